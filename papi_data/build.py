@@ -1,0 +1,107 @@
+"""Build the Parquet store from the source tables: validate everything, then write aside and swap in atomically.
+
+    python -m papi_data.build [--sources DIR] [--store DIR]
+
+A bad source row stops the build with exit code 1 and a report naming file, line, column and reason; the store that
+was there before stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from papi_data.paths import SOURCES_DIR, store_dir
+from papi_data.problems import SourceProblem, SourceRejected
+from papi_data.reference import read_dimensions, read_provinces, read_regions
+from papi_data.schema import SCHEMA_VERSION, TABLES
+from papi_data.scores_source import read_scores
+
+MANIFEST = "manifest.json"
+
+
+def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFrame]:
+    """Read and validate every source; return the store's tables or raise SourceRejected with all problems."""
+    last_year = dt.date.today().year - 1 if last_year is None else last_year
+    problems: list[SourceProblem] = []
+    regions = read_regions(sources, problems)
+    dimensions = read_dimensions(sources, problems)
+    provinces = read_provinces(sources, regions, problems)
+    if problems:  # the scores cannot be checked against broken reference tables
+        raise SourceRejected(problems)
+    scores, spellings = read_scores(sources, provinces, dimensions, problems, last_year)
+    if problems:
+        raise SourceRejected(problems)
+    provinces["aliases"] = [
+        sorted(set(aliases) | (spellings.get(code, set()) - {name}))
+        for code, name, aliases in zip(provinces["code"], provinces["name_vi"], provinces["aliases"], strict=True)
+    ]
+    return {"provinces": provinces, "regions": regions, "dimensions": dimensions, "scores": scores}
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_store(tables: dict[str, pd.DataFrame], sources: Path, target: Path) -> None:
+    """Write the tables into a fresh folder beside `target`, then swap it in with two renames."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the store is read by whoever runs the app
+    try:
+        for name, frame in tables.items():
+            table = pa.Table.from_pandas(frame, schema=TABLES[name], preserve_index=False)
+            pq.write_table(table, staging / f"{name}.parquet")
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "rows": {name: len(frame) for name, frame in tables.items()},
+            "sources": {p.name: _digest(p) for p in sorted(sources.iterdir()) if p.is_file()},
+        }
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        if target.exists():
+            os.rename(target, old)
+        os.rename(staging, target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def build(sources: Path = SOURCES_DIR, target: Path | None = None, last_year: int | None = None) -> dict[str, int]:
+    """Validate and write the store; returns the row count per table."""
+    tables = assemble(sources, last_year)
+    write_store(tables, sources, target or store_dir())
+    return {name: len(frame) for name, frame in tables.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=SOURCES_DIR)
+    parser.add_argument("--store", type=Path, default=None)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        rows = build(args.sources, args.store)
+    except SourceRejected as rejected:
+        print(f"Build stopped; the existing store was left as it was.\n{rejected}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{n} {name}" for name, n in rows.items())
+    print(f"Store built in {time.perf_counter() - started:.2f} s at {args.store or store_dir()}: {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

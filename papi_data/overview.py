@@ -1,0 +1,64 @@
+"""Headline figures for one year: a province's card, the best and lowest provinces, who has no data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from papi_data.schema import TOTAL
+
+
+@dataclass(frozen=True)
+class ProvinceYear:
+    """A province's standing on one metric in one year. `score` is None where PAPI published none."""
+
+    code: str
+    year: int
+    score: float | None
+    rank: int | None
+    n: int  # provinces with data that year, the denominator of the rank
+    group: str | None
+    change: float | None  # None where the previous year has no data or is on another scale (2017 → 2018 total)
+
+    @property
+    def has_data(self) -> bool:
+        return self.score is not None
+
+
+def _value(x: object) -> object | None:
+    return None if pd.isna(x) else x
+
+
+def province_year(table: pd.DataFrame, code: str, year: int, dimension: str = TOTAL) -> ProvinceYear:
+    """The card figures from a table made by `with_change(with_ranks(scores))`."""
+    rows = table[(table["year"] == year) & (table["dimension"] == dimension)]
+    n = int(rows["score"].notna().sum())
+    row = rows[rows["province_code"] == code]
+    if row.empty:
+        return ProvinceYear(code, year, None, None, n, None, None)
+    r = row.iloc[0]
+    return ProvinceYear(
+        code=code,
+        year=year,
+        score=_value(r["score"]),
+        rank=None if pd.isna(r["rank"]) else int(r["rank"]),
+        n=n,
+        group=_value(r["group"]),
+        change=_value(r["change"]),
+    )
+
+
+def leaders(table: pd.DataFrame, year: int, k: int = 5, dimension: str = TOTAL, best: bool = True) -> pd.DataFrame:
+    """The k best (or lowest) provinces with data; ties at the edge are all kept so no one is cut arbitrarily."""
+    rows = table[(table["year"] == year) & (table["dimension"] == dimension) & table["score"].notna()]
+    if best:
+        return rows[rows["rank"] <= rows["rank"].nsmallest(k).max()].sort_values(["rank", "province_code"])
+    cut = rows["score"].nsmallest(k).max()
+    return rows[rows["score"] <= cut].sort_values(["rank", "province_code"], ascending=[False, True])
+
+
+def without_data(table: pd.DataFrame, year: int, dimension: str = TOTAL) -> list[str]:
+    """Codes of the provinces that have no score for this year and metric."""
+    rows = table[(table["year"] == year) & (table["dimension"] == dimension) & table["score"].isna()]
+    return sorted(rows["province_code"])

@@ -1,0 +1,129 @@
+"""Read the published scores table and check every rule before anything reaches the store."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+from papi_data.problems import SourceProblem, read_csv_rows
+from papi_data.reference import name_resolver
+from papi_data.schema import DIMENSION_RANGE, SUM_TOLERANCE, TOTAL, total_range
+from papi_data.text import name_key, nfc
+
+SCORES_FILE = "papi_scores_long.csv"
+REQUIRED = ["province_name_vi", "year", "dimension", "score", "scale", "source"]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+def read_scores(
+    sources: Path, provinces: pd.DataFrame, dimensions: pd.DataFrame, problems: list[SourceProblem], last_year: int
+) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+    """The scores in long form, and the spellings of each province's name seen in the file (for aliases).
+
+    `last_year` is the latest year a score can exist for (a year's report is published the year after).
+    """
+    resolver = name_resolver(provinces)
+    first_year = dict(zip(dimensions["id"], dimensions["first_year"], strict=True))
+    spellings: dict[str, set[str]] = defaultdict(set)
+    rows: list[dict] = []
+    seen: dict[tuple[int, str, str], int] = {}
+
+    def bad(line: int | None, column: str | None, reason: str) -> None:
+        problems.append(SourceProblem(SCORES_FILE, line, column, reason))
+
+    for line, r in read_csv_rows(sources / SCORES_FILE, REQUIRED, problems):
+        name = nfc(r["province_name_vi"])
+        code = resolver.get(name_key(name))
+        if code is None:
+            bad(line, "province_name_vi", f"unknown province {name!r}")
+            continue
+        spellings[code].add(name)
+        try:
+            year = int(r["year"])
+        except ValueError:
+            bad(line, "year", f"not a year: {r['year']!r}")
+            continue
+        if not min(first_year.values()) <= year <= last_year:
+            bad(line, "year", f"{year} is outside {min(first_year.values())}–{last_year}")
+            continue
+        dimension = r["dimension"]
+        if dimension != TOTAL and dimension not in first_year:
+            bad(line, "dimension", f"unknown dimension {dimension!r}")
+            continue
+        if dimension != TOTAL and year < first_year[dimension]:
+            bad(line, "dimension", f"{dimension} is not measured before {first_year[dimension]}")
+            continue
+        key = (year, code, dimension)
+        if key in seen:
+            bad(line, None, f"duplicate of line {seen[key]} ({name}, {year}, {dimension})")
+            continue
+        seen[key] = line
+        low, high = DIMENSION_RANGE if dimension != TOTAL else total_range(year)
+        expected_scale = f"{low:g}-{high:g}"
+        if not r["scale"].startswith(expected_scale):
+            bad(line, "scale", f"scale {r['scale']!r} should be {expected_scale} for {dimension} in {year}")
+        score: float | None = None
+        if r["score"] != "":
+            try:
+                score = float(r["score"].replace(",", "."))
+            except ValueError:
+                bad(line, "score", f"not a number: {r['score']!r}")
+                continue
+            if not math.isfinite(score) or not low <= score <= high:
+                bad(line, "score", f"{r['score']} is outside {low:g}–{high:g} (leave it empty where PAPI published none)")
+                continue
+        if not r["source"]:
+            bad(line, "source", "every score needs its source")
+        rows.append(
+            {
+                "year": year,
+                "province_code": code,
+                "dimension": dimension,
+                "score": score,
+                "source": r["source"],
+                "source_file": SCORES_FILE,
+                "source_line": line,
+                "note": r.get("note") or "",
+            }
+        )
+
+    scores = pd.DataFrame(rows, columns=["year", "province_code", "dimension", "score", "source", "source_file",
+                                         "source_line", "note"])
+    _check_complete(scores, provinces, first_year, bad)
+    _check_totals(scores, bad)
+    return scores, spellings
+
+
+def _check_complete(scores: pd.DataFrame, provinces: pd.DataFrame, first_year: dict[str, int], bad) -> None:
+    """Each year holds every province with every dimension of its era and the total (empty where unpublished)."""
+    present = set(zip(scores["year"], scores["province_code"], scores["dimension"], strict=True))
+    for year in sorted(scores["year"].unique()):
+        expected = [d for d, first in first_year.items() if year >= first] + [TOTAL]
+        for code in provinces["code"]:
+            missing = [d for d in expected if (year, code, d) not in present]
+            if missing:
+                bad(None, "dimension", f"{year}, province {code}: no row for {', '.join(missing)} "
+                                       "(write the row with an empty score where PAPI published none)")
+
+
+def _check_totals(scores: pd.DataFrame, bad) -> None:
+    """A published total is the sum of the year's dimensions, and exists only when all of them do."""
+    dims = scores[scores["dimension"] != TOTAL]
+    totals = scores[scores["dimension"] == TOTAL].set_index(["year", "province_code"])
+    grouped = dims.groupby(["year", "province_code"])["score"]
+    sums = grouped.sum(min_count=1)
+    has_all = grouped.apply(lambda s: s.notna().all())
+    for key, total in totals.iterrows():
+        if pd.isna(total["score"]) or key not in sums.index:
+            continue
+        if not has_all[key]:
+            bad(total["source_line"], "score", f"total {total['score']} given although some dimensions have no score")
+        elif abs(sums[key] - total["score"]) > SUM_TOLERANCE:
+            bad(total["source_line"], "score",
+                f"total {_fmt(total['score'])} is not the sum of the dimensions ({_fmt(sums[key])})")
