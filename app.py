@@ -1,0 +1,14 @@
+"""Entry point: declares the pages with st.navigation; each page lives in pages/."""
+
+import streamlit as st
+
+from ui import shell, state
+from ui.i18n import t
+
+st.set_page_config(page_title="PAPI", page_icon="🗺️", layout="wide")
+
+page = st.navigation(shell.pages(shell.provisional_lang()))
+state.enter_page(page.url_path)
+lang = shell.language_switch()
+st.sidebar.caption(t("app_subtitle", lang))
+page.run()

@@ -1,0 +1,70 @@
+"""Tổng quan / Overview: the year at a glance, and the three provinces with plans."""
+
+import pandas as pd
+import streamlit as st
+
+from papi_data.overview import ProvinceYear, leaders, province_year, without_data
+from ui import data, shell
+from ui.i18n import t
+from ui.numbers import MINUS, fmt_change, fmt_number
+
+lang = st.session_state["s_lang"]
+store = data.store(lang)
+year = shell.year_picker(store.years, lang)
+table = data.scores_table(lang)
+nat = data.national_table(lang).query("dimension == 'total' and year == @year").iloc[0]
+names = store.provinces.set_index("code")[f"name_{lang}"]
+
+shell.header(t("home_heading", lang, year=year), lang, [shell.year_param(store.years)])
+st.markdown(t("home_intro", lang, year=year, scale=shell.scale_text(year, lang)))
+
+c1, c2, c3 = st.columns(3)
+c1.metric(t("national_mean", lang), fmt_number(nat["mean"], lang))
+c2.metric(t("national_median", lang), fmt_number(nat["median"], lang))
+c3.metric(t("provinces_with_data", lang), f"{nat['n']}/{len(store.provinces)}")
+missing = without_data(table, year)
+if missing:
+    st.caption(t("missing_provinces", lang, year=year, names=", ".join(names[c] for c in missing)))
+
+
+def card(figures: ProvinceYear) -> None:
+    name = names[figures.code]
+    with st.container(border=True, key=f"card_{figures.code}"):
+        if not figures.has_data:
+            st.metric(name, t("no_data", lang))
+            st.caption(t("card_no_data", lang, name=name, year=year))
+            return
+        if figures.change is None:
+            st.metric(name, fmt_number(figures.score, lang))
+            st.caption(t("change_undefined", lang, year=year - 1))
+        else:  # st.metric reads the sign from a leading ASCII "-" to pick the arrow and colour
+            delta = fmt_change(figures.change, lang).replace(MINUS, "-")
+            st.metric(name, fmt_number(figures.score, lang), delta=delta,
+                      delta_description=t("change_vs_prev", lang, year=year - 1))
+        rank = t("rank_of", lang, rank=figures.rank, n=figures.n)
+        st.markdown(f"**{rank}** · {t('group_' + figures.group, lang)}")
+
+
+st.subheader(t("plan_provinces", lang))
+for column, code in zip(st.columns(3), shell.PLAN_PROVINCES, strict=True):
+    with column:
+        card(province_year(table, code, year))
+
+
+def ranking(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col_rank", lang): [f"{r}/{n}" for r, n in zip(rows["rank"], rows["n"], strict=True)],
+            t("col_province", lang): rows[f"name_{lang}"].to_list(),
+            t("col_score", lang): [fmt_number(s, lang) for s in rows["score"]],
+        }
+    )
+
+
+left, right = st.columns(2)
+left.subheader(t("top5", lang))
+left.dataframe(ranking(leaders(table, year, best=True)), hide_index=True, key="top5")
+right.subheader(t("bottom5", lang))
+right.dataframe(ranking(leaders(table, year, best=False)), hide_index=True, key="bottom5")
+
+shell.footer(lang)

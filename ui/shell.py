@@ -1,0 +1,70 @@
+"""What every page shares: the language switch, the page list, the year picker, header notices and the source line."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from papi_data.schema import total_range
+from ui import state
+from ui.i18n import DEFAULT_LANG, LANGS, t
+from ui.url_state import Param, choice, int_choice
+
+LANG_PARAM = Param("lang", DEFAULT_LANG, choice(LANGS))
+LANG_LABELS = {"vi": "Tiếng Việt", "en": "English"}
+PLAN_PROVINCES = ("01", "79", "27")  # Hà Nội, TP. Hồ Chí Minh, Bắc Ninh: the first three plans
+
+
+def provisional_lang() -> str:
+    """The language for the page titles, known before the navigation decides which page runs."""
+    if "s_lang" in st.session_state:
+        return st.session_state["s_lang"]
+    return LANG_PARAM.parse(st.query_params.get("lang", "")) or DEFAULT_LANG
+
+
+def pages(lang: str) -> list:
+    return [
+        st.Page("pages/home.py", title=t("page_home", lang), icon="🏠", url_path="tong-quan", default=True),
+        st.Page("pages/about.py", title=t("page_about", lang), icon="ℹ️", url_path="gioi-thieu"),
+    ]
+
+
+def language_switch() -> str:
+    """The language, from the URL or the session; a switch at the top of the sidebar changes it."""
+    lang = state.use_params([LANG_PARAM])["lang"]
+    with st.sidebar:
+        return state.widget(
+            st.segmented_control,
+            "lang",
+            t("language", lang),
+            options=list(LANGS),
+            format_func=LANG_LABELS.get,
+            required=True,
+            label_visibility="collapsed",
+        )
+
+
+def year_param(years: list[int]) -> Param:
+    return Param("year", max(years), int_choice(years))
+
+
+def year_picker(years: list[int], lang: str) -> int:
+    """The survey year, in the sidebar and the URL; the latest by default."""
+    spec = year_param(years)
+    state.use_params([spec])
+    with st.sidebar:
+        return state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True))
+
+
+def header(title: str, lang: str, params: list[Param]) -> None:
+    st.title(title)
+    state.show_notices(lang, [LANG_PARAM, *params])
+
+
+def scale_text(year: int, lang: str, dimension_scale: bool = False) -> str:
+    low, high = (1, 10) if dimension_scale else map(int, total_range(year))
+    return t("scale", lang, low=low, high=high)
+
+
+def footer(lang: str, with_map: bool = False) -> None:
+    st.divider()
+    st.caption(t("source_line", lang) + (" · " + t("geo_credit", lang) if with_map else ""))
