@@ -39,8 +39,12 @@ def card(figures: ProvinceYear) -> None:
             st.caption(t("change_undefined", lang, year=year - 1))
         else:  # st.metric reads the sign from a leading ASCII "-" to pick the arrow and colour
             delta = fmt_change(figures.change, lang).replace(MINUS, "-")
-            st.metric(name, fmt_number(figures.score, lang), delta=delta,
-                      delta_description=t("change_vs_prev", lang, year=year - 1))
+            st.metric(
+                name,
+                fmt_number(figures.score, lang),
+                delta=delta,
+                delta_description=t("change_vs_prev", lang, year=year - 1),
+            )
         rank = t("rank_of", lang, rank=figures.rank, n=figures.n)
         st.markdown(f"**{rank}** · {t('group_' + figures.group, lang)}")
 

@@ -29,7 +29,9 @@ class SourceRejected(Exception):
         super().__init__(f"{len(problems)} problem(s) in the sources:\n" + "\n".join(map(str, problems)))
 
 
-def read_csv_rows(path: Path, required: list[str], problems: list[SourceProblem]) -> Iterator[tuple[int, dict[str, str]]]:
+def read_csv_rows(
+    path: Path, required: list[str], problems: list[SourceProblem]
+) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) for a UTF-8 CSV; a missing file or column is recorded as a problem instead."""
     if not path.exists():
         problems.append(SourceProblem(path.name, None, None, "file is missing"))
@@ -38,7 +40,9 @@ def read_csv_rows(path: Path, required: list[str], problems: list[SourceProblem]
         reader = csv.DictReader(handle)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
-            problems.append(SourceProblem(path.name, 1, ", ".join(missing), "required column(s) missing from the header"))
+            problems.append(
+                SourceProblem(path.name, 1, ", ".join(missing), "required column(s) missing from the header")
+            )
             return
         start = reader.line_num + 1
         for row in reader:

@@ -26,9 +26,7 @@ def group_within(scores: pd.Series) -> pd.Series:
     if present.empty:
         return out
     p25, p50, p75 = np.percentile(present.to_numpy(), [25, 50, 75])
-    labels = np.select(
-        [present >= p75, present >= p50, present >= p25], list(GROUPS[:3]), default=GROUPS[3]
-    )
+    labels = np.select([present >= p75, present >= p50, present >= p25], list(GROUPS[:3]), default=GROUPS[3])
     out.loc[present.index] = labels
     return out
 

@@ -28,7 +28,9 @@ def read_dimensions(sources: Path, problems: list[SourceProblem]) -> pd.DataFram
     rows = []
     for line, r in read_csv_rows(sources / DIMENSIONS_FILE, columns, problems):
         try:
-            rows.append({**{c: nfc(r[c]) for c in columns}, "order": int(r["order"]), "first_year": int(r["first_year"])})
+            rows.append(
+                {**{c: nfc(r[c]) for c in columns}, "order": int(r["order"]), "first_year": int(r["first_year"])}
+            )
         except ValueError:
             problems.append(SourceProblem(DIMENSIONS_FILE, line, "order/first_year", "not a whole number"))
     return pd.DataFrame(rows, columns=columns).sort_values("order", ignore_index=True)

@@ -76,7 +76,11 @@ def read_scores(
                 bad(line, "score", f"not a number: {r['score']!r}")
                 continue
             if not math.isfinite(score) or not low <= score <= high:
-                bad(line, "score", f"{r['score']} is outside {low:g}–{high:g} (leave it empty where PAPI published none)")
+                bad(
+                    line,
+                    "score",
+                    f"{r['score']} is outside {low:g}–{high:g} (leave it empty where PAPI published none)",
+                )
                 continue
         if not r["source"]:
             bad(line, "source", "every score needs its source")
@@ -93,8 +97,9 @@ def read_scores(
             }
         )
 
-    scores = pd.DataFrame(rows, columns=["year", "province_code", "dimension", "score", "source", "source_file",
-                                         "source_line", "note"])
+    scores = pd.DataFrame(
+        rows, columns=["year", "province_code", "dimension", "score", "source", "source_file", "source_line", "note"]
+    )
     _check_complete(scores, provinces, first_year, bad)
     _check_totals(scores, bad)
     return scores, spellings
@@ -108,8 +113,12 @@ def _check_complete(scores: pd.DataFrame, provinces: pd.DataFrame, first_year: d
         for code in provinces["code"]:
             missing = [d for d in expected if (year, code, d) not in present]
             if missing:
-                bad(None, "dimension", f"{year}, province {code}: no row for {', '.join(missing)} "
-                                       "(write the row with an empty score where PAPI published none)")
+                bad(
+                    None,
+                    "dimension",
+                    f"{year}, province {code}: no row for {', '.join(missing)} "
+                    "(write the row with an empty score where PAPI published none)",
+                )
 
 
 def _check_totals(scores: pd.DataFrame, bad) -> None:
@@ -125,5 +134,8 @@ def _check_totals(scores: pd.DataFrame, bad) -> None:
         if not has_all[key]:
             bad(total["source_line"], "score", f"total {total['score']} given although some dimensions have no score")
         elif abs(sums[key] - total["score"]) > SUM_TOLERANCE:
-            bad(total["source_line"], "score",
-                f"total {_fmt(total['score'])} is not the sum of the dimensions ({_fmt(sums[key])})")
+            bad(
+                total["source_line"],
+                "score",
+                f"total {_fmt(total['score'])} is not the sum of the dimensions ({_fmt(sums[key])})",
+            )

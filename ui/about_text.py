@@ -110,7 +110,10 @@ def sources(manifest: dict, lang: str) -> str:
 
 def dimension_table(dimensions: pd.DataFrame, lang: str) -> pd.DataFrame:
     other = "en" if lang == "vi" else "vi"
-    head = {"vi": ["Mã", "Lĩnh vực", "Tên tiếng Anh", "Từ năm"], "en": ["Code", "Dimension", "Vietnamese name", "Since"]}
+    head = {
+        "vi": ["Mã", "Lĩnh vực", "Tên tiếng Anh", "Từ năm"],
+        "en": ["Code", "Dimension", "Vietnamese name", "Since"],
+    }
     return pd.DataFrame(
         {
             head[lang][0]: [f"D{o}" for o in dimensions["order"]],
@@ -129,9 +132,12 @@ def missing_table(table: pd.DataFrame, provinces: pd.DataFrame, lang: str) -> pd
     for (year, code), group in gaps.groupby(["year", "province_code"]):
         dims = [d for d in group["dimension"] if d != TOTAL]
         every = len(group) == len(table[(table["year"] == year) & (table["province_code"] == code)])
-        what = {"vi": "toàn bộ", "en": "everything"}[lang] if every else ", ".join(
-            f"D{d[1]}" for d in sorted(dims)
-        ) + {"vi": " (nên không có điểm tổng hợp)", "en": " (hence no total)"}[lang]
+        what = (
+            {"vi": "toàn bộ", "en": "everything"}[lang]
+            if every
+            else ", ".join(f"D{d[1]}" for d in sorted(dims))
+            + {"vi": " (nên không có điểm tổng hợp)", "en": " (hence no total)"}[lang]
+        )
         rows.append((int(year), names[code], what))
     head = {"vi": ["Năm", "Tỉnh/thành phố", "Thiếu"], "en": ["Year", "Province", "Missing"]}[lang]
     return pd.DataFrame(rows, columns=head)

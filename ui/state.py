@@ -80,5 +80,6 @@ def show_notices(lang: str, specs: Sequence[Param]) -> None:
     by_name = {spec.name: spec for spec in specs}
     for name in st.session_state.get("_notices", []):
         if name in by_name:
-            st.warning(t("notice_bad_param", lang, param=name, fallback=by_name[name].dump(by_name[name].default)),
-                       icon="⚠️")
+            st.warning(
+                t("notice_bad_param", lang, param=name, fallback=by_name[name].dump(by_name[name].default)), icon="⚠️"
+            )

@@ -1,0 +1,48 @@
+# Two commands on a fresh machine (Python 3.11 and apt): `make run` starts the app, `make test` passes every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+STORE := papi_data/store/manifest.json
+SOURCES := $(wildcard papi_data/sources/*)
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test store lint bench chromium clean
+
+run: $(VENV)/.installed $(STORE)
+	@echo "PAPI: http://localhost:$(PORT)"
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+
+test: $(VENV)/.dev-installed $(STORE) chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+# Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
+store: $(VENV)/.installed
+	$(BIN)/python -m papi_data.build
+
+$(STORE): $(SOURCES) | $(VENV)/.installed
+	$(BIN)/python -m papi_data.build
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
+chromium:
+	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+
+bench: $(VENV)/.dev-installed $(STORE) chromium
+	$(BIN)/python -m bench.all
+
+clean:
+	rm -rf $(VENV) papi_data/store
