@@ -1,0 +1,128 @@
+"""Province boundaries for the maps: the 63 provinces (to June 2025), the 34 (since July 2025) and the mapping.
+
+Pure functions over the files in geo/data/ (never the project's shared folder), cached for the process. Nothing here
+imports Streamlit. The GeoJSON dicts are ready for plotly: `featureidkey="properties.code"`, outer rings clockwise.
+The cached dicts and lists are shared: copy them before changing them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+PROVINCES_63 = DATA_DIR / "vn_provinces_63.geojson"
+PROVINCES_34 = DATA_DIR / "vn_provinces_34.geojson"
+MAPPING = DATA_DIR / "province_mapping_63_to_34.csv"
+
+# Which province holds each archipelago (same code in the 63 and the 34 files) and a box that picks its parts out of
+# that province's geometry: the label points are computed from those parts, and make_boundaries keeps them whatever
+# their size. Trường Sa's box starts at 110.5°E, as in the files first shipped: it takes in the banks the source draws
+# with Khánh Hòa around 110.5°E 8°N, except two specks just west of that line, which the islet rule then drops.
+ARCHIPELAGOS: tuple[dict[str, Any], ...] = (
+    {"name_vi": "Hoàng Sa", "name_en": "Hoang Sa", "code": "48", "box": (111.0, 15.5, 113.0, 17.5)},
+    {"name_vi": "Trường Sa", "name_en": "Truong Sa", "code": "56", "box": (110.5, 6.0, 118.0, 12.0)},
+)
+
+
+def _read_geojson(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def provinces_63() -> dict:
+    """The 63 provinces in force 2008 – 30 June 2025 (properties code, name_vi, name_en)."""
+    return _read_geojson(PROVINCES_63)
+
+
+@lru_cache(maxsize=1)
+def provinces_34() -> dict:
+    """The 34 provinces in force since 1 July 2025 (properties code, name_vi, name_en)."""
+    return _read_geojson(PROVINCES_34)
+
+
+@lru_cache(maxsize=1)
+def _mapping() -> pd.DataFrame:
+    return pd.read_csv(MAPPING, dtype=str, keep_default_na=False)
+
+
+def mapping_63_to_34() -> pd.DataFrame:
+    """One row per old province: old_code, old_name_vi, old_name_en, new_code, new_name_vi, new_name_en.
+
+    Codes are zero-padded strings ("01"). A fresh copy each call, so callers may change it.
+    """
+    return _mapping().copy()
+
+
+def _polygons(geometry: dict) -> list[list[list[list[float]]]]:
+    """A Polygon or MultiPolygon geometry as a list of polygons (each a list of rings)."""
+    return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+
+@lru_cache(maxsize=1)
+def outlines_34() -> tuple[list[float | None], list[float | None]]:
+    """Lon and lat lists of every ring of the 34 provinces, rings separated by None: one plotly Scattergeo line trace.
+
+    Shared borders appear twice (once per neighbour); they are drawn on top of each other, which looks the same.
+    """
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for feature in provinces_34()["features"]:
+        for polygon in _polygons(feature["geometry"]):
+            for ring in polygon:
+                lons += [x for x, _ in ring] + [None]
+                lats += [y for _, y in ring] + [None]
+    return lons, lats
+
+
+def archipelago_of(code: str, ring: Sequence[Sequence[float]]) -> dict[str, Any] | None:
+    """The archipelago a part of province `code` belongs to (judged by its outer ring's mean vertex), or None."""
+    points = ring[:-1] if len(ring) > 1 and list(ring[0]) == list(ring[-1]) else ring
+    lon = sum(p[0] for p in points) / len(points)
+    lat = sum(p[1] for p in points) / len(points)
+    for archipelago in ARCHIPELAGOS:
+        west, south, east, north = archipelago["box"]
+        if code == archipelago["code"] and west <= lon <= east and south <= lat <= north:
+            return archipelago
+    return None
+
+
+@lru_cache(maxsize=1)
+def archipelago_labels() -> list[dict]:
+    """Label points for Hoàng Sa and Trường Sa: name_vi, name_en, lon, lat, code.
+
+    Each point is the centre of the bounding box of the archipelago's parts in its province's geometry (34 file),
+    so it moves with the geometry; it raises if the archipelago is missing from the file.
+    """
+    features = {f["properties"]["code"]: f for f in provinces_34()["features"]}
+    labels = []
+    for archipelago in ARCHIPELAGOS:
+        code = archipelago["code"]
+        shells = [p[0] for p in _polygons(features[code]["geometry"]) if archipelago_of(code, p[0]) is archipelago]
+        if not shells:
+            raise ValueError(f"{archipelago['name_vi']} is missing from province {archipelago['code']}")
+        xs = [x for ring in shells for x, _ in ring]
+        ys = [y for ring in shells for _, y in ring]
+        labels.append(
+            {
+                "name_vi": archipelago["name_vi"],
+                "name_en": archipelago["name_en"],
+                "lon": round((min(xs) + max(xs)) / 2, 4),
+                "lat": round((min(ys) + max(ys)) / 2, 4),
+                "code": archipelago["code"],
+            }
+        )
+    return labels
+
+
+@lru_cache(maxsize=1)
+def bounds() -> tuple[float, float, float, float]:
+    """National bounding box (west, south, east, north) in degrees, archipelagos included."""
+    lons = [x for x in outlines_34()[0] if x is not None]
+    lats = [y for y in outlines_34()[1] if y is not None]
+    return min(lons), min(lats), max(lons), max(lats)

@@ -1,0 +1,260 @@
+"""The province boundary files and their loader: counts, codes, merges, winding, archipelagos, names, the remake."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import Point, shape
+
+from geo import loader
+from geo import make_boundaries as mb
+
+REPO = Path(__file__).resolve().parents[2]
+DERIVED = ("vn_provinces_63.geojson", "vn_provinces_34.geojson", "province_mapping_63_to_34.csv")
+# Known extents of the archipelagos (lon_min, lat_min, lon_max, lat_max), independent of loader.ARCHIPELAGOS.
+HOANG_SA = (111.0, 15.7, 113.0, 17.2)
+TRUONG_SA = (111.5, 6.0, 117.5, 12.0)
+
+
+def _features(n: int) -> list[dict]:
+    return (loader.provinces_63() if n == 63 else loader.provinces_34())["features"]
+
+
+def _by_code(n: int) -> dict[str, dict]:
+    return {f["properties"]["code"]: f for f in _features(n)}
+
+
+def _polygons(geometry: dict) -> list:
+    return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+
+def _signed_area(ring: list[list[float]]) -> float:
+    """Shoelace in the lon/lat plane: negative for a clockwise ring."""
+    xy = np.asarray(ring)
+    return float(np.sum(xy[:-1, 0] * xy[1:, 1] - xy[1:, 0] * xy[:-1, 1]) / 2)
+
+
+def _within(ring: list[list[float]], box: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = box
+    return all(west <= x <= east and south <= y <= north for x, y in ring)
+
+
+# --- counts, codes, mapping --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [63, 34])
+def test_feature_counts_and_unique_two_digit_codes(n: int) -> None:
+    codes = [f["properties"]["code"] for f in _features(n)]
+    assert len(codes) == n
+    assert len(set(codes)) == n
+    assert all(len(c) == 2 and c.isdigit() for c in codes)
+    assert codes == sorted(codes)
+
+
+def test_codes_and_names_match_the_mapping() -> None:
+    mapping = loader.mapping_63_to_34()
+    assert list(mapping.columns) == ["old_code", "old_name_vi", "old_name_en", "new_code", "new_name_vi", "new_name_en"]
+    old = {f["properties"]["code"]: f["properties"] for f in _features(63)}
+    new = {f["properties"]["code"]: f["properties"] for f in _features(34)}
+    assert set(mapping.old_code) == set(old)
+    assert set(mapping.new_code) == set(new)
+    for row in mapping.itertuples():
+        assert (old[row.old_code]["name_vi"], old[row.old_code]["name_en"]) == (row.old_name_vi, row.old_name_en)
+        assert (new[row.new_code]["name_vi"], new[row.new_code]["name_en"]) == (row.new_name_vi, row.new_name_en)
+
+
+def test_every_old_province_is_in_exactly_one_new_province() -> None:
+    mapping = loader.mapping_63_to_34()
+    assert len(mapping) == 63
+    assert mapping.old_code.is_unique
+    assert mapping.old_code.str.fullmatch(r"\d\d").all() and mapping.new_code.str.fullmatch(r"\d\d").all()
+    assert mapping.groupby("new_code").new_name_vi.nunique().eq(1).all()
+
+
+def test_mapping_is_a_fresh_copy() -> None:
+    mapping = loader.mapping_63_to_34()
+    mapping.loc[0, "new_code"] = "XX"
+    assert loader.mapping_63_to_34().loc[0, "new_code"] != "XX"
+
+
+def _members(new_code: str) -> set[str]:
+    mapping = loader.mapping_63_to_34()
+    return set(mapping.loc[mapping.new_code == new_code, "old_code"])
+
+
+def test_the_merges_the_product_cares_about() -> None:
+    mapping = loader.mapping_63_to_34().set_index("old_code")
+    assert _members("01") == {"01"}
+    assert _by_code(34)["01"]["properties"]["name_vi"] == "Hà Nội"
+    assert _members("79") == {"74", "77", "79"}
+    assert _by_code(34)["79"]["properties"]["name_vi"] == "Hồ Chí Minh"
+    # The new Bắc Ninh took Bắc Giang's old code, 24: code 24 means Bắc Giang in the 63 file, Bắc Ninh in the 34 file.
+    bac_ninh = mapping.loc["27", "new_code"]
+    assert bac_ninh == "24" == mapping.loc["24", "new_code"]
+    assert _members(bac_ninh) == {"24", "27"}
+    assert _by_code(34)[bac_ninh]["properties"]["name_vi"] == "Bắc Ninh"
+    assert _by_code(63)["24"]["properties"]["name_vi"] == "Bắc Giang"
+    assert _by_code(63)["46"]["properties"]["name_vi"] == "Thừa Thiên Huế"
+    assert _by_code(34)["46"]["properties"]["name_vi"] == "Huế"
+
+
+def test_each_new_province_is_the_union_of_its_old_provinces() -> None:
+    old = {code: shape(f["geometry"]) for code, f in _by_code(63).items()}
+    for code, feature in _by_code(34).items():
+        union = shapely.union_all([old[c] for c in _members(code)])
+        assert shape(feature["geometry"]).symmetric_difference(union).area < 1e-9, code
+
+
+# --- geometry ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [63, 34])
+def test_outer_rings_clockwise_holes_anticlockwise(n: int) -> None:
+    for feature in _features(n):
+        for polygon in _polygons(feature["geometry"]):
+            assert _signed_area(polygon[0]) < 0, feature["properties"]["code"]
+            assert all(_signed_area(hole) > 0 for hole in polygon[1:]), feature["properties"]["code"]
+            assert all(ring[0] == ring[-1] and len(ring) >= 4 for ring in polygon)
+
+
+@pytest.mark.parametrize("n", [63, 34])
+def test_valid_and_neighbours_do_not_overlap(n: int) -> None:
+    geometries = [shape(f["geometry"]) for f in _features(n)]
+    assert all(g.is_valid for g in geometries)
+    tree = shapely.STRtree(geometries)
+    left, right = tree.query(geometries, predicate="intersects")
+    pairs = [(i, j) for i, j in zip(left, right, strict=True) if i < j]
+    assert len(pairs) > n  # they do touch...
+    assert sum(geometries[i].intersection(geometries[j]).area for i, j in pairs) < 1e-9  # ...but never overlap
+
+
+@pytest.mark.parametrize("n", [63, 34])
+def test_coordinates_rounded_to_four_decimals(n: int) -> None:
+    for feature in _features(n):
+        for polygon in _polygons(feature["geometry"]):
+            xy = np.concatenate([np.asarray(ring) for ring in polygon])
+            assert np.array_equal(xy, np.round(xy, 4))
+
+
+@pytest.mark.parametrize("n", [63, 34])
+def test_hoang_sa_and_truong_sa_are_in_their_provinces(n: int) -> None:
+    for code, box in (("48", HOANG_SA), ("56", TRUONG_SA)):
+        inside = {
+            f["properties"]["code"]
+            for f in _features(n)
+            for polygon in _polygons(f["geometry"])
+            if _within(polygon[0], box)
+        }
+        assert inside == {code}
+    parts_48 = [p for p in _polygons(_by_code(n)["48"]["geometry"]) if _within(p[0], HOANG_SA)]
+    parts_56 = [p for p in _polygons(_by_code(n)["56"]["geometry"]) if _within(p[0], TRUONG_SA)]
+    assert len(parts_48) >= 15 and len(parts_56) >= 100
+
+
+def test_archipelago_labels_come_from_the_geometry() -> None:
+    labels = {label["name_vi"]: label for label in loader.archipelago_labels()}
+    assert set(labels) == {"Hoàng Sa", "Trường Sa"}
+    for name, code, box in (("Hoàng Sa", "48", HOANG_SA), ("Trường Sa", "56", TRUONG_SA)):
+        label = labels[name]
+        assert label["code"] == code and label["name_en"] == mb.ascii_name(name)
+        west, south, east, north = box
+        assert west <= label["lon"] <= east and south <= label["lat"] <= north
+        shells = [p[0] for p in _polygons(_by_code(34)[code]["geometry"]) if loader.archipelago_of(code, p[0])]
+        xs = [x for ring in shells for x, _ in ring]
+        ys = [y for ring in shells for _, y in ring]
+        assert label["lon"] == pytest.approx((min(xs) + max(xs)) / 2, abs=1e-4)
+        assert label["lat"] == pytest.approx((min(ys) + max(ys)) / 2, abs=1e-4)
+
+
+def test_named_islands_are_kept() -> None:
+    for n in (63, 34):
+        geometries = {code: shape(f["geometry"]) for code, f in _by_code(n).items()}
+        for island, (old_code, x, y) in mb.NAMED_ISLANDS.items():
+            holders = [code for code, g in geometries.items() if g.contains(Point(x, y))]
+            expected = old_code if n == 63 else loader.mapping_63_to_34().set_index("old_code").new_code[old_code]
+            assert holders == [expected], island
+
+
+def test_outlines_and_bounds() -> None:
+    lons, lats = loader.outlines_34()
+    assert len(lons) == len(lats)
+    rings = sum(len(p) for f in _features(34) for p in _polygons(f["geometry"]))
+    assert lons.count(None) == rings and lats.count(None) == rings
+    assert [i for i, x in enumerate(lons) if x is None] == [i for i, y in enumerate(lats) if y is None]
+    west, south, east, north = loader.bounds()
+    assert (west, south, east, north) == (
+        min(x for x in lons if x is not None),
+        min(y for y in lats if y is not None),
+        max(x for x in lons if x is not None),
+        max(y for y in lats if y is not None),
+    )
+    assert 102 < west < 102.5 and 23 < north < 23.5  # Điện Biên's west tip, Hà Giang's north tip
+    assert east > TRUONG_SA[0] and south < 7.5  # the archipelagos are inside the national box
+
+
+# --- names -------------------------------------------------------------------------------------------------------
+
+
+def test_names_are_nfc_and_english_names_ascii() -> None:
+    names = [f["properties"][k] for n in (63, 34) for f in _features(n) for k in ("name_vi", "name_en")]
+    names += loader.mapping_63_to_34().filter(like="name").to_numpy().ravel().tolist()
+    names += [label[k] for label in loader.archipelago_labels() for k in ("name_vi", "name_en")]
+    assert all(name == unicodedata.normalize("NFC", name) == name.strip() for name in names)
+    assert all(f["properties"]["name_en"].isascii() for n in (63, 34) for f in _features(n))
+
+
+def test_name_rules() -> None:
+    assert mb.short_name("Tỉnh Hoà Bình") == "Hòa Bình"
+    assert mb.short_name("Thành phố Hồ Chí Minh") == "Hồ Chí Minh"
+    assert mb.short_name("Tỉnh Khánh Hòa") == "Khánh Hòa"
+    assert mb.ascii_name("Bà Rịa - Vũng Tàu") == "Ba Ria - Vung Tau"
+    assert mb.ascii_name("Đắk Lắk") == "Dak Lak"
+    assert mb.name_key("Bà Rịa -Vũng Tàu") == mb.name_key("Tỉnh Bà Rịa - Vũng Tàu")
+    assert mb.name_key("TP. Hồ Chí Minh") == mb.name_key("Hồ Chí Minh")
+    assert mb.name_key("Đăk Lăk") == mb.name_key("Đắk Lắk") == "dak lak"
+    names = {"92": "Cần Thơ", "44": "Quảng Bình", "91": "Kiên Giang"}
+    assert mb.match_codes(["Cần Thơn", "Quản Bình", "Kien Giang"], names) == ["92", "44", "91"]
+    with pytest.raises(ValueError):
+        mb.match_codes(["Cần Thơ", "Atlantis", "Kiên Giang"], names)
+
+
+# --- the remake script -------------------------------------------------------------------------------------------
+
+
+def test_simplify_keeps_end_points_and_small_islets() -> None:
+    line = np.array([[0.0, 0.0], [1.0, 0.001], [2.0, 0.0], [3.0, 1.0]])
+    assert mb.simplify_arc(line, 0.003).tolist() == [[0.0, 0.0], [2.0, 0.0], [3.0, 1.0]]
+    angle = np.linspace(0, 2 * np.pi, 13)
+    islet = np.column_stack([0.001 * np.cos(angle), 0.001 * np.sin(angle)])  # 200 m across: under the tolerance
+    islet[-1] = islet[0]
+    simplified = mb.simplify_arc(islet, mb.TOLERANCE_DEG)
+    assert len(simplified) >= 4 and np.array_equal(simplified[0], simplified[-1])
+
+
+def _remake(out: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "geo.make_boundaries", "--out", str(out)], cwd=REPO, check=True, capture_output=True
+    )
+
+
+def test_remake_is_deterministic_and_equals_the_committed_files(tmp_path: Path) -> None:
+    _remake(tmp_path / "a")
+    _remake(tmp_path / "b")
+    for name in DERIVED:
+        made = (tmp_path / "a" / name).read_bytes()
+        assert made == (tmp_path / "b" / name).read_bytes(), f"{name} differs between two runs"
+        assert made == (loader.DATA_DIR / name).read_bytes(), f"{name} differs from geo/data/{name}"
+
+
+def test_loader_reads_only_the_package_data() -> None:
+    package = Path(loader.__file__).resolve().parent
+    for path in (loader.PROVINCES_63, loader.PROVINCES_34, loader.MAPPING, mb.RAW_DIR):
+        assert path.resolve().is_relative_to(package / "data") and path.exists()
+    for module in (loader, mb):
+        assert "/work/shared" not in Path(module.__file__).read_text(encoding="utf-8")
