@@ -1,0 +1,8 @@
+"""Every benchmark, one after another: `make bench`."""
+
+from bench import memory, page_runs, store_build
+
+if __name__ == "__main__":
+    store_build.main()
+    page_runs.main()
+    memory.main()

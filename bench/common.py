@@ -1,0 +1,44 @@
+"""Small helpers the benchmark scripts share: medians, printing, a server process's memory."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Wall-clock milliseconds of `repeat` calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def report(name: str, values_ms: list[float], target_ms: float | None = None) -> None:
+    med = statistics.median(values_ms)
+    line = f"{name:<52} median {med:8.1f} ms  (min {min(values_ms):.1f}, max {max(values_ms):.1f}, n={len(values_ms)})"
+    if target_ms is not None:
+        line += f"  target ≤ {target_ms:g} ms {'OK' if med <= target_ms else 'OVER'}"
+    print(line, flush=True)
+
+
+def rss_mib(group_pid: int, match: str = "streamlit") -> float:
+    """Resident memory (MiB) of the processes in a process group whose command line contains `match`."""
+    total_kib = 0
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text()
+            pgid = int(stat.rsplit(")", 1)[1].split()[2])
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if pgid == group_pid and match in cmd:
+                status = (proc / "status").read_text()
+                total_kib += int(next(ln for ln in status.splitlines() if ln.startswith("VmRSS")).split()[1])
+        except (OSError, StopIteration, IndexError, ValueError):
+            continue
+    return total_kib / 1024

@@ -1,0 +1,39 @@
+"""Server time per page run: the median of 20 AppTest reruns of each page after a warm-up.
+
+    python -m bench.page_runs
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from bench.common import report, timed
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES: dict[str, tuple[str | None, dict[str, str], float | None]] = {
+    "home (Tổng quan)": (None, {}, None),
+    "about (Giới thiệu)": ("pages/about.py", {}, None),
+}
+
+
+def page_app(page: str | None, params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def main(runs: int = 20) -> None:
+    for name, (page, params, target) in PAGES.items():
+        at = page_app(page, params)
+        report(f"server time per run: {name}", timed(at.run, runs), target)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Start the app as the README does (`make run`) on a free port, and launch Debian's Chromium; shared by the browser
+tests and the benchmarks."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+STARTUP_LIMIT_S = 120
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + STARTUP_LIMIT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"`make run` exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)  # polling for start-up; no assertion depends on this timing
+    raise RuntimeError(f"the app did not answer at {url} within {STARTUP_LIMIT_S} s")
+
+
+@contextmanager
+def running_app(log_name: str = "server") -> Iterator[tuple[str, int]]:
+    """Yield (url, pid of the process group) of `make run` on a free port; stop it afterwards."""
+    port = free_port()
+    log_path = ROOT / ".venv" / f"{log_name}-{port}.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            ["make", "run", f"PORT={port}"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        url = f"http://localhost:{port}"
+        try:
+            _wait_healthy(url, process)
+            yield url, process.pid
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
