@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -66,15 +67,22 @@ def write_store(tables: dict[str, pd.DataFrame], sources: Path, target: Path) ->
             pq.write_table(table, staging / f"{name}.parquet")
         manifest = {
             "schema_version": SCHEMA_VERSION,
+            "build_id": uuid.uuid4().hex,  # what readers key their caches on: two builds in one second still differ
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "rows": {name: len(frame) for name, frame in tables.items()},
             "sources": {p.name: _digest(p) for p in sorted(sources.iterdir()) if p.is_file()},
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        # Two renames: readers see the old store or the new one; in the instant between, "missing", and they retry.
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
         if target.exists():
             os.rename(target, old)
-        os.rename(staging, target)
+        try:
+            os.rename(staging, target)
+        except OSError:
+            if old.exists():
+                os.rename(old, target)  # put the previous store back
+            raise
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

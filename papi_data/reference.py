@@ -16,10 +16,14 @@ MERGER_FILE = "province_mapping_63_to_34.csv"
 
 
 def read_regions(sources: Path, problems: list[SourceProblem]) -> pd.DataFrame:
-    rows = [
-        {"region_id": r["region_id"], "order": int(r["order"]), "name_vi": nfc(r["name_vi"]), "name_en": r["name_en"]}
-        for _, r in read_csv_rows(sources / REGIONS_FILE, ["region_id", "order", "name_vi", "name_en"], problems)
-    ]
+    rows = []
+    for line, r in read_csv_rows(sources / REGIONS_FILE, ["region_id", "order", "name_vi", "name_en"], problems):
+        order = int(r["order"]) if r["order"].isdigit() else None
+        if order is None:  # reported; the region is still known, so provinces in it are not reported again
+            problems.append(SourceProblem(REGIONS_FILE, line, "order", f"not a whole number: {r['order']!r}"))
+        rows.append(
+            {"region_id": r["region_id"], "order": order, "name_vi": nfc(r["name_vi"]), "name_en": r["name_en"]}
+        )
     return pd.DataFrame(rows, columns=["region_id", "order", "name_vi", "name_en"])
 
 

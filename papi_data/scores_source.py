@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -33,11 +34,21 @@ def read_scores(
     spellings: dict[str, set[str]] = defaultdict(set)
     rows: list[dict] = []
     seen: dict[tuple[int, str, str], int] = {}
+    # Province-years with a rejected row: the checks across rows skip them, so one bad cell is reported once, not
+    # again as a "missing row" or a "wrong total". None in the set: a row we could not place at all.
+    flawed: set[tuple[int, str] | None] = set()
+    place: tuple[int, str] | None = None
+
+    problems_before = len(problems)
+    flawed_lines: list[int | None] = []
 
     def bad(line: int | None, column: str | None, reason: str) -> None:
-        problems.append(SourceProblem(SCORES_FILE, line, column, reason))
+        problems.append(SourceProblem(SCORES_FILE, None if line is None else int(line), column, reason))
+        flawed.add(place)
+        flawed_lines.append(line)
 
     for line, r in read_csv_rows(sources / SCORES_FILE, REQUIRED, problems):
+        place = None
         name = nfc(r["province_name_vi"])
         code = resolver.get(name_key(name))
         if code is None:
@@ -52,6 +63,7 @@ def read_scores(
         if not min(first_year.values()) <= year <= last_year:
             bad(line, "year", f"{year} is outside {min(first_year.values())}–{last_year}")
             continue
+        place = (year, code)
         dimension = r["dimension"]
         if dimension != TOTAL and dimension not in first_year:
             bad(line, "dimension", f"unknown dimension {dimension!r}")
@@ -66,7 +78,7 @@ def read_scores(
         seen[key] = line
         low, high = DIMENSION_RANGE if dimension != TOTAL else total_range(year)
         expected_scale = f"{low:g}-{high:g}"
-        if not r["scale"].startswith(expected_scale):
+        if r["scale"].split(" ", 1)[0] != expected_scale:
             bad(line, "scale", f"scale {r['scale']!r} should be {expected_scale} for {dimension} in {year}")
         score: float | None = None
         if r["score"] != "":
@@ -90,27 +102,34 @@ def read_scores(
                 "province_code": code,
                 "dimension": dimension,
                 "score": score,
-                "source": r["source"],
+                "source": nfc(r["source"]),
                 "source_file": SCORES_FILE,
                 "source_line": line,
-                "note": r.get("note") or "",
+                "note": nfc(r.get("note") or ""),
             }
         )
 
     scores = pd.DataFrame(
         rows, columns=["year", "province_code", "dimension", "score", "source", "source_file", "source_line", "note"]
     )
-    _check_complete(scores, provinces, first_year, bad)
-    _check_totals(scores, bad)
+    unplaced = len(problems) - problems_before > len(flawed_lines)  # e.g. a row with the wrong number of fields
+    if None not in flawed and not unplaced:
+        place = None
+        _check_complete(scores, provinces, first_year, flawed, bad)
+        _check_totals(scores, flawed, bad)
     return scores, spellings
 
 
-def _check_complete(scores: pd.DataFrame, provinces: pd.DataFrame, first_year: dict[str, int], bad) -> None:
+def _check_complete(
+    scores: pd.DataFrame, provinces: pd.DataFrame, first_year: dict[str, int], flawed: set, bad: Callable
+) -> None:
     """Each year holds every province with every dimension of its era and the total (empty where unpublished)."""
     present = set(zip(scores["year"], scores["province_code"], scores["dimension"], strict=True))
     for year in sorted(scores["year"].unique()):
         expected = [d for d, first in first_year.items() if year >= first] + [TOTAL]
         for code in provinces["code"]:
+            if (year, code) in flawed:
+                continue
             missing = [d for d in expected if (year, code, d) not in present]
             if missing:
                 bad(
@@ -121,7 +140,7 @@ def _check_complete(scores: pd.DataFrame, provinces: pd.DataFrame, first_year: d
                 )
 
 
-def _check_totals(scores: pd.DataFrame, bad) -> None:
+def _check_totals(scores: pd.DataFrame, flawed: set, bad: Callable) -> None:
     """A published total is the sum of the year's dimensions, and exists only when all of them do."""
     dims = scores[scores["dimension"] != TOTAL]
     totals = scores[scores["dimension"] == TOTAL].set_index(["year", "province_code"])
@@ -129,7 +148,7 @@ def _check_totals(scores: pd.DataFrame, bad) -> None:
     sums = grouped.sum(min_count=1)
     has_all = grouped.apply(lambda s: s.notna().all())
     for key, total in totals.iterrows():
-        if pd.isna(total["score"]) or key not in sums.index:
+        if pd.isna(total["score"]) or key not in sums.index or key in flawed:
             continue
         if not has_all[key]:
             bad(total["source_line"], "score", f"total {total['score']} given although some dimensions have no score")

@@ -37,9 +37,9 @@ class PapiStore:
 
 
 def store_version(path: Path | None = None) -> str:
-    """A cheap fingerprint of the store on disk (the manifest's build time), for cache keys; "" if absent."""
+    """A cheap fingerprint of the store on disk (the manifest's build id), for cache keys; "" if absent."""
     try:
-        return json.loads(((path or store_dir()) / MANIFEST).read_text(encoding="utf-8")).get("built_at", "")
+        return json.loads(((path or store_dir()) / MANIFEST).read_text(encoding="utf-8")).get("build_id", "")
     except (OSError, ValueError):
         return ""
 

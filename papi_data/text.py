@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_PREFIXES = re.compile(r"^(thanh pho|tp\.?|tinh)\s+")
+_PREFIXES = re.compile(r"^(thanh pho\s+|tp\.\s*|tp\s+|tinh\s+)")
 _DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
 
 

@@ -1,0 +1,60 @@
+"""Fixtures for the data-layer unit tests.
+
+Nothing here ever writes to the real store in papi_data/store/: every build goes to a pytest temporary folder, and
+PAPI_STORE_DIR is pointed at a throw-away folder for each test so that a forgotten `target`/`--store` cannot reach it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from papi_data.build import build
+from papi_data.paths import SOURCES_DIR
+from papi_data.ranking import with_ranks
+from papi_data.stats import with_change
+from papi_data.store import PapiStore, load_store
+
+
+@pytest.fixture(autouse=True)
+def _default_store_is_temporary(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Safety net: the default store location (used when no target is given) is a temporary folder."""
+    monkeypatch.setenv("PAPI_STORE_DIR", str(tmp_path_factory.mktemp("default") / "store-must-not-be-written"))
+
+
+@pytest.fixture(scope="session")
+def pristine_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once from the real sources into a temporary folder. Tests must not modify it: copy it first."""
+    target = tmp_path_factory.mktemp("pristine") / "store"
+    build(SOURCES_DIR, target=target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_store(pristine_store: Path) -> PapiStore:
+    return load_store(pristine_store)
+
+
+@pytest.fixture(scope="session")
+def ranked(real_store: PapiStore) -> pd.DataFrame:
+    """The real scores with rank, n, group and change, as the app computes them. Read-only."""
+    return with_change(with_ranks(real_store.scores))
+
+
+@pytest.fixture
+def sources_copy(tmp_path: Path) -> Path:
+    """A private copy of papi_data/sources that a test may edit."""
+    copy = tmp_path / "sources"
+    shutil.copytree(SOURCES_DIR, copy)
+    return copy
+
+
+@pytest.fixture
+def good_store(tmp_path: Path, pristine_store: Path) -> Path:
+    """A copy of the pristine store, alone in its parent folder (tmp_path/out/store), that a test may build over."""
+    target = tmp_path / "out" / "store"
+    shutil.copytree(pristine_store, target)
+    return target

@@ -1,0 +1,130 @@
+"""Name matching (papi_data/text.py) and number formatting in the reader's language (ui/numbers.py)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from papi_data.text import fold, name_key, nfc
+from ui.numbers import MINUS, fmt_change, fmt_number
+
+NO_DATA = {"vi": "không có dữ liệu", "en": "no data"}
+
+
+# --- text -----------------------------------------------------------------------------------------------------------
+
+
+def test_minus_is_the_real_minus_sign() -> None:
+    assert MINUS == "\u2212"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Hà Nội", "ha noi"),
+        ("ha noi", "ha noi"),
+        ("  HÀ   NỘI ", "ha noi"),
+        ("Đà Nẵng", "da nang"),
+        ("đà nẵng", "da nang"),
+        ("Thừa Thiên Huế", "thua thien hue"),
+        ("Bắc Kạn", "bac kan"),
+    ],
+)
+def test_fold(typed: str, expected: str) -> None:
+    assert fold(typed) == expected
+
+
+def test_fold_ignores_normalization_form() -> None:
+    assert fold(unicodedata.normalize("NFD", "Đà Nẵng")) == "da nang"
+    assert fold(unicodedata.normalize("NFD", "Hà Nội")) == fold("Hà Nội") == fold("ha noi")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "key"),
+    [
+        ("Hà Nội", "ha noi", "ha noi"),
+        ("TP. Hồ Chí Minh", "Hồ Chí Minh", "ho chi minh"),
+        ("Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", "ho chi minh"),
+        ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu", "ba ria - vung tau"),  # en dash vs hyphen
+        ("Bà Rịa-Vũng Tàu", "Bà Rịa — Vũng Tàu", "ba ria - vung tau"),  # no spaces; em dash
+        ("Tỉnh Bắc Ninh", "Bắc Ninh", "bac ninh"),
+        ("Đà Nẵng", "da nang", "da nang"),
+    ],
+)
+def test_name_key_matches_spellings(a: str, b: str, key: str) -> None:
+    assert name_key(a) == name_key(b) == key
+
+
+def test_name_key_keeps_distinct_provinces_apart() -> None:
+    assert name_key("Hà Tĩnh") == "ha tinh"  # "tinh" is a prefix only at the start
+    assert name_key("Tiền Giang") == "tien giang"
+    assert name_key("Hà Nam") != name_key("Hà Nội")
+    assert name_key("Bắc Ninh") != name_key("Bắc Giang")
+
+
+def test_nfc_composes_a_decomposed_string() -> None:
+    decomposed = unicodedata.normalize("NFD", "Hồ Chí Minh")
+    assert decomposed != "Hồ Chí Minh" and len(decomposed) > len("Hồ Chí Minh")
+    composed = nfc(decomposed)
+    assert composed == "Hồ Chí Minh"
+    assert unicodedata.is_normalized("NFC", composed)
+    assert nfc("  Hà Nội \n") == "Hà Nội"
+
+
+# --- numbers --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "vi", "en"),
+    [
+        (43.774715, 2, "43,77", "43.77"),
+        (19536, 0, "19.536", "19,536"),
+        (18894.0, 0, "18.894", "18,894"),
+        (1234567.891, 2, "1.234.567,89", "1,234,567.89"),
+        (0.5, 1, "0,5", "0.5"),
+        (-0.34, 2, "\u22120,34", "\u22120.34"),
+        (-19536, 0, "\u221219.536", "\u221219,536"),
+        (-0.001, 2, "0,00", "0.00"),  # rounds to zero: no minus sign on zero
+        (np.float64(43.774715), 2, "43,77", "43.77"),
+    ],
+)
+def test_fmt_number(value: float, digits: int, vi: str, en: str) -> None:
+    assert fmt_number(value, "vi", digits) == vi
+    assert fmt_number(value, "en", digits) == en
+
+
+def test_fmt_number_default_is_two_digits() -> None:
+    assert fmt_number(43.6, "vi") == "43,60"
+    assert "-" not in fmt_number(-1.5, "en") and fmt_number(-1.5, "en") == "\u22121.50"
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), np.nan, pd.NA, pd.NaT])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_missing_numbers_say_no_data(missing: object, lang: str) -> None:
+    assert fmt_number(missing, lang) == NO_DATA[lang]  # type: ignore[arg-type]
+    assert fmt_change(missing, lang) == NO_DATA[lang]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [
+        (0.34, "+0,34", "+0.34"),
+        (-0.34, "\u22120,34", "\u22120.34"),
+        (0.0, "±0,00", "±0.00"),
+        (0.004, "±0,00", "±0.00"),
+        (-0.004, "±0,00", "±0.00"),
+        (1234.5, "+1.234,50", "+1,234.50"),
+        (-3.657303, "\u22123,66", "\u22123.66"),
+    ],
+)
+def test_fmt_change(value: float, vi: str, en: str) -> None:
+    assert fmt_change(value, "vi") == vi
+    assert fmt_change(value, "en") == en
+
+
+def test_fmt_change_digits() -> None:
+    assert fmt_change(-0.185589, "vi", 3) == "\u22120,186"
+    assert fmt_change(0.0004, "en", 3) == "±0.000"
