@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from shapely.geometry import shape
+from shapely.ops import linemerge, unary_union
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PROVINCES_63 = DATA_DIR / "vn_provinces_63.geojson"
@@ -64,19 +66,25 @@ def _polygons(geometry: dict) -> list[list[list[list[float]]]]:
     return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
 
 
-@lru_cache(maxsize=1)
-def outlines_34() -> tuple[list[float | None], list[float | None]]:
-    """Lon and lat lists of every ring of the 34 provinces, rings separated by None: one plotly Scattergeo line trace.
+# The overlay is drawn over the 63 provinces at country scale, where one pixel is about 0.02°: a coarser line is
+# indistinguishable there and keeps the map's message small.
+BORDER_TOLERANCE = 0.005
 
-    Shared borders appear twice (once per neighbour); they are drawn on top of each other, which looks the same.
-    """
+
+@lru_cache(maxsize=1)
+def borders_34() -> tuple[list[float | None], list[float | None]]:
+    """Lon and lat lists (lines separated by None) of the borders between the 34 provinces in force since July 2025,
+    each border once and without the coast or the national frontier (the 63-province map already draws those):
+    one plotly Scattergeo line trace."""
+    shapes = [shape(f["geometry"]) for f in provinces_34()["features"]]
+    frontier = unary_union(shapes).boundary.buffer(1e-6)
+    lines = linemerge(unary_union([s.boundary for s in shapes]).difference(frontier))
     lons: list[float | None] = []
     lats: list[float | None] = []
-    for feature in provinces_34()["features"]:
-        for polygon in _polygons(feature["geometry"]):
-            for ring in polygon:
-                lons += [x for x, _ in ring] + [None]
-                lats += [y for _, y in ring] + [None]
+    for line in getattr(lines, "geoms", [lines]):
+        coords = line.simplify(BORDER_TOLERANCE).coords
+        lons += [round(x, 3) for x, _ in coords] + [None]
+        lats += [round(y, 3) for _, y in coords] + [None]
     return lons, lats
 
 
@@ -123,6 +131,12 @@ def archipelago_labels() -> list[dict]:
 @lru_cache(maxsize=1)
 def bounds() -> tuple[float, float, float, float]:
     """National bounding box (west, south, east, north) in degrees, archipelagos included."""
-    lons = [x for x in outlines_34()[0] if x is not None]
-    lats = [y for y in outlines_34()[1] if y is not None]
+    points = [
+        point
+        for feature in provinces_34()["features"]
+        for polygon in _polygons(feature["geometry"])
+        for point in polygon[0]
+    ]
+    lons = [x for x, _ in points]
+    lats = [y for _, y in points]
     return min(lons), min(lats), max(lons), max(lats)

@@ -62,3 +62,18 @@ def without_data(table: pd.DataFrame, year: int, dimension: str = TOTAL) -> list
     """Codes of the provinces that have no score for this year and metric."""
     rows = table[(table["year"] == year) & (table["dimension"] == dimension) & table["score"].isna()]
     return sorted(rows["province_code"])
+
+
+def year_metric(table: pd.DataFrame, provinces: pd.DataFrame, year: int, dimension: str = TOTAL) -> pd.DataFrame:
+    """Every province's row for one year and metric, in province order, with NaN where there is no score.
+
+    Provinces without a row at all (a dimension not yet measured that year) are included as missing, so a map or a
+    count always covers all provinces and says who has no data.
+    """
+    measured = ["score", "rank", "group", "change", "source", "source_file", "source_line"]
+    rows = table.loc[(table["year"] == year) & (table["dimension"] == dimension), ["province_code", *measured]]
+    out = provinces.merge(rows, left_on="code", right_on="province_code", how="left").drop(columns="province_code")
+    out["year"] = year
+    out["dimension"] = dimension
+    out["n"] = int(out["score"].notna().sum())
+    return out.sort_values("code", ignore_index=True)
