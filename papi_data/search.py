@@ -1,0 +1,45 @@
+"""Find provinces by what people type: without diacritics, in any case, by alias or initials ("HCM", "brvt")."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from papi_data.text import fold, name_key
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name_key(name).replace("-", " ").split())
+
+
+def _keys(row: pd.Series) -> list[str]:
+    names = [row["name_vi"], row["name_en"], *row["aliases"]]
+    return sorted({name_key(n) for n in names} | {fold(n) for n in names})
+
+
+def search_provinces(provinces: pd.DataFrame, query: str, limit: int = 10) -> list[str]:
+    """Province codes matching `query`, best first: exact name, then name prefix, word prefix, initials, substring.
+
+    "ha noi" → Hà Nội; "HCM" and "tp hcm" → TP. Hồ Chí Minh; "bac ninh" → Bắc Ninh; an empty query → nothing.
+    """
+    q = name_key(query).replace(".", " ").strip()
+    if not q:
+        return []
+    compact = q.replace(" ", "").replace("-", "")
+    scored: list[tuple[int, str, str]] = []
+    for _, row in provinces.iterrows():
+        keys = _keys(row)
+        initials = {_initials(n) for n in [row["name_vi"], *row["aliases"]]}
+        if q in keys:
+            score = 0
+        elif any(k.startswith(q) for k in keys):
+            score = 1
+        elif any(w.startswith(q) for k in keys for w in k.split()):
+            score = 2
+        elif compact in initials or any(compact == "tp" + i for i in initials):
+            score = 3
+        elif any(q in k for k in keys):
+            score = 4
+        else:
+            continue
+        scored.append((score, fold(row["name_vi"]), row["code"]))
+    return [code for _, _, code in sorted(scored)[:limit]]
