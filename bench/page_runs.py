@@ -1,6 +1,6 @@
 """Server time per page run: the median of 20 AppTest reruns of each page after a warm-up.
 
-    python -m bench.page_runs
+python -m bench.page_runs
 """
 
 from __future__ import annotations

@@ -10,7 +10,10 @@ from pathlib import Path
 from bench.common import report, timed
 from papi_data.build import build
 
-LOAD = "import time; t=time.perf_counter(); from papi_data.store import load_store; s=load_store(); print((time.perf_counter()-t)*1000)"
+LOAD = (
+    "import time; t = time.perf_counter(); from papi_data.store import load_store; load_store(); "
+    "print((time.perf_counter() - t) * 1000)"
+)
 
 
 def main() -> None:

@@ -4,8 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.overview import ProvinceYear, leaders, province_year, without_data
+from papi_data.schema import TOTAL
 from ui import data, shell
 from ui.i18n import t
+from ui.metrics import metric_scale
 from ui.numbers import MINUS, fmt_change, fmt_number
 
 lang = st.session_state["s_lang"]
@@ -16,7 +18,7 @@ nat = data.national_table(lang).query("dimension == 'total' and year == @year").
 names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("home_heading", lang, year=year), lang, [shell.year_param(store.years)])
-st.markdown(t("home_intro", lang, year=year, scale=shell.scale_text(year, lang)))
+st.markdown(t("home_intro", lang, year=year, scale=metric_scale(TOTAL, year, lang)))
 
 c1, c2, c3 = st.columns(3)
 c1.metric(t("national_mean", lang), fmt_number(nat["mean"], lang))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from papi_data.schema import total_range
 from ui import state
 from ui.i18n import DEFAULT_LANG, LANGS, t
 from ui.url_state import Param, choice, int_choice
@@ -23,8 +22,11 @@ def provisional_lang() -> str:
 
 def pages(lang: str) -> list:
     return [
-        st.Page("pages/home.py", title=t("page_home", lang), icon="🏠", url_path="tong-quan", default=True),
-        st.Page("pages/about.py", title=t("page_about", lang), icon="ℹ️", url_path="gioi-thieu"),
+        st.Page(
+            "pages/home.py", title=t("page_home", lang), icon=":material/home:", url_path="tong-quan", default=True
+        ),
+        st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="ban-do"),
+        st.Page("pages/about.py", title=t("page_about", lang), icon=":material/info:", url_path="gioi-thieu"),
     ]
 
 
@@ -58,11 +60,6 @@ def year_picker(years: list[int], lang: str) -> int:
 def header(title: str, lang: str, params: list[Param]) -> None:
     st.title(title)
     state.show_notices(lang, [LANG_PARAM, *params])
-
-
-def scale_text(year: int, lang: str, dimension_scale: bool = False) -> str:
-    low, high = (1, 10) if dimension_scale else map(int, total_range(year))
-    return t("scale", lang, low=low, high=high)
 
 
 def footer(lang: str, with_map: bool = False) -> None:

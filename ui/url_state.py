@@ -55,3 +55,12 @@ def parse_params(raw: Mapping[str, str], specs: Sequence[Param]) -> tuple[dict[s
 def dump_params(values: Mapping[str, Any], specs: Sequence[Param]) -> dict[str, str]:
     """The URL text of every spec's current value (written always, so a shared link pins the view)."""
     return {spec.name: spec.dump(values[spec.name]) for spec in specs if values.get(spec.name) is not None}
+
+
+def flag(text: str) -> bool | None:
+    """ "1"/"0" in the URL."""
+    return {"1": True, "0": False}.get(text)
+
+
+def dump_flag(value: bool) -> str:
+    return "1" if value else "0"

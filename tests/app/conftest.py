@@ -13,14 +13,20 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def open_app(page: str | None = None, **params: str) -> AppTest:
-    """Open the app (optionally on `page`, e.g. "pages/about.py") with URL parameters, and run it."""
+    """Open a link to `page` (e.g. "pages/map.py"; the home page if None) carrying URL parameters, and run it.
+
+    AppTest always starts on the default page, so for another page the link's parameters are put in the URL just
+    before switching to it, which is what the page sees when a shared link is opened.
+    """
     at = AppTest.from_file(APP, default_timeout=60)
+    if page:
+        at.run()
+        at.query_params.clear()
     for name, value in params.items():
         at.query_params[name] = value
-    at.run()
     if page:
-        at.switch_page(page).run()
-    return at
+        at.switch_page(page)
+    return at.run()
 
 
 @pytest.fixture(scope="session")

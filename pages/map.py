@@ -1,0 +1,164 @@
+"""Bản đồ / Map: a choropleth of any year and metric, clickable, shareable, drawn with no request off the server."""
+
+import streamlit as st
+
+from geo import loader
+from papi_data.overview import province_year, year_metric
+from ui import data, shell, state
+from ui.charts.choropleth import map_figure
+from ui.charts.common import plotly_config
+from ui.charts.ranking_bar import ranking_figure
+from ui.i18n import t
+from ui.metrics import first_year, metric_ids, metric_name, metric_param, metric_scale
+from ui.numbers import fmt_change, fmt_number
+from ui.url_state import Param, choice, dump_flag, flag
+
+PLAY_STEP_S = 1.2
+COLOURINGS = ("scale", "groups")
+
+lang = st.session_state["s_lang"]
+store = data.store(lang)
+table = data.scores_table(lang)
+years = store.years
+specs = [
+    shell.year_param(years),
+    metric_param(store.dimensions),
+    Param("colour", "scale", choice(COLOURINGS)),
+    Param("show2025", False, flag, dump_flag),
+    Param("province", None, choice(store.provinces["code"])),
+]
+view = state.use_params(specs)
+names = store.provinces.set_index("code")[f"name_{lang}"]
+
+shell.header(t("page_map", lang), lang, specs)
+c1, c2, c3 = st.columns([2, 1.4, 1.6], vertical_alignment="bottom")
+with c1:
+    metric = state.widget(
+        st.selectbox,
+        "metric",
+        t("metric", lang),
+        options=metric_ids(store.dimensions),
+        format_func=lambda m: metric_name(m, store.dimensions, lang),
+    )
+with c2:
+    colouring = state.widget(
+        st.segmented_control,
+        "colour",
+        t("colouring", lang),
+        options=list(COLOURINGS),
+        format_func=lambda c: t("colour_continuous" if c == "scale" else "colour_groups", lang),
+        required=True,
+    )
+with c3:
+    show_2025 = state.widget(st.toggle, "show2025", t("show_2025", lang))
+
+
+def _toggle_play() -> None:
+    playing = not st.session_state.get("map_playing", False)
+    st.session_state["map_playing"] = playing
+    if playing and st.session_state["s_year"] == years[-1]:
+        st.session_state["s_year"] = years[0] - 1  # the first timer tick shows the first year
+    state.write_url()
+
+
+def _clear_selection() -> None:
+    state.set_value("province", None)
+    st.session_state["map_chart_rev"] = st.session_state.get("map_chart_rev", 0) + 1
+
+
+def _advance_year() -> None:
+    """One step of the play button: the next year, or stop after the last one."""
+    year = st.session_state["s_year"]
+    if year >= years[-1]:
+        st.session_state["map_playing"] = False
+        st.rerun()  # the whole page, so the fragment's timer is removed
+    state.set_value("year", next(y for y in years if y > year))
+
+
+@st.fragment(run_every=PLAY_STEP_S if st.session_state.get("map_playing") else None)
+def map_part() -> None:
+    if st.session_state.get("map_playing"):
+        _advance_year()
+    playing = st.session_state.get("map_playing", False)
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    with left:
+        year = state.widget(st.select_slider, "year", t("year", lang), options=years, disabled=playing)
+    right.button(t("pause" if playing else "play", lang), on_click=_toggle_play, key="play", width="stretch")
+
+    rows = year_metric(table, store.provinces, year, metric)
+    n = int(rows["score"].notna().sum())
+    label = metric_name(metric, store.dimensions, lang)
+    scale = metric_scale(metric, year, lang)
+    if year < first_year(metric, store.dimensions):
+        st.info(t("not_measured", lang, metric=label, first=first_year(metric, store.dimensions), year=year))
+    selected = st.session_state.get("s_province")
+    figure = map_figure(
+        rows,
+        loader.provinces_63(),
+        lang=lang,
+        heading=t("map_heading", lang, year=year),
+        subtitle=t("map_subtitle", lang, metric=label, scale=scale, n=n),
+        colour_by_group=colouring == "groups",
+        scale_label=scale,
+        selected=selected,
+        outlines_2025=loader.borders_34() if show_2025 else None,
+        archipelagos=loader.archipelago_labels(),
+    )
+    map_col, bar_col = st.columns([3, 2])
+    with map_col:
+        event = st.plotly_chart(
+            figure,
+            key=f"map_chart_{st.session_state.get('map_chart_rev', 0)}",
+            on_select="rerun",
+            selection_mode="points",
+            theme=None,
+            config=plotly_config(f"papi-{year}-{metric}", st.get_option("server.baseUrlPath") or "/"),
+        )
+        clicked = [p.get("location") for p in event.selection.points if p.get("location")]
+        if clicked and clicked[-1] != selected:
+            selected = clicked[-1]
+            state.set_value("province", selected)
+    with bar_col:
+        highlight = set(shell.PLAN_PROVINCES) | ({selected} if selected else set())
+        st.plotly_chart(
+            ranking_figure(
+                rows,
+                lang=lang,
+                heading=t("ranking_heading", lang, year=year),
+                subtitle=f"{label} ({scale})",
+                colour_by_group=colouring == "groups",
+                highlight=highlight,
+            ),
+            key="ranking_chart",
+            theme=None,
+            config=plotly_config(f"papi-ranking-{year}-{metric}"),
+        )
+        missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()
+        if missing and len(missing) < len(rows):
+            st.caption(t("ranking_missing", lang, names=", ".join(missing)))
+
+    if selected is None:
+        st.caption(t("click_hint", lang))
+        return
+    figures = province_year(table, selected, year, metric)
+    with st.container(border=True, key="selected_province"):
+        st.subheader(t("selected_heading", lang, name=names[selected], year=year))
+        a, b, c = st.columns(3)
+        a.metric(label, fmt_number(figures.score, lang))
+        if figures.has_data:
+            b.metric(
+                t("col_rank", lang),
+                f"{figures.rank}/{figures.n}",
+                delta=t("group_" + figures.group, lang),
+                delta_color="off",
+                delta_arrow="off",
+            )
+            change = fmt_change(figures.change, lang) if figures.change is not None else t("no_data", lang)
+            c.metric(t("change_vs_prev", lang, year=year - 1), change)
+        st.caption(t("since_2025", lang, new=store.provinces.set_index("code").at[selected, f"name_2025_{lang}"]))
+        st.button(t("clear_selection", lang), on_click=_clear_selection, key="clear_selection")
+
+
+map_part()
+st.caption(t("download_png_hint", lang))
+shell.footer(lang, with_map=True)

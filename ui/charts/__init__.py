@@ -1,0 +1,1 @@
+"""Plotly figure builders: data in, figure dict out. No Streamlit here."""

@@ -1,0 +1,36 @@
+"""The metrics a page can show (the total or a dimension) and how they are named and scaled."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from papi_data.schema import TOTAL, total_range
+from ui.i18n import t
+from ui.url_state import Param, choice
+
+
+def metric_ids(dimensions: pd.DataFrame) -> list[str]:
+    return [TOTAL, *dimensions["id"]]
+
+
+def metric_param(dimensions: pd.DataFrame) -> Param:
+    return Param("metric", TOTAL, choice(metric_ids(dimensions)))
+
+
+def metric_name(metric: str, dimensions: pd.DataFrame, lang: str, short: bool = False) -> str:
+    if metric == TOTAL:
+        return t("total", lang)
+    row = dimensions.set_index("id").loc[metric]
+    return f"D{row['order']} {row[('short_' if short else 'name_') + lang]}"
+
+
+def metric_scale(metric: str, year: int, lang: str) -> str:
+    """The scale the metric is on in that year: 1–10 for a dimension; 6–60 or 8–80 for the total."""
+    low, high = (1, 10) if metric != TOTAL else map(int, total_range(year))
+    return t("scale", lang, low=low, high=high)
+
+
+def first_year(metric: str, dimensions: pd.DataFrame) -> int:
+    if metric == TOTAL:
+        return int(dimensions["first_year"].min())
+    return int(dimensions.set_index("id").at[metric, "first_year"])
