@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: $(VENV)/.installed $(STORE)
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0
 
 test: $(VENV)/.dev-installed $(STORE) chromium
 	$(BIN)/ruff check .

@@ -42,3 +42,10 @@ def rss_mib(group_pid: int, match: str = "streamlit") -> float:
         except (OSError, StopIteration, IndexError, ValueError):
             continue
     return total_kib / 1024
+
+
+def report_size(name: str, size_bytes: int, target_kb: float | None = None) -> None:
+    line = f"{name:<52} {size_bytes / 1024:8.1f} KB"
+    if target_kb is not None:
+        line += f"  target ≤ {target_kb:g} KB {'OK' if size_bytes / 1024 <= target_kb else 'OVER'}"
+    print(line, flush=True)

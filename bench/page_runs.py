@@ -5,26 +5,20 @@ python -m bench.page_runs
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 from bench.common import report, timed
+from tests.app.conftest import open_app
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES: dict[str, tuple[str | None, dict[str, str], float | None]] = {
     "home (Tổng quan)": (None, {}, None),
     "about (Giới thiệu)": ("pages/about.py", {}, None),
+    "map (Bản đồ)": ("pages/map.py", {}, None),
 }
 
 
 def page_app(page: str | None, params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
+    at = open_app(page, **params)
     assert not at.exception, at.exception
     return at
 

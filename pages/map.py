@@ -6,7 +6,7 @@ from geo import loader
 from papi_data.overview import province_year, year_metric
 from ui import data, shell, state
 from ui.charts.choropleth import map_figure
-from ui.charts.common import plotly_config
+from ui.charts.common import CheckedFigure, plotly_config
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
 from ui.metrics import first_year, metric_ids, metric_name, metric_param, metric_scale
@@ -107,7 +107,7 @@ def map_part() -> None:
     map_col, bar_col = st.columns([3, 2])
     with map_col:
         event = st.plotly_chart(
-            figure,
+            CheckedFigure(figure),
             key=f"map_chart_{st.session_state.get('map_chart_rev', 0)}",
             on_select="rerun",
             selection_mode="points",
@@ -121,13 +121,15 @@ def map_part() -> None:
     with bar_col:
         highlight = set(shell.PLAN_PROVINCES) | ({selected} if selected else set())
         st.plotly_chart(
-            ranking_figure(
-                rows,
-                lang=lang,
-                heading=t("ranking_heading", lang, year=year),
-                subtitle=f"{label} ({scale})",
-                colour_by_group=colouring == "groups",
-                highlight=highlight,
+            CheckedFigure(
+                ranking_figure(
+                    rows,
+                    lang=lang,
+                    heading=t("ranking_heading", lang, year=year),
+                    subtitle=f"{label} ({scale})",
+                    colour_by_group=colouring == "groups",
+                    highlight=highlight,
+                )
             ),
             key="ranking_chart",
             theme=None,

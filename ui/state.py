@@ -64,6 +64,7 @@ def set_value(name: str, value: Any) -> None:
 
 def _commit(name: str) -> None:
     st.session_state[_STATE + name] = st.session_state[_WIDGET + name]
+    write_url()  # here, not only in use_params: a fragment's rerun (the map's year) skips the page's use_params
 
 
 def widget(factory: Callable[..., Any], name: str, *args: Any, **kwargs: Any) -> Any:

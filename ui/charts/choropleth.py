@@ -156,7 +156,13 @@ def map_figure(
             "font": FONT,
             "height": 820,
             "margin": {"l": 0, "r": 0, "t": 80, "b": 40},
-            "legend": {"x": 0.62, "y": 0.98, "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 13}},
+            "legend": {
+                "x": 1,
+                "xanchor": "right",
+                "y": 0.98,
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "font": {"size": 13},
+            },
             "geo": {
                 # No base layers: the provinces are the map, and plotly then needs no world file from a CDN.
                 "visible": False,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
+
 from papi_data.schema import GROUPS
 from ui.i18n import t
 
@@ -45,3 +47,19 @@ def plotly_config(filename: str, base_url: str = "/") -> dict:
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     }
+
+
+class CheckedFigure(go.Figure):
+    """A figure dict handed to st.plotly_chart as is.
+
+    st.plotly_chart re-validates a plain dict property by property through plotly, which costs ~150 ms on the map
+    (its province geometry); for a Figure it only calls to_dict(). The builders' dicts are validated once, in the
+    unit tests (tests/unit/test_charts.py), not on every rerun.
+    """
+
+    def __init__(self, spec: dict):
+        super().__init__(_validate=False)
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec

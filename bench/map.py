@@ -1,0 +1,134 @@
+"""The map page: bytes per map view, server time for a year change, time until the new map is drawn in Chromium
+(next to the same figure in a static HTML page, the floor).  python -m bench.map"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+from pathlib import Path
+
+import plotly
+from playwright.sync_api import expect, sync_playwright
+
+from bench.common import report, report_size, timed
+from bench.page_runs import page_app
+from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
+
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+STATIC_TOPOJSON = Path(__file__).resolve().parents[1] / "static" / "topojson"
+RUNS = 10
+
+# Resolves when the first plotly chart's title shows `year`; records when, on the page's own clock.
+WATCH_TITLE = """([year]) => {
+  window.__drawn = null;
+  const seen = () => (document.querySelector('.js-plotly-plot .gtitle') || {}).textContent || '';
+  new MutationObserver((_, obs) => {
+    if (seen().includes(String(year))) { window.__drawn = performance.now(); obs.disconnect(); }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+
+
+def server_year_change() -> None:
+    at = page_app("pages/map.py", {})
+    years = [2024, 2023] * 10
+
+    def change() -> None:
+        at.select_slider(key="w_year").set_value(years.pop()).run()
+
+    report("server: year change on the map (whole page rerun, AppTest)", timed(change, 20), 150)
+
+
+def figure_bytes() -> dict[int, dict]:
+    """The map figure message for 2024 and 2023, as the server sends it."""
+    specs = {}
+    for year in (2024, 2023):
+        at = page_app("pages/map.py", {"year": str(year)})
+        spec = at.get("plotly_chart")[0].proto.spec
+        specs[year] = json.loads(spec)
+        report_size(f"map figure message, {year} (total score, scale)", len(spec.encode()), 400)
+    at = page_app("pages/map.py", {"colour": "groups", "show2025": "1", "province": "01"})
+    spec = at.get("plotly_chart")[0].proto.spec
+    report_size("map figure message, groups + 2025 borders + selection", len(spec.encode()), 400)
+    return specs
+
+
+def browser_redraw(url: str, browser) -> list[float]:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    # Streamlit sends a large message once over the websocket as a reference, and the browser fetches its body
+    # from /_stcore/message: both count.
+    received: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
+    page.on(
+        "response",
+        lambda r: received.append(len(r.body())) if "/_stcore/message" in r.url and r.ok else None,
+    )
+    page.goto(f"{url}/ban-do?year=2024")
+    expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("2024", timeout=60_000)
+    slider = page.get_by_role("slider")
+    times: list[float] = []
+    sizes: list[int] = []
+    for i in range(RUNS):
+        key, year = ("ArrowLeft", 2023) if i % 2 == 0 else ("ArrowRight", 2024)
+        page.evaluate(WATCH_TITLE, [year])
+        received.clear()
+        slider.focus()
+        start = page.evaluate("performance.now()")
+        page.keyboard.press(key)
+        page.wait_for_function("window.__drawn !== null", timeout=30_000)
+        times.append(page.evaluate("window.__drawn") - start)
+        expect(page.locator(IDLE)).to_be_attached()
+        sizes.append(sum(received))
+    # Streamlit keeps messages the browser has seen by hash: going back to a year sends only a reference.
+    report_size("browser: bytes received, first change to a year", sizes[0], 400)
+    report_size("browser: bytes received, back to a year already seen", int(statistics.median(sizes[2:])), 400)
+    page.close()
+    return times
+
+
+def static_floor(specs: dict[int, dict], browser) -> list[float]:
+    """The same two figures in a bare HTML page: Plotly.react from one year to the other until it has drawn."""
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    html = f"""<html><body><div id="m" style="width:900px;height:820px"></div>
+<script>{plotly_js.read_text()}</script>
+<script>const figs = {json.dumps({str(k): v for k, v in specs.items()})};
+// The app serves plotly an empty world file; here it is preloaded, so neither page fetches anything.
+PlotlyGeoAssets.topojson.world_110m = {(STATIC_TOPOJSON / "world_110m.json").read_text()};
+</script></body></html>"""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "floor.html"
+        path.write_text(html, encoding="utf-8")
+        page = browser.new_page()
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto(path.as_uri())
+        page.evaluate("() => Plotly.newPlot('m', figs['2024'].data, figs['2024'].layout)")
+        times = []
+        for i in range(RUNS):
+            year = "2023" if i % 2 == 0 else "2024"
+            ms = page.evaluate(
+                """async (year) => { const t = performance.now();
+                   await Plotly.react('m', figs[year].data, figs[year].layout);
+                   return performance.now() - t; }""",
+                year,
+            )
+            times.append(ms)
+        page.close()
+    return times
+
+
+def main() -> None:
+    specs = figure_bytes()
+    server_year_change()
+    with running_app("bench-map") as (url, _), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        app_times = browser_redraw(url, browser)
+        floor = static_floor(specs, browser)
+        browser.close()
+    report("browser: year change → new map drawn (app)", app_times, 600)
+    report("browser: Plotly.react of the same figure (static HTML floor)", floor)
+    print(f"{'':<52} app / floor = {statistics.median(app_times) / statistics.median(floor):.1f}×")
+
+
+if __name__ == "__main__":
+    main()

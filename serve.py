@@ -1,0 +1,17 @@
+"""Start the app server: `python serve.py [streamlit options]`, which is what `make run` does.
+
+Streamlit sees the `pages/` folder and runs the first session after a start in its old folder-based navigation, which
+does not know our URL paths: a link such as /ban-do then opens under a "Page not found" dialog (streamlit#9992). The
+app declares its pages with st.navigation, which turns that mode off on its first run; we turn it off before the
+first session instead.
+"""
+
+import sys
+
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.web import cli
+
+if __name__ == "__main__":
+    PagesManager.uses_pages_directory = False
+    sys.argv = ["streamlit", "run", "app.py", *sys.argv[1:]]
+    sys.exit(cli.main())

@@ -1,0 +1,124 @@
+"""AppTest: the map page for every year × metric × colouring, its URL state, and bad links."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from papi_data.schema import TOTAL
+from tests.app.conftest import open_app
+
+YEARS = list(range(2011, 2025))
+
+
+def map_spec(at) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def choropleth_codes(spec: dict) -> tuple[list[str], list[str]]:
+    """(all province codes drawn, codes on the "no data" layer)."""
+    layers = [d for d in spec["data"] if d["type"] == "choropleth" and d["name"]]  # the selection outline has none
+    drawn = [code for layer in layers for code in layer["locations"]]
+    no_data = [c for layer in layers if layer["name"] in {"Không có dữ liệu", "No data"} for c in layer["locations"]]
+    return drawn, no_data
+
+
+@pytest.mark.parametrize("colour", ["scale", "groups"])
+def test_every_year_and_metric_draws_63_provinces_and_flags_the_missing(colour: str, store) -> None:
+    at = open_app("pages/map.py", colour=colour)
+    metrics = [TOTAL, *store.dimensions["id"]]
+    scores = store.scores
+    for metric in metrics:
+        at.selectbox(key="w_metric").select(metric).run()
+        for year in YEARS:
+            at.select_slider(key="w_year").set_value(year).run()
+            assert not at.exception, (metric, year)
+            drawn, no_data = choropleth_codes(map_spec(at))
+            assert sorted(drawn) == sorted(store.provinces["code"]), (metric, year)
+            rows = scores[(scores["year"] == year) & (scores["dimension"] == metric)]
+            expected_missing = set(store.provinces["code"]) - set(rows.loc[rows["score"].notna(), "province_code"])
+            assert set(no_data) == expected_missing, (metric, year)
+
+
+def test_group_legend_and_scale_named_in_the_user_language() -> None:
+    at = open_app("pages/map.py", colour="groups", lang="en", year="2019")
+    spec = map_spec(at)
+    names = [d["name"] for d in spec["data"] if d["type"] == "choropleth" and d.get("showlegend")]
+    assert names[:4] == ["Best performers", "High average", "Low average", "Poor performers"]
+    sizes = [len(d["locations"]) for d in spec["data"][:4]]
+    assert sizes == [16, 16, 15, 16]
+    assert "scale 8–80" in spec["layout"]["title"]["subtitle"]["text"]
+    at = open_app("pages/map.py", metric="d3_vertical_accountability", year="2015")
+    assert "thang 1–10" in map_spec(at)["layout"]["title"]["subtitle"]["text"]
+
+
+def test_hover_says_score_rank_group_and_change() -> None:
+    spec = map_spec(open_app("pages/map.py", year="2024"))
+    layer = spec["data"][0]
+    hanoi = layer["text"][layer["locations"].index("01")]
+    assert "Hà Nội" in hanoi and "43,77" in hanoi and "Hạng 29/61" in hanoi and "Nhóm trung bình cao" in hanoi
+    assert "−0,19" in hanoi
+    no_data = next(d for d in spec["data"] if d.get("name") == "Không có dữ liệu")
+    assert all("không có dữ liệu" in text for text in no_data["text"])
+
+
+def test_archipelagos_are_labelled() -> None:
+    spec = map_spec(open_app("pages/map.py"))
+    labels = [text for d in spec["data"] if d["type"] == "scattergeo" for text in d.get("text", [])]
+    assert "QĐ. Hoàng Sa" in labels and "QĐ. Trường Sa" in labels
+
+
+def test_2025_overlay_names_the_new_province() -> None:
+    at = open_app("pages/map.py", show2025="1")
+    spec = map_spec(at)
+    assert any(d["type"] == "scattergeo" and d.get("mode") == "lines" for d in spec["data"])
+    layer = spec["data"][0]
+    binh_duong = layer["text"][layer["locations"].index("74")]
+    assert "Từ 1/7/2025 thuộc Hồ Chí Minh" in binh_duong
+    assert at.query_params["show2025"] == "1"
+
+
+def test_selected_province_from_the_link() -> None:
+    at = open_app("pages/map.py", province="27", year="2021")
+    assert not at.exception
+    assert at.subheader[0].value == "Bắc Ninh, 2021"
+    assert at.metric[0].value == "không có dữ liệu"
+    assert at.query_params["province"] == "27"
+    at.button(key="clear_selection").click().run()
+    assert "province" not in at.query_params
+
+
+def test_url_carries_the_whole_view() -> None:
+    at = open_app("pages/map.py")
+    at.selectbox(key="w_metric").select("d8_e_governance").run()
+    at.segmented_control(key="w_colour").set_value("groups").run()
+    at.select_slider(key="w_year").set_value(2020).run()
+    assert dict(at.query_params) == {
+        "lang": "vi",
+        "year": "2020",
+        "metric": "d8_e_governance",
+        "colour": "groups",
+        "show2025": "0",
+    }
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year": "1999"},
+        {"metric": "xyz"},
+        {"colour": "rainbow"},
+        {"show2025": "yes"},
+        {"province": "<script>alert(1)</script>"},
+        {"province": "99"},
+    ],
+)
+def test_bad_link_gives_the_default_view_with_a_notice(params: dict[str, str]) -> None:
+    at = open_app("pages/map.py", **params)
+    assert not at.exception
+    name = next(iter(params))
+    assert len(at.warning) == 1 and f"“{name}”" in at.warning[0].value
+    everything = "".join(str(e.proto) for e in at.main)
+    assert "<script>" not in everything
+    assert len(choropleth_codes(map_spec(at))[0]) == 63

@@ -1,0 +1,86 @@
+"""Every chart builder's output is a valid plotly figure (checked here once, so the pages can skip plotly's
+per-rerun validation), carries its title, subtitle and source line, and never puts a missing score on the scale."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from geo import loader
+from papi_data.overview import year_metric
+from papi_data.ranking import with_ranks
+from papi_data.stats import with_change
+from papi_data.store import load_store
+from ui.charts.choropleth import map_figure
+from ui.charts.common import CheckedFigure
+from ui.charts.ranking_bar import ranking_figure
+
+
+@pytest.fixture(scope="module")
+def store():
+    return load_store()
+
+
+@pytest.fixture(scope="module")
+def table(store):
+    return with_change(with_ranks(store.scores))
+
+
+def rows_for(store, table, year: int, metric: str = "total"):
+    return year_metric(table, store.provinces, year, metric)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("groups", [False, True])
+@pytest.mark.parametrize(("year", "metric"), [(2024, "total"), (2021, "total"), (2015, "d7_environmental_governance")])
+def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool, year: int, metric: str) -> None:
+    spec = map_figure(
+        rows_for(store, table, year, metric),
+        loader.provinces_63(),
+        lang=lang,
+        heading="PAPI",
+        subtitle="sub",
+        colour_by_group=groups,
+        scale_label="8–80",
+        selected="01",
+        outlines_2025=loader.borders_34(),
+        archipelagos=loader.archipelago_labels(),
+    )
+    go.Figure(spec)  # raises on any invalid property
+    assert spec["layout"]["title"]["subtitle"]["text"] == "sub"
+    assert "PAPI" in spec["layout"]["annotations"][0]["text"]
+    scored = [d for d in spec["data"] if d["type"] == "choropleth" and "z" in d and d.get("showscale")]
+    for trace in scored:
+        assert None not in trace["z"] and len(trace["z"]) == len(trace["locations"])
+
+
+def test_each_province_geometry_is_sent_once(store, table) -> None:
+    spec = map_figure(
+        rows_for(store, table, 2024),
+        loader.provinces_63(),
+        lang="vi",
+        heading="h",
+        subtitle="s",
+        colour_by_group=True,
+        scale_label="s",
+    )
+    layers = [d for d in spec["data"] if d["type"] == "choropleth"]
+    sent = [f["properties"]["code"] for d in layers for f in d["geojson"]["features"]]
+    assert sorted(sent) == sorted(store.provinces["code"])
+
+
+@pytest.mark.parametrize("groups", [False, True])
+def test_ranking_figure_is_valid_and_marks_the_highlighted(store, table, groups: bool) -> None:
+    spec = ranking_figure(
+        rows_for(store, table, 2024), lang="vi", heading="h", subtitle="s", colour_by_group=groups, highlight={"01"}
+    )
+    go.Figure(spec)
+    bar = spec["data"][0]
+    assert len(bar["y"]) == 61  # provinces with data only
+    assert "<b>Hà Nội ◀</b>" in bar["y"]
+    assert spec["layout"]["separators"] == ",."
+
+
+def test_checked_figure_hands_over_the_dict_unchanged() -> None:
+    spec = {"data": [{"type": "bar", "x": [1], "y": [2]}], "layout": {}}
+    assert CheckedFigure(spec).to_dict() is spec
