@@ -31,8 +31,10 @@ CENTRE_OF = """([code]) => {
 
 
 def fills(page: Page) -> list[str]:
-    return page.locator(MAP).locator("path.choroplethlocation").evaluate_all(
-        "paths => paths.map(p => getComputedStyle(p).fill)"
+    return (
+        page.locator(MAP)
+        .locator("path.choroplethlocation")
+        .evaluate_all("paths => paths.map(p => getComputedStyle(p).fill)")
     )
 
 

@@ -197,7 +197,6 @@ def test_borders_34_and_bounds() -> None:
     assert east > TRUONG_SA[0] and south < 7.5  # the archipelagos are inside the national box
 
 
-
 # --- names -------------------------------------------------------------------------------------------------------
 
 
