@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from papi_data.paths import SOURCES_DIR, store_dir
+from papi_data.plans_source import read_plans
 from papi_data.problems import SourceProblem, SourceRejected
 from papi_data.reference import read_dimensions, read_provinces, read_regions
 from papi_data.schema import SCHEMA_VERSION, TABLES
@@ -45,11 +46,21 @@ def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFr
     scores, spellings = read_scores(sources, provinces, dimensions, problems, last_year)
     if problems:
         raise SourceRejected(problems)
+    plans, targets = read_plans(sources, provinces, dimensions, scores["year"].unique(), problems)
+    if problems:
+        raise SourceRejected(problems)
     provinces["aliases"] = [
         sorted(set(aliases) | (spellings.get(code, set()) - {name}))
         for code, name, aliases in zip(provinces["code"], provinces["name_vi"], provinces["aliases"], strict=True)
     ]
-    return {"provinces": provinces, "regions": regions, "dimensions": dimensions, "scores": scores}
+    return {
+        "provinces": provinces,
+        "regions": regions,
+        "dimensions": dimensions,
+        "scores": scores,
+        "plans": plans,
+        "targets": targets,
+    }
 
 
 def _digest(path: Path) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the plans and their targets
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -65,6 +65,44 @@ TABLES: dict[str, pa.Schema] = {
             ("source_file", pa.string()),
             ("source_line", pa.int32()),
             ("note", pa.string()),
+        ]
+    ),
+    # The provinces' PAPI plans (plans.yaml) and their targets; see papi_data/plans_source.py for the rules.
+    "plans": pa.schema(
+        [
+            ("id", pa.string()),
+            ("province_code", pa.string()),
+            ("document_number", pa.string()),  # null where the article names none
+            ("kind", pa.string()),
+            ("issuer", pa.string()),
+            ("issued_on", pa.date32()),  # null unless the article gives the day of issue
+            ("period_start", pa.int16()),
+            ("period_end", pa.int16()),
+            ("title_vi", pa.string()),
+            ("title_en", pa.string()),
+            ("source_url", pa.string()),
+            ("seed_file", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+        ]
+    ),
+    "targets": pa.schema(
+        [
+            ("id", pa.string()),
+            ("plan_id", pa.string()),
+            ("province_code", pa.string()),
+            ("metric", pa.string()),
+            ("dimension", pa.string()),  # null for the total, or when the rule selects the dimensions
+            ("rule", pa.string()),
+            ("k", pa.int16()),
+            ("group", pa.string()),
+            ("baseline_year", pa.int16()),
+            ("target_years", pa.list_(pa.int16())),
+            ("quote_vi", pa.string()),
+            ("interpretation_vi", pa.string()),  # null where the quote is unambiguous
+            ("interpretation_en", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
         ]
     ),
 }

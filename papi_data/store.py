@@ -29,6 +29,8 @@ class PapiStore:
     regions: pd.DataFrame
     dimensions: pd.DataFrame
     scores: pd.DataFrame
+    plans: pd.DataFrame
+    targets: pd.DataFrame
     manifest: dict
 
     @property

@@ -145,7 +145,14 @@ def test_real_sources_build_the_full_panel(real_store: PapiStore) -> None:
     assert set(scores.loc[scores["year"] >= 2018, "dimension"]) == {*DIMS_2018, "total"}
     assert len(real_store.regions) == 6 and len(real_store.dimensions) == 8
     assert real_store.manifest["schema_version"] == SCHEMA_VERSION
-    assert real_store.manifest["rows"] == {"provinces": 63, "regions": 6, "dimensions": 8, "scores": 7056}
+    assert real_store.manifest["rows"] == {
+        "provinces": 63,
+        "regions": 6,
+        "dimensions": 8,
+        "scores": 7056,
+        "plans": 5,
+        "targets": 7,
+    }
 
 
 def test_scores_table_columns_and_dtypes(real_store: PapiStore, pristine_store: Path) -> None:
@@ -626,7 +633,14 @@ def test_write_store_failing_midway_keeps_the_old_store(good_store: Path, real_s
 
 def test_build_into_a_new_folder(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "store"
-    assert build(SOURCES_DIR, target=target) == {"provinces": 63, "regions": 6, "dimensions": 8, "scores": 7056}
+    assert build(SOURCES_DIR, target=target) == {
+        "provinces": 63,
+        "regions": 6,
+        "dimensions": 8,
+        "scores": 7056,
+        "plans": 5,
+        "targets": 7,
+    }
     assert sorted(p.name for p in target.parent.iterdir()) == ["store"]
 
 

@@ -1,0 +1,523 @@
+"""Plans versus results (papi_data/plans.py): every rule on the real store and on synthetic edge cases.
+
+Tables made by `panel()` are synthetic test data, not PAPI figures; "real" tests use the store built from
+papi_data/sources (session fixtures in conftest.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from papi_data.plans import (
+    NO_BASELINE,
+    NO_RESULT,
+    NONE_SELECTED,
+    NOT_PUBLISHED,
+    SCALE_CHANGE,
+    STATUSES,
+    UNREACHABLE,
+    dimension_checks,
+    evaluate,
+    group_bands,
+    group_floor,
+    merged_provinces,
+    score_to_reach,
+)
+from papi_data.ranking import with_ranks
+from papi_data.stats import national
+from papi_data.store import PapiStore
+from ui.charts.plan_charts import target_figures
+from ui.plan_status import STATUS_COLOURS, STATUS_ICONS, boundary_text, md, result_text, status_label, what_it_takes
+
+D1, D2, D3 = "d1_participation", "d2_transparency", "d3_vertical_accountability"
+D7 = "d7_environmental_governance"
+
+
+def panel(rows: list[tuple[int, str, str, float | None]]) -> pd.DataFrame:
+    """A synthetic long score table with ranks: (year, province, dimension, score)."""
+    frame = pd.DataFrame(rows, columns=["year", "province_code", "dimension", "score"])
+    frame["score"] = frame["score"].astype("float64")
+    return with_ranks(frame)
+
+
+def totals(by_year: dict[int, dict[str, float | None]]) -> list[tuple[int, str, str, float | None]]:
+    return [(year, code, "total", score) for year, scores in by_year.items() for code, score in scores.items()]
+
+
+def target(**fields: object) -> pd.DataFrame:
+    """One synthetic target row with the store's columns; defaults: province A's rank better in 2020 than 2019."""
+    row = {
+        "id": "t",
+        "plan_id": "p",
+        "province_code": "A",
+        "metric": "total_rank",
+        "dimension": None,
+        "rule": "better_than_baseline",
+        "k": pd.NA,
+        "group": None,
+        "baseline_year": 2019,
+        "target_years": [2020],
+        "quote_vi": "…",
+        "interpretation_vi": None,
+        "interpretation_en": None,
+    }
+    return pd.DataFrame([{**row, **fields}])
+
+
+def provinces_of(table: pd.DataFrame) -> pd.DataFrame:
+    codes = sorted(table["province_code"].unique())
+    return pd.DataFrame({"code": codes, "code_2025": codes})  # synthetic: nobody merged
+
+
+def one(targets: pd.DataFrame, table: pd.DataFrame, latest: int = 2020, provinces: pd.DataFrame | None = None):
+    result = evaluate(targets, table, latest, provinces_of(table) if provinces is None else provinces)
+    assert len(result) == 1
+    return result.iloc[0]
+
+
+# --- the seed plans on the real store ---------------------------------------------------------------------------------
+
+# (target, year) → status, measured value, threshold, gap.
+# Hà Nội: 48th in 2020, 9th in 2021; 12th in 2022, 15th in 2023.
+EXPECTED = {
+    ("hn-157-rank-2023", 2023): ("missed", 15, 11, -4),
+    ("hn-441-weak-dims-2022", 2022): ("missed", 0, 1, -1),  # D7 was Hà Nội's only weak dimension in 2021; it fell
+    ("hcm-2024-total-score", 2024): ("achieved", 42.813168, 41.77536, 1.037808),
+    ("hcm-2024-strong-dims-hold", 2024): ("missed", 2, 4, -2),  # D2 and D3 fell below the 2024 mean
+    ("hcm-2024-weak-dims-improve", 2024): ("missed", 3, 4, -1),  # D5 fell
+    ("hn-2021-rise-5-rank", 2021): ("achieved", 9, 43, 34),
+    ("bn-176-best-group-2020-2025", 2020): ("achieved", 45.3114, 43.778328, 1.533072),
+    ("bn-176-best-group-2020-2025", 2021): ("no_data", None, 43.821327, None),  # the best group's floor still shows
+    ("bn-176-best-group-2020-2025", 2022): ("no_data", None, 43.436882, None),
+    ("bn-176-best-group-2020-2025", 2023): ("achieved", 45.704712, 43.95261, 1.752102),
+    ("bn-176-best-group-2020-2025", 2024): ("achieved", 45.48567, 44.685406, 0.800264),
+    ("bn-176-best-group-2020-2025", 2025): ("pending", None, None, None),
+}
+
+
+@pytest.fixture(scope="module")
+def seeds(real_store: PapiStore, ranked: pd.DataFrame) -> pd.DataFrame:
+    return evaluate(real_store.targets, ranked, max(real_store.years), real_store.provinces)
+
+
+def test_every_seed_target_year_is_evaluated(seeds: pd.DataFrame) -> None:
+    assert list(zip(seeds["target_id"], seeds["target_year"], strict=True)) == list(EXPECTED)
+    for row in seeds.itertuples():
+        status, value, threshold, gap = EXPECTED[(row.target_id, row.target_year)]
+        assert row.status == status, row.target_id
+        for got, want in ((row.value, value), (row.threshold, threshold), (row.gap, gap)):
+            assert math.isnan(got) if want is None else got == pytest.approx(want, abs=1e-6), row.target_id
+
+
+def test_hanoi_2021_rise_achieved_and_2023_rank_missed(seeds: pd.DataFrame) -> None:
+    rows = seeds.set_index("target_id")
+    rise, better = rows.loc["hn-2021-rise-5-rank"], rows.loc["hn-157-rank-2023"]
+    assert (rise["baseline_rank"], rise["baseline_n"], rise["rank"], rise["n"]) == (48, 63, 9, 60)
+    assert (rise["status"], rise["gap_unit"], rise["comparator"]) == ("achieved", "places", "≤")
+    assert (better["baseline_rank"], better["rank"], better["n"]) == (12, 15, 61)
+    assert (better["status"], better["threshold"], better["gap"]) == ("missed", 11, -4)
+
+
+def test_what_it_would_take_for_hanoi_2023(seeds: pd.DataFrame, ranked: pd.DataFrame) -> None:
+    row = seeds.set_index("target_id").loc["hn-157-rank-2023"]
+    year = ranked[ranked["year"] == 2023]
+    totals_2023 = year[year["dimension"] == "total"].sort_values("score", ascending=False)["score"].tolist()
+    own = year[(year["province_code"] == "01") & (year["dimension"] == "total")]["score"].item()
+    assert totals_2023[14] == own  # 15th
+    assert row["reference_year"] == 2023
+    assert row["points_needed"] == pytest.approx(totals_2023[10] - own)  # the 11th province's score
+    assert 0 < row["points_needed"] < 1
+    dims = year[year["dimension"] != "total"]
+    best = dims.groupby("dimension")["score"].max()
+    mine = dims[dims["province_code"] == "01"].set_index("dimension")["score"]
+    expected = (best - mine).sort_values(ascending=False).head(3)
+    assert row["far_dimensions"] == expected.index.tolist() == [D7, "d4_control_of_corruption", D1]
+    assert row["far_gaps"] == pytest.approx(expected.tolist())
+
+
+def test_achieved_targets_carry_no_what_it_would_take(seeds: pd.DataFrame) -> None:
+    done = seeds[seeds["status"] == "achieved"]
+    assert done["points_needed"].isna().all() and done["reference_year"].isna().all()
+
+
+def test_bac_ninh_2025_is_pending_and_flags_the_merger(seeds: pd.DataFrame) -> None:
+    rows = seeds[seeds["target_id"] == "bn-176-best-group-2020-2025"].set_index("target_year")
+    assert rows.loc[2025, "status"] == "pending" and rows.loc[2025, "reason"] == NOT_PUBLISHED
+    assert rows["boundary_changed"].tolist() == [False] * 5 + [True]
+    # what it would take, read in the latest published year: Bắc Ninh was already above the best group's floor
+    assert rows.loc[2025, "reference_year"] == 2024
+    assert rows.loc[2025, "points_needed"] == pytest.approx(-rows.loc[2024, "gap"])
+    assert len(rows.loc[2025, "far_dimensions"]) == 3
+    assert set(rows.loc[[2021, 2022], "reason"]) == {NO_RESULT}
+
+
+def test_merged_provinces_from_the_reference(real_store: PapiStore) -> None:
+    merged = merged_provinces(real_store.provinces)
+    assert {"27", "24", "79", "74", "77"} <= merged
+    assert "01" not in merged  # Hà Nội kept its boundary
+    assert len(merged) == 63 - 11  # eleven provinces were left unmerged
+
+
+@pytest.mark.parametrize(("code", "flagged"), [("01", False), ("79", True), ("27", True)])
+def test_2025_boundary_flag_per_province(code: str, flagged: bool, real_store: PapiStore, ranked) -> None:
+    row = one(target(province_code=code, baseline_year=2024, target_years=[2025]), ranked, 2024, real_store.provinces)
+    assert row["status"] == "pending" and bool(row["boundary_changed"]) is flagged
+
+
+def test_group_bands_follow_papis_group_sizes(ranked: pd.DataFrame) -> None:
+    bands = group_bands(ranked).set_index(["year", "group"])
+    sizes = [bands.loc[(2020, g), "last_rank"] - bands.loc[(2020, g), "first_rank"] + 1 for g in bands.loc[2020].index]
+    assert sizes == [16, 16, 15, 16]
+    assert bands.loc[(2020, "best"), "first_rank"] == 1
+    assert bands.loc[(2024, "poor"), "last_rank"] == 61  # ranks among the 61 provinces with data
+
+
+# --- the 2018 change of scale ----------------------------------------------------------------------------------------
+
+
+def test_rank_across_2018_is_compared_but_total_score_is_not(real_store: PapiStore, ranked: pd.DataFrame) -> None:
+    span = {"province_code": "01", "baseline_year": 2017, "target_years": [2018]}
+    rank = one(target(**span), ranked, 2024, real_store.provinces)
+    assert (rank["baseline_value"], rank["value"], rank["status"]) == (56, 54, "achieved")  # 56th → 54th
+    score = one(target(**span, metric="total_score"), ranked, 2024, real_store.provinces)
+    assert (score["status"], score["reason"]) == ("no_data", SCALE_CHANGE)
+    assert math.isnan(score["value"]) and math.isnan(score["gap"])
+    # a dimension is scored 1–10 in both eras, so its score does compare across 2018
+    dim = one(target(**span, metric="dimension_score", dimension=D1), ranked, 2024, real_store.provinces)
+    assert dim["status"] in ("achieved", "missed") and dim["gap_unit"] == "points"
+
+
+def test_scale_change_within_one_era_is_compared(real_store: PapiStore, ranked: pd.DataFrame) -> None:
+    row = one(target(province_code="01", metric="total_score", baseline_year=2016, target_years=[2017]), ranked, 2024)
+    assert row["status"] in ("achieved", "missed") and row["reason"] is None
+
+
+# --- missing data ----------------------------------------------------------------------------------------------------
+
+
+def test_better_rank_without_baseline_data_is_no_data(real_store: PapiStore, ranked: pd.DataFrame) -> None:
+    """Bắc Ninh has no 2021 total: "better than 2021" cannot be judged, even though 2023 has data."""
+    row = one(target(province_code="27", baseline_year=2021, target_years=[2023]), ranked, 2024)
+    assert (row["status"], row["reason"]) == ("no_data", NO_BASELINE)
+    assert row["rank"] == 3  # the 2023 result is still shown
+
+
+def test_weak_dimensions_without_baseline_data_is_no_data(ranked: pd.DataFrame) -> None:
+    t = target(province_code="27", **WEAK, baseline_year=2021, target_years=[2023])
+    row = one(t, ranked, 2024)
+    assert (row["status"], row["reason"]) == ("no_data", NO_BASELINE)
+
+
+def test_no_result_in_the_target_year_is_no_data_not_missed() -> None:
+    table = panel(totals({2019: {"A": 40, "B": 42, "C": 44}, 2020: {"A": None, "B": 42, "C": 44}}))
+    row = one(target(), table)
+    assert (row["status"], row["reason"], row["baseline_value"]) == ("no_data", NO_RESULT, 3)
+    assert math.isnan(row["value"]) and math.isnan(row["gap"])
+
+
+def test_year_not_yet_published_is_pending_with_what_it_would_take() -> None:
+    table = panel(totals({2019: {"A": 40, "B": 42, "C": 44, "D": 46}, 2020: {"A": 41, "B": 42, "C": 44, "D": 46}}))
+    row = one(target(target_years=[2021]), table, latest=2020)
+    assert (row["status"], row["reason"]) == ("pending", NOT_PUBLISHED)
+    assert (row["baseline_value"], row["threshold"]) == (4, 3)
+    assert math.isnan(row["value"])
+    assert row["reference_year"] == 2020 and row["points_needed"] == pytest.approx(42 - 41)
+
+
+def test_pending_baseline_is_pending() -> None:
+    table = panel(totals({2020: {"A": 41, "B": 42}}))
+    row = one(target(baseline_year=2021, target_years=[2022]), table, latest=2020)
+    assert (row["status"], row["reason"]) == ("pending", NOT_PUBLISHED)
+
+
+# --- ranks: ties and thresholds --------------------------------------------------------------------------------------
+
+
+def test_tied_rank_counts_as_the_shared_best_rank() -> None:
+    """A is 3rd in 2019 and ties for 2nd in 2020 (ranks 1, 2, 2, 4): better, with no place to spare."""
+    table = panel(totals({2019: {"A": 44, "B": 46, "C": 48, "D": 40}, 2020: {"A": 46, "B": 46, "C": 48, "D": 40}}))
+    row = one(target(), table)
+    assert (row["baseline_value"], row["value"], row["threshold"], row["gap"]) == (3, 2, 2, 0)
+    assert row["status"] == "achieved"
+    assert score_to_reach(table, 2020, "total", 3) == 46  # rank 3 does not exist; equalling the 2nds is enough
+
+
+def test_rise_at_least_k_places_boundary() -> None:
+    base = {c: 40.0 + i for i, c in enumerate("ABCDEFG")}  # A is 7th in 2019
+    table = panel(totals({2019: base, 2020: {**base, "A": 43.5}}))  # 2020: G, F, E, then A: 4th, exactly 3 up
+    row = one(target(rule="rise_at_least", k=3), table)
+    assert (row["status"], row["value"], row["threshold"], row["gap"]) == ("achieved", 4, 4, 0)
+    missed = one(target(rule="rise_at_least", k=4), table)
+    assert (missed["status"], missed["threshold"], missed["gap"]) == ("missed", 3, -1)
+    assert missed["points_needed"] == pytest.approx(44 - 43.5)  # the score of the 3rd province (E)
+
+
+@pytest.mark.parametrize(("rule", "k"), [("better_than_baseline", pd.NA), ("rise_at_least", 2)])
+def test_a_rank_that_cannot_exist_is_unreachable(rule: str, k: object) -> None:
+    table = panel(totals({2019: {"A": 48, "B": 46, "C": 44}, 2020: {"A": 48, "B": 46, "C": 44}}))
+    row = one(target(rule=rule, k=k), table)  # A is 1st: no rank is better than 1st, or 2 places above it
+    assert (row["status"], row["reason"]) == ("missed", UNREACHABLE)
+
+
+def test_dimension_rank_target() -> None:
+    table = panel(
+        [(2019, c, D2, s) for c, s in {"A": 5.0, "B": 6.0, "C": 7.0}.items()]
+        + [(2020, c, D2, s) for c, s in {"A": 6.5, "B": 6.0, "C": 7.0}.items()]
+    )
+    row = one(target(metric="dimension_rank", dimension=D2), table)
+    assert (row["dimension"], row["baseline_value"], row["value"], row["status"]) == (D2, 3, 2, "achieved")
+
+
+# --- scores ----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("after", "status"), [(44.01, "achieved"), (44.0, "missed"), (43.5, "missed")])
+def test_score_must_be_strictly_higher(after: float, status: str) -> None:
+    table = panel(totals({2019: {"A": 44.0, "B": 40.0}, 2020: {"A": after, "B": 40.0}}))
+    row = one(target(metric="total_score"), table)
+    assert (row["status"], row["comparator"], row["gap_unit"]) == (status, ">", "points")
+    assert row["gap"] == pytest.approx(after - 44.0)
+    assert math.isnan(row["points_needed"])  # "what it would take" is for ranks and groups
+
+
+# --- groups ----------------------------------------------------------------------------------------------------------
+
+EIGHT = {c: float(i + 1) for i, c in enumerate("ABCDEFGH")}  # synthetic: 1 … 8; P75 = 6.25, so G and H are best
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "gap"),
+    [("H", "achieved", 1.0), ("G", "achieved", 0.0), ("F", "missed", -1.0)],
+)
+def test_stay_in_group_at_the_boundary(code: str, status: str, gap: float) -> None:
+    table = panel(totals({2020: EIGHT}))
+    t = target(province_code=code, metric="total_group", rule="stay_in_group", group="best", baseline_year=pd.NA)
+    row = one(t, table)
+    assert (row["status"], row["target_group"], row["threshold"], row["gap"]) == (status, "best", 7.0, gap)
+    if status == "missed":
+        assert (row["group"], row["points_needed"], row["reference_year"]) == ("high_average", 1.0, 2020)
+
+
+def test_group_or_better_counts() -> None:
+    table = panel(totals({2020: EIGHT}))
+    t = target(province_code="H", metric="total_group", rule="stay_in_group", group="high_average", baseline_year=pd.NA)
+    row = one(t, table)
+    assert row["status"] == "achieved" and row["group"] == "best"
+    assert group_floor(table, 2020, "total", "high_average") == 5.0  # E, F: high average (P50 = 4.5)
+
+
+def test_better_group_than_baseline() -> None:
+    table = panel(totals({2019: EIGHT, 2020: {**EIGHT, "E": 7.5}}))
+    row = one(target(province_code="E", metric="total_group"), table)
+    assert (row["baseline_group"], row["target_group"], row["group"]) == ("high_average", "best", "best")
+    assert row["status"] == "achieved"
+    top = one(target(province_code="H", metric="total_group"), table)
+    assert (top["status"], top["reason"]) == ("missed", UNREACHABLE)
+
+
+# --- weak and strong dimensions --------------------------------------------------------------------------------------
+
+
+def dims_panel(a_2020: dict[str, float | None]) -> pd.DataFrame:
+    """Synthetic: in 2019 A is below the mean on D1 and D2 (weak) and above it on D3 (strong)."""
+    base = {"A": {D1: 4.0, D2: 5.0, D3: 7.0}, "B": {D1: 5.0, D2: 6.0, D3: 6.0}, "C": {D1: 6.0, D2: 7.0, D3: 5.0}}
+    rows = [(2019, c, d, s) for c, by in base.items() for d, s in by.items()]
+    later = {"A": a_2020, "B": base["B"], "C": base["C"]}
+    rows += [(2020, c, d, s) for c, by in later.items() for d, s in by.items()]
+    return panel(rows)
+
+
+WEAK = {"metric": "dimension_score", "rule": "weak_dimensions_improve"}
+STRONG = {"metric": "dimension_score", "rule": "strong_dimensions_hold"}
+
+
+@pytest.mark.parametrize(
+    ("a_2020", "status", "value", "reason"),
+    [
+        ({D1: 4.5, D2: 5.5, D3: 7.0}, "achieved", 2, None),
+        ({D1: 4.5, D2: 5.0, D3: 7.0}, "missed", 1, None),  # equal is not an improvement
+        ({D1: 4.5, D2: None, D3: 7.0}, "no_data", 1, NO_RESULT),  # one weak dimension unpublished
+        ({D1: 3.5, D2: None, D3: 7.0}, "missed", 0, None),  # a measured fall decides, whatever the missing one shows
+        ({D1: None, D2: None, D3: None}, "no_data", None, NO_RESULT),
+    ],
+)
+def test_weak_dimensions_improve(a_2020: dict, status: str, value: int | None, reason: str | None) -> None:
+    row = one(target(**WEAK), dims_panel(a_2020))
+    assert (row["status"], row["reason"], row["baseline_value"], row["gap_unit"]) == (status, reason, 2, "dimensions")
+    assert math.isnan(row["value"]) if value is None else row["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("a_2020", "text"),
+    [
+        ({D1: None, D2: None, D3: None}, "PAPI published no score for 2020"),
+        ({D1: 4.5, D2: None, D3: 7.0}, "1 of 2 dimensions met it · some dimensions have no data"),
+        ({D1: 3.5, D2: 5.5, D3: 7.0}, "1 of 2 dimensions met it · not met: D1 Participation"),
+    ],
+)
+def test_weak_dimensions_sentences(a_2020: dict, text: str, real_store: PapiStore) -> None:
+    row = one(target(**WEAK), dims_panel(a_2020))
+    assert result_text(row, real_store.dimensions, "en", 2020) == text
+
+
+def test_weak_dimensions_checks_name_each_dimension() -> None:
+    checks = dimension_checks(target(**WEAK), dims_panel({D1: 4.5, D2: 4.0, D3: 7.0}), 2020)
+    assert checks["dimension"].tolist() == [D1, D2]
+    assert checks["ok"].tolist() == [True, False]
+    assert checks["baseline_mean"].tolist() == pytest.approx([5.0, 6.0])
+
+
+def test_no_weak_dimension_is_achieved_with_nothing_to_check() -> None:
+    # B sits exactly at the 2019 mean on D1 and D2 and above it on D3: at the mean is not weak
+    row = one(target(province_code="B", **WEAK), dims_panel({D1: 4.0, D2: 5.0, D3: 7.0}))
+    assert (row["status"], row["reason"], row["value"], row["threshold"]) == ("achieved", NONE_SELECTED, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("a_2020", "status"),
+    [({D1: 4.0, D2: 5.0, D3: 7.0}, "achieved"), ({D1: 4.0, D2: 5.0, D3: 5.0}, "missed")],
+)
+def test_strong_dimensions_hold_at_or_above_the_mean(a_2020: dict, status: str) -> None:
+    # A's only strong dimension is D3. 2020: A 7 vs mean (7+6+5)/3 = 6 holds; A 5 vs mean 16/3 falls below.
+    row = one(target(**STRONG), dims_panel(a_2020))
+    assert (row["status"], row["baseline_value"]) == (status, 1)
+
+
+def test_strong_dimension_equal_to_the_mean_holds() -> None:
+    # B is strong on all three in 2019 (at or above the mean). 2020: D1 mean 5 = B's 5, D2 mean 6 = B's 6, D3 mean
+    # (6+6+5)/3 below B's 6: all three hold.
+    row = one(target(province_code="B", **STRONG), dims_panel({D1: 4.0, D2: 5.0, D3: 6.0}))
+    assert (row["status"], row["baseline_value"], row["value"]) == ("achieved", 3, 3)
+
+
+# --- the page's words and charts (ui/plan_status.py, ui/charts/plan_charts.py) ----------------------------------------
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+@pytest.mark.parametrize(
+    ("target_id", "lang", "text"),
+    [
+        ("hn-2021-rise-5-rank", "vi", "Hạng 9/60, mục tiêu ≤ 43: vượt 34 bậc"),
+        ("hn-2021-rise-5-rank", "en", "Rank 9 of 60, target ≤ 43: 34 places ahead"),
+        ("hn-157-rank-2023", "vi", "Hạng 15/61, mục tiêu ≤ 11: thiếu 4 bậc"),
+        ("hn-157-rank-2023", "en", "Rank 15 of 61, target ≤ 11: 4 places short"),
+        ("hcm-2024-total-score", "en", "42.81 points, target > 41.78: 1.04 points ahead"),
+        ("hcm-2024-total-score", "vi", "42,81 điểm, mục tiêu > 41,78: hơn 1,04 điểm"),
+        ("hn-441-weak-dims-2022", "en", "0 of 1 dimensions met it · not met: D7 Environment"),
+        (
+            "hcm-2024-strong-dims-hold",
+            "vi",
+            "2/4 lĩnh vực đạt · không đạt: D2 Công khai minh bạch, D3 Trách nhiệm giải trình",
+        ),
+    ],
+)
+def test_result_sentences(seeds: pd.DataFrame, real_store: PapiStore, target_id: str, lang: str, text: str) -> None:
+    row = seeds[seeds["target_id"] == target_id].iloc[0]
+    assert result_text(row, real_store.dimensions, lang, 2024) == text
+
+
+def test_no_data_and_pending_sentences(seeds: pd.DataFrame, real_store: PapiStore) -> None:
+    rows = seeds[seeds["target_id"] == "bn-176-best-group-2020-2025"].set_index("target_year", drop=False)
+    dims = real_store.dimensions
+    assert result_text(rows.loc[2021], dims, "vi", 2024) == "PAPI không công bố điểm năm 2021"
+    assert result_text(rows.loc[2025], dims, "en", 2024) == (
+        "the PAPI 2025 results are not in the data yet (latest: 2024) · target: Best performers"
+    )
+    assert result_text(rows.loc[2024], dims, "en", 2024) == (
+        "Best performers (Rank 8 of 61, 45.49 points), target: Best performers: "
+        "0.80 points above the group's lowest score"
+    )
+    assert "Bắc Giang" in boundary_text("27", 2025, real_store.provinces, "vi")
+    assert "Bình Dương" in boundary_text("79", 2025, real_store.provinces, "vi")
+
+
+def test_what_it_would_take_sentences(seeds: pd.DataFrame, real_store: PapiStore) -> None:
+    row = seeds[seeds["target_id"] == "hn-157-rank-2023"].iloc[0]
+    lines = what_it_takes(row, real_store.dimensions, "en")
+    assert lines[0] == "In 2023: 0.29 more total points would have met the target (other provinces' scores unchanged)."
+    assert lines[1].startswith("Dimensions furthest below the best province in each, 2023: D7 Environment (−1.42)")
+    assert what_it_takes(seeds[seeds["target_id"] == "hn-2021-rise-5-rank"].iloc[0], real_store.dimensions, "vi") == []
+
+
+def test_every_status_has_an_icon_a_word_and_a_colour() -> None:
+    assert len(set(STATUS_ICONS.values())) == len(STATUSES)
+    for lang in ("vi", "en"):
+        labels = [status_label(s, lang) for s in STATUSES]
+        assert len(set(labels)) == len(STATUSES) and all(len(label) > 3 for label in labels)
+    assert set(STATUS_COLOURS) == set(STATUSES)
+
+
+@pytest.mark.parametrize("text", ["[link](javascript:alert(1))", "*bold* _it_ `code` <b>x</b> :red[x] $x$", "a\\b"])
+def test_markdown_escape_keeps_text_literal(text: str) -> None:
+    escaped = md(text)
+    assert unescape(escaped) == text
+    assert not re.search(r"(?<!\\)[\[\]*_`<>:$]", escaped)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_seed_target_chart_is_valid_and_labelled(
+    seeds: pd.DataFrame, real_store: PapiStore, ranked: pd.DataFrame, lang: str
+) -> None:
+    nat = national(real_store.scores)
+    checks = dimension_checks(real_store.targets, ranked, 2024, nat)
+    names = real_store.provinces.set_index("code")[f"name_{lang}"]
+    count = 0
+    for _, target in real_store.targets.iterrows():
+        results = seeds[seeds["target_id"] == target["id"]]
+        figures = target_figures(
+            target, results, checks, ranked, group_bands(ranked), nat, real_store.dimensions, names, lang, 2024, "doc"
+        )
+        assert figures, target["id"]
+        for key, spec in figures:
+            go.Figure(spec)  # raises on any invalid property
+            layout = spec["layout"]
+            assert key.startswith(f"chart_{target['id']}")
+            assert names[target["province_code"]] in layout["title"]["text"]
+            assert "doc" in layout["title"]["subtitle"]["text"]
+            assert layout["annotations"][0]["text"].startswith("Nguồn: PAPI" if lang == "vi" else "Source: PAPI")
+            assert layout["separators"] == (",." if lang == "vi" else ".,")
+            count += 1
+    assert count == 7  # three rank lines, one score line, three small-multiple figures
+
+
+def test_rank_chart_draws_the_target_band_and_the_gap(seeds: pd.DataFrame, real_store, ranked) -> None:
+    target = real_store.targets[real_store.targets["id"] == "hn-157-rank-2023"].iloc[0]
+    results = seeds[seeds["target_id"] == "hn-157-rank-2023"]
+    names = real_store.provinces.set_index("code")["name_vi"]
+    nat = national(real_store.scores)
+    [(_, spec)] = target_figures(
+        target, results, pd.DataFrame(), ranked, group_bands(ranked), nat, real_store.dimensions, names, "vi", 2024, "d"
+    )
+    band = next(tr for tr in spec["data"] if tr.get("name") == "Vùng mục tiêu")
+    assert [y for y in band["y"] if y is not None] == [0.5, 0.5, 11.5, 11.5, 0.5]  # ranks 1–11 in 2023
+    assert spec["layout"]["yaxis"]["range"][0] > spec["layout"]["yaxis"]["range"][1]  # rank 1 at the top
+    notes = [a["text"] for a in spec["layout"]["annotations"]]
+    assert "✘ Không đạt: thiếu 4 bậc" in notes
+    assert "Năm gốc 2022: Hạng 12/61" in notes
+    line = next(tr for tr in spec["data"] if tr.get("name") == "Hà Nội")
+    assert dict(zip(line["x"], line["y"], strict=True))[2023] == 15
+
+
+def test_group_chart_shades_years_without_a_result(seeds: pd.DataFrame, real_store, ranked) -> None:
+    target = real_store.targets[real_store.targets["id"] == "bn-176-best-group-2020-2025"].iloc[0]
+    results = seeds[seeds["target_id"] == target["id"]]
+    names = real_store.provinces.set_index("code")["name_en"]
+    nat = national(real_store.scores)
+    [(_, spec)] = target_figures(
+        target, results, pd.DataFrame(), ranked, group_bands(ranked), nat, real_store.dimensions, names, "en", 2024, "d"
+    )
+    columns = {round(s["x0"] + 0.45) for s in spec["layout"]["shapes"]}
+    assert columns == {2021, 2022, 2025}  # no data, no data, pending
+    labels = {a["text"] for a in spec["layout"]["annotations"] if a.get("textangle") == -90}
+    assert labels == {"◌ No data", "◔ Pending"}
+    line = next(tr for tr in spec["data"] if tr.get("name") == "Bac Ninh")
+    ranks = dict(zip(line["x"], line["y"], strict=True))
+    assert ranks[2021] is None and ranks[2022] is None and ranks[2025] is None  # never drawn as 0

@@ -1,0 +1,381 @@
+"""plans.yaml into the store: the real plans, every rejection rule (file, line, field, reason; the old store kept), and
+the README's recipe for adding a province's plan.
+
+Edits are made to a private copy of papi_data/sources (the `sources_copy` fixture); they are synthetic breakages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+import pytest
+
+from papi_data.build import assemble, build, main
+from papi_data.paths import SOURCES_DIR
+from papi_data.plans import evaluate
+from papi_data.plans_source import PLANS_FILE
+from papi_data.problems import SourceRejected
+from papi_data.ranking import with_ranks
+from papi_data.store import PapiStore, load_store
+from tests.unit.test_build import tree_digest
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"  # the articles, beside the repository
+PLAN_IDS = ["hn-2023-kh157", "hn-2022-tb441", "hcm-2024-papi", "hn-2021-rise-5", "bn-2020-kh176"]
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line holding `text`, which must occur exactly once in the file."""
+    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line]
+    assert len(lines) == 1, (text, lines)
+    return lines[0]
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace the one occurrence of `old`; returns the line it was on."""
+    content = path.read_text(encoding="utf-8")
+    assert content.count(old) == 1, old
+    path.write_text(content.replace(old, new), encoding="utf-8")
+    return content[: content.index(old)].count("\n") + 1
+
+
+# --- the real file ---------------------------------------------------------------------------------------------------
+
+
+def test_real_plans_and_targets(real_store: PapiStore) -> None:
+    plans, targets = real_store.plans, real_store.targets
+    assert plans["id"].tolist() == PLAN_IDS
+    assert targets.groupby("plan_id", sort=False).size().to_dict() == {
+        "hn-2023-kh157": 1,
+        "hn-2022-tb441": 1,
+        "hcm-2024-papi": 3,
+        "hn-2021-rise-5": 1,
+        "bn-2020-kh176": 1,
+    }
+    assert real_store.manifest["rows"]["plans"] == 5 and real_store.manifest["rows"]["targets"] == 7
+    hn = plans.set_index("id").loc["hn-2023-kh157"]
+    assert (hn["province_code"], hn["document_number"], hn["kind"]) == ("01", "157/KH-UBND", "ke_hoach")
+    assert hn["issued_on"] == dt.date(2023, 5, 26)
+    assert (hn["period_start"], hn["period_end"]) == (2023, 2023)
+    bn = targets.set_index("id").loc["bn-176-best-group-2020-2025"]
+    assert list(bn["target_years"]) == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert (bn["rule"], bn["group"], bn["province_code"]) == ("stay_in_group", "best", "27")
+    assert pd.isna(bn["baseline_year"]) and pd.isna(bn["k"])
+    rise = targets.set_index("id").loc["hn-2021-rise-5-rank"]
+    assert (rise["rule"], int(rise["k"]), int(rise["baseline_year"])) == ("rise_at_least", 5, 2020)
+
+
+def test_every_row_points_at_its_line(real_store: PapiStore) -> None:
+    path = SOURCES_DIR / PLANS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for frame in (real_store.plans, real_store.targets):
+        assert set(frame["source_file"]) == {PLANS_FILE}
+        for row in frame.itertuples():
+            assert lines[row.source_line - 1].strip() == f"- id: {row.id}", row.id
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside this checkout")
+def test_quotes_are_exact_substrings_of_their_seed(real_store: PapiStore) -> None:
+    seeds = real_store.plans.set_index("id")["seed_file"]
+    for row in real_store.targets.itertuples():
+        article = (SEEDS / seeds[row.plan_id]).read_text(encoding="utf-8")
+        assert row.quote_vi in article, row.id
+        assert unicodedata.normalize("NFC", row.quote_vi) == row.quote_vi
+    for row in real_store.plans.itertuples():
+        if pd.notna(row.source_url):
+            assert row.source_url in (SEEDS / row.seed_file).read_text(encoding="utf-8"), row.id
+
+
+def test_readings_are_in_both_languages_or_neither(real_store: PapiStore) -> None:
+    targets = real_store.targets
+    assert (targets["interpretation_vi"].isna() == targets["interpretation_en"].isna()).all()
+    assert targets["interpretation_vi"].notna().all()  # every seed target is vague enough to need one
+
+
+# --- rejections ------------------------------------------------------------------------------------------------------
+
+
+class Expect(NamedTuple):
+    line: int | None
+    field: str | None
+    words: str
+
+
+def _unknown_province(s: Path) -> Expect:
+    return Expect(edit(s / PLANS_FILE, 'province_code: "27"', 'province_code: "99"'), "province_code", "unknown")
+
+
+def _unquoted_province_code(s: Path) -> Expect:
+    return Expect(edit(s / PLANS_FILE, 'province_code: "79"', "province_code: 79"), "province_code", "quoted text")
+
+
+def _unknown_metric(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "metric: total_group", "metric: total_happiness")
+    return Expect(line, "metric", "unknown metric 'total_happiness'")
+
+
+def _unknown_rule(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "rule: rise_at_least", "rule: rise_a_lot")
+    return Expect(line, "rule", "unknown rule 'rise_a_lot'")
+
+
+def _rule_on_the_wrong_metric(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "metric: total_group", "metric: total_score")
+    return Expect(line, "metric", "rule stay_in_group does not apply to total_score")
+
+
+def _unknown_group(s: Path) -> Expect:
+    return Expect(edit(s / PLANS_FILE, "group: best", "group: top"), "group", "unknown group 'top'")
+
+
+def _unknown_dimension(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    edit(
+        path,
+        "metric: total_rank\n        dimension: null\n        rule: rise_at_least",
+        "metric: dimension_rank\n        dimension: d9_happiness\n        rule: rise_at_least",
+    )
+    return Expect(line_of(path, "d9_happiness"), "dimension", "unknown dimension 'd9_happiness'")
+
+
+def _dimension_metric_without_dimension(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    line = edit(
+        path,
+        "metric: total_rank\n        dimension: null\n        rule: rise_at_least",
+        "metric: dimension_rank\n        dimension: null\n        rule: rise_at_least",
+    )
+    return Expect(line + 1, "dimension", "dimension_rank needs a dimension id")
+
+
+def _e_governance_before_2018(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    edit(
+        path,
+        "metric: total_rank\n        dimension: null\n        rule: rise_at_least",
+        "metric: dimension_rank\n        dimension: d8_e_governance\n        rule: rise_at_least",
+    )
+    line = edit(
+        path, "baseline_year: 2020\n        target_years: [2021]", "baseline_year: 2016\n        target_years: [2021]"
+    )
+    return Expect(line, "baseline_year", "d8_e_governance is not measured before 2018")
+
+
+def _year_before_the_data(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "target_years: [2020, 2021,", "target_years: [2010, 2021,")
+    return Expect(line, "target_years", "2010 is outside 2011–2034")
+
+
+def _year_beyond_the_horizon(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "2023, 2024, 2025]", "2023, 2024, 2040]")
+    return Expect(line, "target_years", "2040 is outside 2011–2034")
+
+
+def _baseline_after_target(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "baseline_year: 2022", "baseline_year: 2023")
+    return Expect(line, "baseline_year", "baseline 2023 is not before target year(s) [2023]")
+
+
+def _group_rule_with_baseline(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    line = edit(path, "group: best\n        baseline_year: null", "group: best\n        baseline_year: 2019")
+    return Expect(line + 1, "baseline_year", "takes no baseline year")
+
+
+def _rise_without_k(s: Path) -> Expect:
+    return Expect(edit(s / PLANS_FILE, "k: 5", "k: null"), "k", "rise_at_least needs k")
+
+
+def _empty_quote(s: Path) -> Expect:
+    slug = "ha-noi-phan-dau-chi-so-papi-duoc-cai-thien-tang-it-nhat-5-bac-vao-nam-2021"
+    return Expect(edit(s / PLANS_FILE, f'quote_vi: "{slug}"', 'quote_vi: " "'), "quote_vi", "exact Vietnamese sentence")
+
+
+def _missing_quote(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    content = path.read_text(encoding="utf-8")
+    quote = next(ln for ln in content.splitlines(keepends=True) if 'quote_vi: "ha-noi-phan-dau' in ln)
+    target_line = line_of(path, "- id: hn-2021-rise-5-rank")
+    path.write_text(content.replace(quote, ""), encoding="utf-8")
+    return Expect(target_line, None, "missing field(s): quote_vi")
+
+
+def _decomposed_quote(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    quote = "Đồng thời, hỗ trợ duy trì bền vững"
+    return Expect(edit(path, quote, unicodedata.normalize("NFD", quote)), "quote_vi", "not NFC")
+
+
+def _misspelt_field(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    line = edit(path, 'interpretation_en: "“The group', 'interpretation_eng: "“The group')
+    return Expect(line, "interpretation_eng", "unknown field")
+
+
+def _field_given_twice(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    line = edit(path, "k: 5\n", "k: 5\n        k: 6\n")
+    return Expect(line + 1, "k", "field given twice")
+
+
+def _duplicate_target_id(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "- id: hcm-2024-weak-dims-improve", "- id: hcm-2024-strong-dims-hold")
+    return Expect(line, "id", "already used at line")
+
+
+def _duplicate_plan_id(s: Path) -> Expect:
+    return Expect(edit(s / PLANS_FILE, "- id: hn-2022-tb441", "- id: hn-2023-kh157"), "id", "already used at line")
+
+
+def _bad_date(s: Path) -> Expect:
+    return Expect(edit(s / PLANS_FILE, "issued_on: 2023-05-26", "issued_on: 26/5/2023"), "issued_on", "not a date")
+
+
+def _bad_source_url(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, 'source_url: "https://congluan.vn', 'source_url: "congluan.vn')
+    return Expect(line, "source_url", "not a web address")
+
+
+def _unknown_kind(s: Path) -> Expect:
+    return Expect(edit(s / PLANS_FILE, "kind: thong_bao", "kind: memo"), "kind", "unknown kind 'memo'")
+
+
+def _broken_yaml(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "    period: [2020, 2025]", "    period: [2020, 2025")
+    return Expect(line + 1, None, "not valid YAML")
+
+
+PLAN_REJECTIONS: list[Callable[[Path], Expect]] = [
+    _unknown_province,
+    _unquoted_province_code,
+    _unknown_metric,
+    _unknown_rule,
+    _rule_on_the_wrong_metric,
+    _unknown_group,
+    _unknown_dimension,
+    _dimension_metric_without_dimension,
+    _e_governance_before_2018,
+    _year_before_the_data,
+    _year_beyond_the_horizon,
+    _baseline_after_target,
+    _group_rule_with_baseline,
+    _rise_without_k,
+    _empty_quote,
+    _missing_quote,
+    _decomposed_quote,
+    _misspelt_field,
+    _field_given_twice,
+    _duplicate_target_id,
+    _duplicate_plan_id,
+    _bad_date,
+    _bad_source_url,
+    _unknown_kind,
+    _broken_yaml,
+]
+
+
+@pytest.mark.parametrize("break_plans", PLAN_REJECTIONS, ids=lambda f: f.__name__.strip("_"))
+def test_rejected_plan_stops_the_build_and_keeps_the_store(
+    break_plans: Callable[[Path], Expect], sources_copy: Path, good_store: Path
+) -> None:
+    expect = break_plans(sources_copy)
+    before = tree_digest(good_store)
+    with pytest.raises(SourceRejected) as rejected:
+        build(sources_copy, target=good_store)
+    hits = [p for p in rejected.value.problems if (p.file, p.line, p.column) == (PLANS_FILE, *expect[:2])]
+    assert len(hits) == 1, rejected.value.problems
+    assert expect.words in hits[0].reason, hits[0]
+    assert tree_digest(good_store) == before
+    assert sorted(p.name for p in good_store.parent.iterdir()) == ["store"]
+
+
+@pytest.mark.parametrize("break_plans", [_unknown_province, _missing_quote, _year_beyond_the_horizon])
+def test_rejected_plan_by_cli_names_file_line_and_field(
+    break_plans: Callable[[Path], Expect], sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expect = break_plans(sources_copy)
+    before = tree_digest(good_store)
+    assert main(["--sources", str(sources_copy), "--store", str(good_store)]) == 1
+    err = capsys.readouterr().err
+    field = "" if expect.field is None else re.escape(f" [{expect.field}]")
+    assert re.search(rf"^{PLANS_FILE}:{expect.line}{field}: .*{re.escape(expect.words)}", err, re.MULTILINE), err
+    assert tree_digest(good_store) == before
+
+
+def test_missing_plans_file_is_reported(sources_copy: Path) -> None:
+    (sources_copy / PLANS_FILE).unlink()
+    with pytest.raises(SourceRejected) as rejected:
+        assemble(sources_copy)
+    assert [(p.file, p.line, p.reason) for p in rejected.value.problems] == [(PLANS_FILE, None, "file is missing")]
+
+
+def test_every_plan_problem_is_reported_in_one_run(sources_copy: Path) -> None:
+    expected = [_unknown_province(sources_copy), _unknown_rule(sources_copy), _bad_date(sources_copy)]
+    with pytest.raises(SourceRejected) as rejected:
+        assemble(sources_copy)
+    found = {(p.line, p.column) for p in rejected.value.problems}
+    assert {(e.line, e.field) for e in expected} <= found
+
+
+def test_future_target_year_and_text_date_are_accepted(sources_copy: Path, tmp_path: Path) -> None:
+    """A target after the latest published year is allowed (it evaluates as pending); a quoted date is a date."""
+    path = sources_copy / PLANS_FILE
+    edit(path, "target_years: [2023]", "target_years: [2023, 2026]")
+    edit(path, "issued_on: 2023-05-26", 'issued_on: "2023-05-26"')
+    build(sources_copy, target=tmp_path / "store")
+    store = load_store(tmp_path / "store")
+    assert list(store.targets.set_index("id").at["hn-157-rank-2023", "target_years"]) == [2023, 2026]
+    assert store.plans.set_index("id").at["hn-2023-kh157", "issued_on"] == dt.date(2023, 5, 26)
+
+
+# --- the README's recipe: add another province's plan, rebuild, see it evaluated --------------------------------------
+
+NEW_PLAN = """
+  - id: dn-2022-test
+    province_code: "48"
+    document_number: "1/KH-TEST"
+    kind: ke_hoach
+    issuer: "UBND thành phố Đà Nẵng (kế hoạch thử nghiệm)"
+    issued_on: 2022-03-01
+    period: [2022, 2026]
+    title_vi: "Kế hoạch thử nghiệm"
+    title_en: "A test plan"
+    source_url: null
+    seed_file: null
+    targets:
+      - id: dn-2022-test-rank
+        metric: total_rank
+        dimension: null
+        rule: rise_at_least
+        k: 3
+        group: null
+        baseline_year: 2021
+        target_years: [2022, 2026]
+        quote_vi: "Phấn đấu tăng ít nhất 3 bậc."
+        interpretation_vi: null
+        interpretation_en: null
+"""
+
+
+def test_readme_recipe_adds_a_plan_that_is_evaluated(sources_copy: Path, tmp_path: Path) -> None:
+    """A synthetic plan for Đà Nẵng (code 48) appended to a copy of plans.yaml, as the README describes."""
+    with (sources_copy / PLANS_FILE).open("a", encoding="utf-8") as handle:
+        handle.write(NEW_PLAN)
+    target = tmp_path / "store"
+    assert main(["--sources", str(sources_copy), "--store", str(target)]) == 0
+    store = load_store(target)
+    assert store.plans["id"].tolist() == [*PLAN_IDS, "dn-2022-test"]
+    table = with_ranks(store.scores)
+    result = evaluate(store.targets, table, max(store.years), store.provinces).set_index(["target_id", "target_year"])
+    totals = table[(table["province_code"] == "48") & (table["dimension"] == "total")].set_index("year")
+    base, now = int(totals.at[2021, "rank"]), int(totals.at[2022, "rank"])
+    row = result.loc[("dn-2022-test-rank", 2022)]
+    assert (row["baseline_value"], row["value"], row["threshold"]) == (base, now, base - 3)
+    assert row["status"] == ("achieved" if now <= base - 3 else "missed")
+    assert result.loc[("dn-2022-test-rank", 2026), "status"] == "pending"
+    assert len(result) == 12 + 2
