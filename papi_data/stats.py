@@ -8,9 +8,17 @@ from papi_data.schema import TOTAL, era
 
 
 def national(scores: pd.DataFrame) -> pd.DataFrame:
-    """Mean, median, min, max and the count of provinces with data, per year and dimension."""
+    """Mean, median, quartiles, min, max and the count of provinces with data, per year and dimension."""
     grouped = scores.groupby(["year", "dimension"])["score"]
-    out = grouped.agg(mean="mean", median="median", min="min", max="max", n="count").reset_index()
+    out = grouped.agg(
+        mean="mean",
+        median="median",
+        q25=lambda s: s.quantile(0.25),
+        q75=lambda s: s.quantile(0.75),
+        min="min",
+        max="max",
+        n="count",
+    ).reset_index()
     out["n"] = out["n"].astype("Int16")
     return out
 

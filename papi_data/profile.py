@@ -1,0 +1,70 @@
+"""One province's story: its dimensions against the best province (the frontier), and its rank through the years."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from papi_data.schema import GROUPS, TOTAL, era
+
+
+def frontier(table: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The best score on each metric in a year and who holds it (ties: every holder, in code order).
+
+    Columns: dimension, best, best_codes (list of province codes).
+    """
+    rows = table.loc[(table["year"] == year) & table["score"].notna(), ["dimension", "province_code", "score"]]
+    best = rows.groupby("dimension")["score"].max()
+    leaders = rows[rows["score"].to_numpy() == best.reindex(rows["dimension"]).to_numpy()]
+    codes = {dimension: sorted(group) for dimension, group in leaders.groupby("dimension")["province_code"]}
+    return pd.DataFrame(
+        {"dimension": best.index, "best": best.to_numpy(), "best_codes": [codes[d] for d in best.index]}
+    )
+
+
+def dimension_profile(table: pd.DataFrame, code: str, year: int, metrics: list[str]) -> pd.DataFrame:
+    """A province's row per metric in a year: score, rank, n, group, change and gap to the best province.
+
+    `metrics` lists the dimensions of that year's era in order, then the total. A metric without a score keeps its row
+    with empty values (shown as "no data"); `gap_to_best` is score − best, so 0 for the leader and negative otherwise.
+    """
+    rows = table.loc[table["year"] == year, ["year", "province_code", "dimension", "score", "rank", "group", "change"]]
+    mine = rows[rows["province_code"] == code].set_index("dimension")[["score", "rank", "group", "change"]]
+    n = rows[rows["score"].notna()].groupby("dimension").size().rename("n")
+    out = (
+        pd.DataFrame(index=pd.Index(metrics, name="dimension"))
+        .join(mine)
+        .join(frontier(rows, year).set_index("dimension"))
+        .join(n)
+    )
+    out["n"] = out["n"].fillna(0).astype(int)
+    out["best_codes"] = [codes if isinstance(codes, list) else [] for codes in out["best_codes"]]
+    out["gap_to_best"] = out["score"] - out["best"]
+    return out.reset_index()
+
+
+def era_years(years: list[int], year: int) -> list[int]:
+    """The years on the same total scale as `year` (2011–2017 or 2018 on)."""
+    return [y for y in years if era(y) == era(year)]
+
+
+def rank_history(table: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The total's rank by year with N and group; years without a total keep a row with no rank."""
+    totals = table.loc[table["dimension"] == TOTAL, ["year", "province_code", "score", "rank", "group"]]
+    n = totals[totals["score"].notna()].groupby("year").size().rename("n")
+    mine = totals[totals["province_code"] == code].set_index("year")[["score", "rank", "group"]]
+    return mine.join(n).reset_index().sort_values("year", ignore_index=True)
+
+
+def group_rank_bands(table: pd.DataFrame) -> pd.DataFrame:
+    """For each year, the ranks each group spans on the total: year, group, first, last (inclusive)."""
+    totals = table[(table["dimension"] == TOTAL) & table["score"].notna()]
+    bands = totals.groupby(["year", "group"])["rank"].agg(first="min", last="max").reset_index()
+    bands["order"] = bands["group"].map({g: i for i, g in enumerate(GROUPS)})
+    return bands.sort_values(["year", "order"], ignore_index=True).drop(columns="order")
+
+
+def nearest_year_with_data(table: pd.DataFrame, code: str, year: int, dimension: str = TOTAL) -> int | None:
+    """The closest year (earlier first on a tie) in which the province has a score on `dimension`."""
+    have = table[(table["province_code"] == code) & (table["dimension"] == dimension) & table["score"].notna()]
+    years = sorted(have["year"].unique(), key=lambda y: (abs(int(y) - year), y))
+    return int(years[0]) if years else None
