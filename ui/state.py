@@ -26,20 +26,20 @@ def enter_page(page_id: str) -> bool:
     st.session_state["_entering"] = entering
     st.session_state["_url_specs"] = {}
     if entering:
-        st.session_state["_notices"] = []
+        st.session_state["_notices"] = {}
         st.session_state["_entry_params"] = st.query_params.to_dict()  # read before any write trims the URL
     return entering
 
 
-def use_params(specs: Sequence[Param], lang: str | None = None) -> dict[str, Any]:
+def use_params(specs: Sequence[Param]) -> dict[str, Any]:
     """The current values of `specs`, read from the URL on entry, and written back to the URL."""
     ss = st.session_state
     if ss.get("_entering", True):
-        values, invalid = parse_params(ss.get("_entry_params", {}), specs)
+        values, invalid, corrected = parse_params(ss.get("_entry_params", {}), specs)
         for name, value in values.items():
             ss[_STATE + name] = value
-        notices = ss.setdefault("_notices", [])
-        notices.extend(spec.name for spec in invalid if spec.name not in notices)
+        notices = ss.setdefault("_notices", {})  # name → None (invalid, default used) or the corrected value
+        notices.update({spec.name: None for spec in invalid} | {spec.name: values[spec.name] for spec in corrected})
     for spec in specs:
         if ss.get(_STATE + spec.name) is None or spec.parse(spec.dump(ss[_STATE + spec.name])) is None:
             ss[_STATE + spec.name] = spec.default  # first visit, or a value no longer valid here (e.g. other data)
@@ -75,12 +75,16 @@ def widget(factory: Callable[..., Any], name: str, *args: Any, **kwargs: Any) ->
 
 
 def show_notices(lang: str, specs: Sequence[Param]) -> None:
-    """One warning per invalid URL parameter, naming only the parameter and the default (never the raw text)."""
+    """One warning per invalid or corrected URL parameter, naming only the parameter and the value used (never the
+    link's own text)."""
     if not st.session_state.get("_entering"):
         return  # shown when the link is opened; gone once the reader changes the view
     by_name = {spec.name: spec for spec in specs}
-    for name in st.session_state.get("_notices", []):
-        if name in by_name:
-            st.warning(
-                t("notice_bad_param", lang, param=name, fallback=by_name[name].dump(by_name[name].default)), icon="⚠️"
-            )
+    for name, corrected in st.session_state.get("_notices", {}).items():
+        if name not in by_name:
+            continue
+        spec = by_name[name]
+        if corrected is None:
+            st.warning(t("notice_bad_param", lang, param=name, fallback=spec.dump(spec.default)), icon="⚠️")
+        else:
+            st.warning(t("notice_corrected", lang, param=name, value=spec.dump(corrected)), icon="⚠️")

@@ -1,0 +1,194 @@
+"""The explorer's downloads: the table as the reader sees it, and its CSV, Excel and Parquet bytes read back, with the
+note of filters, date and citation, Vietnamese intact and missing values left empty (never 0)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import unicodedata
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from papi_data.explore import Filters, apply_filters, summarise, with_base_change
+from ui.downloads import (
+    CITATION,
+    COLUMNS,
+    Note,
+    _column_letter,
+    download_note,
+    score_range_text,
+    to_csv,
+    to_parquet,
+    to_xlsx,
+    view_table,
+)
+
+FILTERS = Filters(years=(2020, 2022), metrics=("total", "d1_participation"), regions=("red_river_delta",))
+NUMBERS = ["score", "rank", "n", "change_prev", "change_base"]
+
+
+@pytest.fixture(scope="module")
+def named(ranked, real_store) -> pd.DataFrame:
+    """The real scores with names, as ui.data.scores_table gives them to the page."""
+    names = real_store.provinces[["code", "name_vi", "name_en", "region_id"]].rename(columns={"code": "province_code"})
+    return ranked.merge(names, on="province_code", how="left")
+
+
+@pytest.fixture(scope="module", params=["vi", "en"])
+def lang(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def view(named, real_store, lang) -> pd.DataFrame:
+    rows = apply_filters(with_base_change(named, 2020), real_store.provinces, FILTERS)
+    return view_table(rows, real_store.regions, real_store.dimensions, lang, 2020)
+
+
+@pytest.fixture(scope="module")
+def note(named, real_store, lang) -> Note:
+    shown = apply_filters(named, real_store.provinces, FILTERS)
+    return download_note(
+        FILTERS,
+        "",
+        2020,
+        summarise(named, real_store.provinces, FILTERS, shown),
+        dimensions=real_store.dimensions,
+        regions=real_store.regions,
+        provinces=real_store.provinces,
+        lang=lang,
+        created=dt.date(2025, 5, 1),
+        link="http://localhost:8501/kham-pha?years=2020-2022",
+    )
+
+
+def rows_of(frame: pd.DataFrame) -> list[tuple]:
+    """Each row as a tuple with missing values as None and numbers as floats, for comparing a file with the view."""
+    numeric = {*NUMBERS, "year", "base_year"}
+    columns = [
+        [None if pd.isna(v) else float(v) if name in numeric else v for v in frame[name].tolist()] for name in COLUMNS
+    ]
+    return list(zip(*columns, strict=True))
+
+
+# --- the table ----------------------------------------------------------------------------------------------------
+
+
+def test_view_has_the_stable_columns_and_the_filtered_rows(view, lang) -> None:
+    assert list(view.columns) == COLUMNS
+    assert len(view) == 2 * 3 * 11  # two metrics, three years, the 11 provinces of the Red River Delta
+    assert view["source"].str.startswith("github:tunah72/papi-dashboard").all()
+    hanoi = view[(view["province_code"] == "01") & (view["year"] == 2022) & (view["metric"] == "total")].iloc[0]
+    assert hanoi["province_vi"] == "Hà Nội" and hanoi["province_en"] == "Ha Noi"
+    assert hanoi["rank_of"] == f"{hanoi['rank']}/{hanoi['n']}"
+    assert hanoi["metric_name"] == {"vi": "Điểm tổng hợp", "en": "Total score"}[lang]
+    assert hanoi["scale"] == {"vi": "thang 8–80", "en": "scale 8–80"}[lang]
+    assert hanoi["region"] == {"vi": "Đồng bằng sông Hồng", "en": "Red River Delta"}[lang]
+
+
+def test_view_leaves_missing_values_missing(view) -> None:
+    bac_ninh = view[(view["province_code"] == "27") & (view["year"] == 2021)]
+    assert len(bac_ninh) == 2  # the province-year PAPI did not publish is listed, not dropped
+    for column in ["score", "rank", "rank_of", "group", "change_prev", "change_base"]:
+        assert bac_ninh[column].isna().all(), column
+    assert not (view[NUMBERS].fillna(1) == 0).all(axis=1).any()  # no row turned into zeros
+
+
+# --- the three files ----------------------------------------------------------------------------------------------
+
+
+def test_csv_has_a_bom_the_note_and_the_rows(view, note, lang) -> None:
+    data = to_csv(view, note)
+    assert data.startswith(b"\xef\xbb\xbf# PAPI")
+    text = data.decode("utf-8-sig")
+    assert unicodedata.is_normalized("NFC", text)
+    assert f"# {note.lines[0][0]}: 2020–2022" in text and CITATION in text and "2025-05-01" in text
+    back = pd.read_csv(io.BytesIO(data), comment="#", encoding="utf-8-sig", dtype={"province_code": str})
+    assert rows_of(back) == rows_of(view)
+    assert "Hà Nội" in set(back["province_vi"])
+    empty = back[(back["province_code"] == "27") & (back["year"] == 2021)]
+    assert empty["score"].isna().all()  # an empty cell, never 0
+
+
+def test_xlsx_reads_back_with_a_notes_sheet(view, note, lang) -> None:
+    data = to_xlsx(view, note)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == list(note.sheet_names)
+    sheet = book[note.sheet_names[0]]
+    assert [c.value for c in sheet[1]] == COLUMNS and sheet["A1"].font.b
+    assert sheet.freeze_panes == "A2"
+    values = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows_of(pd.DataFrame(values, columns=COLUMNS)) == rows_of(view)
+    assert isinstance(sheet["I2"].value, float) and isinstance(sheet["A2"].value, str)  # scores numbers, codes text
+    notes = {row[0]: row[1] for row in book[note.sheet_names[1]].iter_rows(min_row=2, values_only=True)}
+    assert notes == dict(note.lines)
+    assert pd.read_excel(io.BytesIO(data), sheet_name=0).shape == view.shape
+
+
+def test_parquet_reads_back_with_the_note_in_its_metadata(view, note) -> None:
+    table = pq.read_table(io.BytesIO(to_parquet(view, note)))
+    back = table.to_pandas()
+    assert rows_of(back) == rows_of(view)
+    assert str(back["rank"].dtype) == "Int16"
+    metadata = table.schema.metadata
+    assert json.loads(metadata[b"papi_note"]) == [list(line) for line in note.lines]
+    assert metadata[b"papi_citation"].decode() == CITATION and metadata[b"papi_title"].decode() == note.title
+
+
+def test_xlsx_escapes_text_and_drops_characters_xml_cannot_hold() -> None:
+    frame = pd.DataFrame({"text": ["a < b & c", "bell\x07", "Thừa Thiên Huế"], "x": [1.5, None, 3]})
+    data = to_xlsx(frame, Note("t", (("k", "v"),)))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {"xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"} <= set(archive.namelist())
+    rows = list(openpyxl.load_workbook(io.BytesIO(data))["Data"].iter_rows(min_row=2, values_only=True))
+    assert rows == [("a < b & c", 1.5), ("bell", None), ("Thừa Thiên Huế", 3)]
+
+
+@pytest.mark.parametrize(("index", "letters"), [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
+def test_column_letters(index: int, letters: str) -> None:
+    assert _column_letter(index) == letters
+
+
+# --- the note -----------------------------------------------------------------------------------------------------
+
+
+def test_note_names_filters_date_link_and_citation(note, lang) -> None:
+    lines = dict(note.lines)
+    assert lines[note.lines[0][0]] == "2020–2022"
+    words = {
+        "vi": ("Điểm tổng hợp, D1 Tham gia", "Đồng bằng sông Hồng", "Tất cả"),
+        "en": ("Total score, D1 Part", "Red River Delta", "All"),
+    }
+    metrics, region, every = words[lang]
+    assert list(lines.values())[1].startswith(metrics) and list(lines.values())[2] == region
+    assert list(lines.values())[3] == every  # no group filter
+    assert CITATION in lines.values() and "2025-05-01" in lines.values()
+    assert "http://localhost:8501/kham-pha?years=2020-2022" in lines.values()
+
+
+def test_note_names_the_provinces_a_search_found(named, real_store) -> None:
+    filters = Filters(years=(2024, 2024), provinces=("01", "79"))
+    shown = apply_filters(named, real_store.provinces, filters)
+    note = download_note(
+        filters,
+        "ha noi, hcm",
+        2018,
+        summarise(named, real_store.provinces, filters, shown),
+        dimensions=real_store.dimensions,
+        regions=real_store.regions,
+        provinces=real_store.provinces,
+        lang="vi",
+        created=dt.date(2025, 5, 1),
+        link="x",
+    )
+    assert "tìm “ha noi, hcm”: Hà Nội, TP. Hồ Chí Minh" in dict(note.lines).values()
+
+
+def test_score_range_in_words_gives_each_eras_totals() -> None:
+    assert score_range_text((4.0, 6.0), "vi") == "4,0–6,0 (điểm tổng hợp 24,0–36,0 trước 2018, 32,0–48,0 từ 2018)"
+    assert score_range_text((4.5, 7.0), "en") == "4.5–7.0 (totals 27.0–42.0 before 2018, 36.0–56.0 from 2018)"
