@@ -7,6 +7,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+# In the browser: resolves when the n-th plotly chart's title contains `text`, recording when on the page's own clock
+# (window.__drawn). Streamlit may replace a chart's element on a rerun, so the whole page is watched.
+WATCH_TITLE = """([n, text]) => {
+  window.__drawn = null;
+  const seen = () => ((document.querySelectorAll('.js-plotly-plot')[n] || document).querySelector('.gtitle') || {})
+    .textContent || '';
+  new MutationObserver((_, obs) => {
+    if (seen().includes(text)) { window.__drawn = performance.now(); obs.disconnect(); }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     """Wall-clock milliseconds of `repeat` calls."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import plotly
 from playwright.sync_api import expect, sync_playwright
 
-from bench.common import report, report_size, timed
+from bench.common import WATCH_TITLE, report, report_size, timed
 from bench.page_runs import page_app
 from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
@@ -19,14 +19,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 STATIC_TOPOJSON = Path(__file__).resolve().parents[1] / "static" / "topojson"
 RUNS = 10
 
-# Resolves when the first plotly chart's title shows `year`; records when, on the page's own clock.
-WATCH_TITLE = """([year]) => {
-  window.__drawn = null;
-  const seen = () => (document.querySelector('.js-plotly-plot .gtitle') || {}).textContent || '';
-  new MutationObserver((_, obs) => {
-    if (seen().includes(String(year))) { window.__drawn = performance.now(); obs.disconnect(); }
-  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
-}"""
+
 
 
 def server_year_change() -> None:
@@ -71,7 +64,7 @@ def browser_redraw(url: str, browser) -> list[float]:
     sizes: list[int] = []
     for i in range(RUNS):
         key, year = ("ArrowLeft", 2023) if i % 2 == 0 else ("ArrowRight", 2024)
-        page.evaluate(WATCH_TITLE, [year])
+        page.evaluate(WATCH_TITLE, [0, str(year)])
         received.clear()
         slider.focus()
         start = page.evaluate("performance.now()")

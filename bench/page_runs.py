@@ -14,6 +14,8 @@ PAGES: dict[str, tuple[str | None, dict[str, str], float | None]] = {
     "home (Tổng quan)": (None, {}, None),
     "about (Giới thiệu)": ("pages/about.py", {}, None),
     "map (Bản đồ)": ("pages/map.py", {}, None),
+    "profile (Hồ sơ tỉnh)": ("pages/profile.py", {"province": "27"}, 150),
+    "plans (Kế hoạch và kết quả)": ("pages/plans.py", {"plan": "hcm-2024-papi"}, None),
 }
 
 

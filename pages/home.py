@@ -35,8 +35,7 @@ def card(figures: ProvinceYear) -> None:
         if not figures.has_data:
             st.metric(name, t("no_data", lang))
             st.caption(t("card_no_data", lang, name=name, year=year))
-            return
-        if figures.change is None:
+        elif figures.change is None:
             st.metric(name, fmt_number(figures.score, lang))
             st.caption(t("change_undefined", lang, year=year - 1))
         else:  # st.metric reads the sign from a leading ASCII "-" to pick the arrow and colour
@@ -47,8 +46,15 @@ def card(figures: ProvinceYear) -> None:
                 delta=delta,
                 delta_description=t("change_vs_prev", lang, year=year - 1),
             )
-        rank = t("rank_of", lang, rank=figures.rank, n=figures.n)
-        st.markdown(f"**{rank}** · {t('group_' + figures.group, lang)}")
+        if figures.has_data:
+            rank = t("rank_of", lang, rank=figures.rank, n=figures.n)
+            st.markdown(f"**{rank}** · {t('group_' + figures.group, lang)}")
+        st.page_link(
+            "pages/profile.py",
+            label=t("open_profile_of", lang, name=name),
+            query_params={"province": figures.code, "year": str(year), "lang": lang},
+            icon=":material/arrow_forward:",
+        )
 
 
 st.subheader(t("plan_provinces", lang))

@@ -1,12 +1,13 @@
 """Bản đồ / Map: a choropleth of any year and metric, clickable, shareable, drawn with no request off the server."""
 
+import time
+
 import streamlit as st
 
 from geo import loader
 from papi_data.overview import province_year, year_metric
 from ui import data, shell, state
 from ui.charts.choropleth import map_figure
-from ui.charts.common import CheckedFigure, plotly_config
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
 from ui.metrics import first_year, metric_ids, metric_name, metric_param, metric_scale
@@ -27,7 +28,7 @@ specs = [
     Param("show2025", False, flag, dump_flag),
     Param("province", None, choice(store.provinces["code"])),
 ]
-view = state.use_params(specs)
+state.use_params(specs)
 names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("page_map", lang), lang, specs)
@@ -56,9 +57,9 @@ with c3:
 def _toggle_play() -> None:
     playing = not st.session_state.get("map_playing", False)
     st.session_state["map_playing"] = playing
+    st.session_state["map_last_step"] = time.monotonic()
     if playing and st.session_state["s_year"] == years[-1]:
-        st.session_state["s_year"] = years[0] - 1  # the first timer tick shows the first year
-    state.write_url()
+        state.set_value("year", years[0])  # from the start again
 
 
 def _clear_selection() -> None:
@@ -66,19 +67,28 @@ def _clear_selection() -> None:
     st.session_state["map_chart_rev"] = st.session_state.get("map_chart_rev", 0) + 1
 
 
-def _advance_year() -> None:
-    """One step of the play button: the next year, or stop after the last one."""
+def _play_step() -> None:
+    """While playing: the next year once a step's time has passed (a click on the map meanwhile does not count),
+    and a stop after the last year."""
+    if time.monotonic() - st.session_state.get("map_last_step", 0) < PLAY_STEP_S * 0.8:
+        return
     year = st.session_state["s_year"]
     if year >= years[-1]:
         st.session_state["map_playing"] = False
-        st.rerun()  # the whole page, so the fragment's timer is removed
+        st.rerun()  # the whole page, so that the fragment's timer goes
+    st.session_state["map_last_step"] = time.monotonic()
     state.set_value("year", next(y for y in years if y > year))
 
 
-@st.fragment(run_every=PLAY_STEP_S if st.session_state.get("map_playing") else None)
+PLAYING = st.session_state.get("map_playing", False)
+
+
+@st.fragment(run_every=PLAY_STEP_S if PLAYING else None)
 def map_part() -> None:
-    if st.session_state.get("map_playing"):
-        _advance_year()
+    if st.session_state.get("map_playing", False) != PLAYING:
+        st.rerun()  # the play button was pressed: starting or stopping the timer needs a run of the whole page
+    if PLAYING:
+        _play_step()
     playing = st.session_state.get("map_playing", False)
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     with left:
@@ -106,35 +116,27 @@ def map_part() -> None:
     )
     map_col, bar_col = st.columns([3, 2])
     with map_col:
-        event = st.plotly_chart(
-            CheckedFigure(figure),
-            key=f"map_chart_{st.session_state.get('map_chart_rev', 0)}",
+        event = shell.chart(
+            figure,
+            f"map_chart_{st.session_state.get('map_chart_rev', 0)}",
+            f"papi-{year}-{metric}",
             on_select="rerun",
             selection_mode="points",
-            theme=None,
-            config=plotly_config(f"papi-{year}-{metric}", st.get_option("server.baseUrlPath") or "/"),
         )
         clicked = [p.get("location") for p in event.selection.points if p.get("location")]
         if clicked and clicked[-1] != selected:
             selected = clicked[-1]
             state.set_value("province", selected)
     with bar_col:
-        highlight = set(shell.PLAN_PROVINCES) | ({selected} if selected else set())
-        st.plotly_chart(
-            CheckedFigure(
-                ranking_figure(
-                    rows,
-                    lang=lang,
-                    heading=t("ranking_heading", lang, year=year),
-                    subtitle=f"{label} ({scale})",
-                    colour_by_group=colouring == "groups",
-                    highlight=highlight,
-                )
-            ),
-            key="ranking_chart",
-            theme=None,
-            config=plotly_config(f"papi-ranking-{year}-{metric}"),
+        ranking = ranking_figure(
+            rows,
+            lang=lang,
+            heading=t("ranking_heading", lang, year=year),
+            subtitle=f"{label} ({scale})",
+            colour_by_group=colouring == "groups",
+            highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
         )
+        shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()
         if missing and len(missing) < len(rows):
             st.caption(t("ranking_missing", lang, names=", ".join(missing)))
@@ -158,7 +160,14 @@ def map_part() -> None:
             change = fmt_change(figures.change, lang) if figures.change is not None else t("no_data", lang)
             c.metric(t("change_vs_prev", lang, year=year - 1), change)
         st.caption(t("since_2025", lang, new=store.provinces.set_index("code").at[selected, f"name_2025_{lang}"]))
-        st.button(t("clear_selection", lang), on_click=_clear_selection, key="clear_selection")
+        link, clear = st.columns([3, 1])
+        link.page_link(
+            "pages/profile.py",
+            label=t("open_profile", lang, name=names[selected]),
+            query_params={"province": selected, "year": str(year), "lang": lang},
+            icon=":material/arrow_forward:",
+        )
+        clear.button(t("clear_selection", lang), on_click=_clear_selection, key="clear_selection")
 
 
 map_part()

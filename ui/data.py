@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.paths import store_dir
+from papi_data.profile import group_rank_bands
 from papi_data.ranking import with_ranks
 from papi_data.stats import national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
@@ -36,24 +37,36 @@ def _national(version: str) -> pd.DataFrame:
     return national(_store(version).scores)
 
 
-def store(lang: str) -> PapiStore:
-    """The store, or a page that explains how to rebuild it (and stops the run) when it cannot be read."""
+@st.cache_data(show_spinner=False, max_entries=2)
+def _group_bands(version: str) -> pd.DataFrame:
+    return group_rank_bands(_scores_table(version))
+
+
+def _read(cached, lang: str):
+    """A cached reader's value, or a page that explains how to rebuild the store (and stops the run)."""
     try:
-        return _store(_version())
+        return cached(_version())
     except StoreUnavailable as problem:
         show_store_problem(problem, lang)
         st.stop()
         raise  # unreachable: st.stop() ends the run
 
 
+def group_bands(lang: str) -> pd.DataFrame:
+    """The rank span of each PAPI group in each year (the same for every province's rank chart)."""
+    return _read(_group_bands, lang)
+
+
+def store(lang: str) -> PapiStore:
+    return _read(_store, lang)
+
+
 def scores_table(lang: str) -> pd.DataFrame:
-    store(lang)
-    return _scores_table(_version())
+    return _read(_scores_table, lang)
 
 
 def national_table(lang: str) -> pd.DataFrame:
-    store(lang)
-    return _national(_version())
+    return _read(_national, lang)
 
 
 def show_store_problem(problem: StoreUnavailable, lang: str) -> None:

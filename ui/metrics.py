@@ -20,8 +20,10 @@ def metric_param(dimensions: pd.DataFrame) -> Param:
 def metric_name(metric: str, dimensions: pd.DataFrame, lang: str, short: bool = False) -> str:
     if metric == TOTAL:
         return t("total", lang)
-    row = dimensions.set_index("id").loc[metric]
-    return f"D{row['order']} {row[('short_' if short else 'name_') + lang]}"
+    column = ("short_" if short else "name_") + lang
+    names = dict(zip(dimensions["id"], zip(dimensions["order"], dimensions[column], strict=True), strict=True))
+    order, name = names[metric]  # plain dict: this runs dozens of times a page run
+    return f"D{order} {name}"
 
 
 def metric_scale(metric: str, year: int, lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import state
+from ui.charts.common import CheckedFigure, plotly_config
 from ui.i18n import DEFAULT_LANG, LANGS, t
 from ui.url_state import Param, choice, int_choice
 
@@ -26,6 +27,16 @@ def pages(lang: str) -> list:
             "pages/home.py", title=t("page_home", lang), icon=":material/home:", url_path="tong-quan", default=True
         ),
         st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="ban-do"),
+        st.Page(
+            "pages/profile.py",
+            title=t("page_profile", lang),
+            icon=":material/person_pin_circle:",
+            url_path="ho-so-tinh",
+        ),
+        st.Page("pages/plans.py", title=t("page_plans", lang), icon=":material/flag:", url_path="ke-hoach"),
+        st.Page(
+            "pages/explorer.py", title=t("page_explorer", lang), icon=":material/table_chart:", url_path="kham-pha"
+        ),
         st.Page("pages/about.py", title=t("page_about", lang), icon=":material/info:", url_path="gioi-thieu"),
     ]
 
@@ -60,6 +71,17 @@ def year_picker(years: list[int], lang: str) -> int:
 def header(title: str, lang: str, params: list[Param]) -> None:
     st.title(title)
     state.show_notices(lang, [LANG_PARAM, *params])
+
+
+def chart(figure: dict, key: str, filename: str, **kwargs: object) -> object:
+    """A figure from ui/charts drawn as built (validated in the tests), with the PNG export named `filename`."""
+    return st.plotly_chart(
+        CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, _base_url()), **kwargs
+    )
+
+
+def _base_url() -> str:
+    return "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
 
 
 def footer(lang: str, with_map: bool = False) -> None:

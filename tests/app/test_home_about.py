@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from papi_data.schema import SCHEMA_VERSION
 from tests.app.conftest import open_app
 
 YEARS = list(range(2011, 2025))
@@ -83,7 +86,8 @@ def test_unreadable_store_explains_how_to_rebuild(damage: str, tmp_path, monkeyp
     store_dir = tmp_path / "store"
     if damage == "corrupt":
         store_dir.mkdir()
-        (store_dir / "manifest.json").write_text('{"schema_version": 1, "built_at": "x"}', encoding="utf-8")
+        manifest = {"schema_version": SCHEMA_VERSION, "build_id": "damaged"}
+        (store_dir / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
         (store_dir / "scores.parquet").write_bytes(b"not parquet")
     monkeypatch.setenv("PAPI_STORE_DIR", str(store_dir))
     for page in [None, "pages/about.py"]:

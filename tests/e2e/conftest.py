@@ -12,6 +12,9 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
+# A first run of a page on a busy 2-core machine can take several seconds: wait for what a person would wait for.
+expect.set_options(timeout=30_000)
+
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:

@@ -78,3 +78,16 @@ def test_hover_click_and_reopen(page: Page, app_url: str, offline: Offline) -> N
     expect(page.get_by_role("radio", name="Bốn nhóm PAPI")).to_be_checked()
     expect(page.locator(MAP).locator(".legend")).to_contain_text("Nhóm cao nhất")
     assert offline.blocked == []
+
+
+def test_play_steps_through_the_years_and_pause_stops(page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/ban-do?year=2024")
+    page.get_by_role("button", name="▶ Chạy qua các năm").click()
+    expect(page).to_have_url(re.compile(r"year=2011"))  # from the start, as the last year was showing
+    expect(map_title(page)).to_contain_text("Bản đồ PAPI 2012")  # the timer moved it on by itself
+    page.get_by_role("button", name="⏸ Dừng").click()
+    wait_idle(page)
+    stopped_at = page.url
+    expect(page.get_by_role("button", name="▶ Chạy qua các năm")).to_be_visible()
+    expect(page.get_by_role("slider")).to_be_enabled()
+    assert "year=201" in stopped_at

@@ -1,0 +1,141 @@
+"""AppTest: Kế hoạch và kết quả / Plans and results, for every plan in both languages, the filter, and bad links."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+from papi_data.build import build
+from papi_data.paths import SOURCES_DIR
+from tests.app.conftest import open_app
+
+PAGE = "pages/plans.py"
+# plan → number of targets, charts drawn
+PLANS = {
+    "hn-2021-rise-5": (1, 1),
+    "hn-2022-tb441": (1, 1),
+    "hn-2023-kh157": (1, 1),
+    "bn-2020-kh176": (1, 1),
+    "hcm-2024-papi": (3, 3),
+}
+TARGET_WORD = {"vi": "Mục tiêu", "en": "Target"}
+
+
+def plain(text: str) -> str:
+    """Markdown source as the reader sees it (the page escapes every Markdown character of data text)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def texts(at) -> str:
+    return plain(
+        "\n".join(
+            e.value for e in [*at.markdown, *at.caption, *at.warning, *at.info, *at.error, *at.title, *at.subheader]
+        )
+    )
+
+
+def overview(at) -> pd.DataFrame:
+    frame = at.table[0].value
+    return frame.map(lambda v: plain(v) if isinstance(v, str) else v)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("plan", list(PLANS))
+def test_each_plan_in_both_languages(plan: str, lang: str, store) -> None:
+    at = open_app(PAGE, plan=plan, lang=lang)
+    assert not at.exception
+    assert at.query_params["plan"] == plan and at.query_params["province"] == "all"
+    card = store.plans.set_index("id").loc[plan]
+    headings = [plain(s.value) for s in at.subheader]
+    assert card[f"title_{lang}"] in headings
+    targets = store.targets[store.targets["plan_id"] == plan]
+    assert len([h for h in headings if h.startswith(TARGET_WORD[lang])]) == len(targets) == PLANS[plan][0]
+    shown = texts(at)
+    for quote in targets["quote_vi"]:
+        assert f"> {quote}" in [plain(m.value) for m in at.markdown]  # quoted verbatim, as a blockquote
+    assert ("Cách hiểu của chúng tôi:" if lang == "vi" else "Our reading:") in shown
+    assert len(at.get("plotly_chart")) == PLANS[plan][1]
+    assert len(overview(at)) == 12  # every target year of every plan
+    links = at.get("link_button")
+    assert len(links) == (0 if pd.isna(card["source_url"]) else 1)
+
+
+def test_hanoi_targets_in_the_overview() -> None:
+    rows = overview(open_app(PAGE)).set_index(["Tỉnh/thành phố", "Năm"])
+    hanoi = rows.loc["Hà Nội"]
+    assert hanoi.loc["2021", "Trạng thái"] == "✔ Đạt"
+    assert hanoi.loc["2021", "Kết quả so với mục tiêu"] == "Hạng 9/60, mục tiêu ≤ 43: vượt 34 bậc"
+    assert hanoi.loc["2023", "Trạng thái"] == "✘ Không đạt"
+    assert hanoi.loc["2023", "Kết quả so với mục tiêu"] == "Hạng 15/61, mục tiêu ≤ 11: thiếu 4 bậc"
+    bac_ninh = rows.loc["Bắc Ninh"]
+    assert bac_ninh.loc["2021", "Trạng thái"] == "◌ Không có dữ liệu"
+    assert bac_ninh.loc["2025", "Trạng thái"] == "◔ Chưa có kết quả"
+    assert "địa giới đổi từ 1/7/2025" in bac_ninh.loc["2025", "Kết quả so với mục tiêu"]
+
+
+def test_hanoi_2023_card_shows_the_gap_and_what_it_would_take() -> None:
+    at = open_app(PAGE, plan="hn-2023-kh157", lang="en")
+    shown = texts(at)
+    assert ":red-badge[✘ Missed] **2023**: Rank 15 of 61, target ≤ 11: 4 places short" in shown
+    assert "In 2023: 0.29 more total points would have met the target" in shown
+    assert "Number:** 157/KH-UBND" in shown and "Issued on:** 26 May 2023" in shown
+
+
+def test_bac_ninh_card_says_the_2025_result_is_for_the_merged_province() -> None:
+    at = open_app(PAGE, plan="bn-2020-kh176")
+    assert len(at.warning) == 1
+    assert "Bắc Ninh cùng Bắc Giang hợp thành tỉnh Bắc Ninh mới" in plain(at.warning[0].value)
+    assert ":orange-badge[◔ Chưa có kết quả] **2025**" in texts(at)
+
+
+def test_province_filter_narrows_the_table_and_the_plans() -> None:
+    at = open_app(PAGE, province="79")
+    assert not at.exception
+    assert set(overview(at)["Tỉnh/thành phố"]) == {"TP. Hồ Chí Minh"}
+    assert at.query_params["plan"] == "hcm-2024-papi"  # the link's default plan was another province's
+    assert at.selectbox(key="w_plan").options == ["TP. Hồ Chí Minh · Kế hoạch năm 2024 (không nêu số hiệu)"]
+    at.selectbox(key="w_province").set_value("27").run()
+    assert at.query_params["province"] == "27" and at.query_params["plan"] == "bn-2020-kh176"
+    assert len(overview(at)) == 6
+    at.selectbox(key="w_province").set_value("all").run()
+    assert len(overview(at)) == 12 and at.query_params["plan"] == "bn-2020-kh176"
+
+
+def test_plan_choice_moves_into_the_url() -> None:
+    at = open_app(PAGE)
+    at.selectbox(key="w_plan").set_value("hn-2022-tb441").run()
+    assert at.query_params["plan"] == "hn-2022-tb441"
+    assert "Thông báo 441/TB-VP" in [plain(o) for o in at.selectbox(key="w_plan").options][1]
+
+
+@pytest.mark.parametrize(
+    "params", [{"plan": "xyz"}, {"province": "99"}, {"plan": "<script>alert(1)</script>"}, {"province": "01 OR 1"}]
+)
+def test_bad_link_falls_back_with_a_notice(params: dict[str, str]) -> None:
+    at = open_app(PAGE, **params)
+    assert not at.exception
+    name = next(iter(params))
+    assert len(at.warning) == 1 and f"“{name}”" in at.warning[0].value
+    assert "<script>" not in texts(at)
+    assert at.query_params["province"] == "all" and at.query_params["plan"] == "hn-2021-rise-5"
+
+
+def test_language_switch_keeps_the_plan() -> None:
+    at = open_app(PAGE, plan="hcm-2024-papi")
+    at.sidebar.segmented_control[0].set_value("en").run()
+    assert at.query_params["lang"] == "en" and at.query_params["plan"] == "hcm-2024-papi"
+    assert "✔ Achieved" in set(overview(at)["Status"])
+
+
+def test_a_store_without_plans_says_so(tmp_path, monkeypatch) -> None:
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES_DIR, sources)
+    (sources / "plans.yaml").write_text("plans: []\n", encoding="utf-8")  # synthetic: nobody's plan yet
+    build(sources, target=tmp_path / "store")
+    monkeypatch.setenv("PAPI_STORE_DIR", str(tmp_path / "store"))
+    at = open_app(PAGE)
+    assert not at.exception
+    assert "plans.yaml" in at.info[0].value and not at.table

@@ -1,0 +1,102 @@
+"""AppTest: the province profile for every province in a year of each era, search, overlays and bad links."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.app.conftest import open_app
+
+
+def radar(at) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def axes(at) -> int:
+    return len(radar(at)["data"][0]["theta"]) - 1  # the line is closed back to its first axis
+
+
+@pytest.mark.parametrize(("year", "expected_axes"), [(2016, 6), (2024, 8)])
+def test_every_province_builds_the_radar_with_the_era_s_axes(year: int, expected_axes: int, store) -> None:
+    at = open_app("pages/profile.py", year=str(year))
+    for code in store.provinces["code"]:
+        at.selectbox(key="w_province").select(code).run()
+        assert not at.exception, code
+        assert axes(at) == expected_axes, code
+        assert at.query_params["province"] == code
+        spec = radar(at)
+        assert spec["layout"]["polar"]["radialaxis"]["range"] == [1, 10]
+        assert len(at.get("plotly_chart")) == 4  # radar, trends, totals, rank history
+
+
+@pytest.mark.parametrize(
+    ("query", "name"), [("ha noi", "Hà Nội"), ("HCM", "TP. Hồ Chí Minh"), ("bac ninh", "Bắc Ninh")]
+)
+def test_search_forgives_diacritics(query: str, name: str) -> None:
+    at = open_app("pages/profile.py")
+    at.text_input(key="profile_search").input(query).run()
+    assert at.title[0].value.startswith(name)
+
+
+def test_overlays_and_their_url() -> None:
+    at = open_app("pages/profile.py", province="27", year="2024", compare="01,79", vs="2019")
+    names = [trace["name"] for trace in radar(at)["data"]]
+    assert names == [
+        "Bắc Ninh 2024",
+        "Bắc Ninh 2019",
+        "Hà Nội",
+        "TP. Hồ Chí Minh",
+        "Trung bình toàn quốc",
+        "Cao nhất mỗi lĩnh vực",
+    ]
+    at.toggle(key="w_mean").set_value(False).run()
+    at.toggle(key="w_best").set_value(False).run()
+    assert [trace["name"] for trace in radar(at)["data"]][-1] == "TP. Hồ Chí Minh"
+    assert at.query_params["mean"] == "0" and at.query_params["compare"] == "01,79"
+
+
+def test_other_year_from_another_era_is_dropped() -> None:
+    at = open_app("pages/profile.py", province="01", year="2024", vs="2015")
+    assert "vs" not in at.query_params
+    assert len(radar(at)["data"]) == 3
+
+
+def test_year_without_data_says_so_and_offers_the_nearest() -> None:
+    at = open_app("pages/profile.py", province="27", year="2021")
+    assert not at.exception
+    assert at.warning[0].value == "PAPI không công bố điểm của Bắc Ninh năm 2021."
+    assert all(v is None for v in radar(at)["data"][0]["r"])  # gaps, never zeros
+    at.button(key="nearest").click().run()
+    assert at.query_params["year"] == "2020" and not at.warning
+
+
+def test_table_rows_and_no_data_cells() -> None:
+    at = open_app("pages/profile.py", province="27", year="2022", lang="en")
+    table = at.dataframe[0].value
+    assert len(table) == 9  # eight dimensions and the total
+    assert table.iloc[-1]["Score"] == "no data"
+    assert table.iloc[0]["Score"] == "5.82"
+
+
+def test_since_2025_names_the_partners() -> None:
+    at = open_app("pages/profile.py", province="79")
+    texts = " ".join(m.value for m in at.markdown)
+    assert "Hồ Chí Minh mới" in texts
+    labels = {b.label for b in at.button}
+    assert {"Hồ sơ Bà Rịa - Vũng Tàu", "Hồ sơ Bình Dương"} <= labels
+    at.button(key="partner_74").click().run()
+    assert at.query_params["province"] == "74"
+    hanoi = open_app("pages/profile.py", province="01")
+    assert any("giữ nguyên địa giới" in m.value for m in hanoi.markdown)
+
+
+@pytest.mark.parametrize(
+    "params", [{"province": "xx"}, {"province": "<script>alert(1)</script>"}, {"compare": "zz"}, {"vs": "1999"}]
+)
+def test_bad_link_gives_a_notice_and_a_sensible_view(params: dict[str, str]) -> None:
+    at = open_app("pages/profile.py", **params)
+    assert not at.exception
+    assert len(at.warning) == 1 and f"“{next(iter(params))}”" in at.warning[0].value
+    assert at.title[0].value.startswith("Hà Nội")
+    assert "<script>" not in "".join(str(e.proto) for e in at.main)

@@ -1,0 +1,51 @@
+"""The province profile as a person reaches and uses it: from a click on the map, with no request off the server."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import Offline, open_page, wait_idle
+from tests.e2e.test_map import CENTRE_OF, MAP
+
+pytestmark = pytest.mark.e2e
+
+RADAR = '[data-testid="stPlotlyChart"] >> nth=0'
+
+
+def radar_axes(page: Page) -> list[str]:
+    return page.locator(RADAR).locator(".angularaxistick text").all_text_contents()  # SVG: no innerText
+
+
+def test_from_the_map_to_bac_ninh_radar_overlay_and_a_year_without_data(
+    page: Page, app_url: str, offline: Offline
+) -> None:
+    open_page(page, f"{app_url}/ban-do?year=2024")
+    expect(page.locator(MAP).locator("path.choroplethlocation")).to_have_count(63)
+    x, y = page.evaluate(CENTRE_OF, ["27"])
+    page.mouse.click(x, y)
+    wait_idle(page)
+    page.get_by_role("link", name="Mở hồ sơ Bắc Ninh").click()
+    expect(page).to_have_url(re.compile(r"/ho-so-tinh\?.*province=27"))
+    wait_idle(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bắc Ninh: hồ sơ PAPI 2024")
+    expect(page.locator(RADAR).locator(".gtitle")).to_have_text("Bắc Ninh: các lĩnh vực năm 2024")
+    labels = sorted(set(radar_axes(page)))
+    assert [label[:2] for label in labels] == [f"D{i}" for i in range(1, 9)]
+    assert any("Quản trị điện tử" in label for label in labels)
+
+    page.get_by_role("combobox", name="Thêm tối đa 4 tỉnh").fill("Hà Nội")
+    page.get_by_role("option", name="Hà Nội", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    expect(page.locator(RADAR).locator(".legend")).to_contain_text("Hà Nội")
+    expect(page).to_have_url(re.compile(r"compare=01"))
+
+    page.get_by_role("combobox", name="Năm khảo sát").fill("2021")
+    page.get_by_role("option", name="2021", exact=True).click()
+    wait_idle(page)
+    expect(page.get_by_test_id("stAlert").first).to_contain_text("PAPI không công bố điểm của Bắc Ninh năm 2021")
+    expect(page.get_by_role("button", name="Xem năm gần nhất có dữ liệu (2020)")).to_be_visible()
+    assert offline.blocked == []

@@ -1,0 +1,220 @@
+"""The explorer's charts, drawn from the filtered rows: two metrics against each other with the least-squares line and
+Pearson's r, one metric's spread by region, and the change of one metric between two years (a slope chart)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from papi_data.explore import Fit
+from ui.charts.common import FONT, source_annotation, title
+from ui.i18n import t
+from ui.numbers import fmt_change, fmt_number
+
+# Okabe–Ito colours (colour-blind safe), one per region in the regions' order; yellow left out (too pale on white).
+REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7"]
+UP, DOWN, SAME = "#08519c", "#d94801", "#969696"  # the group scale's two ends, and grey for no change
+
+
+def _layout(lang: str, heading: str, subtitle: str, height: int) -> dict:
+    return {
+        "title": title(heading, subtitle),
+        "font": FONT,
+        "height": height,
+        "margin": {"l": 10, "r": 30, "t": 90, "b": 100},
+        # The source line a fixed distance below the plot, under the axis title, whatever the chart's height.
+        "annotations": [{**source_annotation(lang, y=0), "yshift": -62}],
+        "separators": ",." if lang == "vi" else ".,",
+        "plot_bgcolor": "#ffffff",
+        "legend": {"x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top", "font": {"size": 12}},
+    }
+
+
+def _axis(text: str) -> dict:
+    return {"title": {"text": text}, "showgrid": True, "gridcolor": "#eeeeee", "zeroline": False, "automargin": True}
+
+
+def _apart(values: list[float], gap: float) -> list[float]:
+    """Label heights for sorted `values`, each at least `gap` above the one below, so that no two labels overlap."""
+    out: list[float] = []
+    for value in values:
+        out.append(round(max(value, out[-1] + gap) if out else value, 4))
+    return out
+
+
+def scatter_figure(
+    points: pd.DataFrame,
+    fit: Fit | None,
+    *,
+    lang: str,
+    heading: str,
+    subtitle: str,
+    x_title: str,
+    y_title: str,
+    regions: list[str],
+) -> dict:
+    """`points`: name, region (a name from `regions`, which fixes the colours), x, y. One dot per province, coloured
+    by region; the least-squares line and "r, n" on the chart when `fit` is given."""
+    traces = []
+    for region, colour in zip(regions, REGION_COLOURS, strict=False):
+        part = points[points["region"] == region]
+        if part.empty:
+            continue
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": region,
+                "x": part["x"].round(4).tolist(),
+                "y": part["y"].round(4).tolist(),
+                "text": [
+                    f"<b>{name}</b><br>{x_title}: {fmt_number(x, lang)}<br>{y_title}: {fmt_number(y, lang)}"
+                    for name, x, y in zip(part["name"], part["x"], part["y"], strict=True)
+                ],
+                "hovertemplate": "%{text}<extra></extra>",
+                "marker": {"size": 10, "color": colour, "line": {"color": "#ffffff", "width": 1}, "opacity": 0.9},
+            }
+        )
+    layout = _layout(lang, heading, subtitle, 620)
+    layout.update(xaxis=_axis(x_title), yaxis=_axis(y_title))
+    if fit is not None:
+        ends = [float(points["x"].min()), float(points["x"].max())]
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "name": t("ex_fit", lang),
+                "x": ends,
+                "y": [fit.slope * x + fit.intercept for x in ends],
+                "line": {"color": "#333333", "width": 2, "dash": "dash"},
+                "hoverinfo": "skip",
+            }
+        )
+        stats = t("ex_fit_stats", lang, r=fmt_number(fit.r, lang), n=fit.n)
+        layout["annotations"].append(
+            {
+                "text": f"<b>{stats}</b>",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.01,
+                "y": 0.99,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "font": {"size": 14},
+            }
+        )
+    return {"data": traces, "layout": layout}
+
+
+def region_spread_figure(
+    rows: pd.DataFrame, *, lang: str, heading: str, subtitle: str, x_title: str, regions: list[str]
+) -> dict:
+    """`rows`: name, region (from `regions`, top to bottom), score. A box per region with every province as a dot."""
+    traces = []
+    for region, colour in zip(regions, REGION_COLOURS, strict=False):
+        part = rows[rows["region"] == region]
+        if part.empty:
+            continue
+        traces.append(
+            {
+                "type": "box",
+                "orientation": "h",
+                "name": region,
+                "x": part["score"].round(4).tolist(),
+                "y": [region] * len(part),
+                "boxpoints": "all",
+                "jitter": 0.5,
+                "pointpos": 0,
+                "fillcolor": "rgba(0,0,0,0)",
+                "line": {"color": colour, "width": 2},
+                "marker": {"color": colour, "size": 8, "opacity": 0.85},
+                "text": [
+                    f"<b>{n}</b>: {fmt_number(s, lang)}" for n, s in zip(part["name"], part["score"], strict=True)
+                ],
+                "hoveron": "points",
+                "hovertemplate": "%{text}<extra></extra>",
+                "showlegend": False,
+            }
+        )
+    layout = _layout(lang, heading, subtitle, 560)
+    layout["margin"]["l"] = 7 * max(map(len, regions))  # the region names, written out in full
+    layout.update(xaxis=_axis(x_title), yaxis={"categoryorder": "array", "categoryarray": regions[::-1]})
+    return {"data": traces, "layout": layout}
+
+
+def slope_figure(
+    pairs: pd.DataFrame,
+    *,
+    lang: str,
+    heading: str,
+    subtitle: str,
+    y_title: str,
+    start: int,
+    end: int,
+    labelled: int = 3,
+) -> dict:
+    """`pairs`: name, first (the score in `start`), second (in `end`). A line per province, blue where it rose and
+    orange where it fell; the `labelled` largest rises and falls carry the province's name."""
+    change = pairs["second"] - pairs["first"]
+    years = [str(start), str(end)]
+    traces = []
+    for key, colour, moved in (
+        ("ex_up", UP, change > 0),
+        ("ex_down", DOWN, change < 0),
+        ("ex_same", SAME, change == 0),
+    ):
+        part = pairs[moved]
+        if part.empty:
+            continue
+        xs: list = []
+        ys: list = []
+        texts: list = []
+        for name, a, b in zip(part["name"], part["first"], part["second"], strict=True):
+            xs += [*years, None]  # None breaks the line between provinces: one trace per direction, not 63
+            ys += [round(a, 4), round(b, 4), None]
+            hover = f"<b>{name}</b><br>{start}: {fmt_number(a, lang)}<br>{end}: {fmt_number(b, lang)}"
+            texts += [f"{hover}<br>{fmt_change(b - a, lang)}"] * 2 + [""]
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": f"{t(key, lang)} ({len(part)})",
+                "x": xs,
+                "y": ys,
+                "text": texts,
+                "hovertemplate": "%{text}<extra></extra>",
+                "line": {"color": colour, "width": 1.5},
+                "marker": {"color": colour, "size": 6},
+                "opacity": 0.8,
+            }
+        )
+    ordered = pairs.assign(change=change).sort_values("change")
+    marked = pd.concat([ordered.head(labelled), ordered.tail(labelled)]).drop_duplicates("name")
+    marked = marked[marked["change"] != 0].sort_values("second")
+    if not marked.empty:
+        low, high = min(pairs["first"].min(), pairs["second"].min()), max(pairs["first"].max(), pairs["second"].max())
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "text",
+                "x": [years[1]] * len(marked),
+                "y": _apart(marked["second"].tolist(), (high - low) / 25),
+                "text": [
+                    f"  {n} ({fmt_change(c, lang)})" for n, c in zip(marked["name"], marked["change"], strict=True)
+                ],
+                "textposition": "middle right",
+                "textfont": {"size": 12, "color": "#333333"},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "cliponaxis": False,
+            }
+        )
+    layout = _layout(lang, heading, subtitle, 660)
+    layout["margin"].update(r=230, t=120)  # room for the names at the right end, and the legend above the plot
+    layout["legend"] = {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"}
+    layout.update(
+        xaxis={"type": "category", "categoryorder": "array", "categoryarray": years, "showgrid": False},
+        yaxis=_axis(y_title),
+    )
+    return {"data": traces, "layout": layout}

@@ -1,0 +1,507 @@
+"""Plans versus results: one chart per target. Rank and group targets: the rank line over PAPI's group bands with the
+target band; score targets: baseline, result and threshold; dimension targets: small multiples, one per dimension."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from papi_data.plans import DIMENSION_RULES, group_bands
+from papi_data.schema import GROUPS, TOTAL, era
+from ui.charts.common import FONT, GROUP_COLOURS, NO_DATA_COLOUR, source_annotation, title
+from ui.i18n import t
+from ui.metrics import metric_name, metric_scale
+from ui.numbers import fmt_change, fmt_number
+from ui.plan_status import STATUS_ICONS, gap_text, metric_phrase, status_label, target_text
+
+# Marker colours per status (the label beside each marker also carries the icon and the word).
+STATUS_MARK_COLOURS = {"achieved": "#1b7837", "missed": "#b2182b", "no_data": NO_DATA_COLOUR, "pending": "#b8860b"}
+LINE_COLOUR = "#222222"
+MEAN_COLOUR = "#888888"
+TARGET_COLOUR = "#1b7837"
+CONTEXT_YEARS = 3  # years drawn before the baseline, so a chart shows where the province came from
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _layout(lang: str, heading: str, subtitle: str, height: int) -> dict:
+    return {
+        "title": title(heading, subtitle),
+        "font": FONT,
+        "height": height,
+        "margin": {"l": 70, "r": 30, "t": 90 + 20 * subtitle.count("<br>"), "b": 80},
+        "annotations": [source_annotation(lang, y=-0.16)],
+        "separators": ",." if lang == "vi" else ".,",
+        "plot_bgcolor": "#ffffff",
+        "legend": {"orientation": "h", "y": -0.22, "x": 0, "font": {"size": 12}},
+        "hovermode": "closest",
+    }
+
+
+def _rectangles(spans: list[tuple[float, float, float, float]]) -> tuple[list, list]:
+    """x and y of closed rectangles (x0, x1, y0, y1) separated by gaps, for one filled scatter trace."""
+    xs: list = []
+    ys: list = []
+    for x0, x1, y0, y1 in spans:
+        xs += [x0, x1, x1, x0, x0, None]
+        ys += [y0, y0, y1, y1, y0, None]
+    return xs, ys
+
+
+def rank_figure(
+    series: pd.DataFrame,
+    bands: pd.DataFrame,
+    rows: pd.DataFrame,
+    *,
+    band_bottoms: dict[int, int],
+    baseline: tuple[int, int, int] | None,
+    lang: str,
+    heading: str,
+    subtitle: str,
+) -> dict:
+    """The province's rank per year (`series`: year, rank, n; no rank where no data) over the group bands (`bands`
+    from papi_data.plans.group_bands), the target band (ranks 1 … band_bottoms[year]) in each target year, and
+    each target year's status beside its result. `rows` are the target's evaluation rows."""
+    years = sorted(series["year"])
+    traces: list[dict] = []
+    for group in GROUPS:
+        part = bands[bands["group"] == group]
+        xs, ys = _rectangles(
+            [
+                (y - 0.5, y + 0.5, f - 0.5, last + 0.5)
+                for y, f, last in zip(part["year"], part["first_rank"], part["last_rank"], strict=True)
+            ]
+        )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "fill": "toself",
+                "fillcolor": _rgba(GROUP_COLOURS[group], 0.13),
+                "line": {"width": 0},
+                "mode": "lines",
+                "hoverinfo": "skip",
+                "name": t("group_" + group, lang),
+                "legendgroup": "groups",
+            }
+        )
+    xs, ys = _rectangles([(y - 0.42, y + 0.42, 0.5, bottom + 0.5) for y, bottom in sorted(band_bottoms.items())])
+    traces.append(
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": ys,
+            "fill": "toself",
+            "fillcolor": "rgba(0,0,0,0)",
+            "fillpattern": {"shape": "/", "fgcolor": TARGET_COLOUR, "size": 8, "solidity": 0.15},
+            "line": {"color": TARGET_COLOUR, "width": 1.5, "dash": "dash"},
+            "mode": "lines",
+            "hoverinfo": "skip",
+            "name": t("plan_target_band", lang),
+        }
+    )
+    ranks = [None if pd.isna(r) else int(r) for r in series["rank"]]
+    labels = [
+        t("no_data", lang) if r is None else t("rank_of", lang, rank=r, n=int(n))
+        for r, n in zip(ranks, series["n"], strict=True)
+    ]
+    traces.append(
+        {
+            "type": "scatter",
+            "x": years,
+            "y": ranks,
+            "mode": "lines+markers",
+            "line": {"color": LINE_COLOUR, "width": 2.5},
+            "marker": {"size": 8, "color": LINE_COLOUR},
+            "connectgaps": False,
+            "text": labels,
+            "hovertemplate": "%{x}: %{text}<extra></extra>",
+            "name": heading.split(":")[0],
+        }
+    )
+    most = int(max([*series["n"].dropna(), *bands["last_rank"], 1]))  # the lowest rank drawn
+    annotations: list[dict] = []
+    shapes: list[dict] = []
+    results = rows.set_index("target_year")
+    for year, row in results.iterrows():
+        colour = STATUS_MARK_COLOURS[row["status"]]
+        rank = row["rank"] if row["status"] in ("achieved", "missed") else None
+        if rank is not None and not pd.isna(rank):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": [year],
+                    "y": [int(rank)],
+                    "mode": "markers",
+                    "marker": {"size": 16, "color": colour, "line": {"color": "#ffffff", "width": 2}},
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
+            bottom = band_bottoms.get(year)
+            if bottom is not None and row["gap_unit"] == "places":  # the gap as a dotted line from the band's edge
+                traces.append(
+                    {
+                        "type": "scatter",
+                        "x": [year, year],
+                        "y": [bottom + 0.5, int(rank)],
+                        "mode": "lines",
+                        "line": {"color": colour, "width": 2, "dash": "dot"},
+                        "hoverinfo": "skip",
+                        "showlegend": False,
+                    }
+                )
+            text = status_label(row["status"], lang)
+            if row["gap_unit"] == "places":  # a group's gap is in points, told beside the chart
+                text += f": {gap_text(row, lang)}"
+            annotations.append(_note(year, int(rank), text, colour, down=rank < most / 2, ax=30))
+        else:
+            shapes.append(_column(year, row["status"]))
+            annotations.append(_column_label(year, row["status"], lang))
+    if baseline is not None:
+        year, rank, n = baseline
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [year],
+                "y": [rank],
+                "mode": "markers",
+                "marker": {"size": 16, "color": "rgba(0,0,0,0)", "line": {"color": LINE_COLOUR, "width": 2.5}},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
+        label = t("plan_baseline_mark", lang, year=year, value=t("rank_of", lang, rank=rank, n=n))
+        annotations.append(_note(year, rank, label, LINE_COLOUR, down=rank < most / 2, ax=-30))
+    layout = _layout(lang, heading, subtitle, 520)
+    layout["annotations"] += annotations
+    layout["shapes"] = shapes
+    layout["xaxis"] = {"tickmode": "array", "tickvals": years, "range": [years[0] - 0.6, years[-1] + 0.6]}
+    layout["yaxis"] = {
+        "range": [most + 1, 0],  # reversed: rank 1 at the top
+        "tickvals": [1, *range(10, most + 1, 10)],
+        "title": {"text": t("plan_axis_rank", lang)},
+        "zeroline": False,
+    }
+    return {"data": traces, "layout": layout}
+
+
+def _column(year: int, status: str) -> dict:
+    """A year with no result to draw (no data, or not published yet): a shaded column over the whole plot."""
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": year - 0.45,
+        "x1": year + 0.45,
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": _rgba(STATUS_MARK_COLOURS[status], 0.15),
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
+def _column_label(year: int, status: str, lang: str) -> dict:
+    return {
+        "x": year,
+        "y": 0.5,
+        "xref": "x",
+        "yref": "paper",
+        "text": status_label(status, lang),
+        "textangle": -90,
+        "showarrow": False,
+        "font": {"size": 13, "color": "#444444"},
+    }
+
+
+def _note(x: float, y: float, text: str, colour: str, *, down: bool = False, ax: int = 0) -> dict:
+    """A label tied to a point by a short line, drawn above it or (`down`) below it."""
+    return {
+        "x": x,
+        "y": y,
+        "text": text,
+        "showarrow": True,
+        "arrowhead": 0,
+        "arrowcolor": colour,
+        "ax": ax,
+        "ay": 38 if down else -38,
+        "yanchor": "top" if down else "bottom",
+        "font": {"size": 12, "color": colour},
+        "bgcolor": "rgba(255,255,255,0.9)",
+    }
+
+
+def score_figure(
+    series: pd.DataFrame,
+    means: pd.DataFrame,
+    rows: pd.DataFrame,
+    *,
+    baseline: tuple[int, float] | None,
+    lang: str,
+    heading: str,
+    subtitle: str,
+    axis_title: str,
+) -> dict:
+    """The province's score per year of one scale era (`series`: year, score) beside the national mean (`means`:
+    year, mean), the threshold in each target year, and the gap from it to the result."""
+    years = sorted(series["year"])
+    scores = [None if pd.isna(s) else round(float(s), 4) for s in series["score"]]
+    traces: list[dict] = [
+        {
+            "type": "scatter",
+            "x": list(means["year"]),
+            "y": [round(float(m), 4) for m in means["mean"]],
+            "mode": "lines",
+            "line": {"color": MEAN_COLOUR, "dash": "dash", "width": 1.5},
+            "name": t("national_mean", lang),
+            "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": years,
+            "y": scores,
+            "mode": "lines+markers",
+            "line": {"color": LINE_COLOUR, "width": 2.5},
+            "marker": {"size": 8, "color": LINE_COLOUR},
+            "connectgaps": False,
+            "name": heading.split(":")[0],
+            "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
+        },
+    ]
+    annotations: list[dict] = []
+    shapes: list[dict] = []
+    for year, row in rows.set_index("target_year").iterrows():
+        colour = STATUS_MARK_COLOURS[row["status"]]
+        if not pd.isna(row["threshold"]):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": [year - 0.4, year + 0.4],
+                    "y": [round(float(row["threshold"]), 4)] * 2,
+                    "mode": "lines",
+                    "line": {"color": TARGET_COLOUR, "width": 2, "dash": "dash"},
+                    "name": t("plan_col_target", lang),
+                    "legendgroup": "target",
+                    "showlegend": bool(year == rows["target_year"].iloc[0]),
+                    "hoverinfo": "skip",
+                }
+            )
+            threshold = t("plan_target_value", lang, op=row["comparator"], value=fmt_number(row["threshold"], lang))
+            annotations.append(
+                {
+                    "x": year - 0.42,
+                    "y": round(float(row["threshold"]), 4),
+                    "text": threshold,
+                    "xanchor": "right",
+                    "showarrow": False,
+                    "font": {"size": 12, "color": TARGET_COLOUR},
+                }
+            )
+        if row["status"] in ("achieved", "missed"):
+            value = round(float(row["value"]), 4)
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": [year, year],
+                    "y": [round(float(row["threshold"]), 4), value],
+                    "mode": "lines+markers",
+                    "line": {"color": colour, "width": 2, "dash": "dot"},
+                    "marker": {"size": [0, 16], "color": colour},
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
+            text = f"{status_label(row['status'], lang)}: {fmt_change(row['gap'], lang)}"
+            annotations.append(_note(year, value, text, colour, ax=30))
+        else:
+            shapes.append(_column(year, row["status"]))
+            annotations.append(_column_label(year, row["status"], lang))
+    if baseline is not None:
+        year, score = baseline
+        label = t("plan_baseline_mark", lang, year=year, value=fmt_number(score, lang))
+        annotations.append(_note(year, round(score, 4), label, LINE_COLOUR, down=True, ax=-30))
+    layout = _layout(lang, heading, subtitle, 460)
+    layout["annotations"] += annotations
+    layout["shapes"] = shapes
+    layout["xaxis"] = {"tickmode": "array", "tickvals": years, "range": [years[0] - 0.6, years[-1] + 0.6]}
+    layout["yaxis"] = {"title": {"text": axis_title}, "tickformat": ".1f", "gridcolor": "#eeeeee"}
+    return {"data": traces, "layout": layout}
+
+
+def dimension_figure(
+    checks: pd.DataFrame, dimensions: pd.DataFrame, *, pending: bool, lang: str, heading: str, subtitle: str
+) -> dict:
+    """Small multiples, one per dimension the rule selected (`checks` from papi_data.plans.dimension_checks for one
+    target and year): the province's score in the baseline and target year, and the national mean of each.
+    `pending`: the target year is not published yet."""
+    count = max(len(checks), 1)
+    cols = min(4, count)
+    rows_n = math.ceil(count / cols)
+    gap_x, gap_y = 0.07, 0.16
+    width = (1 - gap_x * (cols - 1)) / cols
+    height = (1 - gap_y * (rows_n - 1)) / rows_n
+    traces: list[dict] = []
+    layout = _layout(lang, heading, subtitle, 170 + 260 * rows_n)
+    for i, c in enumerate(checks.itertuples()):
+        axis = "" if i == 0 else str(i + 1)
+        col, row = i % cols, i // cols
+        x0 = col * (width + gap_x)
+        y1 = 1 - row * (height + gap_y)
+        status = "pending" if pending else "no_data" if pd.isna(c.ok) else "achieved" if c.ok else "missed"
+        colour = STATUS_MARK_COLOURS[status]
+        x = [str(c.baseline_year), str(c.target_year)]
+        values = [c.baseline_score, c.score]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": [None if pd.isna(v) else round(float(v), 4) for v in values],
+                "mode": "lines+markers+text",
+                "line": {"color": colour, "width": 2.5},
+                "marker": {"size": 12, "color": [LINE_COLOUR, colour]},
+                "text": [fmt_number(v, lang) for v in values],
+                "textposition": "middle right",
+                "cliponaxis": False,
+                "xaxis": "x" + axis,
+                "yaxis": "y" + axis,
+                "showlegend": False,
+                "hoverinfo": "skip",
+            }
+        )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": [None if pd.isna(m) else round(float(m), 4) for m in (c.baseline_mean, c.mean)],
+                "mode": "markers",
+                "marker": {"symbol": "line-ew-open", "size": 26, "color": MEAN_COLOUR, "line": {"width": 3}},
+                "xaxis": "x" + axis,
+                "yaxis": "y" + axis,
+                "name": t("national_mean", lang),
+                "showlegend": i == 0,
+                "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
+            }
+        )
+        known = [v for v in [*values, c.baseline_mean, c.mean] if not pd.isna(v)]
+        layout[f"xaxis{axis}"] = {
+            "domain": [x0, x0 + width],
+            "anchor": "y" + axis,
+            "type": "category",
+            "range": [-0.5, 1.9],
+        }
+        layout[f"yaxis{axis}"] = {
+            "domain": [y1 - height, y1],
+            "anchor": "x" + axis,
+            "range": [min(known) - 0.3, max(known) + 0.3],
+            "tickformat": ".1f",
+            "gridcolor": "#eeeeee",
+        }
+        label = f"{STATUS_ICONS[status]} {metric_name(c.dimension, dimensions, lang, short=True)}"
+        layout["annotations"].append(
+            {
+                "text": f"<b>{label}</b>",
+                "x": x0,
+                "y": y1 + 0.02,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13, "color": colour if status != "no_data" else "#555555"},
+            }
+        )
+    layout["margin"]["t"] = 120
+    return {"data": traces, "layout": layout}
+
+
+def _series(table: pd.DataFrame, code: str, dimension: str, years: range, column: str) -> pd.DataFrame:
+    """The province's `column` (rank or score) and N per year of `years`; a year without data keeps its row."""
+    mine = table[(table["province_code"] == code) & (table["dimension"] == dimension)].set_index("year")
+    out = pd.DataFrame({"year": list(years)})
+    out[column] = out["year"].map(mine[column]).astype("float64")
+    out["n"] = out["year"].map(mine["n"]).astype("float64")
+    return out
+
+
+def target_figures(
+    target: pd.Series,
+    results: pd.DataFrame,
+    checks: pd.DataFrame,
+    table: pd.DataFrame,
+    bands: pd.DataFrame,
+    national: pd.DataFrame,
+    dimensions: pd.DataFrame,
+    names: pd.Series,
+    lang: str,
+    latest: int,
+    doc: str,
+) -> list[tuple[str, dict]]:
+    """(widget key, figure) for a target: the rank line (rank and group targets), the score line, or small
+    multiples for each target year of a dimension rule (none for a year whose rule selected no dimension).
+
+    `results` are the target's evaluation rows, `checks` papi_data.plans.dimension_checks, `bands` the total's
+    group bands, `national` papi_data.stats.national, `names` province names by code, `doc` the document's label
+    (escaped for plotly)."""
+    code, years = target["province_code"], [int(y) for y in target["target_years"]]
+    base = None if pd.isna(target["baseline_year"]) else int(target["baseline_year"])
+    metric = metric_phrase(target["metric"], target["dimension"], dimensions, lang)
+    if target["rule"] in DIMENSION_RULES:
+        which = t(f"plan_which_{target['rule']}", lang)
+        figures = []
+        for row in results.itertuples():
+            mine = checks[(checks["target_id"] == target["id"]) & (checks["target_year"] == row.target_year)]
+            if mine.empty:
+                continue
+            figure = dimension_figure(
+                mine,
+                dimensions,
+                pending=row.status == "pending",
+                lang=lang,
+                heading=t("plan_chart_dims_title", lang, province=names[code], which=which, base=base),
+                subtitle=t("plan_chart_dims_subtitle", lang, base=base, year=row.target_year, doc=doc),
+            )
+            figures.append((f"chart_{target['id']}_{row.target_year}", figure))
+        return figures
+    dimension = TOTAL if target["metric"].startswith("total_") else target["dimension"]
+    first = max(int(table["year"].min()), min(years + ([base] if base else [])) - CONTEXT_YEARS)
+    span = range(first, max([*years, latest]) + 1)
+    summary = target_text(target, dimensions, lang)
+    if target["metric"].endswith("_score"):
+        span = range(max(first, era(years[0])), span.stop)  # one scale era: the total's two scales are never mixed
+        series = _series(table, code, dimension, span, "score")
+        scores = series.set_index("year")["score"]
+        figure = score_figure(
+            series,
+            national[(national["dimension"] == dimension) & national["year"].isin(span)],
+            results,
+            baseline=(base, float(scores[base])) if base in scores.index and not pd.isna(scores[base]) else None,
+            lang=lang,
+            heading=t("plan_chart_score_title", lang, province=names[code], metric=metric),
+            subtitle=t("plan_chart_score_subtitle", lang, target=summary, doc=doc),
+            axis_title=f"{metric_name(dimension, dimensions, lang)} ({metric_scale(dimension, years[0], lang)})",
+        )
+        return [(f"chart_{target['id']}", figure)]
+    first_result = results.iloc[0]
+    baseline = None
+    if base is not None and not pd.isna(first_result["baseline_rank"]):
+        baseline = (base, int(first_result["baseline_rank"]), int(first_result["baseline_n"]))
+    own_bands = bands if dimension == TOTAL else group_bands(table, dimension)
+    figure = rank_figure(
+        _series(table, code, dimension, span, "rank"),
+        own_bands[own_bands["year"].isin(span)],
+        results,
+        band_bottoms={
+            int(r.target_year): int(r.target_rank) for r in results.itertuples() if not pd.isna(r.target_rank)
+        },
+        baseline=baseline,
+        lang=lang,
+        heading=t("plan_chart_rank_title", lang, province=names[code], metric=metric),
+        subtitle=t("plan_chart_rank_subtitle", lang, target=summary, doc=doc),
+    )
+    return [(f"chart_{target['id']}", figure)]
