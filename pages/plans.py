@@ -5,7 +5,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from papi_data.plans import dimension_checks, evaluate, group_bands
+from papi_data.plans import dimension_checks, evaluate
 from ui import data, shell, state
 from ui.charts.plan_charts import target_figures
 from ui.i18n import t
@@ -47,7 +47,7 @@ def _evaluation(build_id: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame
     return (
         evaluate(store.targets, table, latest, store.provinces),
         dimension_checks(store.targets, table, latest, data.national_table(lang)),
-        group_bands(table),
+        data.group_bands(lang),
     )
 
 

@@ -119,18 +119,6 @@ def group_last_rank(table: pd.DataFrame, year: int, dimension: str, group: str) 
     return None if rows.empty else int(rows["rank"].max())
 
 
-def group_bands(table: pd.DataFrame, dimension: str = TOTAL) -> pd.DataFrame:
-    """Per year and group, the ranks it spans and its lowest score: the group bands behind a rank line."""
-    rows = table[(table["dimension"] == dimension) & table["score"].notna()]
-    out = (
-        rows.groupby(["year", "group"], observed=True)
-        .agg(first_rank=("rank", "min"), last_rank=("rank", "max"), lowest_score=("score", "min"))
-        .reset_index()
-    )
-    out["order"] = out["group"].map(GROUPS.index)
-    return out.sort_values(["year", "order"], ignore_index=True).drop(columns="order")
-
-
 def _measure(metric: str, target_dimension: object) -> tuple[str, str]:
     """(dimension id, what is read: score | rank | group) for a metric such as "total_rank"."""
     level, what = metric.split("_", 1)

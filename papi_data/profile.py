@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from papi_data.schema import GROUPS, TOTAL, era
+from papi_data.schema import TOTAL, era
 
 
 def frontier(table: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -53,14 +53,6 @@ def rank_history(table: pd.DataFrame, code: str) -> pd.DataFrame:
     n = totals[totals["score"].notna()].groupby("year").size().rename("n")
     mine = totals[totals["province_code"] == code].set_index("year")[["score", "rank", "group"]]
     return mine.join(n).reset_index().sort_values("year", ignore_index=True)
-
-
-def group_rank_bands(table: pd.DataFrame) -> pd.DataFrame:
-    """For each year, the ranks each group spans on the total: year, group, first, last (inclusive)."""
-    totals = table[(table["dimension"] == TOTAL) & table["score"].notna()]
-    bands = totals.groupby(["year", "group"])["rank"].agg(first="min", last="max").reset_index()
-    bands["order"] = bands["group"].map({g: i for i, g in enumerate(GROUPS)})
-    return bands.sort_values(["year", "order"], ignore_index=True).drop(columns="order")
 
 
 def nearest_year_with_data(table: pd.DataFrame, code: str, year: int, dimension: str = TOTAL) -> int | None:

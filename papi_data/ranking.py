@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from papi_data.schema import GROUPS
+from papi_data.schema import GROUPS, TOTAL
 
 KEYS = ["year", "dimension"]
 
@@ -39,3 +39,15 @@ def with_ranks(scores: pd.DataFrame) -> pd.DataFrame:
     out["n"] = by.transform("count").astype("Int16")
     out["group"] = by.transform(group_within).astype("string")
     return out
+
+
+def group_bands(table: pd.DataFrame, dimension: str = TOTAL) -> pd.DataFrame:
+    """Per year and group, the ranks it spans and its lowest score: the group bands behind a rank line."""
+    rows = table[(table["dimension"] == dimension) & table["score"].notna()]
+    out = (
+        rows.groupby(["year", "group"], observed=True)
+        .agg(first_rank=("rank", "min"), last_rank=("rank", "max"), lowest_score=("score", "min"))
+        .reset_index()
+    )
+    out["order"] = out["group"].map(GROUPS.index)
+    return out.sort_values(["year", "order"], ignore_index=True).drop(columns="order")

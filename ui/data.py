@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.paths import store_dir
-from papi_data.profile import group_rank_bands
+from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
 from papi_data.stats import national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
@@ -39,7 +39,7 @@ def _national(version: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _group_bands(version: str) -> pd.DataFrame:
-    return group_rank_bands(_scores_table(version))
+    return rank_bands(_scores_table(version))
 
 
 def _read(cached, lang: str):

@@ -23,12 +23,11 @@ from papi_data.plans import (
     UNREACHABLE,
     dimension_checks,
     evaluate,
-    group_bands,
     group_floor,
     merged_provinces,
     score_to_reach,
 )
-from papi_data.ranking import with_ranks
+from papi_data.ranking import group_bands, with_ranks
 from papi_data.stats import national
 from papi_data.store import PapiStore
 from ui.charts.plan_charts import target_figures

@@ -11,11 +11,10 @@ from papi_data.profile import (
     dimension_profile,
     era_years,
     frontier,
-    group_rank_bands,
     nearest_year_with_data,
     rank_history,
 )
-from papi_data.ranking import with_ranks
+from papi_data.ranking import group_bands, with_ranks
 from papi_data.stats import with_change
 from papi_data.store import load_store
 
@@ -91,10 +90,10 @@ def test_rank_history_has_every_year_and_gaps_where_no_total(table: pd.DataFrame
 
 
 def test_group_bands_cover_every_rank_of_the_year(table: pd.DataFrame) -> None:
-    bands = group_rank_bands(table)
+    bands = group_bands(table)
     y2019 = bands[bands["year"] == 2019]
     assert list(y2019["group"]) == ["best", "high_average", "low_average", "poor"]
-    assert list(zip(y2019["first"], y2019["last"], strict=True)) == [(1, 16), (17, 32), (33, 47), (48, 63)]
+    assert list(zip(y2019["first_rank"], y2019["last_rank"], strict=True)) == [(1, 16), (17, 32), (33, 47), (48, 63)]
 
 
 def test_era_years_and_nearest_year(table: pd.DataFrame) -> None:

@@ -7,7 +7,8 @@ import math
 
 import pandas as pd
 
-from papi_data.plans import DIMENSION_RULES, group_bands
+from papi_data.plans import DIMENSION_RULES
+from papi_data.ranking import group_bands
 from papi_data.schema import GROUPS, TOTAL, era
 from ui.charts.common import FONT, GROUP_COLOURS, NO_DATA_COLOUR, source_annotation, title
 from ui.i18n import t
@@ -64,7 +65,7 @@ def rank_figure(
     subtitle: str,
 ) -> dict:
     """The province's rank per year (`series`: year, rank, n; no rank where no data) over the group bands (`bands`
-    from papi_data.plans.group_bands), the target band (ranks 1 … band_bottoms[year]) in each target year, and
+    from papi_data.ranking.group_bands), the target band (ranks 1 … band_bottoms[year]) in each target year, and
     each target year's status beside its result. `rows` are the target's evaluation rows."""
     years = sorted(series["year"])
     traces: list[dict] = []

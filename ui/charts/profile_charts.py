@@ -215,8 +215,8 @@ def rank_history_figure(
             {
                 "type": "bar",
                 "x": part["year"].tolist(),
-                "base": (part["first"] - 0.5).tolist(),
-                "y": (part["last"] - part["first"] + 1).tolist(),
+                "base": (part["first_rank"] - 0.5).tolist(),
+                "y": (part["last_rank"] - part["first_rank"] + 1).tolist(),
                 "marker": {"color": GROUP_COLOURS[group], "opacity": 0.22, "line": {"width": 0}},
                 "name": t("group_" + group, lang),
                 "hoverinfo": "skip",
