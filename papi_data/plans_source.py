@@ -96,6 +96,7 @@ TARGET_COLUMNS = [
     "source_file",
     "source_line",
 ]
+SEEDS_DIR = "seeds"  # the articles the plans were read from, beside plans.yaml
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -192,8 +193,20 @@ def _date(value: Any) -> dt.date | bool | None:
         return False
 
 
+def _article(seeds: Path, name: str | None) -> str | None:
+    """The text of a plan's article in papi_data/sources/seeds/ (NFC), or None if there is no such file."""
+    if name is None or Path(name).name != name or not (seeds / name).is_file():
+        return None
+    return unicodedata.normalize("NFC", (seeds / name).read_text(encoding="utf-8"))
+
+
 def _check_plan(
-    plan: Any, provinces: set[str], dimensions: dict[str, int], bounds: tuple[int, int], problems: list[SourceProblem]
+    plan: Any,
+    provinces: set[str],
+    dimensions: dict[str, int],
+    bounds: tuple[int, int],
+    seeds: Path,
+    problems: list[SourceProblem],
 ) -> tuple[dict | None, list[dict]]:
     if not isinstance(plan, _Mapping):
         problems.append(SourceProblem(PLANS_FILE, None, "plans", f"each plan must be a mapping, not {plan!r}"))
@@ -214,6 +227,9 @@ def _check_plan(
     number, issuer = c.text("document_number", optional=True), c.text("issuer")
     title_vi, title_en = c.text("title_vi"), c.text("title_en")
     seed_file = c.text("seed_file", optional=True)
+    article = _article(seeds, seed_file)
+    if seed_file is not None and article is None:
+        c.bad("seed_file", f"no article {seed_file!r} in {seeds}")
     url = c.text("source_url", optional=True)
     if url is not None and not re.match(r"^https?://\S+$", url):
         c.bad("source_url", f"not a web address (http:// or https://): {url!r}")
@@ -235,7 +251,7 @@ def _check_plan(
     rows = [
         row
         for target in targets
-        if (row := _check_target(target, plan_id, code, dimensions, bounds, plan.lines["targets"], problems))
+        if (row := _check_target(target, plan_id, code, dimensions, bounds, article, plan.lines["targets"], problems))
     ]
     if len(problems) > before:
         return None, []
@@ -264,9 +280,11 @@ def _check_target(
     code: str,
     dimensions: dict[str, int],
     bounds: tuple[int, int],
+    article: str | None,
     list_line: int,
     problems: list[SourceProblem],
 ) -> dict | None:
+    """One target's row, or None with its problems recorded. `article`: the plan's article, which holds the quote."""
     if not isinstance(target, _Mapping):
         problems.append(SourceProblem(PLANS_FILE, list_line, "targets", f"each target must be a mapping: {target!r}"))
         return None
@@ -334,6 +352,8 @@ def _check_target(
         c.bad("quote_vi", "every target needs the exact Vietnamese sentence that states it")
     elif unicodedata.normalize("NFC", quote) != quote:
         c.bad("quote_vi", "the quote is not NFC-normalised (copy it again from the article, or normalise it)")
+    elif article is not None and quote not in article:
+        c.bad("quote_vi", "the quote is not word for word in the plan's article (seed_file)")
     reading = {lang: c.text(f"interpretation_{lang}", optional=True) for lang in ("vi", "en")}
     if (reading["vi"] is None) != (reading["en"] is None) and len(problems) == before:
         c.bad(
@@ -392,7 +412,7 @@ def read_plans(
     first_year = dict(zip(dimensions["id"], dimensions["first_year"], strict=True))
     plans, targets = [], []
     for plan in document["plans"]:
-        record, rows = _check_plan(plan, known, first_year, bounds, problems)
+        record, rows = _check_plan(plan, known, first_year, bounds, sources / SEEDS_DIR, problems)
         if record:
             plans.append(record)
             targets.extend(rows)
