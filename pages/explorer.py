@@ -129,14 +129,14 @@ with st.container(border=True, key="explorer_filters"):
     with c1:
         state.widget(st.slider, "years", t("ex_years", lang), min_value=years[0], max_value=years[-1], step=1)
     with c2:
-        all_placeholder = t("ex_all", lang)
+        all_hint = t("ex_all", lang)
         state.widget(
             st.multiselect,
             "metrics",
             t("ex_metrics", lang),
             metrics,
             format_func=metric_label,
-            placeholder=all_placeholder,
+            placeholder=all_hint,
         )
     with c3:
         state.widget(
@@ -145,7 +145,7 @@ with st.container(border=True, key="explorer_filters"):
             t("ex_regions", lang),
             region_ids,
             format_func=names["region"].get,
-            placeholder=all_placeholder,
+            placeholder=all_hint,
         )
     c4, c5, c6, c7 = st.columns([1.1, 1.2, 1.6, 0.8])
     with c4:
@@ -155,7 +155,7 @@ with st.container(border=True, key="explorer_filters"):
             t("ex_groups", lang),
             list(GROUPS),
             format_func=lambda g: t("group_" + g, lang),
-            placeholder=all_placeholder,
+            placeholder=all_hint,
         )
     with c5:
         state.widget(
@@ -174,7 +174,7 @@ with st.container(border=True, key="explorer_filters"):
             st.text_input,
             "q",
             t("ex_search", lang),
-            placeholder=t("ex_search_placeholder", lang),
+            placeholder=t("ex_search_hint", lang),
             help=t("ex_search_help", lang),
             max_chars=200,
         )

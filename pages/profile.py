@@ -64,7 +64,7 @@ def _pick_hit() -> None:
 
 with st.sidebar:
     st.text_input(
-        t("search_province", lang), key="profile_search", on_change=_search, placeholder=t("search_placeholder", lang)
+        t("search_province", lang), key="profile_search", on_change=_search, placeholder=t("search_hint", lang)
     )
     hits = st.session_state.get("profile_hits")
     if hits is not None and not hits and st.session_state.get("profile_search"):

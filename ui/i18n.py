@@ -252,7 +252,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_profile": {"vi": "Hồ sơ tỉnh", "en": "Province profile"},
     "province": {"vi": "Tỉnh/thành phố", "en": "Province"},
     "search_province": {"vi": "Tìm tỉnh (gõ không dấu cũng được)", "en": "Find a province (diacritics optional)"},
-    "search_placeholder": {"vi": "ví dụ: ha noi, HCM, bac ninh", "en": "e.g. ha noi, HCM, bac ninh"},
+    "search_hint": {"vi": "ví dụ: ha noi, HCM, bac ninh", "en": "e.g. ha noi, HCM, bac ninh"},
     "search_none": {"vi": "Không tìm thấy tỉnh nào khớp.", "en": "No province matches."},
     "search_matches": {"vi": "Các tỉnh khớp", "en": "Matching provinces"},
     "profile_heading": {"vi": "{name}: hồ sơ PAPI {year}", "en": "{name}: PAPI profile, {year}"},
@@ -341,7 +341,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "totals {pre} before 2018, {post} from 2018",
     },
     "ex_search": {"vi": "Tìm tỉnh, thành phố", "en": "Find provinces"},
-    "ex_search_placeholder": {"vi": "vd. ha noi, hcm, da nang", "en": "e.g. ha noi, hcm, da nang"},
+    "ex_search_hint": {"vi": "vd. ha noi, hcm, da nang", "en": "e.g. ha noi, hcm, da nang"},
     "ex_search_help": {
         "vi": "Không cần gõ dấu; tên viết tắt cũng được (hcm, brvt). Nhiều tỉnh: cách nhau bằng dấu phẩy.",
         "en": "No diacritics needed; initials work too (hcm, brvt). Several provinces: separate them with commas.",
