@@ -37,7 +37,7 @@ def report(name: str, values_ms: list[float], target_ms: float | None = None) ->
     print(line, flush=True)
 
 
-def rss_mib(group_pid: int, match: str = "streamlit") -> float:
+def rss_mib(group_pid: int, match: str = "serve.py") -> float:
     """Resident memory (MiB) of the processes in a process group whose command line contains `match`."""
     total_kib = 0
     for proc in Path("/proc").iterdir():

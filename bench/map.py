@@ -20,8 +20,6 @@ STATIC_TOPOJSON = Path(__file__).resolve().parents[1] / "static" / "topojson"
 RUNS = 10
 
 
-
-
 def server_year_change() -> None:
     at = page_app("pages/map.py", {})
     years = [2024, 2023] * 10

@@ -128,8 +128,9 @@ series += [{"name": names[o], "values": scores_of(o, year), "style": "compare"} 
 if show_mean:
     means = national[national["year"] == year].set_index("dimension")["mean"]
     series.append({"name": t("national_mean", lang), "values": [float(means[m]) for m in metrics], "style": "national"})
+best_of_year = frontier(table, year)
 if show_best:
-    best = frontier(table, year).set_index("dimension")["best"]
+    best = best_of_year.set_index("dimension")["best"]
     series.append(
         {"name": t("best_on_dimension", lang), "values": [float(best[m]) for m in metrics], "style": "frontier"}
     )
@@ -147,7 +148,7 @@ with left:
     )
 
 # --- Table ---------------------------------------------------------------------------------------------------------
-profile = dimension_profile(table, code, year, [*metrics, TOTAL])
+profile = dimension_profile(table, code, year, [*metrics, TOTAL], best_of_year)
 st.dataframe(
     pd.DataFrame(
         {
@@ -220,8 +221,8 @@ shell.chart(
 
 # --- Since 1 July 2025 ---------------------------------------------------------------------------------------------
 st.subheader(t("profile_section_since_2025", lang))
-new_code = provinces.at[code, "code_2025"]
-partners = [c for c in codes_by_name if c != code and provinces.at[c, "code_2025"] == new_code]
+new_code_of = provinces["code_2025"].to_dict()
+partners = [c for c in codes_by_name if c != code and new_code_of[c] == new_code_of[code]]
 if not partners:
     st.markdown(t("merger_same", lang, name=name))
 else:

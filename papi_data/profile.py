@@ -21,11 +21,14 @@ def frontier(table: pd.DataFrame, year: int) -> pd.DataFrame:
     )
 
 
-def dimension_profile(table: pd.DataFrame, code: str, year: int, metrics: list[str]) -> pd.DataFrame:
+def dimension_profile(
+    table: pd.DataFrame, code: str, year: int, metrics: list[str], best: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """A province's row per metric in a year: score, rank, n, group, change and gap to the best province.
 
     `metrics` lists the dimensions of that year's era in order, then the total. A metric without a score keeps its row
     with empty values (shown as "no data"); `gap_to_best` is score − best, so 0 for the leader and negative otherwise.
+    `best` is that year's `frontier` when the caller has it already.
     """
     rows = table.loc[table["year"] == year, ["year", "province_code", "dimension", "score", "rank", "group", "change"]]
     mine = rows[rows["province_code"] == code].set_index("dimension")[["score", "rank", "group", "change"]]
@@ -33,7 +36,7 @@ def dimension_profile(table: pd.DataFrame, code: str, year: int, metrics: list[s
     out = (
         pd.DataFrame(index=pd.Index(metrics, name="dimension"))
         .join(mine)
-        .join(frontier(rows, year).set_index("dimension"))
+        .join((frontier(rows, year) if best is None else best).set_index("dimension"))
         .join(n)
     )
     out["n"] = out["n"].fillna(0).astype(int)
