@@ -81,7 +81,9 @@ def write_store(tables: dict[str, pd.DataFrame], sources: Path, target: Path) ->
             "build_id": uuid.uuid4().hex,  # what readers key their caches on: two builds in one second still differ
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "rows": {name: len(frame) for name, frame in tables.items()},
-            "sources": {p.name: _digest(p) for p in sorted(sources.iterdir()) if p.is_file()},
+            "sources": {
+                p.relative_to(sources).as_posix(): _digest(p) for p in sorted(sources.rglob("*")) if p.is_file()
+            },
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
         # Two renames: readers see the old store or the new one; in the instant between, "missing", and they retry.

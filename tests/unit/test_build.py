@@ -611,7 +611,8 @@ def test_rebuild_swaps_in_the_new_store_and_leaves_no_temp_folders(sources_copy:
     manifest = json.loads((good_store / MANIFEST).read_text(encoding="utf-8"))
     new_digest = hashlib.sha256((sources_copy / SCORES).read_bytes()).hexdigest()
     assert manifest["sources"][SCORES] == new_digest != old_manifest["sources"][SCORES]
-    assert manifest["sources"].keys() == {p.name for p in sources_copy.iterdir()}
+    files = {p.relative_to(sources_copy).as_posix() for p in sources_copy.rglob("*") if p.is_file()}
+    assert manifest["sources"].keys() == files and "seeds/000_767cc3d581214d55.txt" in files
     store = load_store(good_store)
     assert store.scores.set_index("source_line").at[line, "note"] == "synthetic note for the rebuild test"
     assert sorted(p.name for p in good_store.iterdir()) == sorted([MANIFEST, *(f"{n}.parquet" for n in TABLES)])
