@@ -17,7 +17,7 @@ import pandas as pd
 import yaml
 
 from papi_data.problems import SourceProblem
-from papi_data.schema import GROUPS
+from papi_data.schema import GROUPS, TABLES
 from papi_data.text import nfc
 
 PLANS_FILE = "plans.yaml"
@@ -63,39 +63,8 @@ TARGET_FIELDS = (
     "interpretation_vi",
     "interpretation_en",
 )
-PLAN_COLUMNS = [
-    "id",
-    "province_code",
-    "document_number",
-    "kind",
-    "issuer",
-    "issued_on",
-    "period_start",
-    "period_end",
-    "title_vi",
-    "title_en",
-    "source_url",
-    "seed_file",
-    "source_file",
-    "source_line",
-]
-TARGET_COLUMNS = [
-    "id",
-    "plan_id",
-    "province_code",
-    "metric",
-    "dimension",
-    "rule",
-    "k",
-    "group",
-    "baseline_year",
-    "target_years",
-    "quote_vi",
-    "interpretation_vi",
-    "interpretation_en",
-    "source_file",
-    "source_line",
-]
+PLAN_COLUMNS = TABLES["plans"].names  # the store's columns, in the schema's order
+TARGET_COLUMNS = TABLES["targets"].names
 SEEDS_DIR = "seeds"  # the articles the plans were read from, beside plans.yaml
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
