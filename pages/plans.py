@@ -5,7 +5,6 @@ import html
 import pandas as pd
 import streamlit as st
 
-from papi_data.plans import dimension_checks, evaluate
 from ui import data, shell, state
 from ui.charts.plan_charts import target_figures
 from ui.i18n import t
@@ -41,17 +40,8 @@ specs = [Param("province", ALL, choice([ALL, *codes])), Param("plan", plans["id"
 state.use_params(specs)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _evaluation(build_id: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Every target evaluated, the dimension checks and the group bands; computed once per store build."""
-    return (
-        evaluate(store.targets, table, latest, store.provinces),
-        dimension_checks(store.targets, table, latest, data.national_table(lang)),
-        data.group_bands(lang),
-    )
-
-
-evaluation, checks, bands = _evaluation(store.manifest["build_id"])
+evaluation, checks = data.plan_evaluation(lang)
+bands = data.group_bands(lang)
 national = data.national_table(lang)
 
 shell.header(t("page_plans", lang), lang, specs)

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.paths import store_dir
+from papi_data.plans import dimension_checks, evaluate
 from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
 from papi_data.stats import national, with_change
@@ -42,6 +43,17 @@ def _group_bands(version: str) -> pd.DataFrame:
     return rank_bands(_scores_table(version))
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    store = _store(version)
+    table = _scores_table(version)
+    latest = int(store.scores["year"].max())
+    return (
+        evaluate(store.targets, table, latest, store.provinces),
+        dimension_checks(store.targets, table, latest, _national(version)),
+    )
+
+
 def _read(cached, lang: str):
     """A cached reader's value, or a page that explains how to rebuild the store (and stops the run)."""
     try:
@@ -55,6 +67,11 @@ def _read(cached, lang: str):
 def group_bands(lang: str) -> pd.DataFrame:
     """The rank span of each PAPI group in each year (the same for every province's rank chart)."""
     return _read(_group_bands, lang)
+
+
+def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every plan target evaluated for each target year, and the per-dimension checks: once per store build."""
+    return _read(_plan_evaluation, lang)
 
 
 def store(lang: str) -> PapiStore:
