@@ -24,7 +24,10 @@ def provisional_lang() -> str:
 def pages(lang: str) -> list:
     return [
         st.Page(
-            "pages/home.py", title=t("page_home", lang), icon=":material/home:", url_path="tong-quan", default=True
+            "pages/home.py",
+            title=t("page_home", lang),
+            icon=":material/home:",
+            default=True,  # served at /
         ),
         st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="ban-do"),
         st.Page(

@@ -12,7 +12,8 @@ GROUP_COLOURS = dict(zip(GROUPS, ["#08519c", "#6baed6", "#fdae6b", "#d94801"], s
 NO_DATA_COLOUR = "#d4d4d4"
 HIGHLIGHT_COLOUR = "#111111"
 CONTINUOUS_SCALE = "YlGnBu"  # ColorBrewer, colour-blind safe, no grey in it (grey means no data); darker = higher
-FONT = dict(family="Source Sans 3, Source Sans Pro, Arial, sans-serif", size=14, color="#222222")
+# A system font: plotly sizes legends and labels by measuring text, which goes wrong with a web font still loading.
+FONT = dict(family="Arial, Helvetica, sans-serif", size=14, color="#222222")
 
 
 def title(text: str, subtitle: str | None = None) -> dict:

@@ -70,14 +70,21 @@ def radar_figure(
         "layout": {
             "title": title(heading, subtitle),
             "font": FONT,
-            "height": 640,
-            "margin": {"l": 130, "r": 130, "t": 100, "b": 140},
+            "height": 700,
+            "margin": {"l": 150, "r": 150, "t": 100, "b": 200},
             "polar": {
                 "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
                 "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
             },
-            "legend": {"orientation": "h", "y": -0.1, "x": 0},
-            "annotations": [source_annotation(lang, y=-0.24)],
+            "legend": {
+                "orientation": "v",
+                "y": -0.06,
+                "yanchor": "top",
+                "x": 0.5,
+                "xanchor": "center",
+                "font": {"size": 12},
+            },
+            "annotations": [source_annotation(lang, y=-0.38)],
             "separators": _separators(lang),
         },
     }
