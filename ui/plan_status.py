@@ -100,7 +100,7 @@ def gap_text(row: pd.Series, lang: str) -> str:
         if places == 0:
             return t("plan_gap_zero_places", lang)
         side = "ahead" if places > 0 else "short"
-        return t(f"plan_gap_places_{side}", lang, x=abs(places), s="" if abs(places) == 1 else "s")
+        return t(f"plan_gap_places_{side}", lang, quantity=abs(places), x=abs(places))
     if row["gap_unit"] == "dimensions":
         return t("plan_result_dimensions", lang, value=int(row["value"]), of=int(row["threshold"]))
     kind = "floor" if row["metric"].endswith("_group") else "points"

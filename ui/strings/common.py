@@ -1,0 +1,78 @@
+"""Strings every page shares: the app, languages, store problems, groups, ranks, scales; and the home page."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"vi": "Bảng điều khiển PAPI", "en": "PAPI Dashboard"},
+    "app_subtitle": {
+        "vi": "Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh",
+        "en": "Provincial Governance and Public Administration Performance Index",
+    },
+    "page_home": {"vi": "Tổng quan", "en": "Overview"},
+    "page_about": {"vi": "Giới thiệu", "en": "About"},
+    "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "year": {"vi": "Năm khảo sát", "en": "Survey year"},
+    "no_data": {"vi": "không có dữ liệu", "en": "no data"},
+    "source_line": {
+        "vi": "Nguồn: PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn",
+        "en": "Source: PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn",
+    },
+    "geo_credit": {
+        "vi": "Ranh giới tỉnh: Open Development Mekong (CC BY-SA 4.0)",
+        "en": "Province boundaries: Open Development Mekong (CC BY-SA 4.0)",
+    },
+    "notice_bad_param": {
+        "vi": "Liên kết có giá trị “{param}” không hợp lệ; đang hiển thị mặc định ({fallback}).",
+        "en": "The link's “{param}” value is not valid; showing the default ({fallback}).",
+    },
+    "notice_corrected": {
+        "vi": "Liên kết có giá trị “{param}” ngoài phạm vi hợp lệ; đã chỉnh về giá trị hợp lệ gần nhất ({value}).",
+        "en": "The link's “{param}” value was out of range; corrected to the nearest valid value ({value}).",
+    },
+    "store_missing_title": {"vi": "Chưa có kho dữ liệu", "en": "The data store is not built yet"},
+    "store_corrupt_title": {"vi": "Kho dữ liệu bị hỏng", "en": "The data store is damaged"},
+    "store_outdated_title": {"vi": "Kho dữ liệu đã cũ", "en": "The data store is out of date"},
+    "store_help": {
+        "vi": "Hãy dựng lại kho dữ liệu từ các bảng nguồn rồi tải lại trang:",
+        "en": "Rebuild the store from the source tables, then reload this page:",
+    },
+    "store_detail": {"vi": "Chi tiết kỹ thuật", "en": "Technical detail"},
+    # Groups (PAPI's four percentile groups)
+    "group_best": {"vi": "Nhóm cao nhất", "en": "Best performers"},
+    "group_high_average": {"vi": "Nhóm trung bình cao", "en": "High average"},
+    "group_low_average": {"vi": "Nhóm trung bình thấp", "en": "Low average"},
+    "group_poor": {"vi": "Nhóm thấp nhất", "en": "Poor performers"},
+    # Ranks and totals
+    "rank_of": {"vi": "Hạng {rank}/{n}", "en": "Rank {rank} of {n}"},
+    "rank_of_long": {"vi": "hạng {rank}/{n} tỉnh có dữ liệu", "en": "rank {rank} of {n} provinces with data"},
+    "total": {"vi": "Điểm tổng hợp", "en": "Total score"},
+    "scale": {"vi": "thang {low}–{high}", "en": "scale {low}–{high}"},
+    "change_vs_prev": {"vi": "so với {year}", "en": "vs {year}"},
+    "change_undefined": {
+        "vi": "không so được với {year}",
+        "en": "no comparison with {year}",
+    },
+    # Home
+    "home_heading": {"vi": "PAPI {year}: tổng quan toàn quốc", "en": "PAPI {year}: national overview"},
+    "home_intro": {
+        "vi": "Điểm tổng hợp PAPI của 63 tỉnh, thành phố năm {year} ({scale}). Điểm cao hơn là tốt hơn.",
+        "en": "PAPI total scores of the 63 provinces in {year} ({scale}). Higher is better.",
+    },
+    "national_mean": {"vi": "Trung bình toàn quốc", "en": "National mean"},
+    "national_median": {"vi": "Trung vị toàn quốc", "en": "National median"},
+    "provinces_with_data": {"vi": "Số tỉnh có dữ liệu", "en": "Provinces with data"},
+    "missing_provinces": {"vi": "Không có dữ liệu năm {year}: {names}.", "en": "No data for {year}: {names}."},
+    "plan_provinces": {"vi": "Ba địa phương có kế hoạch PAPI", "en": "Three provinces with PAPI plans"},
+    "top5": {"vi": "5 tỉnh điểm cao nhất", "en": "Five highest scores"},
+    "bottom5": {"vi": "5 tỉnh điểm thấp nhất", "en": "Five lowest scores"},
+    "col_rank": {"vi": "Hạng", "en": "Rank"},
+    "col_province": {"vi": "Tỉnh/thành phố", "en": "Province"},
+    "col_score": {"vi": "Điểm", "en": "Score"},
+    "col_group": {"vi": "Nhóm", "en": "Group"},
+    "card_no_data": {
+        "vi": "PAPI không công bố điểm tổng hợp của {name} năm {year}.",
+        "en": "PAPI published no total score for {name} in {year}.",
+    },
+    "since_2025": {
+        "vi": "Từ 1/7/2025 thuộc {new}.",
+        "en": "Since 1 July 2025 part of {new}.",
+    },
+}

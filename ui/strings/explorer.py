@@ -1,0 +1,173 @@
+"""Strings of the explorer page (Khám phá dữ liệu / Explore the data)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "page_explorer": {"vi": "Khám phá dữ liệu", "en": "Explore the data"},
+    "ex_intro": {
+        "vi": "Lọc theo năm, chỉ số, vùng, nhóm, khoảng điểm và tỉnh; xem bảng số liệu và biểu đồ, và tải về đúng "
+        "những gì đang hiển thị. Bộ lọc nằm trên đường dẫn: sao chép đường dẫn để chia sẻ.",
+        "en": "Filter by year, metric, region, group, score range and province; read the table and the charts, and "
+        "download exactly what is shown. The filters live in the link: copy it to share this view.",
+    },
+    "ex_years": {"vi": "Năm", "en": "Years"},
+    "ex_metrics": {"vi": "Chỉ số", "en": "Metrics"},
+    "ex_regions": {"vi": "Vùng", "en": "Regions"},
+    "ex_groups": {"vi": "Nhóm PAPI", "en": "PAPI groups"},
+    "ex_all": {"vi": "Tất cả", "en": "All"},
+    "ex_scores": {"vi": "Khoảng điểm (thang 1–10)", "en": "Score range (1–10 scale)"},
+    "ex_scores_help": {
+        "vi": "Theo thang 1–10 của một lĩnh vực. Điểm tổng hợp được lọc theo cùng khoảng cho mỗi lĩnh vực: khoảng "
+        "nhân 6 trước 2018 (thang 6–60), nhân 8 từ 2018 (thang 8–80). Để cả thang 1–10 là không lọc theo điểm.",
+        "en": "On a dimension's 1–10 scale. Totals are held to the same range per dimension: the range times 6 "
+        "before 2018 (scale 6–60), times 8 from 2018 (scale 8–80). The whole 1–10 scale means no score filter.",
+    },
+    "ex_scores_totals": {
+        "vi": "điểm tổng hợp {pre} trước 2018, {post} từ 2018",
+        "en": "totals {pre} before 2018, {post} from 2018",
+    },
+    "ex_search": {"vi": "Tìm tỉnh, thành phố", "en": "Find provinces"},
+    "ex_search_hint": {"vi": "vd. ha noi, hcm, da nang", "en": "e.g. ha noi, hcm, da nang"},
+    "ex_search_help": {
+        "vi": "Không cần gõ dấu; tên viết tắt cũng được (hcm, brvt). Nhiều tỉnh: cách nhau bằng dấu phẩy.",
+        "en": "No diacritics needed; initials work too (hcm, brvt). Several provinces: separate them with commas.",
+    },
+    "ex_search_matches": {"vi": "Khớp {n}: {names}", "en": "{n} matching: {names}"},
+    "ex_search_none": {"vi": "Không có tỉnh nào khớp với từ khoá.", "en": "No province matches the search."},
+    "ex_base": {"vi": "Năm gốc để so sánh", "en": "Base year for change"},
+    "ex_clear": {"vi": "Xoá bộ lọc", "en": "Clear filters"},
+    "ex_summary": {
+        "vi": "{shown}/{total} tỉnh, thành phố, {years}, {missing} tỉnh-năm không có dữ liệu",
+        "en": "{shown} of {total} provinces, {years}, {missing} province-years without data",
+    },
+    "ex_summary_rows": {"vi": "{rows} dòng.", "en": "{rows} rows."},
+    "ex_summary_help": {
+        "vi": "Một tỉnh-năm không có dữ liệu khi thiếu điểm của ít nhất một chỉ số đã chọn mà PAPI đo trong năm đó.",
+        "en": "A province-year is without data when it lacks a score for at least one selected metric that PAPI "
+        "measured that year.",
+    },
+    "ex_hidden_no_data": {
+        "vi": "Khi lọc theo nhóm hoặc khoảng điểm, các dòng không có dữ liệu không được liệt kê (vẫn được đếm ở trên).",
+        "en": "While a group or score filter is set, rows without data are not listed (they are still counted above).",
+    },
+    "ex_empty": {
+        "vi": "Không có dòng nào khớp với các bộ lọc này. Hãy mở rộng khoảng năm hoặc khoảng điểm, bỏ bớt vùng, "
+        "nhóm hay tỉnh, hoặc xoá bộ lọc.",
+        "en": "No rows match these filters. Widen the years or the score range, drop a region, group or province, "
+        "or clear the filters.",
+    },
+    "ex_view": {"vi": "Hiển thị", "en": "View"},
+    "ex_view_table": {"vi": "Bảng số liệu", "en": "Table"},
+    "ex_view_scatter": {"vi": "Tương quan", "en": "Scatter"},
+    "ex_view_regions": {"vi": "Theo vùng", "en": "By region"},
+    "ex_view_slope": {"vi": "Thay đổi giữa hai năm", "en": "Change between two years"},
+    "ex_downloads": {"vi": "Tải về đúng phần đang hiển thị", "en": "Download exactly this view"},
+    "ex_downloads_help": {
+        "vi": "Mỗi tệp có cột nguồn (source) trên từng dòng, và ghi chú về bộ lọc, ngày tải và cách trích dẫn. "
+        "Tên cột giống nhau ở mọi ngôn ngữ; ô trống là không có dữ liệu, không phải 0.",
+        "en": "Every file has the source column on each row, and a note of the filters, the date and the citation. "
+        "Column names are the same in every language; an empty cell means no data, never 0.",
+    },
+    "ex_csv_help": {
+        "vi": "UTF-8 có BOM (Excel hiển thị đúng tiếng Việt), dấu phẩy phân cách, dấu chấm thập phân; các dòng đầu "
+        "bắt đầu bằng # là ghi chú.",
+        "en": "UTF-8 with a byte-order mark (Excel shows Vietnamese right), comma-separated, decimal point; the first "
+        "lines, starting with #, are the note.",
+    },
+    "ex_xlsx_help": {"vi": "Trang 1: số liệu; trang 2: ghi chú.", "en": "Sheet 1: the data; sheet 2: the note."},
+    "ex_parquet_help": {
+        "vi": "Ghi chú nằm trong siêu dữ liệu của tệp (papi_note).",
+        "en": "The note is in the file's metadata (papi_note).",
+    },
+    "ex_col_region": {"vi": "Vùng", "en": "Region"},
+    "ex_col_year": {"vi": "Năm", "en": "Year"},
+    "ex_col_metric": {"vi": "Chỉ số", "en": "Metric"},
+    "ex_col_scale": {"vi": "Thang điểm", "en": "Scale"},
+    "ex_col_rank_of": {"vi": "Hạng/số tỉnh", "en": "Rank of N"},
+    "ex_rank_of_help": {
+        "vi": "Hạng trên số tỉnh có dữ liệu năm đó, như “hạng 15/61”.",
+        "en": "Rank among the provinces with data that year, as in “rank 15 of 61”.",
+    },
+    "ex_col_change_prev": {"vi": "Thay đổi so với năm trước", "en": "Change vs previous year"},
+    "ex_col_change_base": {"vi": "Thay đổi so với {year}", "en": "Change vs {year}"},
+    "ex_col_source": {"vi": "Nguồn", "en": "Source"},
+    "ex_table_legend": {
+        "vi": "— : không có dữ liệu (PAPI không công bố điểm, hoặc phép so sánh không xác định). Bấm vào tiêu đề cột "
+        "để sắp xếp.",
+        "en": "— : no data (PAPI published no score, or the comparison is not defined). Click a column header to sort.",
+    },
+    "ex_rank_help": {
+        "vi": "1 = tốt nhất, trong số các tỉnh có dữ liệu năm đó; các tỉnh bằng điểm cùng hạng.",
+        "en": "1 = best, among the provinces with data that year; equal scores share a rank.",
+    },
+    "ex_change_help": {
+        "vi": "Chỉ tính khi cả hai năm có điểm. Điểm tổng hợp không so sánh giữa hai thang (6–60 trước 2018, 8–80 "
+        "từ 2018).",
+        "en": "Only where both years have a score. Totals are not compared across the two scales (6–60 before 2018, "
+        "8–80 from 2018).",
+    },
+    "ex_chart_year": {"vi": "Năm", "en": "Year"},
+    "ex_x": {"vi": "Trục ngang", "en": "Horizontal axis"},
+    "ex_y": {"vi": "Trục dọc", "en": "Vertical axis"},
+    "ex_scatter_heading": {"vi": "{y} và {x}, {year}", "en": "{y} against {x}, {year}"},
+    "ex_scatter_subtitle": {
+        "vi": "Mỗi điểm là một tỉnh có cả hai điểm trong lựa chọn · {n} tỉnh",
+        "en": "Each dot is a province with both scores in the selection · {n} provinces",
+    },
+    "ex_fit": {"vi": "Đường hồi quy (bình phương nhỏ nhất)", "en": "Least-squares line"},
+    "ex_fit_stats": {"vi": "r Pearson = {r} · n = {n}", "en": "Pearson r = {r} · n = {n}"},
+    "ex_fit_none": {
+        "vi": "Cần ít nhất 3 tỉnh có cả hai điểm (và có khác biệt) để vẽ đường hồi quy và tính hệ số tương quan.",
+        "en": "The line and the correlation need at least 3 provinces with both scores (and some spread).",
+    },
+    "ex_need_two_metrics": {
+        "vi": "Chọn hai chỉ số khác nhau cho hai trục.",
+        "en": "Pick two different metrics for the two axes.",
+    },
+    "ex_regions_heading": {"vi": "{metric} theo vùng, {year}", "en": "{metric} by region, {year}"},
+    "ex_regions_subtitle": {
+        "vi": "{scale} · mỗi điểm là một tỉnh, hộp: trung vị và khoảng tứ phân vị · {n} tỉnh có dữ liệu",
+        "en": "{scale} · each dot is a province, box: median and interquartile range · {n} provinces with data",
+    },
+    "ex_from": {"vi": "Từ năm", "en": "From"},
+    "ex_to": {"vi": "Đến năm", "en": "To"},
+    "ex_slope_heading": {"vi": "{metric}: {start} → {end}", "en": "{metric}: {start} → {end}"},
+    "ex_slope_subtitle": {
+        "vi": "{scale} · {n} tỉnh có điểm cả hai năm: {up} tăng, {down} giảm",
+        "en": "{scale} · {n} provinces with both years: {up} up, {down} down",
+    },
+    "ex_up": {"vi": "Tăng", "en": "Up"},
+    "ex_down": {"vi": "Giảm", "en": "Down"},
+    "ex_same": {"vi": "Không đổi", "en": "No change"},
+    "ex_slope_eras": {
+        "vi": "Điểm tổng hợp năm {start} ({a}) và năm {end} ({b}) thuộc hai thang khác nhau nên không so sánh được. "
+        "Hãy chọn hai năm cùng trước 2018 hoặc cùng từ 2018, hoặc chọn một lĩnh vực.",
+        "en": "The total of {start} ({a}) and of {end} ({b}) are on two different scales and cannot be compared. "
+        "Pick two years both before 2018 or both from 2018, or pick a dimension.",
+    },
+    "ex_same_year": {"vi": "Chọn hai năm khác nhau.", "en": "Pick two different years."},
+    "ex_chart_empty": {
+        "vi": "Không có tỉnh nào có dữ liệu cho lựa chọn này.",
+        "en": "No province has data for this choice.",
+    },
+    "ex_sheet_data": {"vi": "Dữ liệu", "en": "Data"},
+    "ex_sheet_note": {"vi": "Ghi chú", "en": "Notes"},
+    "ex_note_title": {"vi": "PAPI — Khám phá dữ liệu", "en": "PAPI — Explore the data"},
+    "ex_note_provinces": {"vi": "Tỉnh, thành phố", "en": "Provinces"},
+    "ex_note_search": {"vi": "tìm “{query}”: {names}", "en": "search “{query}”: {names}"},
+    "ex_note_no_score_filter": {"vi": "không lọc theo điểm", "en": "no score filter"},
+    "ex_note_rows": {"vi": "Số dòng", "en": "Rows"},
+    "ex_note_without": {"vi": "Tỉnh-năm không có dữ liệu", "en": "Province-years without data"},
+    "ex_note_date": {"vi": "Ngày tải", "en": "Downloaded on"},
+    "ex_note_link": {"vi": "Liên kết mở lại bộ lọc", "en": "Link that reopens these filters"},
+    "ex_note_citation": {"vi": "Trích dẫn", "en": "Citation"},
+    "ex_note_source": {"vi": "Nguồn số liệu", "en": "Source of the numbers"},
+    "ex_note_source_text": {
+        "vi": "cột source ghi nguồn của từng dòng; điểm là điểm không trọng số PAPI công bố (papi.org.vn).",
+        "en": "the source column names each row's origin; scores are the unweighted scores PAPI publishes "
+        "(papi.org.vn).",
+    },
+    "ex_note_empty": {"vi": "Ô trống", "en": "Empty cells"},
+    "ex_note_empty_text": {
+        "vi": "không có dữ liệu: PAPI không công bố, hoặc phép so sánh không xác định; không bao giờ là 0.",
+        "en": "no data: PAPI published none, or the comparison is not defined; never 0.",
+    },
+}

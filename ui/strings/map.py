@@ -1,0 +1,37 @@
+"""Strings of the map page (Bản đồ / Map)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "page_map": {"vi": "Bản đồ", "en": "Map"},
+    "map_heading": {"vi": "Bản đồ PAPI {year}", "en": "PAPI map, {year}"},
+    "metric": {"vi": "Chỉ số", "en": "Metric"},
+    "colouring": {"vi": "Tô màu", "en": "Colouring"},
+    "colour_continuous": {"vi": "Thang màu liên tục", "en": "Continuous scale"},
+    "colour_groups": {"vi": "Bốn nhóm PAPI", "en": "PAPI's four groups"},
+    "show_2025": {"vi": "Hiện ranh giới 34 tỉnh (từ 1/7/2025)", "en": "Show the 34 provinces (since 1 July 2025)"},
+    "outlines_2025": {"vi": "Ranh giới 34 tỉnh từ 1/7/2025", "en": "The 34 provinces since 1 July 2025"},
+    "no_data_legend": {"vi": "Không có dữ liệu", "en": "No data"},
+    "archipelago": {"vi": "QĐ. {name}", "en": "{name} Is."},
+    "play": {"vi": "▶ Chạy qua các năm", "en": "▶ Play the years"},
+    "pause": {"vi": "⏸ Dừng", "en": "⏸ Pause"},
+    "map_subtitle": {
+        "vi": "{metric} ({scale}) · 63 tỉnh, thành phố · {n} có dữ liệu",
+        "en": "{metric} ({scale}) · 63 provinces · {n} with data",
+    },
+    "not_measured": {
+        "vi": "{metric} chỉ được đo từ năm {first}; năm {year} không có dữ liệu cho lĩnh vực này.",
+        "en": "{metric} is measured from {first}; there is no data for it in {year}.",
+    },
+    "ranking_heading": {"vi": "Xếp hạng {year}", "en": "Ranking, {year}"},
+    "ranking_missing": {"vi": "Không có dữ liệu: {names}.", "en": "No data: {names}."},
+    "click_hint": {
+        "vi": "Nhấp vào một tỉnh trên bản đồ để xem chi tiết.",
+        "en": "Click a province on the map for its details.",
+    },
+    "selected_heading": {"vi": "{name}, {year}", "en": "{name}, {year}"},
+    "open_profile": {"vi": "Mở hồ sơ {name}", "en": "Open the profile of {name}"},
+    "clear_selection": {"vi": "Bỏ chọn", "en": "Clear selection"},
+    "download_png_hint": {
+        "vi": "Ảnh PNG cho trình chiếu: nút máy ảnh ở góc trên bên phải biểu đồ.",
+        "en": "PNG for slides: the camera button at the chart's top right.",
+    },
+}

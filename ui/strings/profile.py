@@ -1,0 +1,67 @@
+"""Strings of the province profile page (Hồ sơ tỉnh / Province profile)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "page_profile": {"vi": "Hồ sơ tỉnh", "en": "Province profile"},
+    "province": {"vi": "Tỉnh/thành phố", "en": "Province"},
+    "search_province": {"vi": "Tìm tỉnh (gõ không dấu cũng được)", "en": "Find a province (diacritics optional)"},
+    "search_hint": {"vi": "ví dụ: ha noi, HCM, bac ninh", "en": "e.g. ha noi, HCM, bac ninh"},
+    "search_none": {"vi": "Không tìm thấy tỉnh nào khớp.", "en": "No province matches."},
+    "search_matches": {"vi": "Các tỉnh khớp", "en": "Matching provinces"},
+    "profile_heading": {"vi": "{name}: hồ sơ PAPI {year}", "en": "{name}: PAPI profile, {year}"},
+    "overlays": {"vi": "So sánh trên biểu đồ radar", "en": "Compare on the radar"},
+    "show_mean": {"vi": "Trung bình toàn quốc", "en": "National mean"},
+    "show_best": {"vi": "Điểm cao nhất mỗi lĩnh vực", "en": "Best score on each dimension"},
+    "compare_provinces": {"vi": "Thêm tối đa 4 tỉnh", "en": "Add up to 4 provinces"},
+    "compare_year": {"vi": "Cùng tỉnh, năm khác (cùng thang điểm)", "en": "Same province, another year (same scale)"},
+    "none_option": {"vi": "— không —", "en": "— none —"},
+    "choose_provinces": {"vi": "Chọn tỉnh", "en": "Choose provinces"},
+    "radar_heading": {"vi": "{name}: các lĩnh vực năm {year}", "en": "{name}: dimensions in {year}"},
+    "radar_subtitle": {
+        "vi": "{k} lĩnh vực, thang 1–10 (trục cố định để so sánh các hình)",
+        "en": "{k} dimensions, scale 1–10 (fixed axis so shapes compare)",
+    },
+    "best_on_dimension": {"vi": "Cao nhất mỗi lĩnh vực", "en": "Best on each dimension"},
+    "year_no_data": {
+        "vi": "PAPI không công bố điểm của {name} năm {year}.",
+        "en": "PAPI published no scores for {name} in {year}.",
+    },
+    "year_partial_data": {
+        "vi": "Năm {year}, PAPI chỉ công bố một phần điểm của {name}; các lĩnh vực thiếu để trống.",
+        "en": "In {year} PAPI published only some of {name}'s scores; the missing dimensions are left blank.",
+    },
+    "go_nearest_year": {"vi": "Xem năm gần nhất có dữ liệu ({year})", "en": "Show the nearest year with data ({year})"},
+    "col_dimension": {"vi": "Lĩnh vực", "en": "Dimension"},
+    "col_change": {"vi": "Thay đổi so với năm trước", "en": "Change on previous year"},
+    "col_gap_best": {"vi": "Cách điểm cao nhất", "en": "Gap to the best"},
+    "col_best_province": {"vi": "Tỉnh cao nhất", "en": "Best province"},
+    "trends_heading": {"vi": "{name}: các lĩnh vực qua các năm", "en": "{name}: dimensions over the years"},
+    "trends_subtitle": {
+        "vi": "Đường đỏ: {name}; nét đứt: trung bình toàn quốc; vùng xám: 50% tỉnh ở giữa (phân vị 25–75)",
+        "en": "Red: {name}; dashed: national mean; grey band: the middle half of provinces (25th–75th percentile)",
+    },
+    "band_25_75": {"vi": "Phân vị 25–75", "en": "25th–75th percentile"},
+    "totals_heading": {"vi": "{name}: điểm tổng hợp qua các năm", "en": "{name}: total score over the years"},
+    "totals_subtitle": {
+        "vi": "Hai thang điểm khác nhau (6–60 đến 2017, 8–80 từ 2018), vẽ trên hai khung riêng",
+        "en": "Two different scales (6–60 to 2017, 8–80 from 2018), drawn in two separate panels",
+    },
+    "rank_heading": {"vi": "{name}: thứ hạng điểm tổng hợp", "en": "{name}: rank on the total"},
+    "rank_subtitle": {
+        "vi": "Hạng 1 ở trên cùng; nền màu: bốn nhóm PAPI của từng năm",
+        "en": "Rank 1 at the top; background: PAPI's four groups each year",
+    },
+    "merger_same": {
+        "vi": "Từ 1/7/2025, {name} giữ nguyên địa giới.",
+        "en": "Since 1 July 2025, {name} has kept its boundary.",
+    },
+    "merger_into": {
+        "vi": "Từ 1/7/2025, {name} thuộc {new} mới, cùng với:",
+        "en": "Since 1 July 2025, {name} is part of the new {new}, together with:",
+    },
+    "merger_note": {
+        "vi": "Điểm PAPI ở đây là của từng tỉnh cũ; không có điểm gộp cho tỉnh mới.",
+        "en": "The PAPI scores here are each former province's own; there is no merged score for the new province.",
+    },
+    "open_profile_of": {"vi": "Hồ sơ {name}", "en": "Profile of {name}"},
+    "profile_section_since_2025": {"vi": "Từ 1/7/2025", "en": "Since 1 July 2025"},
+}
