@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+SERVE_FLAGS ?=
 STORE := papi_data/store/manifest.json
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
@@ -12,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: $(VENV)/.installed $(STORE)
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0
+	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(SERVE_FLAGS)
 
 test: $(VENV)/.dev-installed $(STORE) chromium
 	$(BIN)/ruff check .
