@@ -208,7 +208,7 @@ def match_codes(source_names: Iterable[str], names: dict[str, str]) -> list[str]
 
 def _keep_part(code: str, part: Polygon) -> bool:
     """Drop islets under MIN_PART_KM2 as drawn, except the archipelagos' parts and the named islands."""
-    if area_km2(part) >= MIN_PART_KM2 or archipelago_of(code, part.exterior.coords) is not None:
+    if area_km2(part) >= MIN_PART_KM2 or archipelago_of(code, part) is not None:
         return True
     return any(c == code and part.contains(Point(x, y)) for c, x, y in NAMED_ISLANDS.values())
 

@@ -157,19 +157,31 @@ def test_hoang_sa_and_truong_sa_are_in_their_provinces(n: int) -> None:
     assert len(parts_48) >= 15 and len(parts_56) >= 100
 
 
-def test_archipelago_labels_come_from_the_geometry() -> None:
+def test_archipelago_labels_lie_inside_the_area_the_archipelago_spans() -> None:
     labels = {label["name_vi"]: label for label in loader.archipelago_labels()}
     assert set(labels) == {"Hoàng Sa", "Trường Sa"}
     for name, code, box in (("Hoàng Sa", "48", HOANG_SA), ("Trường Sa", "56", TRUONG_SA)):
         label = labels[name]
         assert label["code"] == code and label["name_en"] == mb.ascii_name(name)
-        west, south, east, north = box
-        assert west <= label["lon"] <= east and south <= label["lat"] <= north
-        shells = [p[0] for p in _polygons(_by_code(34)[code]["geometry"]) if loader.archipelago_of(code, p[0])]
-        xs = [x for ring in shells for x, _ in ring]
-        ys = [y for ring in shells for _, y in ring]
-        assert label["lon"] == pytest.approx((min(xs) + max(xs)) / 2, abs=1e-4)
-        assert label["lat"] == pytest.approx((min(ys) + max(ys)) / 2, abs=1e-4)
+        archipelago = next(a for a in loader.ARCHIPELAGOS if a["code"] == code)
+        parts = loader.archipelago_parts(code, _by_code(34)[code]["geometry"], archipelago)
+        assert len(parts) >= 15
+        assert _within([[label["lon"], label["lat"]]], box)
+        hull = shapely.MultiPolygon(parts).convex_hull
+        assert hull.contains(Point(label["lon"], label["lat"]))
+        # Well inside, not on an edge: at least 0.1° from the hull's outline.
+        assert hull.exterior.distance(Point(label["lon"], label["lat"])) > 0.1
+
+
+def test_archipelago_parts_are_picked_by_a_point_inside_them() -> None:
+    hoang_sa, truong_sa = loader.ARCHIPELAGOS
+    reef = shapely.box(112.0, 16.0, 112.01, 16.01)
+    assert loader.archipelago_of("48", reef) is hoang_sa
+    assert loader.archipelago_of("56", reef) is None  # the right box, but not that province's archipelago
+    assert loader.archipelago_of("56", shapely.box(114.0, 10.0, 114.01, 10.01)) is truong_sa
+    # A part that crosses the box's west edge (111°E) belongs where most of it lies.
+    assert loader.archipelago_of("48", shapely.box(110.8, 16.0, 112.0, 16.1)) is hoang_sa
+    assert loader.archipelago_of("48", shapely.box(110.0, 16.0, 111.2, 16.1)) is None
 
 
 def test_named_islands_are_kept() -> None:
