@@ -7,6 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
@@ -135,6 +136,13 @@ def test_valid_and_neighbours_do_not_overlap(n: int) -> None:
 
 
 @pytest.mark.parametrize("n", [63, 34])
+def test_neighbours_share_their_borders_vertex_for_vertex(n: int) -> None:
+    # A valid coverage: no overlaps, and every stretch of border two provinces share has the same vertices on both
+    # sides (so no gaps or slivers show between them at any zoom).
+    assert shapely.coverage_is_valid([shape(f["geometry"]) for f in _features(n)])
+
+
+@pytest.mark.parametrize("n", [63, 34])
 def test_coordinates_rounded_to_four_decimals(n: int) -> None:
     for feature in _features(n):
         for polygon in _polygons(feature["geometry"]):
@@ -238,14 +246,41 @@ def test_name_rules() -> None:
 # --- the remake script -------------------------------------------------------------------------------------------
 
 
-def test_simplify_keeps_end_points_and_small_islets() -> None:
-    line = np.array([[0.0, 0.0], [1.0, 0.001], [2.0, 0.0], [3.0, 1.0]])
-    assert mb.simplify_arc(line, 0.003).tolist() == [[0.0, 0.0], [2.0, 0.0], [3.0, 1.0]]
-    angle = np.linspace(0, 2 * np.pi, 13)
-    islet = np.column_stack([0.001 * np.cos(angle), 0.001 * np.sin(angle)])  # 200 m across: under the tolerance
-    islet[-1] = islet[0]
-    simplified = mb.simplify_arc(islet, mb.TOLERANCE_DEG)
-    assert len(simplified) >= 4 and np.array_equal(simplified[0], simplified[-1])
+def _provinces(rows: list[tuple[str, shapely.Geometry]]) -> gpd.GeoDataFrame:
+    codes, geometries = zip(*rows, strict=True)
+    return gpd.GeoDataFrame({"code": list(codes)}, geometry=list(geometries), crs="EPSG:4326")
+
+
+def test_on_grid_coverage_rounds_and_removes_an_overlap() -> None:
+    # Two provinces overlapping by a sliver 0.00005° wide, off the grid: the result is on the grid and a coverage.
+    left = shapely.Polygon([(105.0, 21.0), (105.10003, 21.0), (105.10003, 21.1), (105.0, 21.1)])
+    right = shapely.Polygon([(105.09998, 21.0), (105.2, 21.0), (105.2, 21.1), (105.09998, 21.1)])
+    provinces = _provinces([("01", left), ("02", right)])
+    assert not provinces.geometry.is_valid_coverage()
+    cleaned = mb.on_grid_coverage(provinces.geometry)
+    assert cleaned.is_valid_coverage()
+    xy = shapely.get_coordinates(cleaned.values)
+    assert np.array_equal(xy, np.round(xy, 4))
+    assert shapely.area(cleaned.values).sum() == pytest.approx(0.02, abs=1e-9)
+
+
+def test_islet_rule_keeps_big_parts_archipelagos_and_named_islands() -> None:
+    def square(x: float, y: float, side: float) -> shapely.Polygon:
+        return shapely.box(x - side / 2, y - side / 2, x + side / 2, y + side / 2)
+
+    _, x, y = mb.NAMED_ISLANDS["Bạch Long Vĩ"]
+    provinces = _provinces(
+        [
+            # 0.005° is about 550 m: about 0.3 km², under the limit; 0.01° about 1.2 km², over it
+            ("31", shapely.MultiPolygon([square(106.7, 20.8, 0.2), square(107.0, 20.5, 0.005), square(x, y, 0.005)])),
+            ("40", shapely.MultiPolygon([square(105.5, 18.8, 0.2), square(105.9, 18.8, 0.01)])),
+            ("48", shapely.MultiPolygon([square(108.2, 16.0, 0.2), square(112.0, 16.5, 0.005)])),
+        ]
+    )
+    kept = mb.drop_islets(provinces).set_index("code").geometry
+    assert list(kept.index) == ["31", "40", "48"]
+    assert shapely.get_num_geometries(kept.values).tolist() == [2, 2, 2]
+    assert kept["31"].contains(Point(x, y)) and not kept["31"].intersects(Point(107.0, 20.5))
 
 
 def _remake(out: Path) -> None:
