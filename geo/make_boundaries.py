@@ -3,9 +3,9 @@
     python -m geo.make_boundaries            # writes over geo/data/
     python -m geo.make_boundaries --out DIR  # writes somewhere else (the tests do)
 
-Writes vn_provinces_63.geojson, vn_provinces_34.geojson and province_mapping_63_to_34.csv. The geometry work is
-geopandas and shapely (GEOS): GDAL reads the TopoJSON, GEOS cleans and simplifies the provinces as one coverage, pyproj
-gives true areas.
+Writes vn_provinces_63.geojson, vn_provinces_34.geojson and province_mapping_63_to_34.csv, then checks that the 34
+file as written is the 63 file as written dissolved through the mapping. The geometry work is geopandas and shapely
+(GEOS): GDAL reads the TopoJSON, GEOS cleans and simplifies the provinces as one coverage, pyproj gives true areas.
 Same input gives byte-identical output (for given GEOS and GDAL versions): no randomness, no timestamps, fixed orders.
 The processing is the one geo/data/SOURCE.md describes; the comments below say why each step is done the way it is.
 """
@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import geopandas as gpd
 import shapely
@@ -48,6 +49,10 @@ NAMED_ISLANDS: dict[str, tuple[str, float, float]] = {
 # WGS 84 / NSIDC EASE-Grid 2.0 Global: a cylindrical equal-area projection (in pyproj's bundled database, so no
 # network), where a polygon's planar area is its area on the ellipsoid.
 EQUAL_AREA_CRS = "EPSG:6933"
+# The dissolve check's limit: the 34 as written may differ from the 63 as written dissolved by at most this much in
+# all (the two files are rounded the same way, so in practice they agree exactly).
+MAX_DISSOLVE_DIFFERENCE_KM2 = 0.01
+
 # The source's names that no normalisation can match to the GSO list: two typos, nothing else.
 SOURCE_TYPOS = {"can thon": "can tho", "quan binh": "quang binh"}
 # The GSO list is dated 01/03/2025, after Thừa Thiên Huế became the city of Huế (1 January 2025). The 63-province
@@ -214,6 +219,34 @@ def geojson(provinces: gpd.GeoDataFrame) -> str:
     return frame.to_json(drop_id=True, ensure_ascii=False, separators=(",", ":"))
 
 
+def _read_geojson_text(text: str) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame.from_features(json.loads(text)["features"], crs="EPSG:4326")
+
+
+class DissolveCheck(NamedTuple):
+    provinces: int
+    max_area_difference_km2: float  # the largest difference in one province's area
+    symmetric_difference_km2: float  # the area of the symmetric difference, all provinces together
+
+
+def dissolve_check(text_63: str, text_34: str, old_to_new: dict[str, tuple[str, str]]) -> DissolveCheck:
+    """Check the 34 file against the 63 file dissolved by the mapping, both read back from their GeoJSON text (so
+    the rounding, the winding and the serialisation are checked too). Raises if the codes differ or the symmetric
+    difference exceeds MAX_DISSOLVE_DIFFERENCE_KM2."""
+    expected = dissolve_34(_read_geojson_text(text_63), old_to_new).set_index("code").to_crs(EQUAL_AREA_CRS)
+    written = _read_geojson_text(text_34).set_index("code").to_crs(EQUAL_AREA_CRS)
+    if list(expected.index) != list(written.index):
+        raise ValueError(f"the 34 file's codes differ from the dissolve's: {set(expected.index) ^ set(written.index)}")
+    check = DissolveCheck(
+        provinces=len(written),
+        max_area_difference_km2=float((expected.area - written.area).abs().max() / 1e6),
+        symmetric_difference_km2=float(expected.symmetric_difference(written.geometry, align=True).area.sum() / 1e6),
+    )
+    if check.symmetric_difference_km2 > MAX_DISSOLVE_DIFFERENCE_KM2:
+        raise ValueError(f"the 34 file is not the 63 file dissolved by the mapping: {check}")
+    return check
+
+
 def mapping_csv(names_63: dict[str, str], old_to_new: dict[str, tuple[str, str]]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # csv's default CRLF line ends, as in the file first shipped
@@ -225,8 +258,8 @@ def mapping_csv(names_63: dict[str, str], old_to_new: dict[str, tuple[str, str]]
     return buffer.getvalue()
 
 
-def build(raw_dir: Path, out_dir: Path) -> list[Path]:
-    """Write the three derived files into out_dir and return their paths."""
+def build(raw_dir: Path, out_dir: Path) -> tuple[list[Path], DissolveCheck]:
+    """Write the three derived files into out_dir; return their paths and the dissolve check's figures."""
     names_63 = gso_names(raw_dir)
     old_to_new = merger(raw_dir)
     provinces_63 = build_63(raw_dir)
@@ -235,13 +268,14 @@ def build(raw_dir: Path, out_dir: Path) -> list[Path]:
         "vn_provinces_34.geojson": geojson(dissolve_34(provinces_63, old_to_new)),
         "province_mapping_63_to_34.csv": mapping_csv(names_63, old_to_new),
     }
+    check = dissolve_check(outputs["vn_provinces_63.geojson"], outputs["vn_provinces_34.geojson"], old_to_new)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, text in outputs.items():
         path = out_dir / name
         path.write_bytes(text.encode("utf-8"))  # bytes, so no platform newline translation
         paths.append(path)
-    return paths
+    return paths, check
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -249,8 +283,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--raw", type=Path, default=RAW_DIR, help="folder of the raw sources")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder to write to (default geo/data)")
     args = parser.parse_args(argv)
-    for path in build(args.raw, args.out):
+    paths, check = build(args.raw, args.out)
+    for path in paths:
         print(f"{path}  {path.stat().st_size:,} bytes")
+    print(
+        f"34 file against the 63 file dissolved by the mapping: {check.provinces} provinces, largest area difference "
+        f"{check.max_area_difference_km2:.3g} km², symmetric difference {check.symmetric_difference_km2:.3g} km²"
+    )
 
 
 if __name__ == "__main__":

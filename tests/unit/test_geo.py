@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import unicodedata
@@ -105,11 +106,31 @@ def test_the_merges_the_product_cares_about() -> None:
     assert _by_code(34)["46"]["properties"]["name_vi"] == "Huế"
 
 
-def test_each_new_province_is_the_union_of_its_old_provinces() -> None:
-    old = {code: shape(f["geometry"]) for code, f in _by_code(63).items()}
-    for code, feature in _by_code(34).items():
-        union = shapely.union_all([old[c] for c in _members(code)])
-        assert shape(feature["geometry"]).symmetric_difference(union).area < 1e-9, code
+def _frame(n: int) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame.from_features(_features(n), crs="EPSG:4326")
+
+
+def test_the_34_file_is_the_63_file_dissolved_by_the_mapping() -> None:
+    mapping = loader.mapping_63_to_34()[["old_code", "new_code"]]
+    dissolved = _frame(63).merge(mapping, left_on="code", right_on="old_code").dissolve("new_code")
+    written = _frame(34).set_index("code")
+    assert list(dissolved.index) == list(written.index)
+    dissolved, written = dissolved.to_crs(mb.EQUAL_AREA_CRS), written.to_crs(mb.EQUAL_AREA_CRS)
+    assert (dissolved.area - written.area).abs().max() < 1e3  # m², per province (they are 1,000–16,000 km²)
+    assert dissolved.symmetric_difference(written.geometry, align=True).area.sum() < 1e3  # m², all together
+
+
+def test_dissolve_check_passes_on_the_files_and_fails_on_a_wrong_34() -> None:
+    old_to_new = mb.merger(mb.RAW_DIR)
+    text_63, text_34 = (path.read_text(encoding="utf-8") for path in (loader.PROVINCES_63, loader.PROVINCES_34))
+    check = mb.dissolve_check(text_63, text_34, old_to_new)
+    assert check.provinces == 34 and check.symmetric_difference_km2 < mb.MAX_DISSOLVE_DIFFERENCE_KM2
+    wrong = json.loads(text_34)
+    hanoi = wrong["features"][0]
+    assert hanoi["properties"]["code"] == "01"
+    hanoi["geometry"] = {"type": "Polygon", "coordinates": [[[105.5, 21], [105.8, 20.7], [105.5, 20.7], [105.5, 21]]]}
+    with pytest.raises(ValueError, match="not the 63 file dissolved"):
+        mb.dissolve_check(text_63, json.dumps(wrong), old_to_new)
 
 
 # --- geometry ----------------------------------------------------------------------------------------------------
