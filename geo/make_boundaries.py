@@ -150,16 +150,16 @@ def on_grid_coverage(geometry: gpd.GeoSeries) -> gpd.GeoSeries:
     """The provinces snapped to the output grid, valid, and forming a clean coverage.
 
     Rounding comes first: the simplification only drops vertices, so every coordinate written is then already on the
-    grid and no rounding after it can pull neighbours' borders apart. make_valid repairs the Trường Sa reef that
-    crosses itself in the source and what rounding breaks (a few reefs and islets that come to cross themselves or to
-    touch along a line, which it merges); it keeps only polygons.
-    The source also has one overlap, about 100 m² that both Bắc Giang and Thái Nguyên claim, and rounding leaves one
-    vertex of Cần Thơ's border off Hậu Giang's: coverage_clean gives the sliver to Bắc Giang (the longer shared border)
-    and matches the vertex up. After it, neighbours share their borders vertex for vertex.
+    grid and no rounding after it can pull neighbours' borders apart. After rounding only Khánh Hòa is invalid (a few
+    Trường Sa reefs cross themselves or overlap the next one): make_valid repairs it, keeping only polygons.
+    The source also has one overlap, about 100 m² that both Bắc Giang and Thái Nguyên claim, and rounding leaves Cần
+    Thơ's and Hậu Giang's copies of their border one vertex apart: coverage_clean leaves the sliver to Bắc Giang and
+    makes the two copies match. After it, neighbours share their borders vertex for vertex.
     """
     rounded = geometry.set_precision(GRID_DEG, mode="pointwise").remove_repeated_points()
-    valid = rounded.make_valid(method="structure", keep_collapsed=False)
-    coverage = gpd.GeoSeries(shapely.coverage_clean(valid.values), index=geometry.index, crs=geometry.crs)
+    invalid = ~rounded.is_valid
+    rounded[invalid] = rounded[invalid].make_valid(method="structure", keep_collapsed=False)
+    coverage = gpd.GeoSeries(shapely.coverage_clean(rounded.values), index=geometry.index, crs=geometry.crs)
     if not coverage.is_valid_coverage():
         raise ValueError("the cleaned provinces do not form a coverage")
     return coverage
