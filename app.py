@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import shell, state
+from ui import browser, shell, state
 from ui.i18n import t
 
 st.set_page_config(page_title="PAPI", page_icon="🗺️", layout="wide")
@@ -10,6 +10,7 @@ st.set_page_config(page_title="PAPI", page_icon="🗺️", layout="wide")
 page = st.navigation(shell.pages(shell.provisional_lang()))
 state.enter_page(page.url_path)
 lang = shell.language_switch()
+browser.setup(lang)
 st.sidebar.caption(t("app_subtitle", lang))
 try:
     page.run()

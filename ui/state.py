@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
+from ui import browser
 from ui.i18n import t
 from ui.url_state import Corrected, Notice, Param, ViewSpec, dump_params, parse_params, renamed
 
@@ -31,6 +33,7 @@ _WRITTEN = "_url_written"  # the queries this app wrote to the URL, the last one
 _REMEMBERED = 50  # how many of them are kept
 _SPECS = "_url_specs"  # the parameters registered this run: name → Param, in the order pages declared them
 _NOTICES = "_notices"  # notices about the link that opened the view: name → Notice
+_HELD = "_url_held"  # this run leaves the URL as it is (see hold_url)
 _WIDGET = "w_"
 
 
@@ -39,6 +42,7 @@ def enter_page(page_id: str) -> None:
     ss = st.session_state
     ss[_PAGE] = page_id
     ss[_SPECS] = {}
+    ss[_HELD] = False
     if _url_is_news():
         ss[_NOTICES] = {}
 
@@ -49,15 +53,16 @@ def _query() -> dict[str, str]:
 
 def _url_is_news() -> bool:
     """Whether this run must read the URL: a new session, Back/Forward, or a link that carries parameters this app
-    never wrote (a sidebar link carries the last page's, and a click made before the browser got the last write
-    carries an older one: neither is news)."""
+    never wrote (a sidebar link carries none, and a click made before the browser got the last write carries an
+    older query: neither is news)."""
     ss = st.session_state
     if _WRITTEN not in ss:
         return True
     ctx = get_script_run_ctx()
     if ctx is not None and ctx.is_history_navigation:
         return True
-    return _query() not in ss[_WRITTEN]
+    query = _query()
+    return bool(query) and query not in ss[_WRITTEN]
 
 
 def _key(spec: Param) -> str:
@@ -106,28 +111,52 @@ def set_value(name: str, new: Any) -> None:
     st.session_state[_key(st.session_state[_SPECS][name])] = new
 
 
+def hold_url(held: bool) -> None:
+    """Leave the URL as it is at the end of this run (a run of the whole page, or of a fragment): while the map plays
+    through the years, so that the play is one step of the history, from the view before it to where it stops."""
+    st.session_state[_HELD] = held
+
+
 def flush_url() -> None:
     """Write every registered parameter to the URL, once, if it changed (app.py at the end of a run; a fragment at
-    the end of its own run)."""
+    the end of its own run).
+
+    The first run of a session has the browser put the URL in place of the opening link (ui/browser.replace_url): a
+    write from Python would make a history entry of its own there, so Back would first return to the link as typed.
+    """
     ss = st.session_state
+    if ss.get(_HELD):
+        return
     registered: dict[str, Param] = ss.get(_SPECS, {})
     wanted = dump_params({name: ss.get(_key(p)) for name, p in registered.items()}, list(registered.values()))
+    first_run = _WRITTEN not in ss
     if _query() != wanted:
-        st.query_params.from_dict(wanted)
-    written = [query for query in ss.get(_WRITTEN, []) if query != wanted]
-    ss[_WRITTEN] = [*written[-(_REMEMBERED - 1) :], wanted]
+        if first_run:
+            browser.replace_url(wanted)
+        else:
+            st.query_params.from_dict(wanted)
+    seen = [_query(), wanted] if first_run else [wanted]  # the opening link is not news on the next run either
+    written = [query for query in ss.get(_WRITTEN, []) if query not in seen]
+    ss[_WRITTEN] = [*written[-(_REMEMBERED - len(seen)) :], *seen]
 
 
 def fragment(run_every: float | None = None) -> Callable[[Callable[[], None]], Callable[[], None]]:
-    """`st.fragment` that writes the URL at the end of its own runs, which do not reach the end of app.py."""
+    """`st.fragment` that writes the URL at the end of its own runs, which do not reach the end of app.py (in a run of
+    the whole page, app.py writes it, once)."""
 
     def wrap(body: Callable[[], None]) -> Callable[[], None]:
         @functools.wraps(body)
         def run() -> None:
+            rerun = False
             try:
                 body()
+            except RerunException:
+                rerun = True  # the run it asks for writes the URL, from the state as that run leaves it
+                raise
             finally:
-                flush_url()
+                ctx = get_script_run_ctx()
+                if not rerun and ctx is not None and ctx.fragment_ids_this_run:
+                    flush_url()
 
         return st.fragment(run, run_every=run_every)
 

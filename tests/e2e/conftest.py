@@ -42,10 +42,13 @@ def offline() -> Offline:
     return Offline()
 
 
-def offline_page(browser: Browser, app_url: str, offline: Offline) -> Iterator[Page]:
+def offline_page(
+    browser: Browser, app_url: str, offline: Offline, viewport: tuple[int, int] = (1400, 1000), locale: str = "vi-VN"
+) -> Iterator[Page]:
     """A page in a fresh context where every request to a host other than the app's is blocked and recorded."""
     app_host = urlparse(app_url).netloc
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
 
     def guard(route) -> None:
         if urlparse(route.request.url).netloc == app_host or route.request.url.startswith(("data:", "blob:")):
@@ -73,5 +76,12 @@ def wait_idle(page: Page) -> None:
 
 
 def open_page(page: Page, url: str) -> None:
+    """Open `url` and wait for the first run and for the app's script in the page (ui/browser.js), which a person's
+    first click never beats but a test's could."""
     page.goto(url)
     wait_idle(page)
+    page.wait_for_function("window.__papiHistory === true")
+
+
+def history_length(page: Page) -> int:
+    return int(page.evaluate("history.length"))

@@ -1,0 +1,39 @@
+// Run in the app's page (st.html with JavaScript, see ui/browser.py). Two small adjustments to Streamlit's
+// frontend that its Python API does not offer.
+(() => {
+  // 1. Number formats in the app's language. Streamlit's "localized" number columns format with the browser's
+  //    languages (navigator.languages); the reader chose the app's language, so that is what they should follow.
+  //    And a true minus sign (U+2212), as everywhere else in the app: Intl writes a hyphen for both languages.
+  Object.defineProperty(navigator, "languages", { value: [__LOCALE__], configurable: true });
+  if (!window.__papiMinus) {
+    window.__papiMinus = true;
+    const format = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, "format");
+    Object.defineProperty(Intl.NumberFormat.prototype, "format", {
+      configurable: true,
+      get() {
+        const bound = format.get.call(this);
+        return (value) => bound(value).replace(/^-/, "\u2212");
+      },
+    });
+  }
+
+  // 2. One history entry per user action. Streamlit's frontend pushes an entry for every query change written from
+  //    Python and another for every page change, so a page change made two entries (the new page with the old
+  //    page's query, then its own) and each step of the map's play-through one each. Here a push makes an entry only
+  //    when the reader has clicked or pressed a key since the last one; otherwise it replaces the current entry.
+  //    Back/Forward are Streamlit's own (it replaces, never pushes, while it follows them). The first run of a
+  //    session writes its URL through ui/browser.replace_url instead, as this file is not loaded yet then.
+  if (window.__papiHistory) return;
+  window.__papiHistory = true;
+  window.__papiActed = false; // the reader has clicked or pressed a key since the last entry was made
+  for (const type of ["pointerdown", "keydown"]) {
+    window.addEventListener(type, () => { window.__papiActed = true; }, true);
+  }
+  const push = history.pushState.bind(history);
+  const replace = history.replaceState.bind(history);
+  history.pushState = (state, title, url) => {
+    if (!window.__papiActed) return replace(state, title, url);
+    window.__papiActed = false;
+    return push(state, title, url);
+  };
+})();
