@@ -4,14 +4,14 @@ import time
 
 import streamlit as st
 
-from geo import loader
-from papi_data.overview import province_year, year_metric
-from ui import data, shell, state
+from geo import loader, static_files
+from papi_data.overview import year_metric
+from papi_data.stats import colour_range
+from ui import data, map_panel, shell, state
 from ui.charts.choropleth import map_figure
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
 from ui.metrics import first_year, metric_ids, metric_name, metric_scale
-from ui.numbers import fmt_change, fmt_number
 from ui.views import COLOURINGS, map_spec
 
 PLAY_STEP_S = 1.2
@@ -21,19 +21,10 @@ store = data.store(lang)
 table = data.scores_table(lang)
 years = store.years
 state.view(map_spec(years, store.dimensions, store.provinces, lang))
-names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("page_map", lang), lang)
-c1, c2, c3 = st.columns([2, 1.4, 1.6], vertical_alignment="bottom")
-with c1:
-    metric = state.widget(
-        st.selectbox,
-        "metric",
-        t("metric", lang),
-        options=metric_ids(store.dimensions),
-        format_func=lambda m: metric_name(m, store.dimensions, lang),
-    )
-with c2:
+shell.province_search(store.provinces, lang, pick=map_panel.select)
+with st.sidebar:  # how the map is drawn: set once, then left alone
     colouring = state.widget(
         st.segmented_control,
         "colour",
@@ -42,7 +33,9 @@ with c2:
         format_func=lambda c: t(f"colour_{c}", lang),
         required=True,
     )
-with c3:
+    fit = state.widget(
+        st.toggle, "fit", t("fit_year", lang), help=t("fit_year_help", lang), disabled=colouring == "groups"
+    )
     show_2025 = state.widget(st.toggle, "show2025", t("show_2025", lang))
 
 
@@ -50,13 +43,9 @@ def _toggle_play() -> None:
     playing = not st.session_state.get("map_playing", False)
     st.session_state["map_playing"] = playing
     st.session_state["map_last_step"] = time.monotonic()
-    if playing and state.value("year") == years[-1]:
-        state.set_value("year", years[0])  # from the start again
-
-
-def _clear_selection() -> None:
-    state.set_value("province", None)
-    st.session_state["map_chart_rev"] = st.session_state.get("map_chart_rev", 0) + 1
+    start = first_year(state.value("metric"), store.dimensions)
+    if playing and (state.value("year") == years[-1] or state.value("year") < start):
+        state.set_value("year", start)  # from the start again (or from the metric's first year)
 
 
 def _play_step() -> None:
@@ -82,84 +71,91 @@ def map_part() -> None:
     if PLAYING:
         _play_step()
     playing = st.session_state.get("map_playing", False)
-    left, right = st.columns([4, 1], vertical_alignment="bottom")
-    with left:
-        year = state.widget(st.select_slider, "year", t("year", lang), options=years, disabled=playing)
-    right.button(t("pause" if playing else "play", lang), on_click=_toggle_play, key="play", width="stretch")
+    state.hold_url(playing)  # the URL changes once, when the play stops: Back then returns to the view before it
+    c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
+    with c1:
+        metric = state.widget(
+            st.selectbox,
+            "metric",
+            t("metric", lang),
+            options=metric_ids(store.dimensions),
+            format_func=lambda m: metric_name(m, store.dimensions, lang),
+            disabled=playing,
+        )
+    with c2:
+        if playing:  # shown, not bound: a timer run can carry the slider's last value back, which is not a choice
+            year = state.value("year")
+            st.session_state["year_playing"] = year
+            st.select_slider(t("year", lang), options=years, disabled=True, key="year_playing")
+        else:
+            year = state.widget(st.select_slider, "year", t("year", lang), options=years)
+    c3.button(
+        t("pause" if playing else "play", lang),
+        on_click=_toggle_play,
+        key="play",
+        help=t("play_help", lang),
+        width="stretch",
+    )
 
-    rows = year_metric(table, store.provinces, year, metric)
-    n = int(rows["score"].notna().sum())
     label = metric_name(metric, store.dimensions, lang)
+    short = metric_name(metric, store.dimensions, lang, short=True)
+    first = first_year(metric, store.dimensions)
+    if year < first:  # D7 and D8 from 2018: a message, not an empty map
+        st.info(t("not_measured", lang, metric=label, first=first, year=year), icon="ℹ️")
+        st.button(t("go_first_year", lang, year=first), on_click=state.set_value, args=("year", first), key="first")
+        return
+    rows = year_metric(table, store.provinces, year, metric)
     scale = metric_scale(metric, year, lang)
-    if year < first_year(metric, store.dimensions):
-        st.info(t("not_measured", lang, metric=label, first=first_year(metric, store.dimensions), year=year))
+    span = colour_range(store.scores, metric, year, one_year=fit)
+    assert span is not None  # the metric was measured that year
+    if colouring == "groups":
+        colours = t("colours_groups", lang)
+    elif fit:
+        colours = t("colours_one_year", lang, year=year)
+    else:
+        colours = t("colours_fixed", lang, first=span.first, last=span.last)
     selected = state.value("province")
     figure = map_figure(
         rows,
-        loader.provinces_63(),
+        shell.static_url(static_files.provinces_63_url_path()),
         lang=lang,
         heading=t("map_heading", lang, year=year),
-        subtitle=t("map_subtitle", lang, metric=label, scale=scale, n=n),
+        subtitle=t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum())),
         colour_by_group=colouring == "groups",
-        scale_label=scale,
+        colorbar_title=colours,
+        colour_range=(span.low, span.high),
         selected=selected,
         outlines_2025=loader.borders_34() if show_2025 else None,
         archipelagos=loader.archipelago_labels(),
     )
-    map_col, bar_col = st.columns([3, 2])
-    with map_col:
-        event = shell.chart(
+    map_col, side = st.columns([3, 2])
+    with map_col, st.container(key="map_frame"):
+        shell.chart(
             figure,
-            f"map_chart_{st.session_state.get('map_chart_rev', 0)}",
+            map_panel.chart_key(),
             f"papi-{year}-{metric}",
-            on_select="rerun",
+            on_select=map_panel.on_map_click,
             selection_mode="points",
+            height="stretch",
         )
-        clicked = [p.get("location") for p in event.selection.points if p.get("location")]
-        if clicked and clicked[-1] != selected:
-            selected = clicked[-1]
-            state.set_value("province", selected)
-    with bar_col:
+    with side:
+        if selected is None:
+            st.caption(t("click_hint", lang))
+        else:
+            map_panel.selected_card(table, store.provinces, selected, year, metric, label, lang)
         ranking = ranking_figure(
             rows,
             lang=lang,
             heading=t("ranking_heading", lang, year=year),
-            subtitle=f"{label} ({scale})",
+            subtitle=f"{short} ({scale})",
             colour_by_group=colouring == "groups",
             highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
+            colour_range=(span.low, span.high),
         )
         shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()
-        if missing and len(missing) < len(rows):
+        if missing:
             st.caption(t("ranking_missing", lang, names=", ".join(missing)))
-
-    if selected is None:
-        st.caption(t("click_hint", lang))
-        return
-    figures = province_year(table, selected, year, metric)
-    with st.container(border=True, key="selected_province"):
-        st.subheader(t("selected_heading", lang, name=names[selected], year=year))
-        a, b, c = st.columns(3)
-        a.metric(label, fmt_number(figures.score, lang))
-        if figures.has_data:
-            b.metric(
-                t("col_rank", lang),
-                f"{figures.rank}/{figures.n}",
-                delta=t("group_" + figures.group, lang),
-                delta_color="off",
-                delta_arrow="off",
-            )
-            change = fmt_change(figures.change, lang) if figures.change is not None else t("no_data", lang)
-            c.metric(t("change_vs_prev", lang, year=year - 1), change)
-        st.caption(t("since_2025", lang, new=store.provinces.set_index("code").at[selected, f"name_2025_{lang}"]))
-        link, clear = st.columns([3, 1])
-        link.page_link(
-            "pages/profile.py",
-            label=t("open_profile", lang, name=names[selected]),
-            query_params={"province": selected, "year": str(year), "lang": lang},
-            icon=":material/arrow_forward:",
-        )
-        clear.button(t("clear_selection", lang), on_click=_clear_selection, key="clear_selection")
 
 
 map_part()

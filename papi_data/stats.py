@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import pandas as pd
 
 from papi_data.schema import TOTAL, era
@@ -36,3 +39,34 @@ def with_change(scores: pd.DataFrame) -> pd.DataFrame:
     same_scale = (out["dimension"] != TOTAL) | (out["year"].map(era) == (out["year"] - 1).map(era))
     out["change"] = (out["score"] - out["previous_score"]).where(same_scale)
     return out.drop(columns="previous_score")
+
+
+@dataclass(frozen=True)
+class ColourRange:
+    """The scores a map's colours span (`low`, `high`) and the years whose scores set them (`first`, `last`)."""
+
+    low: float
+    high: float
+    first: int
+    last: int
+
+
+def colour_range(scores: pd.DataFrame, metric: str, year: int, *, one_year: bool = False) -> ColourRange | None:
+    """The span a map colours `metric` over in `year`: the lowest and highest score of every year on the same scale
+    (a dimension: every year, on 1–10; the total: 2011–2017 on 6–60, or 2018 on, on 8–80), so that a colour means the
+    same score all through a play-through; with `one_year`, that year's scores only, for contrast. The ends are
+    rounded outward (to 0.1 on 1–10, to a whole point for the total). None where the metric has no score then."""
+    rows = scores[(scores["dimension"] == metric) & scores["score"].notna()]
+    if one_year:
+        rows = rows[rows["year"] == year]
+    elif metric == TOTAL:
+        rows = rows[rows["year"].map(era) == era(year)]
+    if rows.empty or not (rows["year"] == year).any():
+        return None
+    step = 1.0 if metric == TOTAL else 0.1
+    return ColourRange(
+        low=round(math.floor(rows["score"].min() / step + 1e-9) * step, 1),
+        high=round(math.ceil(rows["score"].max() / step - 1e-9) * step, 1),
+        first=int(rows["year"].min()),
+        last=int(rows["year"].max()),
+    )

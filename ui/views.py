@@ -91,6 +91,7 @@ class MapView:
     year: int
     metric: str
     colour: str
+    fit: bool  # the continuous colours span this year's scores only, not every year's on the scale
     show2025: bool
     province: str | None
 
@@ -103,6 +104,7 @@ def map_spec(years: Sequence[int], dimensions: pd.DataFrame, provinces: pd.DataF
             year_param(years),
             _metric_param("metric", TOTAL, metric_ids(dimensions), dimensions, lang),
             Param("colour", "scale", choice(COLOURINGS), show=lambda c: t(f"colour_{c}", lang)),
+            Param("fit", False, flag, dump_flag, show=_on_off(lang)),
             Param("show2025", False, flag, dump_flag, show=_on_off(lang)),
             Param("province", None, choice(names), show=names.__getitem__),
         ),

@@ -325,3 +325,23 @@ def test_loader_reads_only_the_package_data() -> None:
         assert path.resolve().is_relative_to(package / "data") and path.exists()
     for module in (loader, mb):
         assert "/work/shared" not in Path(module.__file__).read_text(encoding="utf-8")
+
+
+def test_the_static_boundary_file_is_made_from_geo_data(tmp_path: Path) -> None:
+    """static/geo/ is written by geo/static_files (serve.py, i.e. `make run`), never by hand: the same geometry as
+    geo/data with the code as the only property, rewritten when it differs, and named with a version of its content."""
+    from geo import static_files
+
+    path = static_files.write(tmp_path)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    source = loader.provinces_63()
+    assert [f["properties"] for f in written["features"]] == [
+        {"code": f["properties"]["code"]} for f in source["features"]
+    ]
+    assert [f["geometry"] for f in written["features"]] == [f["geometry"] for f in source["features"]]
+    path.write_text("{}", encoding="utf-8")  # a stale or damaged file is replaced
+    assert static_files.write(tmp_path).read_bytes() == static_files.provinces_63_bytes()
+    assert static_files.provinces_63_url_path().startswith(f"{static_files.PROVINCES_63}?v=")
+    served = static_files.STATIC_DIR / static_files.PROVINCES_63
+    if served.exists():  # made by an earlier `make run`: it must be what geo/data makes now
+        assert served.read_bytes() == static_files.provinces_63_bytes()

@@ -176,6 +176,7 @@ def _candidates(param: Param) -> list[Any]:
         "year": [2019],
         "metric": ["d7_environmental_governance"],
         "colour": ["groups"],
+        "fit": [True],
         "show2025": [True],
         "province": ["48", "all", "27"],
         "compare": [("79", "27")],

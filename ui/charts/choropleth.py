@@ -46,18 +46,17 @@ def hover_texts(rows: pd.DataFrame, lang: str, with_2025: bool) -> list[str]:
     return texts
 
 
-def _subset(geojson: dict, codes: Sequence[str]) -> dict:
-    """Only the features a layer draws: each province's geometry is sent once, whichever layer holds it."""
-    wanted = set(codes)
-    features = [f for f in geojson["features"] if f["properties"]["code"] in wanted]
-    return {"type": "FeatureCollection", "features": features}
+# Every colour stays true whatever plotly's own selection holds (a click selects a point in plotly, which would fade
+# all the others): the app marks the selected province with an outline instead.
+_NO_FADING = {"selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}}}
 
 
-def _layer(rows: pd.DataFrame, geojson: dict, texts: list[str], colour: str, name: str, legend: bool) -> dict:
-    """A single-colour choropleth layer (one group, or the no-data layer)."""
+def _layer(rows: pd.DataFrame, geojson_url: str, texts: list[str], colour: str, name: str, legend: bool) -> dict:
+    """A single-colour choropleth layer (one group, or the no-data layer). The geometry is fetched by the browser from
+    `geojson_url`, once per page (plotly keeps it by URL), so a figure carries only codes, values and hover texts."""
     return {
         "type": "choropleth",
-        "geojson": _subset(geojson, rows["code"].tolist()),
+        "geojson": geojson_url,
         "featureidkey": "properties.code",
         "locations": rows["code"].tolist(),
         "z": [1] * len(rows),
@@ -68,26 +67,30 @@ def _layer(rows: pd.DataFrame, geojson: dict, texts: list[str], colour: str, nam
         "hovertemplate": "%{text}<extra></extra>",
         "name": name,
         "showlegend": legend,
+        **_NO_FADING,
     }
 
 
 def map_figure(
     rows: pd.DataFrame,
-    geojson: dict,
+    geojson_url: str,
     *,
     lang: str,
     heading: str,
     subtitle: str,
     colour_by_group: bool,
-    scale_label: str,
+    colorbar_title: str,
+    colour_range: tuple[float, float] | None = None,
     selected: str | None = None,
     outlines_2025: tuple[Sequence, Sequence] | None = None,
     archipelagos: Sequence[dict] = (),
 ) -> dict:
-    """The figure as a plain dict (no plotly validation pass: the geometry is large and already checked).
+    """The figure as a plain dict (validated in the tests, not on every run).
 
     `rows` holds every province (see papi_data.overview.year_metric); those without a score go on a grey layer
-    named "no data", never on the colour scale.
+    named "no data", never on the colour scale. On the continuous scale the colours span `colour_range` (see
+    papi_data.stats.colour_range; the year's own scores if None), light for the lowest score, dark for the highest.
+    The selected province is outlined; no colour changes.
     """
     texts = pd.Series(hover_texts(rows, lang, with_2025=outlines_2025 is not None), index=rows.index)
     has = rows["score"].notna()
@@ -96,22 +99,32 @@ def map_figure(
         for group in GROUPS:
             part = rows[rows["group"] == group]
             traces.append(
-                _layer(part, geojson, texts[part.index].tolist(), GROUP_COLOURS[group], t("group_" + group, lang), True)
+                _layer(
+                    part, geojson_url, texts[part.index].tolist(), GROUP_COLOURS[group], t("group_" + group, lang), True
+                )
             )
     else:
         part = rows[has]
+        low, high = colour_range or (part["score"].min(), part["score"].max())
         traces.append(
             {
-                **_layer(part, geojson, texts[part.index].tolist(), "#000", scale_label, False),
+                **_layer(part, geojson_url, texts[part.index].tolist(), "#000", colorbar_title, False),
                 "z": part["score"].round(4).tolist(),
+                "zmin": low,
+                "zmax": high,
                 "colorscale": CONTINUOUS_SCALE,
                 "showscale": True,
-                "colorbar": {"title": {"text": scale_label, "side": "right"}, "thickness": 14, "len": 0.6, "x": 0.98},
+                "colorbar": {
+                    "title": {"text": colorbar_title, "side": "right"},
+                    "thickness": 14,
+                    "len": 0.6,
+                    "x": 0.98,
+                },
             }
         )
     missing = rows[~has]
     traces.append(
-        _layer(missing, geojson, texts[missing.index].tolist(), NO_DATA_COLOUR, t("no_data_legend", lang), True)
+        _layer(missing, geojson_url, texts[missing.index].tolist(), NO_DATA_COLOUR, t("no_data_legend", lang), True)
     )
     if outlines_2025 is not None:
         lons, lats = outlines_2025
@@ -129,7 +142,7 @@ def map_figure(
     if selected is not None and selected in set(rows["code"]):
         traces.append(
             {
-                **_layer(rows[rows["code"] == selected], geojson, [""], "rgba(0,0,0,0)", "", False),
+                **_layer(rows[rows["code"] == selected], geojson_url, [""], "rgba(0,0,0,0)", "", False),
                 "marker": {"line": {"color": HIGHLIGHT_COLOUR, "width": 3}},
                 "hoverinfo": "skip",
                 "hovertemplate": None,
@@ -155,7 +168,7 @@ def map_figure(
             "title": title(heading, subtitle),
             "font": FONT,
             "height": 820,
-            "margin": {"l": 0, "r": 0, "t": 80, "b": 40},
+            "margin": {"l": 0, "r": 0, "t": 96, "b": 36},
             "legend": {
                 "x": 1,
                 "xanchor": "right",

@@ -5,22 +5,39 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_heading": {"vi": "Bản đồ PAPI {year}", "en": "PAPI map, {year}"},
     "metric": {"vi": "Chỉ số", "en": "Metric"},
     "colouring": {"vi": "Tô màu", "en": "Colouring"},
-    "colour_scale": {"vi": "Thang màu liên tục", "en": "Continuous scale"},
-    "colour_groups": {"vi": "Bốn nhóm PAPI", "en": "PAPI's four groups"},
+    "colour_scale": {"vi": "Thang màu", "en": "Colour scale"},
+    "colour_groups": {"vi": "Bốn nhóm PAPI", "en": "Four groups"},
+    "fit_year": {"vi": "Tô màu theo riêng năm đang xem", "en": "Fit the colours to the year shown"},
+    "fit_year_help": {
+        "vi": "Tắt (mặc định): một màu ứng với cùng một điểm ở mọi năm cùng thang điểm, nên khi chạy qua các năm màu "
+        "đổi là điểm đổi. Bật: thang màu trải từ điểm thấp nhất đến cao nhất của riêng năm đang xem, dễ phân biệt các "
+        "tỉnh hơn nhưng không so được màu giữa các năm.",
+        "en": "Off (default): a colour stands for the same score in every year on the same scale, so as the years play "
+        "a change of colour is a change of score. On: the colours span the year's own lowest to highest score, which "
+        "tells provinces apart better but cannot be compared across years.",
+    },
+    "colours_fixed": {"vi": "màu cố định cho {first}–{last}", "en": "colours fixed for {first}–{last}"},
+    "colours_one_year": {"vi": "màu theo riêng năm {year}", "en": "colours fitted to {year}"},
+    "colours_groups": {"vi": "màu theo nhóm", "en": "coloured by group"},
     "show_2025": {"vi": "Hiện ranh giới 34 tỉnh (từ 1/7/2025)", "en": "Show the 34 provinces (since 1 July 2025)"},
     "outlines_2025": {"vi": "Ranh giới 34 tỉnh từ 1/7/2025", "en": "The 34 provinces since 1 July 2025"},
     "no_data_legend": {"vi": "Không có dữ liệu", "en": "No data"},
     "archipelago": {"vi": "QĐ. {name}", "en": "{name} Is."},
-    "play": {"vi": "▶ Chạy qua các năm", "en": "▶ Play the years"},
+    "play": {"vi": "▶ Chạy", "en": "▶ Play"},
     "pause": {"vi": "⏸ Dừng", "en": "⏸ Pause"},
+    "play_help": {
+        "vi": "Lần lượt hiện các năm, từ năm đầu tiên có dữ liệu của chỉ số",
+        "en": "Show the years one after another, from the metric's first year",
+    },
     "map_subtitle": {
-        "vi": "{metric} ({scale}) · 63 tỉnh, thành phố · {n} có dữ liệu",
-        "en": "{metric} ({scale}) · 63 provinces · {n} with data",
+        "vi": "{metric} ({scale})<br>{n}/63 tỉnh có dữ liệu",
+        "en": "{metric} ({scale})<br>{n}/63 provinces with data",
     },
     "not_measured": {
         "vi": "{metric} chỉ được đo từ năm {first}; năm {year} không có dữ liệu cho lĩnh vực này.",
         "en": "{metric} is measured from {first}; there is no data for it in {year}.",
     },
+    "go_first_year": {"vi": "Xem năm {year}", "en": "Show {year}"},
     "ranking_heading": {"vi": "Xếp hạng {year}", "en": "Ranking, {year}"},
     "ranking_missing": {"vi": "Không có dữ liệu: {names}.", "en": "No data: {names}."},
     "click_hint": {
