@@ -8,6 +8,7 @@ from ui.i18n import t
 lang = shell.lang()
 store = data.store(lang)
 shell.header(t("page_about", lang), lang)
+shell.province_search(store.provinces, lang)
 st.markdown(about_text.intro(lang))
 st.dataframe(about_text.dimension_table(store.dimensions, lang), hide_index=True, key="dimensions")
 st.markdown(about_text.scales_and_groups(lang))

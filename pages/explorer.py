@@ -35,6 +35,7 @@ shown_metrics = list(filters.metrics) or list(labels.metric)
 span = [y for y in years if filters.years[0] <= y <= filters.years[1]]
 
 shell.header(t("page_explorer", lang), lang)
+shell.province_search(store.provinces, lang)
 st.caption(t("ex_intro", lang))
 
 

@@ -20,6 +20,7 @@ nat = data.national_table(lang).query("dimension == 'total' and year == @year").
 names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("home_heading", lang, year=year), lang)
+shell.province_search(store.provinces, lang)
 st.markdown(t("home_intro", lang, year=year, scale=metric_scale(TOTAL, year, lang)))
 
 c1, c2, c3 = st.columns(3)

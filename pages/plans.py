@@ -43,6 +43,7 @@ bands = data.group_bands(lang)
 national = data.national_table(lang)
 
 shell.header(t("page_plans", lang), lang)
+shell.province_search(store.provinces, lang)
 st.markdown(t("plans_intro", lang))
 province = state.widget(
     st.selectbox,

@@ -6,20 +6,39 @@ import pandas as pd
 
 from papi_data.text import fold, name_key
 
+# What people call some provinces besides their names (the store's aliases are the names the sources used): the old
+# name of Hồ Chí Minh City and the abbreviations in common use. Matched like names, so "sai gon", "SG" and "brvt" work.
+COMMON_NAMES: dict[str, tuple[str, ...]] = {
+    "01": ("HN",),
+    "31": ("HP",),
+    "46": ("Huế", "TT Huế"),
+    "48": ("ĐN",),
+    "66": ("Daklak",),
+    "67": ("Daknong",),
+    "77": ("BRVT", "Vũng Tàu"),
+    "79": ("Sài Gòn", "Saigon", "SG", "TP HCM", "HCMC"),
+}
+
 
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name_key(name).replace("-", " ").split())
 
 
+def _names(row: pd.Series) -> list[str]:
+    return [row["name_vi"], row["name_en"], *row["aliases"], *COMMON_NAMES.get(row["code"], ())]
+
+
 def _keys(row: pd.Series) -> list[str]:
-    names = [row["name_vi"], row["name_en"], *row["aliases"]]
-    return sorted({name_key(n) for n in names} | {fold(n) for n in names})
+    names = _names(row)
+    keys = {name_key(n) for n in names} | {fold(n) for n in names}
+    return sorted(keys | {k.replace(" ", "").replace("-", "") for k in keys})  # "daklak", "vungtau" typed as one word
 
 
 def search_provinces(provinces: pd.DataFrame, query: str, limit: int = 10) -> list[str]:
     """Province codes matching `query`, best first: exact name, then name prefix, word prefix, initials, substring.
 
-    "ha noi" → Hà Nội; "HCM" and "tp hcm" → TP. Hồ Chí Minh; "bac ninh" → Bắc Ninh; an empty query → nothing.
+    "ha noi" → Hà Nội; "HCM", "tp hcm" and "sai gon" → TP. Hồ Chí Minh; "brvt" → Bà Rịa - Vũng Tàu; "bac ninh" → Bắc
+    Ninh; an empty query → nothing.
     """
     q = name_key(query).replace(".", " ").strip()
     if not q:

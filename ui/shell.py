@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
+from papi_data.search import search_provinces
 from ui import state
 from ui.charts.common import CheckedFigure, plotly_config
 from ui.i18n import DEFAULT_LANG, LANGS, t
@@ -14,6 +16,7 @@ from ui.url_state import parse_params
 from ui.views import LANG_LABELS, LANG_SPEC
 
 PLAN_PROVINCES = ("01", "79", "27")  # Hà Nội, TP. Hồ Chí Minh, Bắc Ninh: the first three plans
+SEARCH_HITS = 6  # provinces a search lists
 
 
 def provisional_lang() -> str:
@@ -70,20 +73,52 @@ def year_picker(years: Sequence[int], lang: str) -> int:
         return int(state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True)))
 
 
+def province_search(provinces: pd.DataFrame, lang: str, pick: Callable[[str], None] | None = None) -> None:
+    """A province search in the sidebar, the same on every page: it forgives missing diacritics and knows common
+    names ("ha noi", "sai gon", "hcm", "brvt"; papi_data/search.py) and lists what it finds as you type. A hit
+    opens that province's profile, or, where a page passes `pick` (the map, the profile), is chosen there."""
+    names = dict(zip(provinces["code"], provinces[f"name_{lang}"], strict=True))
+    with st.sidebar:
+        query = st.text_input(
+            t("search_province", lang), key="province_search", placeholder=t("search_hint", lang), live=True
+        )
+        if not query or not query.strip():
+            return
+        hits = search_provinces(provinces, query, limit=SEARCH_HITS)
+        if not hits:
+            st.caption(t("search_none", lang))
+        for code in hits:
+            if pick is not None:
+                st.button(names[code], on_click=pick, args=(code,), key=f"search_hit_{code}", width="stretch")
+            else:
+                st.page_link(
+                    "pages/profile.py",
+                    label=t("open_profile_of", lang, name=names[code]),
+                    query_params={"province": code, "lang": lang},  # the year: the one the reader has chosen
+                    icon=":material/arrow_forward:",
+                )
+
+
 def header(title: str, lang: str) -> None:
     st.title(title)
     state.show_notices(lang)
 
 
 def chart(figure: dict, key: str, filename: str, **kwargs: Any) -> Any:
-    """A figure from ui/charts drawn as built (validated in the tests), with the PNG export named `filename`."""
+    """A figure from ui/charts drawn as built (validated in the tests), with the PNG export named `filename` and
+    plotly's toolbar in the reader's language."""
     return st.plotly_chart(
-        CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, _base_url()), **kwargs
+        CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), _base_url()), **kwargs
     )
 
 
 def _base_url() -> str:
     return "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
+
+
+def static_url(path: str) -> str:
+    """The address of a file in static/ (`path` inside it), under the app's base URL, as the browser asks for it."""
+    return f"{_base_url().rstrip('/')}/app/static/{path}"
 
 
 def footer(lang: str, with_map: bool = False) -> None:

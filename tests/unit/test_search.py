@@ -28,6 +28,14 @@ def provinces():
         ("brvt", "77"),
         ("hue", "46"),
         ("can tho", "92"),
+        ("sai gon", "79"),
+        ("Sài Gòn", "79"),
+        ("saigon", "79"),
+        ("SG", "79"),
+        ("hn", "01"),
+        ("vung tau", "77"),
+        ("daklak", "66"),
+        ("dak lak", "66"),
     ],
 )
 def test_finds_the_province(provinces, query: str, first: str) -> None:

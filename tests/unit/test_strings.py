@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ui.i18n import LANGS, STRINGS, STRINGS_DIR, prose
+from ui.strings.plotly import PLOTLY_VI
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
@@ -32,6 +33,14 @@ def test_every_string_is_nfc() -> None:
     for key, texts in STRINGS.items():
         for lang, text in texts.items():
             assert unicodedata.is_normalized("NFC", text), (key, lang)
+
+
+def test_plotly_dictionary_is_nfc_and_complete() -> None:
+    """plotly's toolbar words in Vietnamese: every entry NFC, and the toolbar buttons the charts show all there."""
+    for english, vietnamese in PLOTLY_VI.items():
+        assert unicodedata.is_normalized("NFC", vietnamese) and vietnamese.strip(), english
+    toolbar = {"Download plot as a PNG", "Download plot as a png", "Zoom in", "Zoom out", "Pan", "Reset", "Autoscale"}
+    assert toolbar <= set(PLOTLY_VI)
 
 
 def _literals_and_prefixes() -> tuple[set[str], set[tuple[str, str]]]:
