@@ -1,6 +1,5 @@
 """Hồ sơ tỉnh / Province profile: one province's dimensions, trends, rank history and its province since 2025."""
 
-import pandas as pd
 import streamlit as st
 
 from papi_data.profile import (
@@ -11,19 +10,10 @@ from papi_data.profile import (
     rank_history,
 )
 from papi_data.schema import TOTAL
-from papi_data.search import search_provinces
-from ui import data, shell, state
-from ui.charts.profile_charts import (
-    metric_panel,
-    radar_axis_label,
-    radar_figure,
-    rank_history_figure,
-    total_panels,
-    trends_figure,
-)
+from ui import data, profile_panel, shell, state
+from ui.charts.profile_charts import metric_panel, radar_axis_label, radar_figure, rank_history_figure, total_panels
 from ui.i18n import t
 from ui.metrics import metric_name
-from ui.numbers import fmt_change, fmt_number
 from ui.views import MAX_COMPARE, profile_spec
 
 lang = shell.lang()
@@ -37,27 +27,12 @@ years = store.years
 state.view(profile_spec(years, store.provinces, lang))
 
 
-def _search() -> None:
-    hits = search_provinces(store.provinces, st.session_state["profile_search"])
-    st.session_state["profile_hits"] = hits
-    if hits:
-        state.set_value("province", hits[0])
+def _pick(code: str) -> None:
+    state.set_value("province", code)
 
 
-def _pick_hit() -> None:
-    if st.session_state.get("profile_hit"):
-        state.set_value("province", st.session_state["profile_hit"])
-
-
+shell.province_search(store.provinces, lang, pick=_pick)
 with st.sidebar:
-    st.text_input(
-        t("search_province", lang), key="profile_search", on_change=_search, placeholder=t("search_hint", lang)
-    )
-    hits = st.session_state.get("profile_hits")
-    if hits is not None and not hits and st.session_state.get("profile_search"):
-        st.caption(t("search_none", lang))
-    elif hits and len(hits) > 1:
-        st.pills(t("search_matches", lang), hits, format_func=names.get, key="profile_hit", on_change=_pick_hit)
     code = state.widget(st.selectbox, "province", t("province", lang), options=codes_by_name, format_func=names.get)
     year = state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True))
 
@@ -91,14 +66,10 @@ with right:
     )
 
 axes = [radar_axis_label(*metric_name(m, store.dimensions, lang, short=True).split(" ", 1)) for m in metrics]
-
-
-def scores_of(province: str, in_year: int) -> list[float | None]:
-    rows = table[(table["year"] == in_year) & (table["province_code"] == province)].set_index("dimension")["score"]
-    return [None if pd.isna(rows.get(m)) else float(rows[m]) for m in metrics]
-
-
-own = scores_of(code, year)
+best_of_year = frontier(table, year)
+overlays = {"others": others, "other_year": other_year, "mean": show_mean, "best": show_best}
+series = profile_panel.radar_series(table, national, best_of_year, code, year, metrics, names, lang, **overlays)
+own = series[0]["values"]
 if all(v is None for v in own):
     st.warning(t("year_no_data", lang, name=name, year=year), icon="⚠️")
     nearest = nearest_year_with_data(table, code, year)
@@ -108,20 +79,7 @@ if all(v is None for v in own):
         )
 elif None in own:
     st.info(t("year_partial_data", lang, name=name, year=year))
-series = [{"name": f"{name} {year}", "values": own, "style": "province"}]
-if other_year:
-    series.append({"name": f"{name} {other_year}", "values": scores_of(code, other_year), "style": "other_year"})
-series += [{"name": names[o], "values": scores_of(o, year), "style": "compare"} for o in others if o != code]
-if show_mean:
-    means = national[national["year"] == year].set_index("dimension")["mean"]
-    series.append({"name": t("national_mean", lang), "values": [float(means[m]) for m in metrics], "style": "national"})
-best_of_year = frontier(table, year)
-if show_best:
-    best = best_of_year.set_index("dimension")["best"]
-    series.append(
-        {"name": t("best_on_dimension", lang), "values": [float(best[m]) for m in metrics], "style": "frontier"}
-    )
-with left:
+with left, st.container(key="radar_frame"):
     shell.chart(
         radar_figure(
             axes,
@@ -132,66 +90,32 @@ with left:
         ),
         "radar",
         f"papi-{code}-{year}-radar",
+        height="stretch",
     )
 
-# --- Table ---------------------------------------------------------------------------------------------------------
-profile = dimension_profile(table, code, year, [*metrics, TOTAL], best_of_year)
-st.dataframe(
-    pd.DataFrame(
-        {
-            t("col_dimension", lang): [
-                metric_name(m, store.dimensions, lang, short=True) for m in profile["dimension"]
-            ],
-            t("col_score", lang): [fmt_number(v, lang) for v in profile["score"]],
-            t("col_rank", lang): [
-                t("no_data", lang) if pd.isna(r) else f"{int(r)}/{n}"
-                for r, n in zip(profile["rank"], profile["n"], strict=True)
-            ],
-            t("col_group", lang): [
-                t("no_data", lang) if pd.isna(g) else t("group_" + g, lang) for g in profile["group"]
-            ],
-            t("col_change", lang): [fmt_change(v, lang) for v in profile["change"]],
-            t("col_gap_best", lang): [fmt_change(v, lang) for v in profile["gap_to_best"]],
-            t("col_best_province", lang): [", ".join(names[c] for c in cs) for cs in profile["best_codes"]],
-        }
-    ),
-    hide_index=True,
-    key="profile_table",
+short_names = {m: metric_name(m, store.dimensions, lang, short=True) for m in [*store.dimensions["id"], TOTAL]}
+profile_panel.dimension_table(
+    dimension_profile(table, code, year, [*metrics, TOTAL], best_of_year), short_names, names, lang
 )
 
-# --- Trends --------------------------------------------------------------------------------------------------------
 national_by = dict(tuple(national.groupby("dimension")))
 mine_by = dict(tuple(table[table["province_code"] == code].groupby("dimension")))
 panels = [
-    metric_panel(
-        national_by[m],
-        mine_by[m],
-        [y for y in years if y >= first],
-        metric_name(m, store.dimensions, lang, short=True),
-    )
+    metric_panel(national_by[m], mine_by[m], [y for y in years if y >= first], short_names[m])
     for m, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True)
 ]
-shell.chart(
-    trends_figure(
-        panels,
-        lang=lang,
-        heading=t("trends_heading", lang, name=name),
-        subtitle=t("trends_subtitle", lang, name=name),
-        province_name=name,
-    ),
-    "trends",
-    f"papi-{code}-trends",
+legend = t("trends_subtitle", lang, name=name)
+profile_panel.trend_panels(
+    panels, heading=t("trends_heading", lang, name=name), legend=legend, name=name, code=code, key="trend", lang=lang
 )
-shell.chart(
-    trends_figure(
-        total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang),
-        lang=lang,
-        heading=t("totals_heading", lang, name=name),
-        subtitle=t("totals_subtitle", lang),
-        province_name=name,
-    ),
-    "totals",
-    f"papi-{code}-totals",
+profile_panel.trend_panels(
+    total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang),
+    heading=t("totals_heading", lang, name=name),
+    legend=f"{t('totals_subtitle', lang)}. {legend}",
+    name=name,
+    code=code,
+    key="total",
+    lang=lang,
 )
 shell.chart(
     rank_history_figure(
@@ -205,22 +129,5 @@ shell.chart(
     "rank_history",
     f"papi-{code}-rank",
 )
-
-# --- Since 1 July 2025 ---------------------------------------------------------------------------------------------
-st.subheader(t("profile_section_since_2025", lang))
-new_code_of = provinces["code_2025"].to_dict()
-partners = [c for c in codes_by_name if c != code and new_code_of[c] == new_code_of[code]]
-if not partners:
-    st.markdown(t("merger_same", lang, name=name))
-else:
-    st.markdown(t("merger_into", lang, name=name, new=provinces.at[code, f"name_2025_{lang}"]))
-    for partner in partners:  # a button, not a page link: the page is already open, so its URL is not reread
-        st.button(
-            t("open_profile_of", lang, name=names[partner]),
-            on_click=state.set_value,
-            args=("province", partner),
-            key=f"partner_{partner}",
-            icon=":material/arrow_forward:",
-        )
-st.caption(t("merger_note", lang))
+profile_panel.since_2025(store.provinces, code, codes_by_name, lang)
 shell.footer(lang)

@@ -27,15 +27,20 @@ def test_every_province_builds_the_radar_with_the_era_s_axes(year: int, expected
         assert at.query_params["province"] == code
         spec = radar(at)
         assert spec["layout"]["polar"]["radialaxis"]["range"] == [1, 10]
-        assert len(at.get("plotly_chart")) == 4  # radar, trends, totals, rank history
+        # the radar, a panel per dimension measured in any year (8), the total's two panels, the rank history
+        assert len(at.get("plotly_chart")) == 1 + 8 + 2 + 1
 
 
 @pytest.mark.parametrize(
     ("query", "name"), [("ha noi", "Hà Nội"), ("HCM", "TP. Hồ Chí Minh"), ("bac ninh", "Bắc Ninh")]
 )
 def test_search_forgives_diacritics(query: str, name: str) -> None:
+    """The sidebar's province search (the same on every page): here a hit opens that province's profile."""
     at = open_app("pages/profile.py")
-    at.text_input(key="profile_search").input(query).run()
+    at.text_input(key="province_search").input(query).run()
+    hit = next(b for b in at.sidebar.button if b.key and b.key.startswith("search_hit_"))
+    assert hit.label == name
+    hit.click().run()
     assert at.title[0].value.startswith(name)
 
 

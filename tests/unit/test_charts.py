@@ -10,11 +10,14 @@ from geo import loader
 from papi_data.overview import year_metric
 from papi_data.ranking import with_ranks
 from papi_data.schema import TOTAL
-from papi_data.stats import with_change
+from papi_data.stats import colour_range, with_change
 from papi_data.store import load_store
 from ui.charts.choropleth import map_figure
-from ui.charts.common import CheckedFigure
+from ui.charts.common import CONTINUOUS_SCALE, CheckedFigure, plotly_config
+from ui.charts.profile_charts import radar_axis_label, radar_figure
 from ui.charts.ranking_bar import ranking_figure
+
+GEOJSON_URL = "/app/static/geo/vn_provinces_63.json?v=test"
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +40,12 @@ def rows_for(store, table, year: int, metric: str = "total"):
 def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool, year: int, metric: str) -> None:
     spec = map_figure(
         rows_for(store, table, year, metric),
-        loader.provinces_63(),
+        GEOJSON_URL,
         lang=lang,
         heading="PAPI",
         subtitle="sub",
         colour_by_group=groups,
-        scale_label="8–80",
+        colorbar_title="8–80",
         selected="01",
         outlines_2025=loader.borders_34(),
         archipelagos=loader.archipelago_labels(),
@@ -62,12 +65,12 @@ def test_every_year_and_metric_draws_63_provinces_and_flags_the_missing(store, t
         for year in store.years:
             spec = map_figure(
                 rows_for(store, table, year, metric),
-                loader.provinces_63(),
+                GEOJSON_URL,
                 lang="vi",
                 heading="h",
                 subtitle="s",
                 colour_by_group=groups,
-                scale_label="s",
+                colorbar_title="s",
             )
             layers = [d for d in spec["data"] if d["type"] == "choropleth"]
             drawn = [code for layer in layers for code in layer["locations"]]
@@ -77,31 +80,142 @@ def test_every_year_and_metric_draws_63_provinces_and_flags_the_missing(store, t
             assert no_data == set(store.provinces["code"]) - set(rows.loc[rows["score"].notna(), "province_code"])
 
 
-def test_each_province_geometry_is_sent_once(store, table) -> None:
+def test_the_geometry_is_named_by_url_never_sent(store, table) -> None:
+    """A year change sends codes, values and hover texts; the browser fetches the provinces once (geo/static_files)."""
+    for groups in (False, True):
+        spec = map_figure(
+            rows_for(store, table, 2024),
+            GEOJSON_URL,
+            lang="vi",
+            heading="h",
+            subtitle="s",
+            colour_by_group=groups,
+            colorbar_title="s",
+            selected="01",
+        )
+        layers = [d for d in spec["data"] if d["type"] == "choropleth"]
+        assert layers and all(d["geojson"] == GEOJSON_URL for d in layers)
+        assert len(str(spec)) < 30_000
+
+
+def luminance(colour: str) -> float:
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def test_darker_means_better_on_the_continuous_scale() -> None:
+    """The lowest score gets the lightest colour and the highest the darkest, as the colour bar reads (plotly's own
+    named "YlGnBu" runs the other way)."""
+    stops = [colour for _, colour in CONTINUOUS_SCALE]
+    assert CONTINUOUS_SCALE[0][0] == 0 and CONTINUOUS_SCALE[-1][0] == 1
+    assert [luminance(c) for c in stops] == sorted((luminance(c) for c in stops), reverse=True)
+
+
+def test_colours_span_the_metric_on_its_scale_not_the_year(store, table) -> None:
+    """Fixed through a play-through: the same span for every year of a scale era (the total) or every year (a
+    dimension); the switch fits it to the year shown."""
+    scores = store.scores
+    late = {colour_range(scores, TOTAL, year) for year in range(2018, 2025)}
+    early = {colour_range(scores, TOTAL, year) for year in range(2011, 2018)}
+    assert len(late) == 1 and len(early) == 1 and late != early
+    (span,) = late
+    assert span is not None
+    totals = scores[(scores["dimension"] == TOTAL) & (scores["year"] >= 2018)]["score"]
+    assert span.low <= totals.min() < span.low + 1 and span.high - 1 < totals.max() <= span.high
+    assert (span.first, span.last) == (2018, 2024)
+    d1 = {colour_range(scores, "d1_participation", year) for year in store.years}
+    assert len(d1) == 1 and next(iter(d1)).first == 2011  # type: ignore[union-attr]
+    fitted = colour_range(scores, TOTAL, 2024, one_year=True)
+    assert fitted is not None and (fitted.first, fitted.last) == (2024, 2024) and fitted != span
+    assert colour_range(scores, "d7_environmental_governance", 2015) is None  # not measured before 2018
+
     spec = map_figure(
         rows_for(store, table, 2024),
-        loader.provinces_63(),
+        GEOJSON_URL,
+        lang="vi",
+        heading="h",
+        subtitle="s",
+        colour_by_group=False,
+        colorbar_title="s",
+        colour_range=(span.low, span.high),
+    )
+    scored = next(d for d in spec["data"] if d.get("showscale"))
+    assert (scored["zmin"], scored["zmax"]) == (span.low, span.high)
+
+
+def test_selection_is_an_outline_and_no_colour_fades(store, table) -> None:
+    spec = map_figure(
+        rows_for(store, table, 2024),
+        GEOJSON_URL,
         lang="vi",
         heading="h",
         subtitle="s",
         colour_by_group=True,
-        scale_label="s",
+        colorbar_title="s",
+        selected="01",
     )
     layers = [d for d in spec["data"] if d["type"] == "choropleth"]
-    sent = [f["properties"]["code"] for d in layers for f in d["geojson"]["features"]]
-    assert sorted(sent) == sorted(store.provinces["code"])
+    assert all(d["unselected"]["marker"]["opacity"] == 1 for d in layers)
+    outline = layers[-1]
+    assert outline["locations"] == ["01"] and outline["colorscale"][0][1] == "rgba(0,0,0,0)"
+    assert outline["marker"]["line"]["width"] >= 2
 
 
 @pytest.mark.parametrize("groups", [False, True])
-def test_ranking_figure_is_valid_and_marks_the_highlighted(store, table, groups: bool) -> None:
+def test_ranking_is_a_dot_plot_of_every_province_with_data(store, table, groups: bool) -> None:
+    """Dots, not bars cut short of zero: a bar's length would not be its score."""
     spec = ranking_figure(
-        rows_for(store, table, 2024), lang="vi", heading="h", subtitle="s", colour_by_group=groups, highlight={"01"}
+        rows_for(store, table, 2024),
+        lang="vi",
+        heading="h",
+        subtitle="s",
+        colour_by_group=groups,
+        highlight={"01"},
+        colour_range=(37.0, 49.0),
     )
     go.Figure(spec)
-    bar = spec["data"][0]
-    assert len(bar["y"]) == 61  # provinces with data only
-    assert "<b>Hà Nội ◀</b>" in bar["y"]
+    dots = spec["data"][0]
+    assert dots["type"] == "scatter" and dots["mode"].startswith("markers")
+    assert not any(d["type"] == "bar" for d in spec["data"])
+    assert len(dots["y"]) == 61  # provinces with data only
+    assert "<b>Hà Nội ◀</b>" in dots["y"]
+    low, high = spec["layout"]["xaxis"]["range"]
+    assert low <= 37.0 and high >= 49.0
     assert spec["layout"]["separators"] == ",."
+
+
+def test_a_radar_series_with_a_gap_is_points_not_a_polygon() -> None:
+    """Bắc Ninh 2022: four of eight dimensions. A line or a fill would join them across the missing ones."""
+    axes = [radar_axis_label(f"D{i}", "x") for i in range(1, 9)]
+    partial = [5.5, None, None, None, 7.5, 8.1, 3.4, None]
+    spec = radar_figure(
+        axes,
+        [
+            {"name": "Bắc Ninh 2022", "values": partial, "style": "province"},
+            {"name": "mean", "values": [5.0] * 8, "style": "national"},
+        ],
+        lang="vi",
+        heading="h",
+        subtitle="s",
+    )
+    go.Figure(spec)
+    province, mean = spec["data"]
+    assert province["mode"] == "markers" and province["fill"] == "none"
+    assert mean["mode"] == "lines+markers"
+
+
+def test_long_radar_labels_are_broken_in_two() -> None:
+    assert radar_axis_label("D1", "Tham gia") == "D1<br>Tham gia"
+    assert radar_axis_label("D3", "Trách nhiệm giải trình") == "D3<br>Trách nhiệm<br>giải trình"
+
+
+def test_plotly_speaks_the_reader_language() -> None:
+    vi = plotly_config("f", "vi")
+    assert vi["locale"] == "vi"
+    assert vi["locales"]["vi"]["dictionary"]["Zoom in"] == "Phóng to"
+    assert vi["locales"]["vi"]["format"]["decimal"] == ","
+    en = plotly_config("f", "en")
+    assert en["locale"] == "en" and en["locales"] == {}
 
 
 def test_checked_figure_hands_over_the_dict_unchanged() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from papi_data.schema import EIGHT_DIMENSION_YEAR, GROUPS
@@ -31,11 +29,15 @@ def radar_figure(
     subtitle: str,
 ) -> dict:
     """A radar on the fixed 1–10 scale. Each series: name, values (None = no data, a gap), and a style key
-    ("province", "compare", "national", "frontier", "other_year") that sets its look."""
+    ("province", "compare", "national", "frontier", "other_year") that sets its look.
+
+    A series with a gap is drawn as points only: a line or a filled shape would join the dimensions it has across
+    the one it lacks, a polygon that PAPI's figures do not describe (Bắc Ninh 2022 has four of eight)."""
     traces = []
     compare_i = 0
     for s in series:
         values = list(s["values"])
+        partial = None in values
         closed_r = [*values, values[0]]
         closed_theta = [*axes, axes[0]]
         style = s["style"]
@@ -55,10 +57,10 @@ def radar_figure(
                 "r": closed_r,
                 "theta": closed_theta,
                 "name": s["name"],
-                "mode": "lines+markers",
+                "mode": "markers" if partial else "lines+markers",
                 "line": {"color": colour, "dash": dash, "width": width},
-                "marker": {"size": 6 if style == "province" else 4},
-                "fill": fill,
+                "marker": {"size": (6 if style == "province" else 4) + (4 if partial else 0), "color": colour},
+                "fill": "none" if partial else fill,
                 "fillcolor": "rgba(194,24,91,0.12)",
                 "connectgaps": False,
                 "text": [fmt_number(v, lang) for v in closed_r],
@@ -71,133 +73,107 @@ def radar_figure(
             "title": title(heading, subtitle),
             "font": FONT,
             "height": 700,
-            "margin": {"l": 150, "r": 150, "t": 100, "b": 200},
+            "margin": {"l": 100, "r": 100, "t": 100, "b": 200},
             "polar": {
                 "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
                 "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
             },
             "legend": {
                 "orientation": "v",
-                "y": -0.06,
+                "y": -0.13,  # below the lowest axis label (three lines)
                 "yanchor": "top",
                 "x": 0.5,
                 "xanchor": "center",
                 "font": {"size": 12},
             },
-            "annotations": [source_annotation(lang, y=-0.38)],
+            # At the foot of the figure whatever its height (the page sizes it to the column's width).
+            "annotations": [{**source_annotation(lang, y=0), "x": 0.5, "xanchor": "center", "yshift": -178}],
             "separators": _separators(lang),
         },
     }
 
 
+RADAR_LABEL_LINE = 14  # characters: a longer short name is broken in two at a space
+
+
 def radar_axis_label(code: str, short_name: str) -> str:
-    """ "D2<br>Công khai minh bạch": the code on its own line keeps the long names inside the chart."""
+    """ "D3<br>Trách nhiệm<br>giải trình": the code on its own line and a long name on two keep the labels narrow,
+    so they stay inside the chart and apart from each other on a phone too."""
+    if len(short_name) > RADAR_LABEL_LINE and " " in short_name:
+        words = short_name.split(" ")
+        cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(short_name) / 2))
+        short_name = " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
     return f"{code}<br>{short_name}"
 
 
+YEAR_TICKS = 5  # at most, so that a panel as narrow as a phone's holds them level
+
+
 def _years_axis(years: list[int]) -> dict:
-    """Year ticks a panel can hold: every year for a short span, every third year for a long one."""
-    shown = years if len(years) <= 8 else years[::3]
-    return {"tickmode": "array", "tickvals": shown, "ticktext": [str(y) for y in shown], "showgrid": False}
+    """Year ticks a small panel can hold level: every year, every second or every third, at most YEAR_TICKS."""
+    shown = years[:: -(-len(years) // YEAR_TICKS)]
+    return {
+        "tickmode": "array",
+        "tickvals": shown,
+        "ticktext": [str(y) for y in shown],
+        "tickangle": 0,
+        "showgrid": False,
+    }
 
 
-def trends_figure(
-    panels: list[dict],
-    *,
-    lang: str,
-    heading: str,
-    subtitle: str,
-    province_name: str,
-) -> dict:
-    """Small multiples, one panel per metric: the province's line (gaps where no data), the national mean and the
-    25th–75th percentile band. Each panel: name, years, values (None = no data), mean, q25, q75, range (y limits).
-    Every panel has its own y axis, so the 6–60 and 8–80 totals are never on one axis."""
-    cols = min(4, len(panels))
-    rows = math.ceil(len(panels) / cols)
-    gap_x, gap_y = 0.05, 0.16 if rows > 1 else 0.0
-    width = (1 - gap_x * (cols - 1)) / cols
-    height = (1 - gap_y * (rows - 1)) / rows
-    traces: list[dict] = []
-    layout: dict = {}
-    annotations = []
-    for i, panel in enumerate(panels):
-        r, c = divmod(i, cols)
-        axis = "" if i == 0 else str(i + 1)
-        x0 = c * (width + gap_x)
-        y1 = 1 - r * (height + gap_y)
-        layout[f"xaxis{axis}"] = {**_years_axis(panel["years"]), "domain": [x0, x0 + width], "anchor": f"y{axis}"}
-        layout[f"yaxis{axis}"] = {
-            "domain": [y1 - height, y1],
-            "anchor": f"x{axis}",
-            "range": panel["range"],
-            "gridcolor": "#eeeeee",
-        }
-        ref = {"xaxis": f"x{axis}", "yaxis": f"y{axis}", "showlegend": i == 0}
-        band_x = [*panel["years"], *reversed(panel["years"])]
-        band_y = [*panel["q75"], *reversed(panel["q25"])]
-        traces += [
-            {
-                "type": "scatter",
-                "x": band_x,
-                "y": band_y,
-                "fill": "toself",
-                "fillcolor": BAND_COLOUR,
-                "mode": "lines",
-                "line": {"width": 0},
-                "hoverinfo": "skip",
-                "name": t("band_25_75", lang),
-                "legendgroup": "band",
-                **ref,
-            },
-            {
-                "type": "scatter",
-                "x": panel["years"],
-                "y": panel["mean"],
-                "mode": "lines",
-                "line": {"color": NATIONAL_COLOUR, "dash": "dash", "width": 1.5},
-                "name": t("national_mean", lang),
-                "legendgroup": "mean",
-                "hovertemplate": "%{x}: %{y:.2f}<extra>" + t("national_mean", lang) + "</extra>",
-                **ref,
-            },
-            {
-                "type": "scatter",
-                "x": panel["years"],
-                "y": panel["values"],
-                "mode": "lines+markers",
-                "connectgaps": False,  # a year without data is a gap, never a joined line
-                "line": {"color": PROVINCE_COLOUR, "width": 2.5},
-                "marker": {"size": 5},
-                "name": province_name,
-                "legendgroup": "province",
-                "hovertemplate": "%{x}: %{y:.2f}<extra>" + province_name + "</extra>",
-                **ref,
-            },
-        ]
-        annotations.append(
-            {
-                "text": f"<b>{panel['name']}</b>",
-                "xref": "paper",
-                "yref": "paper",
-                "x": x0,
-                "y": y1 + 0.01,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 12},
-            }
-        )
-    annotations.append(source_annotation(lang, y=-0.16 if rows > 1 else -0.36))
+def trend_panel_figure(panel: dict, *, lang: str, heading: str, subtitle: str, province_name: str) -> dict:
+    """One metric over the years, a small multiple: the province's line (gaps where no data), the national mean and
+    the 25th–75th percentile band. `panel`: name, years, values (None = no data), mean, q25, q75, range (y limits).
+
+    One figure per metric, so that the page lays the panels out in columns, which stack on a phone. Each has its own
+    y axis, so the 6–60 and 8–80 totals are never on one axis; each carries the province, the metric and the source,
+    so that a panel exported on its own still says what it shows."""
+    band_x = [*panel["years"], *reversed(panel["years"])]
+    band_y = [*panel["q75"], *reversed(panel["q25"])]
+    traces = [
+        {
+            "type": "scatter",
+            "x": band_x,
+            "y": band_y,
+            "fill": "toself",
+            "fillcolor": BAND_COLOUR,
+            "mode": "lines",
+            "line": {"width": 0},
+            "hoverinfo": "skip",
+            "name": t("band_25_75", lang),
+        },
+        {
+            "type": "scatter",
+            "x": panel["years"],
+            "y": panel["mean"],
+            "mode": "lines",
+            "line": {"color": NATIONAL_COLOUR, "dash": "dash", "width": 1.5},
+            "name": t("national_mean", lang),
+            "hovertemplate": "%{x}: %{y:.2f}<extra>" + t("national_mean", lang) + "</extra>",
+        },
+        {
+            "type": "scatter",
+            "x": panel["years"],
+            "y": panel["values"],
+            "mode": "lines+markers",
+            "connectgaps": False,  # a year without data is a gap, never a joined line
+            "line": {"color": PROVINCE_COLOUR, "width": 2.5},
+            "marker": {"size": 5},
+            "name": province_name,
+            "hovertemplate": "%{x}: %{y:.2f}<extra>" + province_name + "</extra>",
+        },
+    ]
     return {
         "data": traces,
         "layout": {
-            **layout,
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": 260 * rows + 170,
-            "margin": {"l": 40, "r": 20, "t": 100, "b": 100},
-            "legend": {"orientation": "h", "y": -0.06 if rows > 1 else -0.2, "yanchor": "top", "x": 0},
-            "annotations": annotations,
+            "title": {**title(heading, subtitle), "font": {"size": 14}},
+            "font": {**FONT, "size": 12},
+            "height": 290,
+            "margin": {"l": 40, "r": 12, "t": 58, "b": 48},
+            "xaxis": _years_axis(panel["years"]),
+            "yaxis": {"range": panel["range"], "gridcolor": "#eeeeee"},
+            "showlegend": False,  # the page says once what the line, the dashes and the band are
+            "annotations": [{**source_annotation(lang, y=0), "text": t("source_short", lang), "yshift": -26}],
             "separators": _separators(lang),
             "hovermode": "closest",
             "plot_bgcolor": "#ffffff",
@@ -292,7 +268,8 @@ def rank_history_figure(
 
 
 def total_panels(national: pd.DataFrame, mine: pd.DataFrame, years: list[int], lang: str) -> list[dict]:
-    """The total's two panels (2011–2017 on 6–60, 2018 on 8–80) for trends_figure; both frames hold only the total."""
+    """The total's two panels (2011–2017 on 6–60, 2018 on 8–80) for trend_panel_figure; both frames hold only the
+    total."""
     early = [y for y in years if y < EIGHT_DIMENSION_YEAR]
     late = [y for y in years if y >= EIGHT_DIMENSION_YEAR]
     return [

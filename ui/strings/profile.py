@@ -3,10 +3,6 @@
 STRINGS: dict[str, dict[str, str]] = {
     "page_profile": {"vi": "Hồ sơ tỉnh", "en": "Province profile"},
     "province": {"vi": "Tỉnh/thành phố", "en": "Province"},
-    "search_province": {"vi": "Tìm tỉnh (gõ không dấu cũng được)", "en": "Find a province (diacritics optional)"},
-    "search_hint": {"vi": "ví dụ: ha noi, HCM, bac ninh", "en": "e.g. ha noi, HCM, bac ninh"},
-    "search_none": {"vi": "Không tìm thấy tỉnh nào khớp.", "en": "No province matches."},
-    "search_matches": {"vi": "Các tỉnh khớp", "en": "Matching provinces"},
     "profile_heading": {"vi": "{name}: hồ sơ PAPI {year}", "en": "{name}: PAPI profile, {year}"},
     "overlays": {"vi": "So sánh trên biểu đồ radar", "en": "Compare on the radar"},
     "show_mean": {"vi": "Trung bình toàn quốc", "en": "National mean"},
@@ -62,6 +58,5 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Điểm PAPI ở đây là của từng tỉnh cũ; không có điểm gộp cho tỉnh mới.",
         "en": "The PAPI scores here are each former province's own; there is no merged score for the new province.",
     },
-    "open_profile_of": {"vi": "Hồ sơ {name}", "en": "Profile of {name}"},
     "profile_section_since_2025": {"vi": "Từ 1/7/2025", "en": "Since 1 July 2025"},
 }
