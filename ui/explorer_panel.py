@@ -43,6 +43,7 @@ def filter_panel(
                 list(labels.metric),
                 format_func=labels.metric.__getitem__,
                 placeholder=every,
+                select_all=False,  # Streamlit's "Select all" is English; an empty list already means all
             )
         with c3:
             state.widget(
@@ -52,6 +53,7 @@ def filter_panel(
                 list(labels.region),
                 format_func=labels.region.__getitem__,
                 placeholder=every,
+                select_all=False,  # Streamlit's "Select all" is English; an empty list already means all
             )
         c4, c5, c6, c7 = st.columns([1.1, 1.2, 1.6, 0.8])
         with c4:
@@ -62,6 +64,7 @@ def filter_panel(
                 list(GROUPS),
                 format_func=lambda g: t("group_" + g, lang),
                 placeholder=every,
+                select_all=False,  # Streamlit's "Select all" is English; an empty list already means all
             )
         with c5:
             state.widget(
@@ -102,9 +105,9 @@ def summary_line(summary: Summary, filters: Filters, lang: str) -> None:
             shown=summary.provinces,
             total=summary.all_provinces,
             years=years_text(summary.years),
-            missing=summary.without_data,
+            missing=t("ex_summary_missing", lang, quantity=summary.without_data, n=summary.without_data),
         )
-        rows = t("ex_summary_rows", lang, rows=fmt_number(summary.rows, lang, 0))
+        rows = t("ex_summary_rows", lang, quantity=summary.rows, rows=fmt_number(summary.rows, lang, 0))
         st.markdown(f"**{line}** · {rows}", help=t("ex_summary_help", lang))
         if filters.by_value and summary.without_data:
             st.caption(t("ex_hidden_no_data", lang))
@@ -131,11 +134,11 @@ def table(rows: pd.DataFrame, base_year: int, lang: str) -> None:
     """Numbers stay numbers, so a click on a header sorts them as numbers; widths are fixed so that the long names fit
     and the columns keep their places (the browser test clicks the score header by position).
 
-    The grid formats numbers in the browser: printf gives 43.77 for English; for Vietnamese only "localized" (the
-    browser's language) gives a decimal comma. pandas' Styler would follow the app's language whatever the browser,
-    but costs ~1 s per 4,000 rows on every rerun.
+    The grid formats numbers in the browser, "localized" in the browser's languages, which ui/browser.js sets to the
+    app's language (43,77 in Vietnamese, 43.77 in English, a true minus sign in both), whatever the browser's own.
+    pandas' Styler would format them here instead, but costs 1.4–3 s per 4,000 rows on every rerun (measured).
     """
-    fmt = "%.2f" if lang == "en" else "localized"
+    fmt = "localized"
     change = t("ex_change_help", lang)
     number = st.column_config.NumberColumn
     text = st.column_config.TextColumn

@@ -249,7 +249,7 @@ def scatter_chart(
         fit,
         lang=lang,
         heading=t("ex_scatter_heading", lang, x=labels.metric[x], y=labels.metric[y], year=year),
-        subtitle=t("ex_scatter_subtitle", lang, n=len(points)),
+        subtitle=t("ex_scatter_subtitle", lang, quantity=len(points), n=len(points)),
         x_title=f"{labels.short[x]} ({metric_scale(x, year, lang)})",
         y_title=f"{labels.short[y]} ({metric_scale(y, year, lang)})",
         regions=list(labels.region.values()),
@@ -275,7 +275,7 @@ def regions_chart(
         spread,
         lang=lang,
         heading=t("ex_regions_heading", lang, metric=labels.metric[metric], year=year),
-        subtitle=t("ex_regions_subtitle", lang, scale=scale, n=len(spread)),
+        subtitle=t("ex_regions_subtitle", lang, quantity=len(spread), scale=scale, n=len(spread)),
         x_title=f"{labels.short[metric]} ({scale})",
         regions=list(labels.region.values()),
     )
@@ -302,6 +302,7 @@ def slope_chart(
         subtitle=t(
             "ex_slope_subtitle",
             lang,
+            quantity=len(pairs),
             scale=scale,
             n=len(pairs),
             up=int((change > 0).sum()),

@@ -35,10 +35,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_base": {"vi": "Năm gốc để so sánh", "en": "Base year for change"},
     "ex_clear": {"vi": "Xoá bộ lọc", "en": "Clear filters"},
     "ex_summary": {
-        "vi": "{shown}/{total} tỉnh, thành phố, {years}, {missing} tỉnh-năm không có dữ liệu",
-        "en": "{shown} of {total} provinces, {years}, {missing} province-years without data",
+        "vi": "{shown}/{total} tỉnh, thành phố, {years}, {missing}",
+        "en": "{shown} of {total} provinces, {years}, {missing}",
     },
-    "ex_summary_rows": {"vi": "{rows} dòng.", "en": "{rows} rows."},
+    "ex_summary_missing": {
+        "vi": "{n} tỉnh-năm không có dữ liệu",
+        "en": "{n} province-years without data",
+        "en_one": "{n} province-year without data",
+    },
+    "ex_summary_rows": {"vi": "{rows} dòng.", "en": "{rows} rows.", "en_one": "{rows} row."},
     "ex_summary_help": {
         "vi": "Một tỉnh-năm không có dữ liệu khi thiếu điểm của ít nhất một chỉ số đã chọn mà PAPI đo trong năm đó.",
         "en": "A province-year is without data when it lacks a score for at least one selected metric that PAPI "
@@ -111,6 +116,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_scatter_subtitle": {
         "vi": "Mỗi điểm là một tỉnh có cả hai điểm trong lựa chọn · {n} tỉnh",
         "en": "Each dot is a province with both scores in the selection · {n} provinces",
+        "en_one": "Each dot is a province with both scores in the selection · {n} province",
     },
     "ex_fit": {"vi": "Đường hồi quy (bình phương nhỏ nhất)", "en": "Least-squares line"},
     "ex_fit_stats": {"vi": "r Pearson = {r} · n = {n}", "en": "Pearson r = {r} · n = {n}"},
@@ -126,6 +132,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_regions_subtitle": {
         "vi": "{scale} · mỗi điểm là một tỉnh, hộp: trung vị và khoảng tứ phân vị · {n} tỉnh có dữ liệu",
         "en": "{scale} · each dot is a province, box: median and interquartile range · {n} provinces with data",
+        "en_one": "{scale} · each dot is a province, box: median and interquartile range · {n} province with data",
     },
     "ex_from": {"vi": "Từ năm", "en": "From"},
     "ex_to": {"vi": "Đến năm", "en": "To"},
@@ -133,6 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_slope_subtitle": {
         "vi": "{scale} · {n} tỉnh có điểm cả hai năm: {up} tăng, {down} giảm",
         "en": "{scale} · {n} provinces with both years: {up} up, {down} down",
+        "en_one": "{scale} · {n} province with both years: {up} up, {down} down",
     },
     "ex_up": {"vi": "Tăng", "en": "Up"},
     "ex_down": {"vi": "Giảm", "en": "Down"},
