@@ -34,6 +34,19 @@ def rows_for(store, table, year: int, metric: str = "total"):
     return year_metric(table, store.provinces, year, metric)
 
 
+def figure(store, table, year: int = 2024, metric: str = "total", **options) -> dict:
+    """The map of a year and metric with the page's wording left out (`options` as map_figure takes them)."""
+    options = {
+        "lang": "vi",
+        "heading": "h",
+        "subtitle": "s",
+        "colour_by_group": False,
+        "colorbar_title": "s",
+        **options,
+    }
+    return map_figure(rows_for(store, table, year, metric), GEOJSON_URL, **options)
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("groups", [False, True])
 @pytest.mark.parametrize(("year", "metric"), [(2024, "total"), (2021, "total"), (2015, "d7_environmental_governance")])
@@ -63,15 +76,7 @@ def test_every_year_and_metric_draws_63_provinces_and_flags_the_missing(store, t
     scores = store.scores
     for metric in [TOTAL, *store.dimensions["id"]]:
         for year in store.years:
-            spec = map_figure(
-                rows_for(store, table, year, metric),
-                GEOJSON_URL,
-                lang="vi",
-                heading="h",
-                subtitle="s",
-                colour_by_group=groups,
-                colorbar_title="s",
-            )
+            spec = figure(store, table, year, metric, colour_by_group=groups)
             layers = [d for d in spec["data"] if d["type"] == "choropleth"]
             drawn = [code for layer in layers for code in layer["locations"]]
             no_data = {c for layer in layers if layer["name"] == "Không có dữ liệu" for c in layer["locations"]}
@@ -83,16 +88,7 @@ def test_every_year_and_metric_draws_63_provinces_and_flags_the_missing(store, t
 def test_the_geometry_is_named_by_url_never_sent(store, table) -> None:
     """A year change sends codes, values and hover texts; the browser fetches the provinces once (geo/static_files)."""
     for groups in (False, True):
-        spec = map_figure(
-            rows_for(store, table, 2024),
-            GEOJSON_URL,
-            lang="vi",
-            heading="h",
-            subtitle="s",
-            colour_by_group=groups,
-            colorbar_title="s",
-            selected="01",
-        )
+        spec = figure(store, table, colour_by_group=groups, selected="01")
         layers = [d for d in spec["data"] if d["type"] == "choropleth"]
         assert layers and all(d["geojson"] == GEOJSON_URL for d in layers)
         assert len(str(spec)) < 30_000
@@ -129,31 +125,13 @@ def test_colours_span_the_metric_on_its_scale_not_the_year(store, table) -> None
     assert fitted is not None and (fitted.first, fitted.last) == (2024, 2024) and fitted != span
     assert colour_range(scores, "d7_environmental_governance", 2015) is None  # not measured before 2018
 
-    spec = map_figure(
-        rows_for(store, table, 2024),
-        GEOJSON_URL,
-        lang="vi",
-        heading="h",
-        subtitle="s",
-        colour_by_group=False,
-        colorbar_title="s",
-        colour_range=(span.low, span.high),
-    )
+    spec = figure(store, table, colour_range=(span.low, span.high))
     scored = next(d for d in spec["data"] if d.get("showscale"))
     assert (scored["zmin"], scored["zmax"]) == (span.low, span.high)
 
 
 def test_selection_is_an_outline_and_no_colour_fades(store, table) -> None:
-    spec = map_figure(
-        rows_for(store, table, 2024),
-        GEOJSON_URL,
-        lang="vi",
-        heading="h",
-        subtitle="s",
-        colour_by_group=True,
-        colorbar_title="s",
-        selected="01",
-    )
+    spec = figure(store, table, colour_by_group=True, selected="01")
     layers = [d for d in spec["data"] if d["type"] == "choropleth"]
     assert all(d["unselected"]["marker"]["opacity"] == 1 for d in layers)
     outline = layers[-1]
