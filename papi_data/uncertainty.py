@@ -70,10 +70,13 @@ def years_with_intervals(uncertainty: pd.DataFrame) -> list[int]:
 
 
 def with_intervals(table: pd.DataFrame, uncertainty: pd.DataFrame) -> pd.DataFrame:
-    """The total's rows of a scores table with se, ci90_low, ci90_high and respondents added (empty where none)."""
+    """The total's rows of a scores table with se, ci90_low, ci90_high and respondents added (empty where none), and
+    where they come from: interval_source (the workbook and sheet), interval_source_file and interval_source_line."""
     columns = ["year", "province_code", "se", "ci90_low", "ci90_high", "respondents"]
+    sources = {c: f"interval_{c}" for c in ("source", "source_file", "source_line")}
+    added = uncertainty[[*columns, *sources]].rename(columns=sources)
     totals = table[table["dimension"] == TOTAL]
-    return totals.merge(uncertainty[columns], on=["year", "province_code"], how="left")
+    return totals.merge(added, on=["year", "province_code"], how="left")
 
 
 def rank_ranges(table: pd.DataFrame, uncertainty: pd.DataFrame, year: int) -> pd.DataFrame:

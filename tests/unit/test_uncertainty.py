@@ -118,6 +118,9 @@ def synthetic(scores: dict[str, float], half_widths: dict[str, float | None]) ->
             "ci90_low": None if w is None else scores[code] - w,
             "ci90_high": None if w is None else scores[code] + w,
             "respondents": None,
+            "source": "synthetic",
+            "source_file": "synthetic",
+            "source_line": 0,
         }
         for code, w in half_widths.items()
     ]
@@ -149,6 +152,8 @@ def test_with_intervals_adds_columns_to_the_totals(real_store: PapiStore, totals
     assert len(rows) == int((totals["dimension"] == "total").sum())
     hanoi = rows[(rows["province_code"] == "01") & (rows["year"] == 2023)].iloc[0]
     assert hanoi["ci90_low"] < hanoi["score"] < hanoi["ci90_high"]
+    assert (hanoi["interval_source_file"], hanoi["interval_source_line"]) == (CI, 189)
+    assert hanoi["interval_source"].endswith("sheet 2023") and hanoi["source_file"] == "papi_scores_long.csv"
     assert math.isnan(rows[(rows["province_code"] == "01") & (rows["year"] == 2024)]["se"].iloc[0])
 
 
