@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+SERVE_FLAGS ?=
 STORE := papi_data/store/manifest.json
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
@@ -12,10 +13,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: $(VENV)/.installed $(STORE)
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0
+	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(SERVE_FLAGS)
 
-test: $(VENV)/.dev-installed $(STORE) chromium
-	$(BIN)/ruff check .
+test: lint $(STORE) chromium
 	$(BIN)/python -m pytest
 
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
@@ -38,8 +38,11 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 chromium:
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 
+# Style, formatting and the layers' import contract (pyproject.toml).
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: $(VENV)/.dev-installed $(STORE) chromium
 	$(BIN)/python -m bench.all

@@ -11,4 +11,7 @@ page = st.navigation(shell.pages(shell.provisional_lang()))
 state.enter_page(page.url_path)
 lang = shell.language_switch()
 st.sidebar.caption(t("app_subtitle", lang))
-page.run()
+try:
+    page.run()
+finally:  # after an exception or st.rerun() too (a page ends early with state.stop(), which writes it first)
+    state.flush_url()

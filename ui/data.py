@@ -1,22 +1,36 @@
-"""The store as the pages see it: loaded once per build (st.cache_data keyed by the store's build time)."""
+"""The store as the pages see it: loaded once per build and shared by every session.
+
+The caching rule: `st.cache_resource` for everything derived from the store, which is read-only — one object shared by
+all sessions, no copy per call (pandas frames handed out here must never be modified in place; derive a new frame).
+`st.cache_data` only where a caller needs its own copy; nothing here does today. Every cache is keyed by the store's
+version (its folder and build id), so a rebuild or another folder (tests) is a new entry.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
+from papi_data.explore import provinces_matching, with_base_change
 from papi_data.paths import store_dir
 from papi_data.plans import dimension_checks, evaluate
 from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
 from papi_data.stats import national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
+from ui import state
+from ui.downloads import view_table
 from ui.i18n import t
+from ui.labels import Labels, build_labels
+
+T = TypeVar("T")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _store(version: str) -> PapiStore:
-    """`version` is the store's folder and build time: a rebuild or another folder (tests) is a new entry."""
     return load_store()
 
 
@@ -24,7 +38,7 @@ def _version() -> str:
     return f"{store_dir()}@{store_version()}"
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _scores_table(version: str) -> pd.DataFrame:
     """Every score with its rank, N, group and change, joined to the province names: the pages' main table."""
     store = _store(version)
@@ -33,17 +47,17 @@ def _scores_table(version: str) -> pd.DataFrame:
     return table.merge(names.rename(columns={"code": "province_code"}), on="province_code", how="left")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _national(version: str) -> pd.DataFrame:
     return national(_store(version).scores)
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _group_bands(version: str) -> pd.DataFrame:
     return rank_bands(_scores_table(version))
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     store = _store(version)
     table = _scores_table(version)
@@ -54,24 +68,32 @@ def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     )
 
 
-def _read(cached, lang: str):
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _labels(version: str, lang: str) -> Labels:
+    return build_labels(_store(version), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _matching(version: str, query: str) -> tuple[str, ...] | None:
+    return provinces_matching(_store(version).provinces, query)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _explorer_rows(version: str, lang: str, base_year: int) -> pd.DataFrame:
+    """Every row of the store as the explorer's table shows it: a filter change then only picks rows by label."""
+    store = _store(version)
+    return view_table(
+        with_base_change(_scores_table(version), base_year), store.regions, store.dimensions, lang, base_year
+    )
+
+
+def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
     """A cached reader's value, or a page that explains how to rebuild the store (and stops the run)."""
     try:
-        return cached(_version())
+        return cached(_version(), *args)
     except StoreUnavailable as problem:
         show_store_problem(problem, lang)
-        st.stop()
-        raise  # unreachable: st.stop() ends the run
-
-
-def group_bands(lang: str) -> pd.DataFrame:
-    """The rank span of each PAPI group in each year (the same for every province's rank chart)."""
-    return _read(_group_bands, lang)
-
-
-def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every plan target evaluated for each target year, and the per-dimension checks: once per store build."""
-    return _read(_plan_evaluation, lang)
+        state.stop()
 
 
 def store(lang: str) -> PapiStore:
@@ -84,6 +106,30 @@ def scores_table(lang: str) -> pd.DataFrame:
 
 def national_table(lang: str) -> pd.DataFrame:
     return _read(_national, lang)
+
+
+def group_bands(lang: str) -> pd.DataFrame:
+    """The rank span of each PAPI group in each year (the same for every province's rank chart)."""
+    return _read(_group_bands, lang)
+
+
+def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every plan target evaluated for each target year, and the per-dimension checks: once per store build."""
+    return _read(_plan_evaluation, lang)
+
+
+def labels(lang: str) -> Labels:
+    return _read(_labels, lang, lang)
+
+
+def provinces_named(query: str, lang: str) -> tuple[str, ...] | None:
+    """The provinces a search box names (see papi_data.explore.provinces_matching)."""
+    return _read(_matching, lang, query)
+
+
+def explorer_rows(lang: str, base_year: int) -> pd.DataFrame:
+    """The explorer's table for the whole store, with the change against `base_year`."""
+    return _read(_explorer_rows, lang, lang, base_year)
 
 
 def show_store_problem(problem: StoreUnavailable, lang: str) -> None:

@@ -47,15 +47,21 @@ def _wait_healthy(url: str, process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_app(log_name: str = "server") -> Iterator[tuple[str, int]]:
-    """Yield (url, pid of the process group) of `make run` on a free port; stop it afterwards."""
+def running_app(log_name: str = "server", base_path: str = "") -> Iterator[tuple[str, int]]:
+    """Yield (url, pid of the process group) of `make run` on a free port, served under `base_path` if given (as
+    behind a proxy that publishes the app at /papi); stop it afterwards."""
     port = free_port()
+    serve_flags = f"--server.baseUrlPath={base_path}" if base_path else ""
     log_path = ROOT / ".venv" / f"{log_name}-{port}.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            ["make", "run", f"PORT={port}"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            ["make", "run", f"PORT={port}", f"SERVE_FLAGS={serve_flags}"],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-        url = f"http://localhost:{port}"
+        url = f"http://localhost:{port}" + (f"/{base_path}" if base_path else "")
         try:
             _wait_healthy(url, process)
             yield url, process.pid

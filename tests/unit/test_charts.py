@@ -9,6 +9,7 @@ import pytest
 from geo import loader
 from papi_data.overview import year_metric
 from papi_data.ranking import with_ranks
+from papi_data.schema import TOTAL
 from papi_data.stats import with_change
 from papi_data.store import load_store
 from ui.charts.choropleth import map_figure
@@ -52,6 +53,28 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
     scored = [d for d in spec["data"] if d["type"] == "choropleth" and "z" in d and d.get("showscale")]
     for trace in scored:
         assert None not in trace["z"] and len(trace["z"]) == len(trace["locations"])
+
+
+@pytest.mark.parametrize("groups", [False, True])
+def test_every_year_and_metric_draws_63_provinces_and_flags_the_missing(store, table, groups: bool) -> None:
+    scores = store.scores
+    for metric in [TOTAL, *store.dimensions["id"]]:
+        for year in store.years:
+            spec = map_figure(
+                rows_for(store, table, year, metric),
+                loader.provinces_63(),
+                lang="vi",
+                heading="h",
+                subtitle="s",
+                colour_by_group=groups,
+                scale_label="s",
+            )
+            layers = [d for d in spec["data"] if d["type"] == "choropleth"]
+            drawn = [code for layer in layers for code in layer["locations"]]
+            no_data = {c for layer in layers if layer["name"] == "Không có dữ liệu" for c in layer["locations"]}
+            assert sorted(drawn) == sorted(store.provinces["code"]), (metric, year)
+            rows = scores[(scores["year"] == year) & (scores["dimension"] == metric)]
+            assert no_data == set(store.provinces["code"]) - set(rows.loc[rows["score"].notna(), "province_code"])
 
 
 def test_each_province_geometry_is_sent_once(store, table) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from papi_data.explore import Fit
+from papi_data.explore import Fit, comparable, linear_fit, paired
 from ui.charts.common import FONT, source_annotation, title
 from ui.i18n import t
+from ui.labels import Labels
+from ui.metrics import metric_scale
 from ui.numbers import fmt_change, fmt_number
 
 # Okabe–Ito colours (colour-blind safe), one per region in the regions' order; yellow left out (too pale on white).
@@ -218,3 +220,95 @@ def slope_figure(
         yaxis=_axis(y_title),
     )
     return {"data": traces, "layout": layout}
+
+
+# --- From the explorer's rows to a chart ------------------------------------------------------------------------------
+# Each takes the filtered rows (papi_data.explore.apply_filters, with names) and the reader's choices, and returns the
+# figure (or None where there is nothing to draw) and a message to show beside it (or None).
+
+
+def scatter_chart(
+    shown: pd.DataFrame, x: str, y: str, year: int, labels: Labels, lang: str
+) -> tuple[dict | None, str | None]:
+    if x == y:
+        return None, t("ex_need_two_metrics", lang)
+    pairs = paired(shown[shown["year"] == year], "dimension", x, y)
+    if pairs.empty:
+        return None, t("ex_chart_empty", lang)
+    fit = linear_fit(pairs["first"], pairs["second"])
+    points = pd.DataFrame(
+        {
+            "name": pairs["province_code"].map(labels.province),
+            "region": pairs["province_code"].map(labels.province_region),
+            "x": pairs["first"],
+            "y": pairs["second"],
+        }
+    )
+    figure = scatter_figure(
+        points,
+        fit,
+        lang=lang,
+        heading=t("ex_scatter_heading", lang, x=labels.metric[x], y=labels.metric[y], year=year),
+        subtitle=t("ex_scatter_subtitle", lang, n=len(points)),
+        x_title=f"{labels.short[x]} ({metric_scale(x, year, lang)})",
+        y_title=f"{labels.short[y]} ({metric_scale(y, year, lang)})",
+        regions=list(labels.region.values()),
+    )
+    return figure, None if fit else t("ex_fit_none", lang)
+
+
+def regions_chart(
+    shown: pd.DataFrame, metric: str, year: int, labels: Labels, lang: str
+) -> tuple[dict | None, str | None]:
+    rows = shown[(shown["year"] == year) & (shown["dimension"] == metric) & shown["score"].notna()]
+    if rows.empty:
+        return None, t("ex_chart_empty", lang)
+    scale = metric_scale(metric, year, lang)
+    spread = pd.DataFrame(
+        {
+            "name": rows[f"name_{lang}"],
+            "region": rows["province_code"].map(labels.province_region),
+            "score": rows["score"],
+        }
+    )
+    figure = region_spread_figure(
+        spread,
+        lang=lang,
+        heading=t("ex_regions_heading", lang, metric=labels.metric[metric], year=year),
+        subtitle=t("ex_regions_subtitle", lang, scale=scale, n=len(spread)),
+        x_title=f"{labels.short[metric]} ({scale})",
+        regions=list(labels.region.values()),
+    )
+    return figure, None
+
+
+def slope_chart(
+    shown: pd.DataFrame, metric: str, start: int, end: int, labels: Labels, lang: str
+) -> tuple[dict | None, str | None]:
+    if start == end:
+        return None, t("ex_same_year", lang)
+    if not comparable(metric, start, end):
+        a, b = metric_scale(metric, start, lang), metric_scale(metric, end, lang)
+        return None, t("ex_slope_eras", lang, start=start, end=end, a=a, b=b)
+    pairs = paired(shown[shown["dimension"] == metric], "year", start, end)
+    if pairs.empty:
+        return None, t("ex_chart_empty", lang)
+    change = pairs["second"] - pairs["first"]
+    scale = metric_scale(metric, end, lang)
+    figure = slope_figure(
+        pairs.assign(name=pairs["province_code"].map(labels.province)),
+        lang=lang,
+        heading=t("ex_slope_heading", lang, metric=labels.metric[metric], start=start, end=end),
+        subtitle=t(
+            "ex_slope_subtitle",
+            lang,
+            scale=scale,
+            n=len(pairs),
+            up=int((change > 0).sum()),
+            down=int((change < 0).sum()),
+        ),
+        y_title=f"{labels.short[metric]} ({scale})",
+        start=start,
+        end=end,
+    )
+    return figure, None
