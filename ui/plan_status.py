@@ -14,7 +14,7 @@ import pandas as pd
 
 from papi_data.plans import NO_BASELINE, NO_RESULT, NONE_SELECTED, NOT_PUBLISHED, SCALE_CHANGE, UNREACHABLE
 from papi_data.schema import GROUPS
-from ui.i18n import t
+from ui.i18n import t, tn
 from ui.metrics import metric_name
 from ui.numbers import MINUS, fmt_number
 
@@ -100,7 +100,7 @@ def gap_text(row: pd.Series, lang: str) -> str:
         if places == 0:
             return t("plan_gap_zero_places", lang)
         side = "ahead" if places > 0 else "short"
-        return t(f"plan_gap_places_{side}", lang, quantity=abs(places), x=abs(places))
+        return tn(f"plan_gap_places_{side}", lang, abs(places), x=abs(places))
     if row["gap_unit"] == "dimensions":
         return t("plan_result_dimensions", lang, value=int(row["value"]), of=int(row["threshold"]))
     kind = "floor" if row["metric"].endswith("_group") else "points"
