@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from papi_data.cells import as_int, as_str, float_or_none
 from papi_data.schema import GROUPS
 from ui.charts.common import (
     CONTINUOUS_SCALE,
@@ -29,17 +30,19 @@ def hover_texts(rows: pd.DataFrame, lang: str, with_2025: bool) -> list[str]:
     texts = []
     for r in rows.itertuples():
         lines = [f"<b>{getattr(r, f'name_{lang}')}</b>"]
-        if pd.isna(r.score):
+        score = float_or_none(r.score)
+        if score is None:
             lines.append(t("no_data", lang))
         else:
-            lines.append(f"{t('col_score', lang)}: {fmt_number(r.score, lang)}")
-            lines.append(f"{t('rank_of', lang, rank=int(r.rank), n=r.n)} · {t('group_' + r.group, lang)}")
-            change = (
-                t("change_undefined", lang, year=r.year - 1)
-                if pd.isna(r.change)
-                else f"{t('change_vs_prev', lang, year=r.year - 1)}: {fmt_change(r.change, lang)}"
+            lines.append(f"{t('col_score', lang)}: {fmt_number(score, lang)}")
+            rank, n, group = as_int(r.rank), as_int(r.n), as_str(r.group)
+            lines.append(f"{t('rank_of', lang, rank=rank, n=n)} · {t('group_' + group, lang)}")
+            previous, change = as_int(r.year) - 1, float_or_none(r.change)
+            lines.append(
+                t("change_undefined", lang, year=previous)
+                if change is None
+                else f"{t('change_vs_prev', lang, year=previous)}: {fmt_change(change, lang)}"
             )
-            lines.append(change)
         if with_2025:
             lines.append(t("since_2025", lang, new=getattr(r, f"name_2025_{lang}")))
         texts.append("<br>".join(lines))

@@ -7,6 +7,7 @@ import math
 
 import pandas as pd
 
+from papi_data.cells import as_int, as_str, bool_or_none, float_or_none, int_or_none
 from papi_data.plans import DIMENSION_RULES
 from papi_data.ranking import group_bands
 from papi_data.schema import GROUPS, TOTAL, era
@@ -128,8 +129,8 @@ def rank_figure(
     most = int(max([*series["n"].dropna(), *bands["last_rank"], 1]))  # the lowest rank drawn
     annotations: list[dict] = []
     shapes: list[dict] = []
-    results = rows.set_index("target_year")
-    for year, row in results.iterrows():
+    for _, row in rows.iterrows():
+        year = int(row["target_year"])
         colour = STATUS_MARK_COLOURS[row["status"]]
         rank = row["rank"] if row["status"] in ("achieved", "missed") else None
         if rank is not None and not pd.isna(rank):
@@ -277,7 +278,8 @@ def score_figure(
     ]
     annotations: list[dict] = []
     shapes: list[dict] = []
-    for year, row in rows.set_index("target_year").iterrows():
+    for _, row in rows.iterrows():
+        year = int(row["target_year"])
         colour = STATUS_MARK_COLOURS[row["status"]]
         if not pd.isna(row["threshold"]):
             traces.append(
@@ -354,15 +356,17 @@ def dimension_figure(
         col, row = i % cols, i // cols
         x0 = col * (width + gap_x)
         y1 = 1 - row * (height + gap_y)
-        status = "pending" if pending else "no_data" if pd.isna(c.ok) else "achieved" if c.ok else "missed"
+        ok = bool_or_none(c.ok)
+        status = "pending" if pending else "no_data" if ok is None else "achieved" if ok else "missed"
         colour = STATUS_MARK_COLOURS[status]
         x = [str(c.baseline_year), str(c.target_year)]
-        values = [c.baseline_score, c.score]
+        values = [float_or_none(c.baseline_score), float_or_none(c.score)]
+        means = [float_or_none(c.baseline_mean), float_or_none(c.mean)]
         traces.append(
             {
                 "type": "scatter",
                 "x": x,
-                "y": [None if pd.isna(v) else round(float(v), 4) for v in values],
+                "y": [None if v is None else round(v, 4) for v in values],
                 "mode": "lines+markers+text",
                 "line": {"color": colour, "width": 2.5},
                 "marker": {"size": 12, "color": [LINE_COLOUR, colour]},
@@ -379,7 +383,7 @@ def dimension_figure(
             {
                 "type": "scatter",
                 "x": x,
-                "y": [None if pd.isna(m) else round(float(m), 4) for m in (c.baseline_mean, c.mean)],
+                "y": [None if m is None else round(m, 4) for m in means],
                 "mode": "markers",
                 "marker": {"symbol": "line-ew-open", "size": 26, "color": MEAN_COLOUR, "line": {"width": 3}},
                 "xaxis": "x" + axis,
@@ -389,7 +393,7 @@ def dimension_figure(
                 "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
             }
         )
-        known = [v for v in [*values, c.baseline_mean, c.mean] if not pd.isna(v)]
+        known = [v for v in [*values, *means] if v is not None]
         layout[f"xaxis{axis}"] = {
             "domain": [x0, x0 + width],
             "anchor": "y" + axis,
@@ -403,7 +407,7 @@ def dimension_figure(
             "tickformat": ".1f",
             "gridcolor": "#eeeeee",
         }
-        label = f"{STATUS_ICONS[status]} {metric_name(c.dimension, dimensions, lang, short=True)}"
+        label = f"{STATUS_ICONS[status]} {metric_name(as_str(c.dimension), dimensions, lang, short=True)}"
         layout["annotations"].append(
             {
                 "text": f"<b>{label}</b>",
@@ -456,18 +460,19 @@ def target_figures(
         which = t(f"plan_which_{target['rule']}", lang)
         figures = []
         for row in results.itertuples():
-            mine = checks[(checks["target_id"] == target["id"]) & (checks["target_year"] == row.target_year)]
+            year = as_int(row.target_year)
+            mine = checks[(checks["target_id"] == target["id"]) & (checks["target_year"] == year)]
             if mine.empty:
                 continue
             figure = dimension_figure(
                 mine,
                 dimensions,
-                pending=row.status == "pending",
+                pending=as_str(row.status) == "pending",
                 lang=lang,
                 heading=t("plan_chart_dims_title", lang, province=names[code], which=which, base=base),
-                subtitle=t("plan_chart_dims_subtitle", lang, base=base, year=row.target_year, doc=doc),
+                subtitle=t("plan_chart_dims_subtitle", lang, base=base, year=year, doc=doc),
             )
-            figures.append((f"chart_{target['id']}_{row.target_year}", figure))
+            figures.append((f"chart_{target['id']}_{year}", figure))
         return figures
     dimension = TOTAL if target["metric"].startswith("total_") else target["dimension"]
     first = max(int(table["year"].min()), min(years + ([base] if base else [])) - CONTEXT_YEARS)
@@ -476,12 +481,12 @@ def target_figures(
     if target["metric"].endswith("_score"):
         span = range(max(first, era(years[0])), span.stop)  # one scale era: the total's two scales are never mixed
         series = _series(table, code, dimension, span, "score")
-        scores = series.set_index("year")["score"]
+        base_score = None if base is None else float_or_none(series.set_index("year")["score"].get(base))
         figure = score_figure(
             series,
             national[(national["dimension"] == dimension) & national["year"].isin(span)],
             results,
-            baseline=(base, float(scores[base])) if base in scores.index and not pd.isna(scores[base]) else None,
+            baseline=None if base is None or base_score is None else (base, base_score),
             lang=lang,
             heading=t("plan_chart_score_title", lang, province=names[code], metric=metric),
             subtitle=t("plan_chart_score_subtitle", lang, target=summary, doc=doc),
@@ -493,13 +498,12 @@ def target_figures(
     if base is not None and not pd.isna(first_result["baseline_rank"]):
         baseline = (base, int(first_result["baseline_rank"]), int(first_result["baseline_n"]))
     own_bands = bands if dimension == TOTAL else group_bands(table, dimension)
+    target_ranks = {as_int(r.target_year): int_or_none(r.target_rank) for r in results.itertuples()}
     figure = rank_figure(
         _series(table, code, dimension, span, "rank"),
         own_bands[own_bands["year"].isin(span)],
         results,
-        band_bottoms={
-            int(r.target_year): int(r.target_rank) for r in results.itertuples() if not pd.isna(r.target_rank)
-        },
+        band_bottoms={year: rank for year, rank in target_ranks.items() if rank is not None},
         baseline=baseline,
         lang=lang,
         heading=t("plan_chart_rank_title", lang, province=names[code], metric=metric),
