@@ -2,7 +2,6 @@
 on a chart, and download exactly what they see. Every filter and chart choice lives in the URL."""
 
 import datetime as dt
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -54,7 +53,7 @@ if shown.empty:
     state.stop()
 
 rows = data.explorer_rows(lang, chosen.base).loc[shown.index]
-link = f"{st.context.url or 'kham-pha'}?{urlencode(st.query_params.to_dict())}"
+link = shell.view_link()
 note = download_note(
     filters,
     chosen.q,
@@ -91,6 +90,7 @@ def year_picker(name: str, label: str, newest_first: bool = True) -> int:
 if chart == "table":
     explorer_panel.table(rows, chosen.base, lang)
 else:
+    frame = shell.frame("", "", lang)  # the charts set their own title
     if chart == "scatter":
         c1, c2, c3 = st.columns([2, 2, 1])
         with c1:
@@ -99,7 +99,7 @@ else:
             y = metric_picker("y", t("ex_y", lang))
         with c3:
             year = year_picker("chart_year", t("ex_chart_year", lang))
-        figure, message = scatter_chart(shown, x, y, year, labels, lang)
+        figure, message = scatter_chart(shown, x, y, year, labels, lang, frame)
         filename = f"papi-{year}-{x}-{y}"
     elif chart == "regions":
         c1, c2 = st.columns([4, 1])
@@ -107,7 +107,7 @@ else:
             metric = metric_picker("chart_metric", t("metric", lang))
         with c2:
             year = year_picker("chart_year", t("ex_chart_year", lang))
-        figure, message = regions_chart(shown, metric, year, labels, lang)
+        figure, message = regions_chart(shown, metric, year, labels, lang, frame)
         filename = f"papi-{year}-{metric}-regions"
     else:
         c1, c2, c3 = st.columns([3, 1, 1])
@@ -117,7 +117,7 @@ else:
             start = year_picker("start", t("ex_from", lang), newest_first=False)
         with c3:
             end = year_picker("end", t("ex_to", lang))
-        figure, message = slope_chart(shown, metric, start, end, labels, lang)
+        figure, message = slope_chart(shown, metric, start, end, labels, lang, frame)
         filename = f"papi-{metric}-{start}-{end}"
     if figure is not None:
         shell.chart(figure, f"explorer_{chart}", filename)

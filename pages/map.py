@@ -98,8 +98,12 @@ def map_part() -> None:
         rows,
         loader.provinces_63(),
         lang=lang,
-        heading=t("map_heading", lang, year=year),
-        subtitle=t("map_subtitle", lang, metric=label, scale=scale, n=n),
+        frame=shell.frame(
+            t("map_heading", lang, year=year),
+            t("map_subtitle", lang, metric=label, scale=scale, n=n),
+            lang,
+            with_map=True,
+        ),
         colour_by_group=colouring == "groups",
         scale_label=scale,
         selected=selected,
@@ -123,8 +127,7 @@ def map_part() -> None:
         ranking = ranking_figure(
             rows,
             lang=lang,
-            heading=t("ranking_heading", lang, year=year),
-            subtitle=f"{label} ({scale})",
+            frame=shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang),
             colour_by_group=colouring == "groups",
             highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
         )

@@ -116,7 +116,18 @@ for number, (_, target) in enumerate(targets.iterrows(), start=1):
                     md(boundary_text(row.province_code, row.target_year, store.provinces, lang)), icon=":material/map:"
                 )
         figures = target_figures(
-            target, results, checks, table, bands, national, store.dimensions, names, lang, latest, chart_doc
+            target,
+            results,
+            checks,
+            table,
+            bands,
+            national,
+            store.dimensions,
+            names,
+            lang,
+            latest,
+            chart_doc,
+            shell.frame("", "", lang),
         )
         for key, figure in figures:
             shell.chart(figure, key=key, filename=f"papi-{key.removeprefix('chart_')}")

@@ -127,8 +127,9 @@ with left:
             axes,
             series,
             lang=lang,
-            heading=t("radar_heading", lang, name=name, year=year),
-            subtitle=t("radar_subtitle", lang, k=len(metrics)),
+            frame=shell.frame(
+                t("radar_heading", lang, name=name, year=year), t("radar_subtitle", lang, k=len(metrics)), lang
+            ),
         ),
         "radar",
         f"papi-{code}-{year}-radar",
@@ -175,8 +176,7 @@ shell.chart(
     trends_figure(
         panels,
         lang=lang,
-        heading=t("trends_heading", lang, name=name),
-        subtitle=t("trends_subtitle", lang, name=name),
+        frame=shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang),
         province_name=name,
     ),
     "trends",
@@ -186,8 +186,7 @@ shell.chart(
     trends_figure(
         total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang),
         lang=lang,
-        heading=t("totals_heading", lang, name=name),
-        subtitle=t("totals_subtitle", lang),
+        frame=shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang),
         province_name=name,
     ),
     "totals",
@@ -198,8 +197,7 @@ shell.chart(
         rank_history(table, code),
         data.group_bands(lang),
         lang=lang,
-        heading=t("rank_heading", lang, name=name),
-        subtitle=t("rank_subtitle", lang),
+        frame=shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang),
         province_name=name,
     ),
     "rank_history",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from ui import state
 from ui.charts.common import CheckedFigure, plotly_config
+from ui.charts.frame import Frame, source_line
 from ui.i18n import DEFAULT_LANG, LANGS, t
 from ui.url_state import parse_params
 from ui.views import LANG_LABELS, LANG_SPEC
@@ -73,6 +75,16 @@ def year_picker(years: Sequence[int], lang: str) -> int:
 def header(title: str, lang: str) -> None:
     st.title(title)
     state.show_notices(lang)
+
+
+def view_link() -> str:
+    """The address of the view as it stands at the end of this run (the URL itself is written after the page)."""
+    return f"{st.context.url or ''}?{urlencode(state.query())}"
+
+
+def frame(title: str, subtitle: str, lang: str, with_map: bool = False) -> Frame:
+    """A chart's frame on this page: its title and subtitle, the source line and the view's link."""
+    return Frame(title=title, subtitle=subtitle, source=source_line(lang, with_map), link=view_link())
 
 
 def chart(figure: dict, key: str, filename: str, **kwargs: Any) -> Any:

@@ -106,12 +106,18 @@ def set_value(name: str, new: Any) -> None:
     st.session_state[_key(st.session_state[_SPECS][name])] = new
 
 
+def query() -> dict[str, str]:
+    """The query the URL shows at the end of this run: every registered parameter's current value."""
+    ss = st.session_state
+    registered: dict[str, Param] = ss.get(_SPECS, {})
+    return dump_params({name: ss.get(_key(p)) for name, p in registered.items()}, list(registered.values()))
+
+
 def flush_url() -> None:
     """Write every registered parameter to the URL, once, if it changed (app.py at the end of a run; a fragment at
     the end of its own run)."""
     ss = st.session_state
-    registered: dict[str, Param] = ss.get(_SPECS, {})
-    wanted = dump_params({name: ss.get(_key(p)) for name, p in registered.items()}, list(registered.values()))
+    wanted = query()
     if _query() != wanted:
         st.query_params.from_dict(wanted)
     written = [query for query in ss.get(_WRITTEN, []) if query != wanted]

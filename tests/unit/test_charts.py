@@ -14,6 +14,7 @@ from papi_data.stats import with_change
 from papi_data.store import load_store
 from ui.charts.choropleth import map_figure
 from ui.charts.common import CheckedFigure
+from ui.charts.frame import Frame, source_line
 from ui.charts.ranking_bar import ranking_figure
 
 
@@ -39,8 +40,7 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
         rows_for(store, table, year, metric),
         loader.provinces_63(),
         lang=lang,
-        heading="PAPI",
-        subtitle="sub",
+        frame=Frame("PAPI", "sub", source_line(lang, with_map=True)),
         colour_by_group=groups,
         scale_label="8–80",
         selected="01",
@@ -49,7 +49,8 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
     )
     go.Figure(spec)  # raises on any invalid property
     assert spec["layout"]["title"]["subtitle"]["text"] == "sub"
-    assert "PAPI" in spec["layout"]["annotations"][0]["text"]
+    footer = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "frame"]
+    assert footer == [source_line(lang, with_map=True)] and "Open Development Mekong" in footer[0]
     scored = [d for d in spec["data"] if d["type"] == "choropleth" and "z" in d and d.get("showscale")]
     for trace in scored:
         assert None not in trace["z"] and len(trace["z"]) == len(trace["locations"])
@@ -64,8 +65,7 @@ def test_every_year_and_metric_draws_63_provinces_and_flags_the_missing(store, t
                 rows_for(store, table, year, metric),
                 loader.provinces_63(),
                 lang="vi",
-                heading="h",
-                subtitle="s",
+                frame=Frame("h", "s"),
                 colour_by_group=groups,
                 scale_label="s",
             )
@@ -82,8 +82,7 @@ def test_each_province_geometry_is_sent_once(store, table) -> None:
         rows_for(store, table, 2024),
         loader.provinces_63(),
         lang="vi",
-        heading="h",
-        subtitle="s",
+        frame=Frame("h", "s"),
         colour_by_group=True,
         scale_label="s",
     )
@@ -95,7 +94,7 @@ def test_each_province_geometry_is_sent_once(store, table) -> None:
 @pytest.mark.parametrize("groups", [False, True])
 def test_ranking_figure_is_valid_and_marks_the_highlighted(store, table, groups: bool) -> None:
     spec = ranking_figure(
-        rows_for(store, table, 2024), lang="vi", heading="h", subtitle="s", colour_by_group=groups, highlight={"01"}
+        rows_for(store, table, 2024), lang="vi", frame=Frame("h", "s"), colour_by_group=groups, highlight={"01"}
     )
     go.Figure(spec)
     bar = spec["data"][0]
