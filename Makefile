@@ -38,11 +38,12 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 chromium:
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 
-# Style, formatting and the layers' import contract (pyproject.toml).
+# Style, formatting, the layers' import contract and types (configured in pyproject.toml).
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(VENV)/.dev-installed $(STORE) chromium
 	$(BIN)/python -m bench.all

@@ -119,8 +119,13 @@ def map_part() -> None:
         rows,
         shell.static_url(static_files.provinces_63_url_path()),
         lang=lang,
-        heading=t("map_heading", lang, year=year),
-        subtitle=t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum())),
+        frame=shell.frame(
+            t("map_heading", lang, year=year),
+            t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum())),
+            lang,
+            year,
+            with_map=True,
+        ),
         colour_by_group=colouring == "groups",
         colorbar_title=colours,
         colour_range=(span.low, span.high),
@@ -146,8 +151,7 @@ def map_part() -> None:
         ranking = ranking_figure(
             rows,
             lang=lang,
-            heading=t("ranking_heading", lang, year=year),
-            subtitle=f"{short} ({scale})",
+            frame=shell.frame(t("ranking_heading", lang, year=year), f"{short} ({scale})", lang, year),
             colour_by_group=colouring == "groups",
             highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
             colour_range=(span.low, span.high),
@@ -160,4 +164,4 @@ def map_part() -> None:
 
 map_part()
 st.caption(t("download_png_hint", lang))
-shell.footer(lang, with_map=True)
+shell.footer(lang, state.value("year"), with_map=True)

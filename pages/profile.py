@@ -79,18 +79,21 @@ if all(v is None for v in own):
         )
 elif None in own:
     st.info(t("year_partial_data", lang, name=name, year=year))
-with left, st.container(key="radar_frame"):
+with left:
     shell.chart(
         radar_figure(
             axes,
             series,
             lang=lang,
-            heading=t("radar_heading", lang, name=name, year=year),
-            subtitle=t("radar_subtitle", lang, k=len(metrics)),
+            frame=shell.frame(
+                t("radar_heading", lang, name=name, year=year),
+                t("radar_subtitle", lang, k=len(metrics)),
+                lang,
+                [year, other_year] if other_year else year,
+            ),
         ),
         "radar",
         f"papi-{code}-{year}-radar",
-        height="stretch",
     )
 
 short_names = {m: metric_name(m, store.dimensions, lang, short=True) for m in [*store.dimensions["id"], TOTAL]}
@@ -122,12 +125,11 @@ shell.chart(
         rank_history(table, code),
         data.group_bands(lang),
         lang=lang,
-        heading=t("rank_heading", lang, name=name),
-        subtitle=t("rank_subtitle", lang),
+        frame=shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang, years),
         province_name=name,
     ),
     "rank_history",
     f"papi-{code}-rank",
 )
 profile_panel.since_2025(store.provinces, code, codes_by_name, lang)
-shell.footer(lang)
+shell.footer(lang, years)

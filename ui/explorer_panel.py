@@ -12,7 +12,7 @@ from papi_data.explore import Filters, Summary
 from papi_data.schema import DIMENSION_RANGE, GROUPS
 from ui import state
 from ui.downloads import MIME, Note, score_range_text, to_csv, to_parquet, to_xlsx, years_text
-from ui.i18n import t
+from ui.i18n import t, tn
 from ui.labels import Labels
 from ui.numbers import fmt_number
 from ui.views import MAX_QUERY
@@ -105,9 +105,9 @@ def summary_line(summary: Summary, filters: Filters, lang: str) -> None:
             shown=summary.provinces,
             total=summary.all_provinces,
             years=years_text(summary.years),
-            missing=t("ex_summary_missing", lang, quantity=summary.without_data, n=summary.without_data),
+            missing=tn("ex_summary_missing", lang, summary.without_data, n=summary.without_data),
         )
-        rows = t("ex_summary_rows", lang, quantity=summary.rows, rows=fmt_number(summary.rows, lang, 0))
+        rows = tn("ex_summary_rows", lang, summary.rows, rows=fmt_number(summary.rows, lang, 0))
         st.markdown(f"**{line}** · {rows}", help=t("ex_summary_help", lang))
         if filters.by_value and summary.without_data:
             st.caption(t("ex_hidden_no_data", lang))

@@ -51,7 +51,8 @@ def trend_panels(
         row = panels[start : start + PANELS_PER_ROW]
         for i, (column, panel) in enumerate(zip(st.columns(PANELS_PER_ROW), row, strict=False)):
             with column:
-                figure = trend_panel_figure(panel, lang=lang, heading=panel["name"], subtitle=name, province_name=name)
+                frame = shell.frame(panel["name"], name, lang, panel["years"])
+                figure = trend_panel_figure(panel, lang=lang, frame=frame, province_name=name)
                 shell.chart(figure, f"{key}_{start + i}", f"papi-{code}-{key}-{start + i + 1}")
 
 

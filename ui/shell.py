@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from papi_data.citation import citation
 from papi_data.search import search_provinces
-from ui import state
+from ui import data, state
 from ui.charts.common import CheckedFigure, plotly_config
+from ui.charts.frame import Frame, source_line
 from ui.i18n import DEFAULT_LANG, LANGS, t
 from ui.url_state import parse_params
 from ui.views import LANG_LABELS, LANG_SPEC
@@ -104,6 +107,24 @@ def header(title: str, lang: str) -> None:
     state.show_notices(lang)
 
 
+def view_link() -> str:
+    """The address of the view as it stands at the end of this run (the URL itself is written after the page)."""
+    return f"{st.context.url or ''}?{urlencode(state.query())}"
+
+
+def cite(lang: str, years: int | Iterable[int]) -> str:
+    """ "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn": the reports of `years` and their partners."""
+    store = data.store(lang)
+    return citation(store.report_partners, store.partners, years, lang)
+
+
+def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with_map: bool = False) -> Frame:
+    """A chart's frame on this page: its title and subtitle, the source line of the years it shows, the view's link."""
+    return Frame(
+        title=title, subtitle=subtitle, source=source_line(cite(lang, years), lang, with_map), link=view_link()
+    )
+
+
 def chart(figure: dict, key: str, filename: str, **kwargs: Any) -> Any:
     """A figure from ui/charts drawn as built (validated in the tests), with the PNG export named `filename` and
     plotly's toolbar in the reader's language."""
@@ -121,6 +142,7 @@ def static_url(path: str) -> str:
     return f"{_base_url().rstrip('/')}/app/static/{path}"
 
 
-def footer(lang: str, with_map: bool = False) -> None:
+def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> None:
+    """The page's source line: the reports of the years it shows, and the boundary credit under a map."""
     st.divider()
-    st.caption(t("source_line", lang) + (" · " + t("geo_credit", lang) if with_map else ""))
+    st.caption(t("source_line", lang, citation=cite(lang, years)) + (" · " + t("geo_credit", lang) if with_map else ""))

@@ -117,6 +117,13 @@ def hold_url(held: bool) -> None:
     st.session_state[_HELD] = held
 
 
+def query() -> dict[str, str]:
+    """The query the URL shows at the end of this run: every registered parameter's current value."""
+    ss = st.session_state
+    registered: dict[str, Param] = ss.get(_SPECS, {})
+    return dump_params({name: ss.get(_key(p)) for name, p in registered.items()}, list(registered.values()))
+
+
 def flush_url() -> None:
     """Write every registered parameter to the URL, once, if it changed (app.py at the end of a run; a fragment at
     the end of its own run).
@@ -127,8 +134,7 @@ def flush_url() -> None:
     ss = st.session_state
     if ss.get(_HELD):
         return
-    registered: dict[str, Param] = ss.get(_SPECS, {})
-    wanted = dump_params({name: ss.get(_key(p)) for name, p in registered.items()}, list(registered.values()))
+    wanted = query()
     first_run = _WRITTEN not in ss
     if _query() != wanted:
         if first_run:
@@ -136,7 +142,7 @@ def flush_url() -> None:
         else:
             st.query_params.from_dict(wanted)
     seen = [_query(), wanted] if first_run else [wanted]  # the opening link is not news on the next run either
-    written = [query for query in ss.get(_WRITTEN, []) if query not in seen]
+    written = [q for q in ss.get(_WRITTEN, []) if q not in seen]
     ss[_WRITTEN] = [*written[-(_REMEMBERED - len(seen)) :], *seen]
 
 

@@ -54,7 +54,8 @@ def store():
 
 @pytest.fixture(autouse=True)
 def every_figure_is_validated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every figure a page draws passes plotly's own validation: CheckedFigure skips it at run time on that promise.
+    """Every figure a page draws passes plotly's own validation (CheckedFigure skips it at run time on that promise)
+    and carries the frame: a title, and the source line with the view's link under the plot (ui/charts/frame.py).
 
     A bad property raises inside the page's run (the test sees an exception element) and fails the test here too."""
     invalid: list[str] = []
@@ -67,6 +68,9 @@ def every_figure_is_validated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
         except ValueError as error:
             invalid.append(str(error).splitlines()[0])
             raise
+        footer = [a["text"] for a in spec["layout"].get("annotations", []) if a.get("name") == "frame"]
+        if not spec["layout"]["title"]["text"] or len(footer) != 2 or "PAPI" not in footer[0]:
+            invalid.append(f"no frame: {spec['layout']['title'].get('text')!r}, footer {footer!r}")
         return spec
 
     monkeypatch.setattr(CheckedFigure, "to_dict", validated)

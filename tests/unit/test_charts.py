@@ -13,7 +13,9 @@ from papi_data.schema import TOTAL
 from papi_data.stats import colour_range, with_change
 from papi_data.store import load_store
 from ui.charts.choropleth import map_figure
-from ui.charts.common import CONTINUOUS_SCALE, CheckedFigure, plotly_config
+from ui.charts.common import CheckedFigure, plotly_config
+from ui.charts.frame import Frame, source_line
+from ui.charts.palette import CONTINUOUS_SCALE
 from ui.charts.profile_charts import radar_axis_label, radar_figure
 from ui.charts.ranking_bar import ranking_figure
 
@@ -38,8 +40,7 @@ def figure(store, table, year: int = 2024, metric: str = "total", **options) -> 
     """The map of a year and metric with the page's wording left out (`options` as map_figure takes them)."""
     options = {
         "lang": "vi",
-        "heading": "h",
-        "subtitle": "s",
+        "frame": Frame("h", "s"),
         "colour_by_group": False,
         "colorbar_title": "s",
         **options,
@@ -55,8 +56,7 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
         rows_for(store, table, year, metric),
         GEOJSON_URL,
         lang=lang,
-        heading="PAPI",
-        subtitle="sub",
+        frame=Frame("PAPI", "sub", source_line("PAPI 2024", lang, with_map=True)),
         colour_by_group=groups,
         colorbar_title="8–80",
         selected="01",
@@ -65,7 +65,8 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
     )
     go.Figure(spec)  # raises on any invalid property
     assert spec["layout"]["title"]["subtitle"]["text"] == "sub"
-    assert "PAPI" in spec["layout"]["annotations"][0]["text"]
+    footer = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "frame"]
+    assert footer == [source_line("PAPI 2024", lang, with_map=True)] and "Open Development Mekong" in footer[0]
     scored = [d for d in spec["data"] if d["type"] == "choropleth" and "z" in d and d.get("showscale")]
     for trace in scored:
         assert None not in trace["z"] and len(trace["z"]) == len(trace["locations"])
@@ -145,8 +146,7 @@ def test_ranking_is_a_dot_plot_of_every_province_with_data(store, table, groups:
     spec = ranking_figure(
         rows_for(store, table, 2024),
         lang="vi",
-        heading="h",
-        subtitle="s",
+        frame=Frame("h", "s"),
         colour_by_group=groups,
         highlight={"01"},
         colour_range=(37.0, 49.0),
@@ -173,8 +173,7 @@ def test_a_radar_series_with_a_gap_is_points_not_a_polygon() -> None:
             {"name": "mean", "values": [5.0] * 8, "style": "national"},
         ],
         lang="vi",
-        heading="h",
-        subtitle="s",
+        frame=Frame("h", "s"),
     )
     go.Figure(spec)
     province, mean = spec["data"]

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from papi_data.schema import EIGHT_DIMENSION_YEAR, GROUPS
-from ui.charts.common import FONT, GROUP_COLOURS, source_annotation, title
+from ui.charts.frame import Frame, base_layout, footer_height, header_height
+from ui.charts.palette import (
+    BAND,
+    COMPARE,
+    ERA_BREAK,
+    FAINT,
+    FRONTIER,
+    GRID,
+    GROUP_COLOURS,
+    NATIONAL,
+    PROVINCE,
+    PROVINCE_FILL,
+)
 from ui.i18n import t
 from ui.numbers import fmt_number
 
-PROVINCE_COLOUR = "#c2185b"
-COMPARE_COLOURS = ["#1b9e77", "#7570b3", "#e6ab02", "#66a61e"]
-NATIONAL_COLOUR = "#444444"
-FRONTIER_COLOUR = "#08519c"
-BAND_COLOUR = "rgba(120,120,120,0.18)"
-
-
-def _separators(lang: str) -> str:
-    return ",." if lang == "vi" else ".,"
+PANEL_PLOT_PX = 170  # the plot area of a small multiple
+PANEL_FOOTER_CHARS = 40  # a footer line of a small multiple (about 230 px, a quarter of a wide page)
+RADAR_FOOTER_CHARS = 60  # a footer line under the radar (a phone's width)
 
 
 def radar_figure(
@@ -25,14 +33,14 @@ def radar_figure(
     series: list[dict],
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
 ) -> dict:
     """A radar on the fixed 1–10 scale. Each series: name, values (None = no data, a gap), and a style key
     ("province", "compare", "national", "frontier", "other_year") that sets its look.
 
     A series with a gap is drawn as points only: a line or a filled shape would join the dimensions it has across
     the one it lacks, a polygon that PAPI's figures do not describe (Bắc Ninh 2022 has four of eight)."""
+    frame = replace(frame, line_chars=RADAR_FOOTER_CHARS)
     traces = []
     compare_i = 0
     for s in series:
@@ -42,14 +50,14 @@ def radar_figure(
         closed_theta = [*axes, axes[0]]
         style = s["style"]
         if style == "compare":
-            colour, dash, width, fill = COMPARE_COLOURS[compare_i % len(COMPARE_COLOURS)], "solid", 2, "none"
+            colour, dash, width, fill = COMPARE[compare_i % len(COMPARE)], "solid", 2, "none"
             compare_i += 1
         else:
             colour, dash, width, fill = {
-                "province": (PROVINCE_COLOUR, "solid", 3, "toself"),
-                "national": (NATIONAL_COLOUR, "dash", 2, "none"),
-                "frontier": (FRONTIER_COLOUR, "dot", 2, "none"),
-                "other_year": (PROVINCE_COLOUR, "dashdot", 2, "none"),
+                "province": (PROVINCE, "solid", 3, "toself"),
+                "national": (NATIONAL, "dash", 2, "none"),
+                "frontier": (FRONTIER, "dot", 2, "none"),
+                "other_year": (PROVINCE, "dashdot", 2, "none"),
             }[style]
         traces.append(
             {
@@ -61,39 +69,32 @@ def radar_figure(
                 "line": {"color": colour, "dash": dash, "width": width},
                 "marker": {"size": (6 if style == "province" else 4) + (4 if partial else 0), "color": colour},
                 "fill": "none" if partial else fill,
-                "fillcolor": "rgba(194,24,91,0.12)",
+                "fillcolor": PROVINCE_FILL,
                 "connectgaps": False,
                 "text": [fmt_number(v, lang) for v in closed_r],
                 "hovertemplate": "%{theta}: %{text}<extra>%{fullData.name}</extra>",
             }
         )
-    return {
-        "data": traces,
-        "layout": {
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": 700,
-            "margin": {"l": 100, "r": 100, "t": 100, "b": 200},
-            "polar": {
-                "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
-                "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
-            },
-            "legend": {
-                "orientation": "v",
-                "y": -0.13,  # below the lowest axis label (three lines)
-                "yanchor": "top",
-                "x": 0.5,
-                "xanchor": "center",
-                "font": {"size": 12},
-            },
-            # At the foot of the figure whatever its height (the page sizes it to the column's width).
-            "annotations": [{**source_annotation(lang, y=0), "x": 0.5, "xanchor": "center", "yshift": -178}],
-            "separators": _separators(lang),
-        },
+    layout = base_layout(
+        frame,
+        lang,
+        height=640 + 27 * len(series),
+        left=100,  # the axis names are broken in two (radar_axis_label), so a phone's width still leaves a radar
+        right=100,
+        below=30,
+        legend="below",
+        legend_rows=len(series),
+    )
+    layout["legend"]["orientation"] = "v"  # one entry a line: the plot between the axis names is narrow
+    layout["polar"] = {
+        "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
+        "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
     }
+    return {"data": traces, "layout": layout}
 
 
 RADAR_LABEL_LINE = 14  # characters: a longer short name is broken in two at a space
+YEAR_TICKS = 5  # at most, so that a panel as narrow as a phone's holds them level
 
 
 def radar_axis_label(code: str, short_name: str) -> str:
@@ -104,9 +105,6 @@ def radar_axis_label(code: str, short_name: str) -> str:
         cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(short_name) / 2))
         short_name = " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
     return f"{code}<br>{short_name}"
-
-
-YEAR_TICKS = 5  # at most, so that a panel as narrow as a phone's holds them level
 
 
 def _years_axis(years: list[int]) -> dict:
@@ -121,13 +119,15 @@ def _years_axis(years: list[int]) -> dict:
     }
 
 
-def trend_panel_figure(panel: dict, *, lang: str, heading: str, subtitle: str, province_name: str) -> dict:
+def trend_panel_figure(panel: dict, *, lang: str, frame: Frame, province_name: str) -> dict:
     """One metric over the years, a small multiple: the province's line (gaps where no data), the national mean and
     the 25th–75th percentile band. `panel`: name, years, values (None = no data), mean, q25, q75, range (y limits).
 
     One figure per metric, so that the page lays the panels out in columns, which stack on a phone. Each has its own
-    y axis, so the 6–60 and 8–80 totals are never on one axis; each carries the province, the metric and the source,
-    so that a panel exported on its own still says what it shows."""
+    y axis, so the 6–60 and 8–80 totals are never on one axis; each carries its frame (the metric, the province, the
+    source), so that a panel exported on its own still says what it shows. The page says once what the line, the
+    dashes and the band are."""
+    frame = replace(frame, line_chars=PANEL_FOOTER_CHARS)
     band_x = [*panel["years"], *reversed(panel["years"])]
     band_y = [*panel["q75"], *reversed(panel["q25"])]
     traces = [
@@ -136,7 +136,7 @@ def trend_panel_figure(panel: dict, *, lang: str, heading: str, subtitle: str, p
             "x": band_x,
             "y": band_y,
             "fill": "toself",
-            "fillcolor": BAND_COLOUR,
+            "fillcolor": BAND,
             "mode": "lines",
             "line": {"width": 0},
             "hoverinfo": "skip",
@@ -147,7 +147,7 @@ def trend_panel_figure(panel: dict, *, lang: str, heading: str, subtitle: str, p
             "x": panel["years"],
             "y": panel["mean"],
             "mode": "lines",
-            "line": {"color": NATIONAL_COLOUR, "dash": "dash", "width": 1.5},
+            "line": {"color": NATIONAL, "dash": "dash", "width": 1.5},
             "name": t("national_mean", lang),
             "hovertemplate": "%{x}: %{y:.2f}<extra>" + t("national_mean", lang) + "</extra>",
         },
@@ -157,28 +157,21 @@ def trend_panel_figure(panel: dict, *, lang: str, heading: str, subtitle: str, p
             "y": panel["values"],
             "mode": "lines+markers",
             "connectgaps": False,  # a year without data is a gap, never a joined line
-            "line": {"color": PROVINCE_COLOUR, "width": 2.5},
+            "line": {"color": PROVINCE, "width": 2.5},
             "marker": {"size": 5},
             "name": province_name,
             "hovertemplate": "%{x}: %{y:.2f}<extra>" + province_name + "</extra>",
         },
     ]
-    return {
-        "data": traces,
-        "layout": {
-            "title": {**title(heading, subtitle), "font": {"size": 14}},
-            "font": {**FONT, "size": 12},
-            "height": 290,
-            "margin": {"l": 40, "r": 12, "t": 58, "b": 48},
-            "xaxis": _years_axis(panel["years"]),
-            "yaxis": {"range": panel["range"], "gridcolor": "#eeeeee"},
-            "showlegend": False,  # the page says once what the line, the dashes and the band are
-            "annotations": [{**source_annotation(lang, y=0), "text": t("source_short", lang), "yshift": -26}],
-            "separators": _separators(lang),
-            "hovermode": "closest",
-            "plot_bgcolor": "#ffffff",
-        },
-    }
+    layout = base_layout(
+        frame, lang, height=PANEL_PLOT_PX + header_height(frame) + footer_height(frame) + 30, left=40, below=30
+    )
+    layout.update(
+        xaxis=_years_axis(panel["years"]),
+        yaxis={"range": panel["range"], "gridcolor": GRID},
+        hovermode="closest",
+    )
+    return {"data": traces, "layout": layout}
 
 
 def rank_history_figure(
@@ -186,8 +179,7 @@ def rank_history_figure(
     bands: pd.DataFrame,
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     province_name: str,
 ) -> dict:
     """The total's rank by year (1 at the top) over PAPI's four group bands; years without a rank are gaps."""
@@ -218,7 +210,7 @@ def rank_history_figure(
             "text": [lbl if r is not None else "" for lbl, r in zip(labels, ranks, strict=True)],
             "textposition": "top center",
             "textfont": {"size": 11},
-            "line": {"color": PROVINCE_COLOUR, "width": 3},
+            "line": {"color": PROVINCE, "width": 3},
             "marker": {"size": 8},
             "name": province_name,
             "customdata": labels,
@@ -233,38 +225,30 @@ def rank_history_figure(
             "text": t("no_data", lang),
             "showarrow": False,
             "textangle": -90,
-            "font": {"size": 11, "color": "#666666"},
+            "font": {"size": 11, "color": FAINT},
         }
         for y in missing
     ]
     years = history["year"].tolist()
-    return {
-        "data": traces,
-        "layout": {
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": 500,
-            "barmode": "overlay",
-            "margin": {"l": 50, "r": 20, "t": 90, "b": 120},
-            "xaxis": {"tickmode": "array", "tickvals": years, "ticktext": [f"'{str(y)[2:]}" for y in years]},
-            "yaxis": {"autorange": "reversed", "title": {"text": t("col_rank", lang)}, "range": [64, 0]},
-            "shapes": [
-                {
-                    "type": "line",
-                    "x0": EIGHT_DIMENSION_YEAR - 0.5,
-                    "x1": EIGHT_DIMENSION_YEAR - 0.5,
-                    "y0": 0,
-                    "y1": 1,
-                    "yref": "paper",
-                    "line": {"color": "#888888", "dash": "dot", "width": 1},
-                }
-            ],
-            "legend": {"orientation": "h", "y": -0.12, "x": 0},
-            "annotations": [*annotations, source_annotation(lang, y=-0.3)],
-            "separators": _separators(lang),
-            "plot_bgcolor": "#ffffff",
-        },
-    }
+    layout = base_layout(frame, lang, height=500, left=50, below=30, legend="below")
+    layout.update(
+        barmode="overlay",
+        xaxis={"tickmode": "array", "tickvals": years, "ticktext": [f"'{str(y)[2:]}" for y in years]},
+        yaxis={"autorange": "reversed", "title": {"text": t("col_rank", lang)}, "range": [64, 0]},
+        shapes=[
+            {
+                "type": "line",
+                "x0": EIGHT_DIMENSION_YEAR - 0.5,
+                "x1": EIGHT_DIMENSION_YEAR - 0.5,
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"color": ERA_BREAK, "dash": "dot", "width": 1},
+            }
+        ],
+        annotations=[*annotations, *layout["annotations"]],
+    )
+    return {"data": traces, "layout": layout}
 
 
 def total_panels(national: pd.DataFrame, mine: pd.DataFrame, years: list[int], lang: str) -> list[dict]:

@@ -7,27 +7,32 @@ and bars cut short of zero would show lengths that are not the scores.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
-from ui.charts.common import CONTINUOUS_SCALE, FONT, GROUP_COLOURS, HIGHLIGHT_COLOUR, source_annotation, title
-from ui.i18n import t
+from ui.charts.frame import Frame, base_layout, footer_height, header_height
+from ui.charts.palette import CONTINUOUS_SCALE, FAINT, GRID, GROUP_COLOURS, HIGHLIGHT, HOVER_BACKGROUND, WHITE
 from ui.numbers import fmt_number
 
 ROW_PX = 13  # height per province: the names stay readable at 10 px
+FOOTER_CHARS = 50  # a footer line in the column beside the map (about 280 px)
+BELOW = 30  # the score axis's tick labels
 
 
 def ranking_figure(
     rows: pd.DataFrame,
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     colour_by_group: bool,
     highlight: set[str],
     colour_range: tuple[float, float] | None = None,
 ) -> dict:
     """Dots in rank order, coloured as the map colours them (`colour_range` as in choropleth.map_figure). The score
-    axis spans `colour_range` when given, so that a dot keeps its place on the axis through a play-through."""
+    axis spans `colour_range` when given, so that a dot keeps its place on the axis through a play-through. The
+    column beside the map is narrow: the footer's lines are kept short."""
+    frame = replace(frame, line_chars=FOOTER_CHARS)
     ranked = rows[rows["score"].notna()].sort_values(["rank", "code"])
     names = [
         f"<b>{name} ◀</b>" if code in highlight else name
@@ -39,7 +44,7 @@ def ranking_figure(
         low, high = (ranked["score"].min(), ranked["score"].max()) if len(ranked) else (0.0, 1.0)
     marker: dict = {
         "size": 9,
-        "line": {"color": [HIGHLIGHT_COLOUR if c in highlight else "#ffffff" for c in ranked["code"]], "width": 1.5},
+        "line": {"color": [HIGHLIGHT if c in highlight else WHITE for c in ranked["code"]], "width": 1.5},
     }
     if colour_by_group:
         marker["color"] = [GROUP_COLOURS[g] for g in ranked["group"]]
@@ -56,44 +61,30 @@ def ranking_figure(
                 "marker": marker,
                 "text": [fmt_number(s, lang) for s in ranked["score"]],
                 "textposition": "middle right",
-                "textfont": {"size": 9, "color": "#555555"},
+                "textfont": {"size": 9, "color": FAINT},
                 "cliponaxis": False,
                 "hovertemplate": "%{y}: %{text}<extra></extra>",
-                "hoverlabel": {"bgcolor": "#ffffff"},  # else plotly tries the numeric marker colour as a colour
+                "hoverlabel": {"bgcolor": HOVER_BACKGROUND},  # else plotly tries the numeric marker colour as a colour
                 "customdata": ranked["code"].tolist(),
             }
         ],
         "layout": {
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": ROW_PX * len(ranked) + 140,
-            "margin": {"l": 10, "r": 40, "t": 80, "b": 50},
-            "xaxis": {
-                "range": [low - pad, high + pad * 3],
-                "showgrid": True,
-                "gridcolor": "#eeeeee",
-                "zeroline": False,
-            },
+            **base_layout(
+                frame,
+                lang,
+                height=ROW_PX * len(ranked) + BELOW + header_height(frame) + footer_height(frame),
+                left=10,
+                right=40,
+                below=BELOW,
+            ),
+            "xaxis": {"range": [low - pad, high + pad * 3], "showgrid": True, "gridcolor": GRID, "zeroline": False},
             "yaxis": {
                 "autorange": "reversed",
                 "tickfont": {"size": 10},
                 "automargin": True,
                 "dtick": 1,
                 "showgrid": True,
-                "gridcolor": "#f3f3f3",
+                "gridcolor": GRID,
             },
-            # The short source line, under the scores: the column beside the map is narrow.
-            "annotations": [
-                {
-                    **source_annotation(lang, y=0),
-                    "text": t("source_short", lang),
-                    "x": 1,
-                    "xanchor": "right",
-                    "yshift": -30,
-                }
-            ],
-            "separators": ",." if lang == "vi" else ".,",
-            "plot_bgcolor": "#ffffff",
-            "showlegend": False,
         },
     }

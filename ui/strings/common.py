@@ -10,16 +10,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_about": {"vi": "Giới thiệu", "en": "About"},
     "language": {"vi": "Ngôn ngữ", "en": "Language"},
     "search_province": {"vi": "Tìm tỉnh, thành phố", "en": "Find a province"},
-    "search_hint": {"vi": "gõ không dấu cũng được: ha noi, sai gon", "en": "e.g. ha noi, hcm, brvt"},
+    "search_hint": {"vi": "vd. ha noi, sai gon, hcm", "en": "e.g. ha noi, hcm, brvt"},
     "search_none": {"vi": "Không tìm thấy tỉnh nào khớp.", "en": "No province matches."},
     "open_profile_of": {"vi": "Hồ sơ {name}", "en": "Profile of {name}"},
     "year": {"vi": "Năm khảo sát", "en": "Survey year"},
     "no_data": {"vi": "không có dữ liệu", "en": "no data"},
-    "source_line": {
-        "vi": "Nguồn: PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn",
-        "en": "Source: PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn",
-    },
-    "source_short": {"vi": "Nguồn: PAPI, papi.org.vn", "en": "Source: PAPI, papi.org.vn"},
+    "source_line": {"vi": "Nguồn: {citation}", "en": "Source: {citation}"},
     "geo_credit": {
         "vi": "Ranh giới tỉnh: Open Development Mekong (CC BY-SA 4.0)",
         "en": "Province boundaries: Open Development Mekong (CC BY-SA 4.0)",
