@@ -34,6 +34,7 @@ def test_map_and_download_under_a_base_path(base_page: Page, base_url: str, offl
     expect(map_chart.locator("path.choroplethlocation")).to_have_count(63)
     expect(map_chart.locator(".gtitle")).to_contain_text("PAPI map, 2024")
     assert any("/papi/app/static/topojson/" in url for url in requested)  # plotly's base map, from the app
+    assert any("/papi/app/static/geo/vn_provinces_63.json" in url for url in requested)  # the provinces, by URL
 
     open_page(page, f"{base_url}/kham-pha?lang=en&years=2024&metrics=total&q=ha%20noi")
     with page.expect_download() as download:

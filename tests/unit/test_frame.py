@@ -94,3 +94,17 @@ def test_no_chart_writes_its_own_colours() -> None:
         if literal.search(line)
     ]
     assert offenders == []
+
+
+def test_a_narrow_chart_keeps_its_footer_lines_short() -> None:
+    """The ranking beside the map or a small multiple: the citation breaks after its dash and the link at "?" and
+    "&", so no footer line runs off the chart."""
+    link = "http://intranet/papi/ho-so-tinh?lang=vi&year=2024&province=27&mean=1&best=1"
+    source = source_line("PAPI 2011–2024 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn", "vi")
+    narrow = Frame("T", source=source, link=link, line_chars=45)
+    texts = [a["text"] for a in footer(base_layout(narrow, "vi", height=300))]
+    lines = [html_unescaped(line) for text in texts for line in text.split("<br>")]
+    assert all(len(line) <= 45 for line in lines), lines
+    assert html_unescaped("".join(texts[1].split("<br>"))) == link
+    wide = Frame("T", source=source, link=link)
+    assert footer_height(narrow) > footer_height(wide)
