@@ -5,8 +5,6 @@ import time
 import streamlit as st
 
 from geo import loader, static_files
-from papi_data.overview import year_metric
-from papi_data.stats import colour_range
 from ui import data, map_panel, shell, state
 from ui.charts.choropleth import map_figure
 from ui.charts.ranking_bar import ranking_figure
@@ -104,9 +102,9 @@ def map_part() -> None:
         st.info(t("not_measured", lang, metric=label, first=first, year=year), icon="ℹ️")
         st.button(t("go_first_year", lang, year=first), on_click=state.set_value, args=("year", first), key="first")
         return
-    rows = year_metric(table, store.provinces, year, metric)
+    rows, hover = data.map_layer(lang, year, metric, show_2025)
     scale = metric_scale(metric, year, lang)
-    span = colour_range(store.scores, metric, year, one_year=fit)
+    span = data.map_colours(lang, metric, year, fit)
     assert span is not None  # the metric was measured that year
     if colouring == "groups":
         colours = t("colours_groups", lang)
@@ -118,6 +116,7 @@ def map_part() -> None:
     figure = map_figure(
         rows,
         shell.static_url(static_files.provinces_63_url_path()),
+        hover,
         lang=lang,
         frame=shell.frame(
             t("map_heading", lang, year=year),

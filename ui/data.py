@@ -15,13 +15,15 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.explore import provinces_matching, with_base_change
+from papi_data.overview import year_metric
 from papi_data.paths import store_dir
 from papi_data.plans import dimension_checks, evaluate
 from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
-from papi_data.stats import national, with_change
+from papi_data.stats import ColourRange, colour_range, national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
 from ui import state
+from ui.charts.choropleth import hover_texts
 from ui.downloads import view_table
 from ui.i18n import t
 from ui.labels import Labels, build_labels
@@ -87,6 +89,17 @@ def _explorer_rows(version: str, lang: str, base_year: int) -> pd.DataFrame:
     )
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _map_layer(version: str, lang: str, year: int, metric: str, with_2025: bool) -> tuple[pd.DataFrame, list[str]]:
+    rows = year_metric(_scores_table(version), _store(version).provinces, year, metric)
+    return rows, hover_texts(rows, lang, with_2025)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _colour_range(version: str, metric: str, year: int, one_year: bool) -> ColourRange | None:
+    return colour_range(_store(version).scores, metric, year, one_year=one_year)
+
+
 def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
     """A cached reader's value, or a page that explains how to rebuild the store (and stops the run)."""
     try:
@@ -125,6 +138,17 @@ def labels(lang: str) -> Labels:
 def provinces_named(query: str, lang: str) -> tuple[str, ...] | None:
     """The provinces a search box names (see papi_data.explore.provinces_matching)."""
     return _read(_matching, lang, query)
+
+
+def map_layer(lang: str, year: int, metric: str, with_2025: bool) -> tuple[pd.DataFrame, list[str]]:
+    """Every province's row for the map of a year and metric (papi_data.overview.year_metric) and its hover text: what
+    a year change needs from the store, worked out once per year and metric."""
+    return _read(_map_layer, lang, lang, year, metric, with_2025)
+
+
+def map_colours(lang: str, metric: str, year: int, one_year: bool) -> ColourRange | None:
+    """The span the map's colours cover (papi_data.stats.colour_range)."""
+    return _read(_colour_range, lang, metric, year, one_year)
 
 
 def explorer_rows(lang: str, base_year: int) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from papi_data.ranking import with_ranks
 from papi_data.schema import TOTAL
 from papi_data.stats import colour_range, with_change
 from papi_data.store import load_store
-from ui.charts.choropleth import map_figure
+from ui.charts.choropleth import hover_texts, map_figure
 from ui.charts.common import CheckedFigure, plotly_config
 from ui.charts.frame import Frame, source_line
 from ui.charts.palette import CONTINUOUS_SCALE
@@ -45,16 +45,19 @@ def figure(store, table, year: int = 2024, metric: str = "total", **options) -> 
         "colorbar_title": "s",
         **options,
     }
-    return map_figure(rows_for(store, table, year, metric), GEOJSON_URL, **options)
+    rows = rows_for(store, table, year, metric)
+    return map_figure(rows, GEOJSON_URL, hover_texts(rows, "vi", False), **options)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("groups", [False, True])
 @pytest.mark.parametrize(("year", "metric"), [(2024, "total"), (2021, "total"), (2015, "d7_environmental_governance")])
 def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool, year: int, metric: str) -> None:
+    rows = rows_for(store, table, year, metric)
     spec = map_figure(
-        rows_for(store, table, year, metric),
+        rows,
         GEOJSON_URL,
+        hover_texts(rows, lang, with_2025=True),
         lang=lang,
         frame=Frame("PAPI", "sub", source_line("PAPI 2024", lang, with_map=True)),
         colour_by_group=groups,

@@ -82,6 +82,7 @@ def _layer(rows: pd.DataFrame, geojson_url: str, texts: list[str], colour: str, 
 def map_figure(
     rows: pd.DataFrame,
     geojson_url: str,
+    hover: Sequence[str],
     *,
     lang: str,
     frame: Frame,
@@ -95,14 +96,14 @@ def map_figure(
 ) -> dict:
     """The figure as a plain dict (validated in the tests, not on every run).
 
-    `rows` holds every province (see papi_data.overview.year_metric); those without a score go on a grey layer
-    named "no data", never on the colour scale. On the continuous scale the colours span `colour_range` (see
-    papi_data.stats.colour_range; the year's own scores if None), light for the lowest score, dark for the highest.
-    The selected province is outlined; no colour changes. `height` is the figure's before the page fits it to the
-    screen.
+    `rows` holds every province (see papi_data.overview.year_metric), `hover` their hover texts (hover_texts); those
+    without a score go on a grey layer named "no data", never on the colour scale. On the continuous scale the
+    colours span `colour_range` (see papi_data.stats.colour_range; the year's own scores if None), light for the
+    lowest score, dark for the highest. The selected province is outlined; no colour changes. `height` is the
+    figure's before the page fits it to the screen.
     """
     frame = replace(frame, line_chars=FOOTER_CHARS)
-    texts = pd.Series(hover_texts(rows, lang, with_2025=outlines_2025 is not None), index=rows.index)
+    texts = pd.Series(list(hover), index=rows.index)
     has = rows["score"].notna()
     traces: list[dict] = []
     if colour_by_group:
