@@ -81,7 +81,8 @@ def test_radar_and_trends_are_readable_on_a_phone(phone: Page, app_url: str) -> 
     assert len({round(p["x"]) for p in panels if p}) == 1  # one column...
     tops = [p["y"] for p in panels if p]
     assert tops == sorted(tops) and len(set(tops)) == 8  # ...one panel under the other
-    radar_and_trends = ".st-key-radar_frame .js-plotly-plot, [class*='st-key-trend_'] .js-plotly-plot"
+    radar_and_trends = ".st-key-radar .js-plotly-plot, [class*='st-key-trend_'] .js-plotly-plot"
+    assert page.locator(".st-key-radar .js-plotly-plot").count() == 1
     assert page.evaluate(CUT_TITLES, radar_and_trends) == []
 
 

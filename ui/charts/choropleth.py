@@ -24,7 +24,7 @@ from ui.charts.palette import (
 from ui.i18n import t
 from ui.numbers import fmt_change, fmt_number
 
-FOOTER_CHARS = 65  # a footer line under the map, in its column beside the ranking (about 360 px at 1024×768)
+FOOTER_CHARS = 55  # a footer line under the map, in its column beside the ranking (about 330 px at 1024×768)
 # Mainland and both archipelagos (Trường Sa reaches ~117.5°E, ~6.5°N).
 LON_RANGE = (102.0, 117.6)
 LAT_RANGE = (6.2, 23.6)

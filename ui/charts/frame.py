@@ -10,6 +10,7 @@ computed from the lines the frame holds, so nothing is clipped and no chart tune
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -71,8 +72,10 @@ def _link_text(link: str, width: int = LINK_WIDTH) -> str:
 
 
 def _source_text(source: str, width: int) -> str:
-    """The source line, its citation broken after the dash where a line is longer than `width` characters."""
-    return "<br>".join(line.replace(" — ", " —<br>", 1) if len(line) > width else line for line in source.split("<br>"))
+    """The source line, each of its lines broken between words into lines of at most `width` characters."""
+    return "<br>".join(
+        "<br>".join(textwrap.wrap(line, width, break_long_words=False)) for line in source.split("<br>") if line
+    )
 
 
 def header_height(frame: Frame) -> int:

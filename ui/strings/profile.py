@@ -13,8 +13,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "choose_provinces": {"vi": "Chọn tỉnh", "en": "Choose provinces"},
     "radar_heading": {"vi": "{name}: các lĩnh vực năm {year}", "en": "{name}: dimensions in {year}"},
     "radar_subtitle": {
-        "vi": "{k} lĩnh vực, thang 1–10 (trục cố định để so sánh các hình)",
-        "en": "{k} dimensions, scale 1–10 (fixed axis so shapes compare)",
+        "vi": "{k} lĩnh vực, thang 1–10<br>(trục cố định để so sánh các hình)",
+        "en": "{k} dimensions, scale 1–10<br>(fixed axis so shapes compare)",
     },
     "best_on_dimension": {"vi": "Cao nhất mỗi lĩnh vực", "en": "Best on each dimension"},
     "year_no_data": {
