@@ -9,6 +9,7 @@ st.set_page_config(page_title="PAPI", page_icon="🗺️", layout="wide")
 
 page = st.navigation(shell.pages(shell.provisional_lang()))
 state.enter_page(page.url_path)
+shell.toolbar()
 lang = shell.language_switch()
 st.sidebar.caption(t("app_subtitle", lang))
 try:

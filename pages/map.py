@@ -1,6 +1,7 @@
 """Bản đồ / Map: a choropleth of any year and metric, clickable, shareable, drawn with no request off the server."""
 
 import time
+from functools import partial
 
 import streamlit as st
 
@@ -8,6 +9,7 @@ from geo import loader
 from papi_data.overview import province_year, year_metric
 from ui import data, shell, state
 from ui.charts.choropleth import map_figure
+from ui.charts.common import Chart
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
 from ui.metrics import first_year, metric_ids, metric_name, metric_scale
@@ -24,7 +26,8 @@ state.view(map_spec(years, store.dimensions, store.provinces, lang))
 names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("page_map", lang), lang)
-c1, c2, c3 = st.columns([2, 1.4, 1.6], vertical_alignment="bottom")
+shell.stepper("year", years, str)
+c1, c2, c3 = shell.inline_controls().columns([2, 1.4, 1.6], vertical_alignment="bottom")
 with c1:
     metric = state.widget(
         st.selectbox,
@@ -94,21 +97,24 @@ def map_part() -> None:
     if year < first_year(metric, store.dimensions):
         st.info(t("not_measured", lang, metric=label, first=first_year(metric, store.dimensions), year=year))
     selected = state.value("province")
-    figure = map_figure(
-        rows,
-        loader.provinces_63(),
-        lang=lang,
-        frame=shell.frame(
+    figure = Chart(
+        partial(
+            map_figure,
+            rows,
+            loader.provinces_63(),
+            lang=lang,
+            colour_by_group=colouring == "groups",
+            scale_label=scale,
+            selected=selected,
+            outlines_2025=loader.borders_34() if show_2025 else None,
+            archipelagos=loader.archipelago_labels(),
+        ),
+        shell.frame(
             t("map_heading", lang, year=year),
             t("map_subtitle", lang, metric=label, scale=scale, n=n),
             lang,
             with_map=True,
         ),
-        colour_by_group=colouring == "groups",
-        scale_label=scale,
-        selected=selected,
-        outlines_2025=loader.borders_34() if show_2025 else None,
-        archipelagos=loader.archipelago_labels(),
     )
     map_col, bar_col = st.columns([3, 2])
     with map_col:
@@ -124,12 +130,15 @@ def map_part() -> None:
             selected = clicked[-1]
             state.set_value("province", selected)
     with bar_col:
-        ranking = ranking_figure(
-            rows,
-            lang=lang,
-            frame=shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang),
-            colour_by_group=colouring == "groups",
-            highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
+        ranking = Chart(
+            partial(
+                ranking_figure,
+                rows,
+                lang=lang,
+                colour_by_group=colouring == "groups",
+                highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
+            ),
+            shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang),
         )
         shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()

@@ -1,5 +1,7 @@
 """Hồ sơ tỉnh / Province profile: one province's dimensions, trends, rank history and its province since 2025."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -13,6 +15,7 @@ from papi_data.profile import (
 from papi_data.schema import TOTAL
 from papi_data.search import search_provinces
 from ui import data, shell, state
+from ui.charts.common import Chart
 from ui.charts.profile_charts import (
     metric_panel,
     radar_axis_label,
@@ -49,7 +52,7 @@ def _pick_hit() -> None:
         state.set_value("province", st.session_state["profile_hit"])
 
 
-with st.sidebar:
+with shell.controls():
     st.text_input(
         t("search_province", lang), key="profile_search", on_change=_search, placeholder=t("search_hint", lang)
     )
@@ -63,10 +66,11 @@ with st.sidebar:
 
 name = names[code]
 shell.header(t("profile_heading", lang, name=name, year=year), lang)
+shell.stepper("province", codes_by_name, names.get)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
 # --- Radar ---------------------------------------------------------------------------------------------------------
-left, right = st.columns([3, 2])
+left, right = (st.container(), shell.controls()) if shell.present() else st.columns([3, 2])
 with right:
     st.markdown(f"**{t('overlays', lang)}**")
     show_mean = state.widget(st.toggle, "mean", t("show_mean", lang))
@@ -123,11 +127,9 @@ if show_best:
     )
 with left:
     shell.chart(
-        radar_figure(
-            axes,
-            series,
-            lang=lang,
-            frame=shell.frame(
+        Chart(
+            partial(radar_figure, axes, series, lang=lang),
+            shell.frame(
                 t("radar_heading", lang, name=name, year=year), t("radar_subtitle", lang, k=len(metrics)), lang
             ),
         ),
@@ -173,32 +175,27 @@ panels = [
     for m, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True)
 ]
 shell.chart(
-    trends_figure(
-        panels,
-        lang=lang,
-        frame=shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang),
-        province_name=name,
+    Chart(
+        partial(trends_figure, panels, lang=lang, province_name=name),
+        shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang),
     ),
     "trends",
     f"papi-{code}-trends",
 )
 shell.chart(
-    trends_figure(
-        total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang),
-        lang=lang,
-        frame=shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang),
-        province_name=name,
+    Chart(
+        partial(
+            trends_figure, total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang), lang=lang, province_name=name
+        ),
+        shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang),
     ),
     "totals",
     f"papi-{code}-totals",
 )
 shell.chart(
-    rank_history_figure(
-        rank_history(table, code),
-        data.group_bands(lang),
-        lang=lang,
-        frame=shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang),
-        province_name=name,
+    Chart(
+        partial(rank_history_figure, rank_history(table, code), data.group_bands(lang), lang=lang, province_name=name),
+        shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang),
     ),
     "rank_history",
     f"papi-{code}-rank",

@@ -1,4 +1,5 @@
-"""What every page shares: the language switch, the page list, the year picker, header notices and the source line."""
+"""What every page shares: the language switch, the page list, the year picker, header notices and the source line;
+the page's toolbar (copy link, present mode, the deck) and each chart with its slide-image downloads."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ui import state
-from ui.charts.common import CheckedFigure, plotly_config
-from ui.charts.frame import Frame, source_line
+from ui import page_tools, state
+from ui.charts.common import Chart, CheckedFigure, plotly_config
+from ui.charts.frame import PRESENT, SCREEN, Frame, source_line
 from ui.i18n import DEFAULT_LANG, LANGS, t
 from ui.url_state import parse_params
-from ui.views import LANG_LABELS, LANG_SPEC
+from ui.views import LANG_LABELS, LANG_SPEC, PRESENT_SPEC
 
 PLAN_PROVINCES = ("01", "79", "27")  # Hà Nội, TP. Hồ Chí Minh, Bắc Ninh: the first three plans
 
@@ -45,9 +46,10 @@ def pages(lang: str) -> list[Any]:
 
 
 def language_switch() -> str:
-    """The language, from the URL or the session; a switch at the top of the sidebar changes it."""
+    """The language, from the URL or the session; a switch at the top of the sidebar (in present mode, of the
+    controls' popover) changes it."""
     lang = state.view(LANG_SPEC).lang
-    with st.sidebar:
+    with controls():
         return str(
             state.widget(
                 st.segmented_control,
@@ -68,13 +70,81 @@ def lang() -> str:
 
 def year_picker(years: Sequence[int], lang: str) -> int:
     """The survey year in the sidebar (a page's view holds it; the latest by default)."""
-    with st.sidebar:
+    with controls():
         return int(state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True)))
 
 
 def header(title: str, lang: str) -> None:
-    st.title(title)
+    """The page's title (in present mode the charts carry their own) and the notices about the link that opened it."""
+    if not present():
+        st.title(title)
+    st.session_state[_PAGE_TITLE] = title
     state.show_notices(lang)
+
+
+# --- The toolbar: copy link, present mode, the deck ------------------------------------------------------------------
+
+_SLOTS = "_toolbar_slots"  # this run's toolbar places: the controls' popover, the stepper, the deck
+_PAGE_TITLE = "_page_title"
+_CHARTS = "_page_charts"  # this run's charts, by widget key, in the page's order: the deck's slides
+
+
+def toolbar() -> None:
+    """The bar above every page (app.py, before the language switch): copy link, the present-mode switch, and places
+    the page fills: the deck (at its end, when it drew charts) and, in present mode, the controls' popover and the
+    buttons that step through years or provinces."""
+    lang = state.view(LANG_SPEC).lang
+    on = state.view(PRESENT_SPEC).present
+    st.session_state[_CHARTS] = {}
+    slots: dict[str, Any] = {}
+    if on:
+        st.set_page_config(initial_sidebar_state="collapsed")
+        page_tools.present_style()
+    bar = st.container(horizontal=True, vertical_alignment="center", key="toolbar")
+    with bar:
+        if on:
+            slots["controls"] = st.popover(t("present_controls", lang), icon=":material/tune:")
+            slots["stepper"] = st.container(horizontal=True, width="content")
+        page_tools.copy_link_button(lang, _base_url())
+        state.widget(st.toggle, "present", t("present_mode", lang), help=t("present_help", lang))
+        slots["deck"] = st.empty()
+    st.session_state[_SLOTS] = slots
+
+
+def present() -> bool:
+    """Whether the page is shown in present mode (`present=1`)."""
+    return bool(state.value("present"))
+
+
+def controls() -> Any:
+    """Where a page's controls go: the sidebar, or in present mode the toolbar's one popover."""
+    return st.session_state.get(_SLOTS, {}).get("controls") or st.sidebar
+
+
+def inline_controls() -> Any:
+    """Controls that stand above a chart (the map's metric): in place, or in present mode in the popover."""
+    return st.session_state.get(_SLOTS, {}).get("controls") or st.container()
+
+
+def stepper(name: str, options: Sequence[Any], label: Any) -> None:
+    """In present mode, ◀ ▶ buttons (and the ← → keys) that step the parameter `name` through `options`."""
+    slot = st.session_state.get(_SLOTS, {}).get("stepper")
+    if slot is None:
+        return
+    current = list(options).index(state.value(name))
+    with slot:
+        for step, key, icon in ((-1, "Left", ":material/arrow_back:"), (1, "Right", ":material/arrow_forward:")):
+            i = current + step
+            st.button(
+                label(options[i]) if 0 <= i < len(options) else "–",
+                key=f"step_{name}_{key}",
+                icon=icon,
+                icon_position="left" if step < 0 else "right",
+                shortcut=key,
+                disabled=not 0 <= i < len(options),
+                on_click=state.set_value,
+                args=(name, options[i] if 0 <= i < len(options) else None),
+            )
 
 
 def view_link() -> str:
@@ -83,15 +153,21 @@ def view_link() -> str:
 
 
 def frame(title: str, subtitle: str, lang: str, with_map: bool = False) -> Frame:
-    """A chart's frame on this page: its title and subtitle, the source line and the view's link."""
+    """A chart's frame on this page: its title and subtitle, the source line and the view's link. The one place the
+    source line is chosen: charts, slides, the deck and the brief all take it from here."""
     return Frame(title=title, subtitle=subtitle, source=source_line(lang, with_map), link=view_link())
 
 
-def chart(figure: dict, key: str, filename: str, **kwargs: Any) -> Any:
-    """A figure from ui/charts drawn as built (validated in the tests), with the PNG export named `filename`."""
-    return st.plotly_chart(
+def chart(recipe: Chart, key: str, filename: str, **kwargs: Any) -> Any:
+    """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
+    and text scale; under it, its slide image as PNG and SVG (`filename`), and it goes into the page's deck."""
+    figure = recipe.figure(PRESENT if present() else SCREEN)
+    event = st.plotly_chart(
         CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, _base_url()), **kwargs
     )
+    st.session_state.setdefault(_CHARTS, {})[key] = recipe
+    page_tools.image_buttons(recipe, key, filename, lang())
+    return event
 
 
 def _base_url() -> str:
@@ -99,5 +175,28 @@ def _base_url() -> str:
 
 
 def footer(lang: str, with_map: bool = False) -> None:
+    """The source line under the page; and the deck button in the toolbar, now that the page's charts are known."""
     st.divider()
     st.caption(t("source_line", lang) + (" · " + t("geo_credit", lang) if with_map else ""))
+    charts = list(st.session_state.get(_CHARTS, {}).values())
+    slot = st.session_state.get(_SLOTS, {}).get("deck")
+    if charts and slot is not None:
+        with slot:
+            page_tools.deck_button(
+                charts,
+                st.session_state.get(_PAGE_TITLE, ""),
+                _deck_view(lang),
+                view_link(),
+                str(st.session_state.get("_page") or ""),
+                lang,
+            )
+
+
+def _deck_view(lang: str) -> str:
+    """The view in words for the deck's title slide: the year (or years) it shows."""
+    shown = state.query()
+    if "year" in shown:
+        return t("deck_year", lang, year=shown["year"])
+    if "years" in shown:
+        return t("deck_year", lang, year=shown["years"].replace("-", "–"))
+    return ""

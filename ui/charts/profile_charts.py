@@ -30,6 +30,7 @@ def radar_figure(
     *,
     lang: str,
     frame: Frame,
+    height: int | None = None,
 ) -> dict:
     """A radar on the fixed 1–10 scale. Each series: name, values (None = no data, a gap), and a style key
     ("province", "compare", "national", "frontier", "other_year") that sets its look."""
@@ -69,9 +70,9 @@ def radar_figure(
     layout = base_layout(
         frame,
         lang,
-        height=640 + 27 * len(series),
-        left=150,
-        right=150,
+        height=height or 640 + 27 * len(series),
+        left=frame.px(150),
+        right=frame.px(150),
         below=30,
         legend="below",
         legend_rows=len(series),
@@ -79,7 +80,7 @@ def radar_figure(
     layout["legend"]["orientation"] = "v"  # one entry a line: the plot between the axis names is narrow
     layout["polar"] = {
         "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
-        "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
+        "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": frame.px(13)}},
     }
     return {"data": traces, "layout": layout}
 
@@ -101,6 +102,7 @@ def trends_figure(
     lang: str,
     frame: Frame,
     province_name: str,
+    height: int | None = None,
 ) -> dict:
     """Small multiples, one panel per metric: the province's line (gaps where no data), the national mean and the
     25th–75th percentile band. Each panel: name, years, values (None = no data), mean, q25, q75, range (y limits).
@@ -109,7 +111,7 @@ def trends_figure(
     rows = math.ceil(len(panels) / cols)
     gap_x, gap_y = 0.05, 0.16 if rows > 1 else 0.0
     width = (1 - gap_x * (cols - 1)) / cols
-    height = (1 - gap_y * (rows - 1)) / rows
+    panel_height = (1 - gap_y * (rows - 1)) / rows
     traces: list[dict] = []
     layout: dict = {}
     annotations = []
@@ -117,10 +119,10 @@ def trends_figure(
         r, c = divmod(i, cols)
         axis = "" if i == 0 else str(i + 1)
         x0 = c * (width + gap_x)
-        y1 = 1 - r * (height + gap_y)
+        y1 = 1 - r * (panel_height + gap_y)
         layout[f"xaxis{axis}"] = {**_years_axis(panel["years"]), "domain": [x0, x0 + width], "anchor": f"y{axis}"}
         layout[f"yaxis{axis}"] = {
-            "domain": [y1 - height, y1],
+            "domain": [y1 - panel_height, y1],
             "anchor": f"x{axis}",
             "range": panel["range"],
             "gridcolor": GRID,
@@ -177,10 +179,20 @@ def trends_figure(
                 "xanchor": "left",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"size": 12},
+                "font": {"size": frame.px(12)},
             }
         )
-    layout.update(base_layout(frame, lang, height=260 * rows + 170, left=40, below=30, above=22, legend="below"))
+    layout.update(
+        base_layout(
+            frame,
+            lang,
+            height=height or 260 * rows + 170,
+            left=frame.px(40),
+            below=frame.px(30),
+            above=frame.px(22),
+            legend="below",
+        )
+    )
     layout["annotations"] = [*annotations, *layout["annotations"]]
     layout["hovermode"] = "closest"
     return {"data": traces, "layout": layout}
@@ -193,6 +205,7 @@ def rank_history_figure(
     lang: str,
     frame: Frame,
     province_name: str,
+    height: int | None = None,
 ) -> dict:
     """The total's rank by year (1 at the top) over PAPI's four group bands; years without a rank are gaps."""
     traces = []
@@ -221,7 +234,7 @@ def rank_history_figure(
             "connectgaps": False,
             "text": [lbl if r is not None else "" for lbl, r in zip(labels, ranks, strict=True)],
             "textposition": "top center",
-            "textfont": {"size": 11},
+            "textfont": {"size": frame.px(11)},
             "line": {"color": PROVINCE, "width": 3},
             "marker": {"size": 8},
             "name": province_name,
@@ -237,12 +250,12 @@ def rank_history_figure(
             "text": t("no_data", lang),
             "showarrow": False,
             "textangle": -90,
-            "font": {"size": 11, "color": FAINT},
+            "font": {"size": frame.px(11), "color": FAINT},
         }
         for y in missing
     ]
     years = history["year"].tolist()
-    layout = base_layout(frame, lang, height=500, left=50, below=30, legend="below")
+    layout = base_layout(frame, lang, height=height or 500, left=frame.px(50), below=frame.px(30), legend="below")
     layout.update(
         barmode="overlay",
         xaxis={"tickmode": "array", "tickvals": years, "ticktext": [f"'{str(y)[2:]}" for y in years]},

@@ -18,11 +18,16 @@ def ranking_figure(
     frame: Frame,
     colour_by_group: bool,
     highlight: set[str],
-    height: int = 820,
+    height: int | None = None,
 ) -> dict:
     """Horizontal bars in rank order. The axis starts just below the lowest score (scores sit in a narrow band of a
-    wide scale), and the subtitle says so through the scale it names."""
+    wide scale), and the subtitle says so through the scale it names. The names and values are as large as the
+    frame's scale asks, but never taller than a bar's row."""
+    height = height or 820
     ranked = rows[rows["score"].notna()].sort_values(["rank", "code"])
+    layout = base_layout(frame, lang, height=height, left=10, right=40, below=30)
+    row_px = (height - layout["margin"]["t"] - layout["margin"]["b"]) / max(len(ranked), 1)
+    label_px = min(frame.px(10), int(row_px * 0.9))
     names = [
         f"<b>{name} ◀</b>" if code in highlight else name
         for code, name in zip(ranked["code"], ranked[f"name_{lang}"], strict=True)
@@ -49,7 +54,8 @@ def ranking_figure(
                 "marker": marker,
                 "text": [fmt_number(s, lang) for s in ranked["score"]],
                 "textposition": "outside",
-                "textfont": {"size": 10},
+                "textfont": {"size": label_px},
+                "constraintext": "none",  # the value at the names' size, not shrunk to the bar's thickness
                 "cliponaxis": False,
                 "hovertemplate": "%{y}: %{text}<extra></extra>",
                 "hoverlabel": {"bgcolor": HOVER_BACKGROUND},  # else plotly tries the numeric bar colour as a colour
@@ -57,9 +63,9 @@ def ranking_figure(
             }
         ],
         "layout": {
-            **base_layout(frame, lang, height=height, left=10, right=40, below=30),
+            **layout,
             "xaxis": {"range": [low, high], "showgrid": True, "gridcolor": GRID, "tickformat": ".0f"},
-            "yaxis": {"autorange": "reversed", "tickfont": {"size": 10}, "automargin": True, "dtick": 1},
+            "yaxis": {"autorange": "reversed", "tickfont": {"size": label_px}, "automargin": True, "dtick": 1},
             "bargap": 0.25,
         },
     }
