@@ -116,7 +116,7 @@ def map_part() -> None:
             with_map=True,
         ),
     )
-    map_col, bar_col = st.columns([3, 2])
+    map_col, bar_col = (st.container(), st.container()) if shell.present() else st.columns([3, 2])
     with map_col:
         event = shell.chart(
             figure,

@@ -14,7 +14,7 @@ from papi_data.profile import (
 )
 from papi_data.schema import TOTAL
 from papi_data.search import search_provinces
-from ui import data, shell, state
+from ui import data, page_tools, shell, state
 from ui.charts.common import Chart
 from ui.charts.profile_charts import (
     metric_panel,
@@ -67,6 +67,7 @@ with shell.controls():
 name = names[code]
 shell.header(t("profile_heading", lang, name=name, year=year), lang)
 shell.stepper("province", codes_by_name, names.get)
+page_tools.brief_button(code, name, year, shell.frame("", "", lang), lang)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
 # --- Radar ---------------------------------------------------------------------------------------------------------

@@ -19,8 +19,12 @@ from uuid import uuid4
 import streamlit as st
 import streamlit.components.v1 as components
 
+from papi_data.text import fold
+from ui import data
 from ui.charts.common import Chart
+from ui.charts.frame import Frame
 from ui.exports import renderer
+from ui.exports.brief import brief_facts, brief_pdf
 from ui.exports.deck import MIME as DECK_MIME
 from ui.exports.deck import ChartSlide, TitleSlide, deck
 from ui.exports.jobs import Jobs
@@ -37,12 +41,16 @@ FINISH_WITHIN_S = renderer.START_TIMEOUT_S + renderer.RENDER_TIMEOUT_S
 _FAILED = "_export_failed"  # the export buttons whose last click failed: key → None
 
 COPY_LINK = """<div id="papi-copy" data-done="{done}" data-fallback="{fallback}">
-<button type="button" title="{help}">🔗 {label}</button>
+<button type="button" title="{help}"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4
+l3-3a1 1 0 1 1 1.4 1.4l-3 3a1 1 0 0 1-1.4 0zM8.5 18.5a3.5 3.5 0 0 1-2.5-6l2-2 1.4 1.4-2 2a1.5 1.5 0 0 0 2.1 2.1l2-2
+1.4 1.4-2 2a3.5 3.5 0 0 1-2.4 1.1zm7-4.6-1.4-1.4 2-2A1.5 1.5 0 0 0 14 8.4l-2 2-1.4-1.4 2-2a3.5 3.5 0 0 1 5 5z"/></svg>
+{label}</button>
 <input type="text" readonly hidden aria-label="{label}"><span class="note" role="status"></span>
 </div>
 <style>
 body {{ margin: 0; font-family: "Source Sans", "Source Sans Pro", Arial, sans-serif; font-size: 14px; }}
 #papi-copy {{ display: flex; align-items: center; gap: 6px; height: 38px; }}
+svg {{ width: 16px; height: 16px; fill: currentColor; vertical-align: -3px; margin-right: 6px; }}
 button {{ font: inherit; padding: 6px 12px; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 8px;
   background: #fff; color: #31333f; cursor: pointer; white-space: nowrap; }}
 button:hover {{ border-color: #ff4b4b; color: #ff4b4b; }}
@@ -172,4 +180,42 @@ def deck_button(charts: Sequence[Chart], page_title: str, view: str, link: str, 
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")
+    """ "Hà Nội" → "ha-noi": a file name any system takes."""
+    return re.sub(r"[^a-z0-9-]+", "-", fold(text)).strip("-")
+
+
+def brief_button(code: str, name: str, year: int, frame: Frame, lang: str) -> None:
+    """The province's one-page brief for the year, as an A4 PDF in the reader's language. `frame` carries the
+    page's source line and link."""
+    store = data.store(lang)
+    table, national, bands = data.scores_table(lang), data.national_table(lang), data.group_bands(lang)
+    evaluation, _ = data.plan_evaluation(lang)
+
+    def make() -> bytes:
+        facts = brief_facts(
+            table,
+            national,
+            bands,
+            store.dimensions,
+            evaluation,
+            store.plans,
+            store.targets,
+            code=code,
+            name=name,
+            year=year,
+            lang=lang,
+            frame=frame,
+            made=dt.date.today(),
+        )
+        return brief_pdf(facts, renderer.shared())
+
+    _download(
+        t("brief_download", lang),
+        make,
+        key="export_brief",
+        file_name=f"papi-{code}-{year}-{_slug(name)}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        type="secondary",
+    )
+    failure_note(["export_brief"], lang)
