@@ -39,6 +39,7 @@ CONTEXT_YEARS = 3  # years drawn before the baseline, so a chart shows where the
 def _layout(frame: Frame, lang: str, height: int) -> dict:
     layout = base_layout(frame, lang, height=height, left=frame.px(70), right=30, below=frame.px(40), legend="below")
     layout["legend"]["font"] = {"size": frame.px(12)}
+    layout["legend"]["traceorder"] = "normal"  # one row: a legend group is otherwise stacked in a column
     layout["hovermode"] = "closest"
     return layout
 
