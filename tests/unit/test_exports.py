@@ -157,3 +157,13 @@ def test_present_mode_is_a_shared_flag_written_only_when_on() -> None:
     assert parse_params({"present": "1"}, PRESENT_SPEC.params)[0] == {"present": True}
     values, notices = parse_params({"present": "yes"}, PRESENT_SPEC.params)
     assert values == {"present": False} and notices[0].reason == "invalid"
+
+
+def test_a_browser_that_cannot_start_is_a_render_error_not_a_crash() -> None:
+    from ui.exports.renderer import Renderer, RenderError
+
+    renderer = Renderer(chromium="/nonexistent/chromium")
+    with pytest.raises(RenderError, match="did not start"):
+        renderer.image({"data": [], "layout": {}}, "png", 10, 10)
+    assert not renderer.running
+    renderer.close()
