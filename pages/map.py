@@ -113,6 +113,7 @@ def map_part() -> None:
             t("map_heading", lang, year=year),
             t("map_subtitle", lang, metric=label, scale=scale, n=n),
             lang,
+            year,
             with_map=True,
         ),
     )
@@ -138,7 +139,7 @@ def map_part() -> None:
                 colour_by_group=colouring == "groups",
                 highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
             ),
-            shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang),
+            shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang, year),
         )
         shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()
@@ -176,4 +177,4 @@ def map_part() -> None:
 
 map_part()
 st.caption(t("download_png_hint", lang))
-shell.footer(lang, with_map=True)
+shell.footer(lang, state.value("year"), with_map=True)

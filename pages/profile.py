@@ -67,7 +67,7 @@ with shell.controls():
 name = names[code]
 shell.header(t("profile_heading", lang, name=name, year=year), lang)
 shell.stepper("province", codes_by_name, names.get)
-page_tools.brief_button(code, name, year, shell.frame("", "", lang), lang)
+page_tools.brief_button(code, name, year, shell.frame("", "", lang, [y for y in years if year - 8 < y <= year]), lang)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
 # --- Radar ---------------------------------------------------------------------------------------------------------
@@ -131,7 +131,10 @@ with left:
         Chart(
             partial(radar_figure, axes, series, lang=lang),
             shell.frame(
-                t("radar_heading", lang, name=name, year=year), t("radar_subtitle", lang, k=len(metrics)), lang
+                t("radar_heading", lang, name=name, year=year),
+                t("radar_subtitle", lang, k=len(metrics)),
+                lang,
+                [year, other_year] if other_year else year,
             ),
         ),
         "radar",
@@ -178,7 +181,7 @@ panels = [
 shell.chart(
     Chart(
         partial(trends_figure, panels, lang=lang, province_name=name),
-        shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang),
+        shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang, years),
     ),
     "trends",
     f"papi-{code}-trends",
@@ -188,7 +191,7 @@ shell.chart(
         partial(
             trends_figure, total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang), lang=lang, province_name=name
         ),
-        shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang),
+        shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang, years),
     ),
     "totals",
     f"papi-{code}-totals",
@@ -196,7 +199,7 @@ shell.chart(
 shell.chart(
     Chart(
         partial(rank_history_figure, rank_history(table, code), data.group_bands(lang), lang=lang, province_name=name),
-        shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang),
+        shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang, years),
     ),
     "rank_history",
     f"papi-{code}-rank",
@@ -219,4 +222,4 @@ else:
             icon=":material/arrow_forward:",
         )
 st.caption(t("merger_note", lang))
-shell.footer(lang)
+shell.footer(lang, years)

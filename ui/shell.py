@@ -3,13 +3,14 @@ the page's toolbar (copy link, present mode, the deck) and each chart with its s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from ui import page_tools, state
+from papi_data.citation import citation
+from ui import data, page_tools, state
 from ui.charts.common import Chart, CheckedFigure, plotly_config
 from ui.charts.frame import PRESENT, SCREEN, Frame, source_line
 from ui.i18n import DEFAULT_LANG, LANGS, t
@@ -152,10 +153,18 @@ def view_link() -> str:
     return f"{st.context.url or ''}?{urlencode(state.query())}"
 
 
-def frame(title: str, subtitle: str, lang: str, with_map: bool = False) -> Frame:
-    """A chart's frame on this page: its title and subtitle, the source line and the view's link. The one place the
-    source line is chosen: charts, slides, the deck and the brief all take it from here."""
-    return Frame(title=title, subtitle=subtitle, source=source_line(lang, with_map), link=view_link())
+def cite(lang: str, years: int | Iterable[int]) -> str:
+    """ "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn": the reports of `years` and their partners."""
+    store = data.store(lang)
+    return citation(store.report_partners, store.partners, years, lang)
+
+
+def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with_map: bool = False) -> Frame:
+    """A chart's frame on this page: its title and subtitle, the source line of the years it shows, the view's link.
+    The one place a chart's source line is chosen: the slide images, the deck and the brief take it from the frame."""
+    return Frame(
+        title=title, subtitle=subtitle, source=source_line(cite(lang, years), lang, with_map), link=view_link()
+    )
 
 
 def chart(recipe: Chart, key: str, filename: str, **kwargs: Any) -> Any:
@@ -174,10 +183,11 @@ def _base_url() -> str:
     return "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
 
 
-def footer(lang: str, with_map: bool = False) -> None:
-    """The source line under the page; and the deck button in the toolbar, now that the page's charts are known."""
+def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> None:
+    """The page's source line: the reports of the years it shows, and the boundary credit under a map; and the deck
+    button in the toolbar, now that the page's charts are known."""
     st.divider()
-    st.caption(t("source_line", lang) + (" · " + t("geo_credit", lang) if with_map else ""))
+    st.caption(t("source_line", lang, citation=cite(lang, years)) + (" · " + t("geo_credit", lang) if with_map else ""))
     charts = list(st.session_state.get(_CHARTS, {}).values())
     slot = st.session_state.get(_SLOTS, {}).get("deck")
     if charts and slot is not None:

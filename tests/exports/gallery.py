@@ -8,6 +8,7 @@ from functools import partial
 import pandas as pd
 
 from geo import loader
+from papi_data.citation import citation
 from papi_data.explore import Filters, apply_filters
 from papi_data.overview import year_metric
 from papi_data.plans import dimension_checks, evaluate
@@ -55,8 +56,11 @@ def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
     names = store.provinces.set_index("code")[f"name_{lang}"]
     link = LINK.format(lang=lang)
 
+    def cite(years: int | list[int]) -> str:
+        return citation(store.report_partners, store.partners, years, lang)
+
     def frame(title: str, subtitle: str = "", with_map: bool = False) -> Frame:
-        return Frame(title, subtitle, source_line(lang, with_map), link)
+        return Frame(title, subtitle, source_line(cite(YEAR), lang, with_map), link)
 
     rows = year_metric(table, store.provinces, YEAR, TOTAL)
     scale = t("scale", lang, low=8, high=80)
@@ -147,6 +151,18 @@ def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
         target = store.targets[store.targets["id"] == target_id].iloc[0]
         results = evaluation[evaluation["target_id"] == target_id]
         (_, out[kind]), *_ = target_figures(
-            target, results, checks, table, bands, nat, store.dimensions, names, lang, YEAR, "KH 157/KH-UBND", blank
+            target,
+            results,
+            checks,
+            table,
+            bands,
+            nat,
+            store.dimensions,
+            names,
+            lang,
+            YEAR,
+            "KH 157/KH-UBND",
+            blank,
+            lambda years: source_line(cite(list(years)), lang),
         )
     return out

@@ -40,7 +40,7 @@ def test_a_chart_is_rebuilt_by_its_builder_for_each_canvas(ranked) -> None:
     history = history.assign(n=61)
     chart = Chart(
         partial(rank_history_figure, history, group_bands(ranked), lang="vi", province_name="Hà Nội"),
-        Frame("T", "S", source_line("vi"), "http://x/?a=1"),
+        Frame("T", "S", source_line("PAPI 2024", "vi"), "http://x/?a=1"),
     )
     screen, slide = chart.figure(), chart.figure(SLIDE)
     assert screen["layout"]["height"] == 500 and "width" not in screen["layout"]
@@ -109,7 +109,7 @@ def test_the_brief_shows_the_figures_the_app_shows(brief_inputs, lang: str, code
         name=name,
         year=YEAR,
         lang=lang,
-        frame=Frame("", source=source_line(lang), link="http://x/?province=" + code),
+        frame=Frame("", source=source_line("PAPI 2024 — CECODES", lang), link="http://x/?province=" + code),
         made=dt.date(2026, 12, 1),
     )
     card = province_year(table, code, YEAR)
