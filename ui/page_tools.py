@@ -193,13 +193,11 @@ def brief_button(code: str, name: str, year: int, frame: Frame, lang: str) -> No
 
     def make() -> bytes:
         facts = brief_facts(
+            store,
             table,
             national,
             bands,
-            store.dimensions,
             evaluation,
-            store.plans,
-            store.targets,
             code=code,
             name=name,
             year=year,

@@ -190,13 +190,11 @@ def test_the_brief_reads_back_with_the_score_and_rank_the_app_shows(
     name = store.provinces.set_index("code").at[code, f"name_{lang}"]
     link = f"http://localhost:8501/ho-so-tinh?lang={lang}&year={YEAR}&province={code}"
     facts = brief_facts(
+        store,
         table,
         national(store.scores),
         group_bands(table),
-        store.dimensions,
         evaluate(store.targets, table, YEAR, store.provinces),
-        store.plans,
-        store.targets,
         code=code,
         name=name,
         year=YEAR,

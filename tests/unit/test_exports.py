@@ -21,7 +21,7 @@ from tests.exports.gallery import YEAR, scores_table
 from ui.charts.common import Chart
 from ui.charts.frame import FOOTER_PX, PRESENT, SLIDE, Frame, base_layout, source_line
 from ui.charts.profile_charts import rank_history_figure
-from ui.exports.brief import brief_facts, brief_html
+from ui.exports.brief import BriefFacts, brief_facts, brief_html
 from ui.exports.deck import ChartSlide, TitleSlide, deck, plain
 from ui.exports.jobs import Jobs
 from ui.i18n import t
@@ -93,34 +93,44 @@ def brief_inputs(real_store: PapiStore):
     return real_store, table, evaluate(real_store.targets, table, YEAR, real_store.provinces)
 
 
-@pytest.mark.parametrize(("lang", "code"), [("vi", "01"), ("en", "27"), ("vi", "48")])
-def test_the_brief_shows_the_figures_the_app_shows(brief_inputs, lang: str, code: str) -> None:
+def facts_of(brief_inputs, lang: str, code: str, year: int = YEAR) -> BriefFacts:
     store, table, evaluation = brief_inputs
     name = store.provinces.set_index("code").at[code, f"name_{lang}"]
-    facts = brief_facts(
+    return brief_facts(
+        store,
         table,
         national(store.scores),
         group_bands(table),
-        store.dimensions,
         evaluation,
-        store.plans,
-        store.targets,
         code=code,
         name=name,
-        year=YEAR,
+        year=year,
         lang=lang,
         frame=Frame("", source=source_line("PAPI 2024 — CECODES", lang), link="http://x/?province=" + code),
         made=dt.date(2026, 12, 1),
     )
+
+
+@pytest.mark.parametrize(("lang", "code"), [("vi", "01"), ("en", "27"), ("vi", "48")])
+def test_the_brief_shows_the_figures_the_app_shows(brief_inputs, lang: str, code: str) -> None:
+    _, table, _ = brief_inputs
+    facts = facts_of(brief_inputs, lang, code)
     card = province_year(table, code, YEAR)
     assert facts.score == fmt_number(card.score, lang)
     assert facts.rank == t("rank_of", lang, rank=card.rank, n=card.n)
-    assert facts.rank_range == ""  # no published interval in the store yet: none shown, none invented
-    assert len(facts.furthest) == 3
+    assert facts.rank_range == ""  # PAPI published no interval for 2024: none shown, none invented
+    assert len(facts.furthest) == 3 and len(facts.furthest_sub) == 3
     assert bool(facts.plans) == (code in {"01", "27"})  # Hà Nội and Bắc Ninh have plans, Đà Nẵng none
     page = brief_html(facts, b"<svg></svg>", b"<svg></svg>")
     assert facts.score in page and facts.rank in page and html.escape(facts.source) in page
     assert ("1/12/2026" if lang == "vi" else "1 December 2026") in page
+
+
+def test_the_brief_gives_the_rank_range_where_papi_published_intervals(brief_inputs) -> None:
+    facts = facts_of(brief_inputs, "vi", "01", 2023)
+    assert (
+        facts.rank == "Hạng 15/61" and facts.rank_range == "có thể từ hạng 8 đến 26 (khoảng tin cậy 90% PAPI công bố)"
+    )
 
 
 def test_an_export_job_is_made_once_for_the_download_and_the_rerun() -> None:

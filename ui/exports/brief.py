@@ -21,7 +21,11 @@ import pandas as pd
 from papi_data.cells import float_or_none
 from papi_data.overview import province_year
 from papi_data.profile import dimension_profile, frontier, rank_history
+from papi_data.ranking import with_ranks
 from papi_data.schema import TOTAL
+from papi_data.store import PapiStore
+from papi_data.subdimensions import furthest_from_best, metric_rows, subdimension_profile
+from papi_data.uncertainty import rank_range
 from ui.charts.common import Chart
 from ui.charts.frame import Canvas, Frame
 from ui.charts.profile_charts import radar_axis_label, radar_figure, rank_history_figure
@@ -69,29 +73,38 @@ class BriefFacts:
     furthest_sub: list[str] = field(default_factory=list)
 
 
-def published_rank_range(code: str, year: int) -> tuple[int, int] | None:
-    """The ranks a province could plausibly hold given the 90% intervals PAPI published (2019, 2022, 2023), or None.
-
-    Hook for the published standard errors, which are being added to the store (issue 10:
-    papi_data.uncertainty.rank_range gives best and worst). Until the store holds them this says None, and the brief
-    shows no range: a range is never computed from anything else or invented."""
-    return None
+def published_rank_range(table: pd.DataFrame, store: PapiStore, code: str, year: int) -> tuple[int, int] | None:
+    """The ranks a province could plausibly hold given the 90% intervals PAPI published (2019, 2022, 2023; see
+    papi_data.uncertainty), or None where PAPI published none for it that year: a range is never invented."""
+    found = rank_range(table, store.uncertainty, code, year)
+    return None if found is None else (found.best, found.worst)
 
 
-def furthest_subdimensions(code: str, year: int, lang: str) -> list[str]:
-    """The sub-dimensions furthest from the best, as lines. Hook for the sub-dimensions, which are being added to the
-    store (issue 10: papi_data.subdimensions.furthest_from_best); until then none, and the brief lists dimensions."""
-    return []
+def furthest_subdimensions(store: PapiStore, code: str, year: int, lang: str) -> list[str]:
+    """The sub-dimensions furthest from the best province (relative to each one's scale), as lines; none in a year
+    without sub-dimension scores."""
+    periods = store.subdimension_periods
+    table = with_ranks(metric_rows(store.subdimension_scores, periods))
+    far = furthest_from_best(subdimension_profile(table, store.subdimensions, periods, code, year), FURTHEST)
+    return [
+        t(
+            "brief_furthest_line",
+            lang,
+            metric=str(row[f"name_{lang}"]),
+            score=fmt_number(row["score"], lang),
+            best=fmt_number(row["best"], lang),
+            gap=fmt_change(row["gap_to_best"], lang),
+        )
+        for _, row in far.iterrows()
+    ]
 
 
 def brief_facts(
+    store: PapiStore,
     table: pd.DataFrame,
     national: pd.DataFrame,
     bands: pd.DataFrame,
-    dimensions: pd.DataFrame,
     evaluation: pd.DataFrame,
-    plans: pd.DataFrame,
-    targets: pd.DataFrame,
     *,
     code: str,
     name: str,
@@ -103,12 +116,13 @@ def brief_facts(
     """The brief's figures for a province and year. `table` is the pages' scores table (ranks, groups, change),
     `national` papi_data.stats.national, `bands` the total's group bands, `evaluation` the plans' evaluation; `frame`
     carries the page's source line and link."""
+    dimensions = store.dimensions
     card = province_year(table, code, year)
     metrics = [d for d, first in zip(dimensions["id"], dimensions["first_year"], strict=True) if year >= first]
     best = frontier(table, year)
     profile = dimension_profile(table, code, year, metrics, best).set_index("dimension")
     means = national[(national["year"] == year)].set_index("dimension")["mean"]
-    spread = published_rank_range(code, year)
+    spread = published_rank_range(table, store, code, year) if card.has_data else None
     if not card.has_data:
         change = ""
     elif card.change is None:
@@ -149,8 +163,10 @@ def brief_facts(
         group=t("group_" + card.group, lang) if card.group else t("no_data", lang),
         change=change,
         furthest=furthest,
-        furthest_sub=furthest_subdimensions(code, year, lang),
-        plans=_plan_lines(evaluation, plans, targets, dimensions, code, year, int(table["year"].max()), lang),
+        furthest_sub=furthest_subdimensions(store, code, year, lang),
+        plans=_plan_lines(
+            evaluation, store.plans, store.targets, dimensions, code, year, int(table["year"].max()), lang
+        ),
         source=frame.source,
         link=frame.link,
         made=date_text(made, lang),
