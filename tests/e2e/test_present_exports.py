@@ -93,9 +93,11 @@ def test_where_the_clipboard_is_refused_the_link_is_shown_to_copy(page: Page, ap
 
 def test_slide_image_deck_and_brief_download_from_the_profile(page: Page, app_url: str, tmp_path: Path) -> None:
     open_page(page, f"{app_url}/ho-so-tinh?province=01&year=2024")
-    charts = page.get_by_test_id("stPlotlyChart").count()
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(4)  # radar, trends, totals, rank history
+    png_button = page.locator(".st-key-exports_radar").get_by_role("button", name="Ảnh PNG")
+    expect(png_button).to_be_visible()
     with page.expect_download(timeout=120_000) as png:
-        page.locator(".st-key-exports_radar").get_by_role("button", name="Ảnh PNG").click()
+        png_button.click()
     data = Path(png.value.path()).read_bytes()
     assert png.value.suggested_filename == "papi-01-2024-radar.png"
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[16:24] == (1920).to_bytes(4, "big") + (1080).to_bytes(4, "big")
@@ -103,7 +105,7 @@ def test_slide_image_deck_and_brief_download_from_the_profile(page: Page, app_ur
     with page.expect_download(timeout=120_000) as pptx:
         page.get_by_role("button", name="PowerPoint").click()
     deck = Presentation(io.BytesIO(Path(pptx.value.path()).read_bytes()))
-    assert len(deck.slides) == 1 + charts  # the title slide, then every chart of the page
+    assert len(deck.slides) == 1 + 4  # the title slide, then every chart of the page
 
     with page.expect_download(timeout=120_000) as brief:
         page.get_by_role("button", name="Hồ sơ 1 trang (PDF, A4)").click()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from pptx import Presentation
 
 from papi_data.citation import citation
@@ -22,7 +22,6 @@ from papi_data.plans import evaluate
 from papi_data.ranking import group_bands
 from papi_data.stats import national
 from papi_data.store import PapiStore, load_store
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS
 from tests.exports.gallery import YEAR, charts, scores_table
 from ui.charts.frame import SLIDE, Frame, source_line
 from ui.exports.brief import brief_facts, brief_pdf
@@ -59,11 +58,10 @@ def renderer() -> Iterator[Renderer]:
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
-        browser.close()
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    yield context.new_page()
+    context.close()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
