@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
-STORE := papi_data/store/manifest.json
+STORE := papi_data/store/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -1,6 +1,8 @@
-"""The store as the pages see it: loaded once per build (st.cache_data keyed by the store's build time)."""
+"""The store as the pages see it: loaded once per build (st.cache_data keyed by the store's folder and build id)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -13,19 +15,23 @@ from papi_data.stats import national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
 from ui.i18n import t
 
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _store(version: str) -> PapiStore:
-    """`version` is the store's folder and build time: a rebuild or another folder (tests) is a new entry."""
-    return load_store()
-
-
-def _version() -> str:
-    return f"{store_dir()}@{store_version()}"
+Version = tuple[str, str]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _scores_table(version: str) -> pd.DataFrame:
+def _store(version: Version) -> PapiStore:
+    """`version` is the store's folder and live build: a rebuild or another folder (tests) is a new entry. That very
+    build is loaded, so what is cached under a build's id is that build's content, even while builds follow."""
+    folder, build = version
+    return load_store(Path(folder), build or None)
+
+
+def _version() -> Version:
+    return str(store_dir()), store_version()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _scores_table(version: Version) -> pd.DataFrame:
     """Every score with its rank, N, group and change, joined to the province names: the pages' main table."""
     store = _store(version)
     table = with_change(with_ranks(store.scores))
@@ -34,17 +40,17 @@ def _scores_table(version: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _national(version: str) -> pd.DataFrame:
+def _national(version: Version) -> pd.DataFrame:
     return national(_store(version).scores)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _group_bands(version: str) -> pd.DataFrame:
+def _group_bands(version: Version) -> pd.DataFrame:
     return rank_bands(_scores_table(version))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _plan_evaluation(version: Version) -> tuple[pd.DataFrame, pd.DataFrame]:
     store = _store(version)
     table = _scores_table(version)
     latest = int(store.scores["year"].max())
@@ -55,13 +61,20 @@ def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _read(cached, lang: str):
-    """A cached reader's value, or a page that explains how to rebuild the store (and stops the run)."""
-    try:
-        return cached(_version())
-    except StoreUnavailable as problem:
-        show_store_problem(problem, lang)
-        st.stop()
-        raise  # unreachable: st.stop() ends the run
+    """A cached reader's value, or a page that explains how to rebuild the store (and stops the run).
+
+    A build that a newer build removed while it was being read is not a problem: the live one is read instead.
+    """
+    for _ in range(3):
+        version = _version()
+        try:
+            return cached(version)
+        except StoreUnavailable as problem:
+            if _version() == version:
+                show_store_problem(problem, lang)
+                st.stop()
+    show_store_problem(StoreUnavailable("missing", "the store was rebuilt during every attempt to read it"), lang)
+    st.stop()
 
 
 def group_bands(lang: str) -> pd.DataFrame:
