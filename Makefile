@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Host names the app answers to (DNS rebinding guard): add the intranet server's name, e.g. HOSTS="localhost papi.so.gov.vn".
+HOSTS ?= localhost 127.0.0.1 ::1
 STORE := papi_data/store/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
@@ -12,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: $(VENV)/.installed $(STORE)
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0
+	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(addprefix --server.allowedHosts=,$(HOSTS))
 
 test: $(VENV)/.dev-installed $(STORE) chromium
 	$(BIN)/ruff check .

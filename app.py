@@ -7,8 +7,9 @@ from ui.i18n import t
 
 st.set_page_config(page_title="PAPI", page_icon="🗺️", layout="wide")
 
+shell.cap_link()
 page = st.navigation(shell.pages(shell.provisional_lang()))
 state.enter_page(page.url_path)
 lang = shell.language_switch()
 st.sidebar.caption(t("app_subtitle", lang))
-page.run()
+shell.run_page(page, lang)

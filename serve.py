@@ -5,7 +5,8 @@ does not know our URL paths: a link such as /ban-do then opens under a "Page not
 app declares its pages with st.navigation, which turns that mode off on its first run; we turn it off before the
 first session instead.
 
-At start it also removes what a killed store build left (papi_data/store_files.py).
+At start it also removes what a killed store build left (papi_data/store_files.py), and puts the guards of
+serve_guard.py around the server (headers, hosts, long links, deep paths, a session limit, a bounded log).
 """
 
 import contextlib
@@ -14,6 +15,7 @@ import sys
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
+import serve_guard
 from papi_data.paths import store_dir
 from papi_data.store_files import build_lock, clean
 
@@ -30,6 +32,7 @@ def clean_store_leftovers() -> None:
 
 if __name__ == "__main__":
     clean_store_leftovers()
+    serve_guard.install()
     PagesManager.uses_pages_directory = False
     sys.argv = ["streamlit", "run", "app.py", *sys.argv[1:]]
     sys.exit(cli.main())
