@@ -206,7 +206,7 @@ def install() -> None:
     """Put the guards in place; call before Streamlit's server starts."""
     _raise_file_limit()
     _bound_the_log()
-    AppSession._handle_clear_cache_request = _ignore_clear_cache  # type: ignore[method-assign]
+    AppSession._handle_clear_cache_request = _ignore_clear_cache  # type: ignore[method-assign,assignment]
     sessions = max_sessions()
     create_app, uvicorn_kwargs = starlette_server.create_starlette_app, starlette_server._get_uvicorn_config_kwargs
 

@@ -39,31 +39,34 @@ class SourceRejected(Exception):
 def read_source_text(path: Path, problems: list[SourceProblem], name: str | None = None) -> str | None:
     """The text of a UTF-8 source file (a BOM is allowed), or None with the reason recorded as a problem: missing,
     not a regular file, unreadable, too large, UTF-16 or binary, or a byte that is not UTF-8 (at its line)."""
-    name = name or path.name
+    text, line, reason = _decoded(path)
+    if text is None:
+        problems.append(SourceProblem(name or path.name, line, None, reason))
+    return text
 
-    def bad(line: int | None, reason: str) -> None:
-        problems.append(SourceProblem(name, line, None, reason))
 
+def _decoded(path: Path) -> tuple[str | None, int | None, str]:
+    """(text, None, "") or (None, line or None, reason)."""
     try:
         if not path.exists():
-            return bad(None, "file is missing")
+            return None, None, "file is missing"
         if not path.is_file():
-            return bad(None, "is not a regular file")
+            return None, None, "is not a regular file"
         if path.stat().st_size > MAX_SOURCE_BYTES:
-            return bad(None, f"is larger than {MAX_SOURCE_BYTES // 2**20} MB: not a source table")
+            return None, None, f"is larger than {MAX_SOURCE_BYTES // 2**20} MB: not a source table"
         raw = path.read_bytes()
     except OSError as err:
-        return bad(None, f"cannot be read: {err.strerror or err}")
+        return None, None, f"cannot be read: {err.strerror or err}"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return bad(1, "is UTF-16 text: save it as UTF-8")
+        return None, 1, "is UTF-16 text: save it as UTF-8"
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        return bad(line, "holds NUL bytes (UTF-16 without its mark, or not a text file): save it as UTF-8 text")
+        return None, line, "holds NUL bytes (UTF-16 without its mark, or not a text file): save it as UTF-8 text"
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), None, ""
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        return bad(line, f"byte 0x{raw[err.start]:02X} is not UTF-8: save the file as UTF-8")
+        return None, line, f"byte 0x{raw[err.start]:02X} is not UTF-8: save the file as UTF-8"
 
 
 def read_csv_rows(
