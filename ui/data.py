@@ -1,4 +1,9 @@
-"""The store as the pages see it: loaded once per build (st.cache_data keyed by the store's folder and build id)."""
+"""The store as the pages see it: loaded once per build, keyed by the store's folder and build id.
+
+st.cache_resource, not st.cache_data: every session shares these frames instead of unpickling a copy of each on every
+run (that copy cost CPU and memory per run under load). They are read-only: pages and domain functions derive new
+frames from them and never assign into them (tests/app/test_home_about.py checks that after every page has run).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from ui.i18n import t
 Version = tuple[str, str]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _store(version: Version) -> PapiStore:
     """`version` is the store's folder and live build: a rebuild or another folder (tests) is a new entry. That very
     build is loaded, so what is cached under a build's id is that build's content, even while builds follow."""
@@ -30,7 +35,7 @@ def _version() -> Version:
     return str(store_dir()), store_version()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _scores_table(version: Version) -> pd.DataFrame:
     """Every score with its rank, N, group and change, joined to the province names: the pages' main table."""
     store = _store(version)
@@ -39,17 +44,17 @@ def _scores_table(version: Version) -> pd.DataFrame:
     return table.merge(names.rename(columns={"code": "province_code"}), on="province_code", how="left")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _national(version: Version) -> pd.DataFrame:
     return national(_store(version).scores)
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _group_bands(version: Version) -> pd.DataFrame:
     return rank_bands(_scores_table(version))
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _plan_evaluation(version: Version) -> tuple[pd.DataFrame, pd.DataFrame]:
     store = _store(version)
     table = _scores_table(version)
