@@ -8,15 +8,17 @@ HOSTS ?= localhost 127.0.0.1 ::1
 STORE := papi_data/store/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
+HAPROXY := /usr/sbin/haproxy
+N ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test store lint bench chromium clean
+.PHONY: run test store lint bench chromium haproxy cluster clean
 
 run: $(VENV)/.installed $(STORE)
 	@echo "PAPI: http://localhost:$(PORT)"
 	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(addprefix --server.allowedHosts=,$(HOSTS))
 
-test: $(VENV)/.dev-installed $(STORE) chromium
+test: $(VENV)/.dev-installed $(STORE) chromium haproxy
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -36,6 +38,14 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# N app servers behind HAProxy on PORT (deploy/haproxy.cfg; README, "Several servers").
+cluster: $(VENV)/.installed $(STORE) haproxy
+	$(BIN)/python -m deploy.cluster --servers $(N) --port $(PORT) --hosts "$(HOSTS)"
+
+# Debian's HAProxy for `make cluster` and its tests.
+haproxy:
+	@test -x $(HAPROXY) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy)
+
 # Debian's Chromium for the browser tests; Playwright never downloads a browser here.
 chromium:
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
@@ -43,7 +53,7 @@ chromium:
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 
-bench: $(VENV)/.dev-installed $(STORE) chromium
+bench: $(VENV)/.dev-installed $(STORE) chromium haproxy
 	$(BIN)/python -m bench.all
 
 clean:

@@ -26,7 +26,7 @@ class Run:
     seconds: float
     ok: bool
     problem: str = ""
-    downloads: list[str] = field(default_factory=list)  # /media/… addresses of the download buttons drawn
+    downloads: list[str] = field(default_factory=list)  # the download buttons' file ids (made when clicked)
     texts: list[str] = field(default_factory=list)  # markdown and alert bodies, to look for echoes
 
 
@@ -58,6 +58,24 @@ class Session:
         header = self.ws.response.headers.get("Set-Cookie") if self.ws and self.ws.response else None
         return header.split(";", 1)[0] if header else None
 
+    async def download(self, file_id: str) -> str:
+        """Click a download button: the server makes the file and answers with its /media/… address."""
+        assert self.ws is not None
+        message = BackMsg()
+        message.backend_operation_request.request_id = file_id
+        message.backend_operation_request.session_id = self.session_id
+        message.backend_operation_request.deferred_file.file_id = file_id
+        await self.ws.send(message.SerializeToString())
+        async with asyncio.timeout(RUN_TIMEOUT_S):
+            while True:
+                data = await self.ws.recv()
+                forward = ForwardMsg.FromString(data if isinstance(data, bytes) else data.encode())
+                if forward.WhichOneof("type") == "backend_operation_response":
+                    response = forward.backend_operation_response
+                    if response.error_msg:
+                        raise RuntimeError(response.error_msg)
+                    return response.deferred_file.url
+
     async def run(self, page: str, query: str = "") -> Run:
         assert self.ws is not None
         message = BackMsg()
@@ -82,7 +100,8 @@ class Session:
                         if which == "exception":
                             problem = f"exception: {element.exception.type}: {element.exception.message[:200]}"
                         elif which == "download_button":
-                            downloads.append(element.download_button.url)
+                            button = element.download_button
+                            downloads.append(button.deferred_file_id or button.url)
                         elif which == "markdown":
                             texts.append(element.markdown.body)
                         elif which == "alert":

@@ -69,10 +69,15 @@ def stop(process: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def running_cluster(
-    servers: int = 2, port: int = 8760, bind: str = "127.0.0.1", env: dict[str, str] | None = None
+    servers: int = 2,
+    port: int = 8760,
+    bind: str = "127.0.0.1",
+    env: dict[str, str] | None = None,
+    hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1"),
 ) -> Iterator[tuple[str, list[subprocess.Popen]]]:
     """Yield (the proxy's address, the app servers' processes, whose pids are their process groups); stop all after.
-    `env` is added to the app servers' environment (e.g. Streamlit's STREAMLIT_… options)."""
+    `env` is added to the app servers' environment (e.g. Streamlit's STREAMLIT_… options); `hosts` are the host names
+    visitors use (server.allowedHosts)."""
     ports = [port + i for i in range(1, servers + 1)]
     full_env = {**os.environ, **(env or {}), "PAPI_BIND": bind, "PAPI_PORT": str(port)}
     apps: list[subprocess.Popen] = []
@@ -83,6 +88,7 @@ def running_cluster(
         try:
             for p in ports:
                 command = [sys.executable, "serve.py", "--server.port", str(p), "--server.address", "127.0.0.1"]
+                command += [f"--server.allowedHosts={host}" for host in hosts]
                 apps.append(_start(command, ROOT / ".venv" / f"cluster-app-{p}.log", full_env))
             for p, app in zip(ports, apps, strict=True):
                 _wait(f"http://127.0.0.1:{p}", [app])
@@ -100,9 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--servers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8501)
     parser.add_argument("--bind", default="0.0.0.0")
+    parser.add_argument("--hosts", default="localhost 127.0.0.1 ::1", help="host names visitors use, space-separated")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with running_cluster(args.servers, args.port, args.bind) as (url, apps):
+    with running_cluster(args.servers, args.port, args.bind, hosts=tuple(args.hosts.split())) as (url, apps):
         print(f"PAPI: {url} ({len(apps)} app servers behind HAProxy; Ctrl-C stops them)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             while all(app.poll() is None for app in apps):
