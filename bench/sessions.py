@@ -27,7 +27,7 @@ class Run:
     ok: bool
     problem: str = ""
     downloads: list[str] = field(default_factory=list)  # the download buttons' file ids (made when clicked)
-    texts: list[str] = field(default_factory=list)  # markdown and alert bodies, to look for echoes
+    texts: list[str] = field(default_factory=list)  # markdown, heading and alert bodies: where markup is interpreted
 
 
 class Session:
@@ -106,6 +106,8 @@ class Session:
                             texts.append(element.markdown.body)
                         elif which == "alert":
                             texts.append(element.alert.body)
+                        elif which == "heading":
+                            texts.append(element.heading.body)
                     elif kind == "script_finished":
                         if forward.script_finished == FINISHED:
                             break
