@@ -54,6 +54,7 @@ NOT_FOUND_PATH = "khong-tim-thay"
 STREAMLIT_PREFIXES = {"_stcore", "static", "app", "media", "component", "~"}  # what Streamlit itself serves
 LOG_BURST, LOG_WINDOW_S = 10, 60.0
 GC_EVERY_S = 1.0
+GC_MIN_NEW_OBJECTS = 1000
 TRIM_AFTER_S = 2.0  # after a closed session's TTL: Streamlit drops it in its next clean-up pass
 _LANGS = ("vi", "en")
 _BUSY = {
@@ -234,7 +235,8 @@ def _collect_garbage_periodically() -> None:
     def loop() -> None:
         while True:
             time.sleep(GC_EVERY_S)
-            gc.collect()
+            if sum(gc.get_count()) > GC_MIN_NEW_OBJECTS:  # an idle server has nothing new to collect
+                gc.collect()
 
     threading.Thread(target=loop, name="papi-gc", daemon=True).start()
 

@@ -153,10 +153,13 @@ def main(argv: list[str] | None = None) -> None:
     label = f"{args.servers} server{'s' if args.servers > 1 else ''}, think {args.think:g} s"
     with servers(args.servers) as (url, groups):
 
-        async def warm_up() -> None:  # the first run of each page fills the caches shared by all sessions
+        async def warm_up_one() -> None:  # the first run of each page fills the caches shared by all sessions
             async with Session(url) as session:
                 for page, query in ACTIONS:
                     await session.run(page, query)
+
+        async def warm_up() -> None:  # at once, so that the proxy sends one to each server
+            await asyncio.gather(*(warm_up_one() for _ in groups))
 
         asyncio.run(warm_up())
         time.sleep(SETTLE_S)

@@ -3,13 +3,18 @@ metrics (serve_guard.py and ui/shell.py, through `make run`)."""
 
 from __future__ import annotations
 
+import asyncio
 import urllib.error
 import urllib.request
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
+from bench.sessions import Session
 from tests.e2e.conftest import open_page
+from tests.e2e.server import ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -51,3 +56,17 @@ def test_headers_hosts_and_metrics(app_url: str) -> None:
         assert refused.value.code == status
     with urllib.request.urlopen(f"{app_url}/_stcore/health") as response:
         assert response.read() == b"ok"
+
+
+def test_a_visitor_cannot_clear_the_server_caches(app_url: str) -> None:
+    async def send_clear_cache() -> None:
+        async with Session(app_url) as session:
+            assert (await session.run("gioi-thieu")).ok
+            message = BackMsg()
+            message.clear_cache = True
+            await session.ws.send(message.SerializeToString())  # type: ignore[union-attr]
+            assert (await session.run("gioi-thieu")).ok
+
+    asyncio.run(send_clear_cache())
+    log = ROOT / ".venv" / f"e2e-server-{urlparse(app_url).port}.log"
+    assert "ignored a clear_cache request from a visitor" in log.read_text(encoding="utf-8")
