@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+SERVE_FLAGS ?=
 # Host names the app answers to (DNS rebinding guard): add the intranet server's name, e.g. HOSTS="localhost papi.so.gov.vn".
 HOSTS ?= localhost 127.0.0.1 ::1
 STORE := papi_data/store/CURRENT
@@ -16,10 +17,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: $(VENV)/.installed $(STORE)
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(addprefix --server.allowedHosts=,$(HOSTS))
+	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(addprefix --server.allowedHosts=,$(HOSTS)) $(SERVE_FLAGS)
 
-test: $(VENV)/.dev-installed $(STORE) chromium haproxy
-	$(BIN)/ruff check .
+test: lint $(STORE) chromium haproxy
 	$(BIN)/python -m pytest
 
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
@@ -50,8 +50,12 @@ haproxy:
 chromium:
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 
+# Style, formatting, the layers' import contract and types (configured in pyproject.toml).
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(VENV)/.dev-installed $(STORE) chromium haproxy
 	$(BIN)/python -m bench.all

@@ -12,4 +12,7 @@ page = st.navigation(shell.pages(shell.provisional_lang()))
 state.enter_page(page.url_path)
 lang = shell.language_switch()
 st.sidebar.caption(t("app_subtitle", lang))
-shell.run_page(page, lang)
+try:
+    shell.run_page(page, lang)  # a failing page: a short message in the reader's language, the detail in the log
+finally:  # after an exception or st.rerun() too (a page ends early with state.stop(), which writes it first)
+    state.flush_url()

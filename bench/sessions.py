@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -17,6 +20,14 @@ from websockets.asyncio.client import ClientConnection, connect
 
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 RUN_TIMEOUT_S = 60.0
+T = TypeVar("T")
+
+
+def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run sessions from plain code, in a thread of its own: Playwright's sync API keeps an event loop in the main
+    thread, where asyncio.run would refuse to start."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @dataclass

@@ -1,20 +1,20 @@
 """Province boundaries for the maps: the 63 provinces (to June 2025), the 34 (since July 2025) and the mapping.
 
 Pure functions over the files in geo/data/ (never the project's shared folder), cached for the process. Nothing here
-imports Streamlit. The GeoJSON dicts are ready for plotly: `featureidkey="properties.code"`, outer rings clockwise.
-The cached dicts and lists are shared: copy them before changing them.
+imports Streamlit or geopandas (only the build script, make_boundaries, does). The GeoJSON dicts are ready for plotly:
+`featureidkey="properties.code"`, outer rings clockwise. The cached dicts and lists are shared: copy them before
+changing them.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from shapely.geometry import shape
+from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.ops import linemerge, unary_union
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -25,7 +25,7 @@ MAPPING = DATA_DIR / "province_mapping_63_to_34.csv"
 # Which province holds each archipelago (same code in the 63 and the 34 files) and a box that picks its parts out of
 # that province's geometry: the label points are computed from those parts, and make_boundaries keeps them whatever
 # their size. Trường Sa's box starts at 110.5°E, as in the files first shipped: it takes in the banks the source draws
-# with Khánh Hòa around 110.5°E 8°N, except two specks just west of that line, which the islet rule then drops.
+# with Khánh Hòa around 110.5°E 8°N; the five parts just west of that line count as ordinary parts of Khánh Hòa.
 ARCHIPELAGOS: tuple[dict[str, Any], ...] = (
     {"name_vi": "Hoàng Sa", "name_en": "Hoang Sa", "code": "48", "box": (111.0, 15.5, 113.0, 17.5)},
     {"name_vi": "Trường Sa", "name_en": "Truong Sa", "code": "56", "box": (110.5, 6.0, 118.0, 12.0)},
@@ -88,41 +88,47 @@ def borders_34() -> tuple[list[float | None], list[float | None]]:
     return lons, lats
 
 
-def archipelago_of(code: str, ring: Sequence[Sequence[float]]) -> dict[str, Any] | None:
-    """The archipelago a part of province `code` belongs to (judged by its outer ring's mean vertex), or None."""
-    points = ring[:-1] if len(ring) > 1 and list(ring[0]) == list(ring[-1]) else ring
-    lon = sum(p[0] for p in points) / len(points)
-    lat = sum(p[1] for p in points) / len(points)
+def archipelago_of(code: str, part: Polygon) -> dict[str, Any] | None:
+    """The archipelago a part of province `code` belongs to (judged by the part's representative point, which lies
+    inside it), or None."""
+    point = part.representative_point()
     for archipelago in ARCHIPELAGOS:
         west, south, east, north = archipelago["box"]
-        if code == archipelago["code"] and west <= lon <= east and south <= lat <= north:
+        if code == archipelago["code"] and west <= point.x <= east and south <= point.y <= north:
             return archipelago
     return None
+
+
+def archipelago_parts(code: str, geometry: dict, archipelago: dict[str, Any]) -> list[Polygon]:
+    """The parts of a province's GeoJSON geometry that belong to the archipelago."""
+    parts = shape(geometry)
+    return [part for part in getattr(parts, "geoms", [parts]) if archipelago_of(code, part) is archipelago]
 
 
 @lru_cache(maxsize=1)
 def archipelago_labels() -> list[dict]:
     """Label points for Hoàng Sa and Trường Sa: name_vi, name_en, lon, lat, code.
 
-    Each point is the centre of the bounding box of the archipelago's parts in its province's geometry (34 file),
-    so it moves with the geometry; it raises if the archipelago is missing from the file.
+    Each point is the representative point of the convex hull of the archipelago's parts in its province's geometry
+    (34 file): inside the area the archipelago spans, near its middle, and moving with the geometry. (The parts' own
+    representative point would sit on the single widest reef, for Trường Sa at its western edge.) Raises if the
+    archipelago is missing from the file.
     """
     features = {f["properties"]["code"]: f for f in provinces_34()["features"]}
     labels = []
     for archipelago in ARCHIPELAGOS:
         code = archipelago["code"]
-        shells = [p[0] for p in _polygons(features[code]["geometry"]) if archipelago_of(code, p[0]) is archipelago]
-        if not shells:
-            raise ValueError(f"{archipelago['name_vi']} is missing from province {archipelago['code']}")
-        xs = [x for ring in shells for x, _ in ring]
-        ys = [y for ring in shells for _, y in ring]
+        parts = archipelago_parts(code, features[code]["geometry"], archipelago)
+        if not parts:
+            raise ValueError(f"{archipelago['name_vi']} is missing from province {code}")
+        point = MultiPolygon(parts).convex_hull.representative_point()
         labels.append(
             {
                 "name_vi": archipelago["name_vi"],
                 "name_en": archipelago["name_en"],
-                "lon": round((min(xs) + max(xs)) / 2, 4),
-                "lat": round((min(ys) + max(ys)) / 2, 4),
-                "code": archipelago["code"],
+                "lon": round(point.x, 4),
+                "lat": round(point.y, 4),
+                "code": code,
             }
         )
     return labels

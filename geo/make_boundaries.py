@@ -3,9 +3,10 @@
     python -m geo.make_boundaries            # writes over geo/data/
     python -m geo.make_boundaries --out DIR  # writes somewhere else (the tests do)
 
-Writes vn_provinces_63.geojson, vn_provinces_34.geojson and province_mapping_63_to_34.csv. Same input gives
-byte-identical output: no randomness, no timestamps, fixed orders, and the geometry goes through plain arithmetic
-plus two GEOS operations (make_valid on one province, the union into 34) that are deterministic for a given GEOS.
+Writes vn_provinces_63.geojson, vn_provinces_34.geojson and province_mapping_63_to_34.csv, then checks that the 34
+file as written is the 63 file as written dissolved through the mapping. The geometry work is geopandas and shapely
+(GEOS): GDAL reads the TopoJSON, GEOS cleans and simplifies the provinces as one coverage, pyproj gives true areas.
+Same input gives byte-identical output (for given GEOS and GDAL versions): no randomness, no timestamps, fixed orders.
 The processing is the one geo/data/SOURCE.md describes; the comments below say why each step is done the way it is.
 """
 
@@ -19,10 +20,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-import numpy as np
+import geopandas as gpd
 import shapely
-from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry import Point, Polygon
 
 from geo.loader import DATA_DIR, archipelago_of
 
@@ -31,18 +33,25 @@ TOPOJSON = "odm_diaphantinh_63.topo.json"
 GSO_LIST = "gso_provinces_63_dvhcvn.json"
 MERGER_LIST = "vietnamadminunits_1.0.4_province_merger_2025.json"
 
-TOLERANCE_DEG = 0.003  # Douglas–Peucker tolerance, about 300 m: invisible at country scale
-ISLET_TOLERANCE_DEG = 0.0003  # for an islet ring that would collapse at TOLERANCE_DEG (see simplify_arc)
-MIN_PART_KM2 = 0.5  # islets smaller than this (as drawn, after simplification) are dropped...
-# ...except these named islands (a point on each and its province), which must survive whatever their drawn size.
+GRID_DEG = 1e-4  # the output's 4 decimals (about 11 m); the source's grid is finer (about 4 m)
+# Coverage simplification (Visvalingam–Whyatt): a vertex goes when the triangle it makes with its neighbours is
+# smaller than about TOLERANCE_DEG² (0.006° is about 650 m, so about 0.4 km²). Invisible at country scale, and it keeps
+# the 63-province file at the size it had (about 300 KB).
+TOLERANCE_DEG = 0.006
+MIN_PART_KM2 = 0.5  # islets smaller than this (in the source) are dropped...
+# ...except these named islands (a point on each and its province), which must survive whatever their size.
 NAMED_ISLANDS: dict[str, tuple[str, float, float]] = {
     "Bạch Long Vĩ": ("31", 107.727, 20.136),
     "Lý Sơn": ("51", 109.116, 15.382),
     "Phú Quý": ("60", 108.943, 10.530),
     "Côn Đảo": ("77", 106.608, 8.700),
 }
-DECIMALS = 4  # about 11 m
-EARTH_RADIUS_KM = 6371.0088
+# WGS 84 / NSIDC EASE-Grid 2.0 Global: a cylindrical equal-area projection (in pyproj's bundled database, so no
+# network), where a polygon's planar area is its area on the ellipsoid.
+EQUAL_AREA_CRS = "EPSG:6933"
+# The dissolve check's limit: the 34 as written may differ from the 63 as written dissolved by at most this much in
+# all (the two files are rounded the same way, so in practice they agree exactly).
+MAX_DISSOLVE_DIFFERENCE_KM2 = 0.01
 
 # The source's names that no normalisation can match to the GSO list: two typos, nothing else.
 SOURCE_TYPOS = {"can thon": "can tho", "quan binh": "quang binh"}
@@ -83,82 +92,6 @@ def split_coded(label: str) -> tuple[str, str]:
     """'79 Thành phố Hồ Chí Minh' -> ('79', 'Hồ Chí Minh')."""
     code, official = label.split(" ", 1)
     return code, short_name(official)
-
-
-# --- geometry helpers ----------------------------------------------------------------------------------------------
-
-
-def decode_arcs(topology: dict) -> list[np.ndarray]:
-    """TopoJSON arcs are delta-encoded integers on a grid: undo both, giving (n, 2) lon/lat arrays."""
-    scale = np.array(topology["transform"]["scale"])
-    translate = np.array(topology["transform"]["translate"])
-    return [np.cumsum(np.array(arc, dtype=np.int64), axis=0) * scale + translate for arc in topology["arcs"]]
-
-
-def _distances_to_segment(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Distance of each point to the segment a–b (not the infinite line, so a closed arc with a == b works too)."""
-    ab = b - a
-    length2 = float(ab @ ab)
-    t = np.zeros(len(points)) if length2 == 0 else np.clip((points - a) @ ab / length2, 0.0, 1.0)
-    return np.hypot(*(points - (a + t[:, None] * ab)).T)
-
-
-def simplify_arc(points: np.ndarray, tolerance: float) -> np.ndarray:
-    """Douglas–Peucker keeping both end points, so the arc still meets the other arcs at the same nodes.
-
-    Each shared border is one arc in the TopoJSON, so simplifying arcs (not polygons) simplifies every border once
-    and the two neighbours keep exactly the same line: no gaps, no overlaps.
-    """
-    keep = np.zeros(len(points), dtype=bool)
-    keep[[0, -1]] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        i, j = stack.pop()
-        if j - i < 2:
-            continue
-        d = _distances_to_segment(points[i + 1 : j], points[i], points[j])
-        k = int(np.argmax(d))
-        if d[k] > tolerance:
-            keep[i + 1 + k] = True
-            stack += [(i, i + 1 + k), (i + 1 + k, j)]
-    if keep.sum() < 4 and np.array_equal(points[0], points[-1]) and tolerance > ISLET_TOLERANCE_DEG:
-        # A closed arc is a whole islet. Narrower than the tolerance it collapses to a line and would vanish, so
-        # simplify it at the islet tolerance instead: small islands keep their shape (and their area, which decides
-        # whether they are kept), and the archipelagos' reefs stay on the map.
-        return simplify_arc(points, ISLET_TOLERANCE_DEG)
-    return points[keep]
-
-
-def round_arc(points: np.ndarray) -> np.ndarray:
-    """Round to DECIMALS and drop the repeated points that rounding creates (the end points always stay)."""
-    rounded = np.round(points, DECIMALS)
-    moved = np.any(rounded[1:] != rounded[:-1], axis=1)
-    return rounded[np.concatenate([[True], moved[:-1], [True]])] if len(rounded) > 2 else rounded
-
-
-def ring_coords(arc_refs: Sequence[int], arcs: Sequence[np.ndarray]) -> np.ndarray:
-    """Chain the arcs of a ring (a negative reference ~i means arc i reversed); consecutive arcs share an end point."""
-    parts = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in arc_refs]
-    ring = np.concatenate([parts[0]] + [p[1:] for p in parts[1:]])
-    moved = np.concatenate([[True], np.any(ring[1:] != ring[:-1], axis=1)])
-    return ring[moved]
-
-
-def area_km2(polygon: Polygon) -> float:
-    """Area on the sphere (the formula d3-geo and turf use); plenty for a 0.5 km² threshold."""
-
-    def ring_area(coords: np.ndarray) -> float:
-        lon, lat = np.radians(coords[:-1, 0]), np.radians(coords[:-1, 1])
-        return abs(float(np.sum((np.roll(lon, -1) - np.roll(lon, 1)) * np.sin(lat)))) * EARTH_RADIUS_KM**2 / 2
-
-    return ring_area(np.asarray(polygon.exterior.coords)) - sum(
-        ring_area(np.asarray(hole.coords)) for hole in polygon.interiors
-    )
-
-
-def to_multipolygon(geometry: shapely.Geometry) -> MultiPolygon:
-    polygons = [g for g in getattr(geometry, "geoms", [geometry]) if isinstance(g, Polygon) and not g.is_empty]
-    return MultiPolygon(polygons)
 
 
 # --- the build -----------------------------------------------------------------------------------------------------
@@ -206,81 +139,112 @@ def match_codes(source_names: Iterable[str], names: dict[str, str]) -> list[str]
     return codes
 
 
-def _keep_part(code: str, part: Polygon) -> bool:
-    """Drop islets under MIN_PART_KM2 as drawn, except the archipelagos' parts and the named islands."""
-    if area_km2(part) >= MIN_PART_KM2 or archipelago_of(code, part.exterior.coords) is not None:
+def read_source(raw_dir: Path) -> gpd.GeoDataFrame:
+    """The raw TopoJSON as read by GDAL's TopoJSON driver (which decodes the arcs): code and geometry per province."""
+    source = gpd.read_file(raw_dir / TOPOJSON).set_crs("EPSG:4326")  # TopoJSON names no CRS; the source is lon/lat
+    codes = match_codes(source["ten_tinh"], gso_names(raw_dir))
+    return gpd.GeoDataFrame({"code": codes}, geometry=source.geometry.values, crs=source.crs)
+
+
+def on_grid_coverage(geometry: gpd.GeoSeries) -> gpd.GeoSeries:
+    """The provinces snapped to the output grid, valid, and forming a clean coverage.
+
+    Rounding comes first: the simplification only drops vertices, so every coordinate written is then already on the
+    grid and no rounding after it can pull neighbours' borders apart. After rounding only Khánh Hòa is invalid (a few
+    Trường Sa reefs cross themselves or overlap the next one): make_valid repairs it, keeping only polygons.
+    The source also has one overlap, about 100 m² that both Bắc Giang and Thái Nguyên claim, and rounding leaves Cần
+    Thơ's and Hậu Giang's copies of their border one vertex apart: coverage_clean leaves the sliver to Bắc Giang and
+    makes the two copies match. After it, neighbours share their borders vertex for vertex.
+    """
+    rounded = geometry.set_precision(GRID_DEG, mode="pointwise").remove_repeated_points()
+    invalid = ~rounded.is_valid
+    rounded[invalid] = rounded[invalid].make_valid(method="structure", keep_collapsed=False)
+    coverage = gpd.GeoSeries(shapely.coverage_clean(rounded.values), index=geometry.index, crs=geometry.crs)
+    if not coverage.is_valid_coverage():
+        raise ValueError("the cleaned provinces do not form a coverage")
+    return coverage
+
+
+def _protected(code: str, part: Polygon) -> bool:
+    """Parts kept whatever their size: the archipelagos' reefs and the named islands."""
+    if archipelago_of(code, part) is not None:
         return True
     return any(c == code and part.contains(Point(x, y)) for c, x, y in NAMED_ISLANDS.values())
 
 
-def build_63(raw_dir: Path) -> dict[str, MultiPolygon]:
-    """GSO code -> simplified, filtered, rounded geometry of the 63 provinces."""
-    topology = _load(raw_dir, TOPOJSON)
-    arcs = [round_arc(simplify_arc(arc, TOLERANCE_DEG)) for arc in decode_arcs(topology)]
-    geometries = topology["objects"]["diaphantinh"]["geometries"]
-    codes = match_codes([g["properties"]["ten_tinh"] for g in geometries], gso_names(raw_dir))
-    provinces: dict[str, MultiPolygon] = {}
-    for code, geometry in zip(codes, geometries, strict=True):
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        parts = []
-        for rings in polygons:
-            shell, *holes = (ring_coords(r, arcs) for r in rings)
-            if len(shell) < 4:  # a speck drawn with two arcs that simplified to a line (four, in Trường Sa)
-                continue
-            part = Polygon(shell, [h for h in holes if len(h) >= 4])
-            if _keep_part(code, part):
-                parts.append(part)
-        province = MultiPolygon(parts)
-        if not province.is_valid:
-            # Only Khánh Hòa: two Trường Sa reefs cross themselves in the source. make_valid splits them at the
-            # crossings (313 parts become 315) and leaves the other parts as they are; no shared border is touched.
-            province = to_multipolygon(shapely.make_valid(province))
-        provinces[code] = province
+def drop_islets(provinces: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Drop the parts under MIN_PART_KM2 (true area, in an equal-area projection), except the protected ones."""
+    parts = provinces.explode(index_parts=False, ignore_index=True)
+    km2 = parts.to_crs(EQUAL_AREA_CRS).area / 1e6
+    large = km2 >= MIN_PART_KM2
+    kept = [big or _protected(code, part) for big, code, part in zip(large, parts["code"], parts.geometry, strict=True)]
+    # The parts of a province touch at most at a point, so the coverage union just collects them again.
+    return parts[kept].dissolve("code", method="coverage", as_index=False)
+
+
+def build_63(raw_dir: Path) -> gpd.GeoDataFrame:
+    """The 63 provinces, sorted by code: code, name_vi, name_en and the cleaned, filtered, simplified geometry."""
+    names = gso_names(raw_dir)
+    source = read_source(raw_dir)
+    provinces = drop_islets(source.set_geometry(on_grid_coverage(source.geometry)))
+    # Simplifying the provinces as one coverage simplifies each shared border once, so both neighbours keep exactly
+    # the same line: no gaps, no overlaps. Islets are never simplified away, at worst to a triangle.
+    provinces = provinces.set_geometry(provinces.geometry.simplify_coverage(TOLERANCE_DEG))
+    if not provinces.geometry.is_valid_coverage():
+        raise ValueError("the simplified provinces do not form a coverage")
+    by_code = dict(zip(provinces["code"], provinces.geometry, strict=True))
     for island, (code, x, y) in NAMED_ISLANDS.items():
-        if not provinces[code].contains(Point(x, y)):
+        if not by_code[code].contains(Point(x, y)):
             raise ValueError(f"{island} was lost from province {code}")
-    return provinces
+    return provinces.assign(name_vi=provinces["code"].map(names), name_en=provinces["code"].map(names).map(ascii_name))
 
 
-def dissolve_34(provinces: dict[str, MultiPolygon], old_to_new: dict[str, tuple[str, str]]) -> dict[str, MultiPolygon]:
-    """The 2025 reform merged whole provinces, so the 34 are unions of the 63.
+def dissolve_34(provinces_63: gpd.GeoDataFrame, old_to_new: dict[str, tuple[str, str]]) -> gpd.GeoDataFrame:
+    """The 2025 reform merged whole provinces, so the 34 are the 63 dissolved by the mapping.
 
-    The old provinces share their borders vertex for vertex, so the union removes the inner borders cleanly and
-    adds no slivers; the outer borders keep the same vertices as in the 63 file.
+    The 63 form a coverage (neighbours share their borders vertex for vertex), so the coverage union removes the
+    inner borders cleanly, adds no slivers, and keeps the outer borders' vertices as they are in the 63 file.
     """
-    groups: dict[str, list[MultiPolygon]] = {}
-    for old_code, (new_code, _) in sorted(old_to_new.items()):
-        groups.setdefault(new_code, []).append(provinces[old_code])
-    return {code: to_multipolygon(shapely.union_all(parts)) for code, parts in sorted(groups.items())}
+    new_codes = provinces_63["code"].map(lambda code: old_to_new[code][0])
+    merged = provinces_63[["geometry"]].assign(code=new_codes).dissolve("code", method="coverage", as_index=False)
+    names = dict(old_to_new.values())
+    return merged.assign(name_vi=merged["code"].map(names), name_en=merged["code"].map(names).map(ascii_name))
 
 
-def _ring_json(ring: shapely.LinearRing) -> list[list[float]]:
-    """Rounded coordinates, without points equal to the one before them, cyclically (the closing copy of the first
-    point goes too, so a ring starts at its second vertex), then closed again."""
-    coords = np.round(np.asarray(ring.coords), DECIMALS)
-    coords = coords[np.any(coords != np.roll(coords, 1, axis=0), axis=1)]
-    return np.concatenate([coords, coords[:1]]).tolist()
+def geojson(provinces: gpd.GeoDataFrame) -> str:
+    """Compact GeoJSON, features in code order, outer rings clockwise: plotly's geo choropleth fills the outside of
+    an anticlockwise ring."""
+    frame = provinces.sort_values("code")[["code", "name_vi", "name_en", "geometry"]]
+    frame = frame.set_geometry(frame.geometry.orient_polygons(exterior_cw=True))
+    return frame.to_json(drop_id=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _geometry_json(geometry: MultiPolygon) -> dict:
-    """GeoJSON with outer rings clockwise, which plotly's geo choropleth needs (the other way fills the outside)."""
-    geometry = shapely.orient_polygons(geometry, exterior_cw=True)
-    parts = [[_ring_json(ring) for ring in (p.exterior, *p.interiors)] for p in geometry.geoms]
-    if len(parts) == 1:
-        return {"type": "Polygon", "coordinates": parts[0]}
-    return {"type": "MultiPolygon", "coordinates": parts}
+def _read_geojson_text(text: str) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame.from_features(json.loads(text)["features"], crs="EPSG:4326")
 
 
-def feature_collection(geometries: dict[str, MultiPolygon], names: dict[str, str]) -> str:
-    features = [
-        {
-            "type": "Feature",
-            "properties": {"code": code, "name_vi": names[code], "name_en": ascii_name(names[code])},
-            "geometry": _geometry_json(geometries[code]),
-        }
-        for code in sorted(geometries)
-    ]
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+class DissolveCheck(NamedTuple):
+    provinces: int
+    max_area_difference_km2: float  # the largest difference in one province's area
+    symmetric_difference_km2: float  # the area of the symmetric difference, all provinces together
+
+
+def dissolve_check(text_63: str, text_34: str, old_to_new: dict[str, tuple[str, str]]) -> DissolveCheck:
+    """Check the 34 file against the 63 file dissolved by the mapping, both read back from their GeoJSON text (so
+    the rounding, the winding and the serialisation are checked too). Raises if the codes differ or the symmetric
+    difference exceeds MAX_DISSOLVE_DIFFERENCE_KM2."""
+    expected = dissolve_34(_read_geojson_text(text_63), old_to_new).set_index("code").to_crs(EQUAL_AREA_CRS)
+    written = _read_geojson_text(text_34).set_index("code").to_crs(EQUAL_AREA_CRS)
+    if list(expected.index) != list(written.index):
+        raise ValueError(f"the 34 file's codes differ from the dissolve's: {set(expected.index) ^ set(written.index)}")
+    check = DissolveCheck(
+        provinces=len(written),
+        max_area_difference_km2=float((expected.area - written.area).abs().max() / 1e6),
+        symmetric_difference_km2=float(expected.symmetric_difference(written.geometry, align=True).area.sum() / 1e6),
+    )
+    if check.symmetric_difference_km2 > MAX_DISSOLVE_DIFFERENCE_KM2:
+        raise ValueError(f"the 34 file is not the 63 file dissolved by the mapping: {check}")
+    return check
 
 
 def mapping_csv(names_63: dict[str, str], old_to_new: dict[str, tuple[str, str]]) -> str:
@@ -294,25 +258,24 @@ def mapping_csv(names_63: dict[str, str], old_to_new: dict[str, tuple[str, str]]
     return buffer.getvalue()
 
 
-def build(raw_dir: Path, out_dir: Path) -> list[Path]:
-    """Write the three derived files into out_dir and return their paths."""
+def build(raw_dir: Path, out_dir: Path) -> tuple[list[Path], DissolveCheck]:
+    """Write the three derived files into out_dir; return their paths and the dissolve check's figures."""
     names_63 = gso_names(raw_dir)
     old_to_new = merger(raw_dir)
-    names_34 = dict(old_to_new.values())
     provinces_63 = build_63(raw_dir)
-    provinces_34 = dissolve_34(provinces_63, old_to_new)
-    out_dir.mkdir(parents=True, exist_ok=True)
     outputs = {
-        "vn_provinces_63.geojson": feature_collection(provinces_63, names_63),
-        "vn_provinces_34.geojson": feature_collection(provinces_34, names_34),
+        "vn_provinces_63.geojson": geojson(provinces_63),
+        "vn_provinces_34.geojson": geojson(dissolve_34(provinces_63, old_to_new)),
         "province_mapping_63_to_34.csv": mapping_csv(names_63, old_to_new),
     }
+    check = dissolve_check(outputs["vn_provinces_63.geojson"], outputs["vn_provinces_34.geojson"], old_to_new)
+    out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, text in outputs.items():
         path = out_dir / name
         path.write_bytes(text.encode("utf-8"))  # bytes, so no platform newline translation
         paths.append(path)
-    return paths
+    return paths, check
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -320,8 +283,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--raw", type=Path, default=RAW_DIR, help="folder of the raw sources")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder to write to (default geo/data)")
     args = parser.parse_args(argv)
-    for path in build(args.raw, args.out):
+    paths, check = build(args.raw, args.out)
+    for path in paths:
         print(f"{path}  {path.stat().st_size:,} bytes")
+    print(
+        f"34 file against the 63 file dissolved by the mapping: {check.provinces} provinces, largest area difference "
+        f"{check.max_area_difference_km2:.3g} km², symmetric difference {check.symmetric_difference_km2:.3g} km²"
+    )
 
 
 if __name__ == "__main__":

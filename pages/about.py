@@ -5,9 +5,9 @@ import streamlit as st
 from ui import about_text, data, shell
 from ui.i18n import t
 
-lang = st.session_state["s_lang"]
+lang = shell.lang()
 store = data.store(lang)
-shell.header(t("page_about", lang), lang, [])
+shell.header(t("page_about", lang), lang)
 st.markdown(about_text.intro(lang))
 st.dataframe(about_text.dimension_table(store.dimensions, lang), hide_index=True, key="dimensions")
 st.markdown(about_text.scales_and_groups(lang))

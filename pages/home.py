@@ -5,19 +5,21 @@ import streamlit as st
 
 from papi_data.overview import ProvinceYear, leaders, province_year, without_data
 from papi_data.schema import TOTAL
-from ui import data, shell
+from ui import data, shell, state
 from ui.i18n import t
 from ui.metrics import metric_scale
 from ui.numbers import MINUS, fmt_change, fmt_number
+from ui.views import year_spec
 
-lang = st.session_state["s_lang"]
+lang = shell.lang()
 store = data.store(lang)
+state.view(year_spec(store.years))
 year = shell.year_picker(store.years, lang)
 table = data.scores_table(lang)
 nat = data.national_table(lang).query("dimension == 'total' and year == @year").iloc[0]
 names = store.provinces.set_index("code")[f"name_{lang}"]
 
-shell.header(t("home_heading", lang, year=year), lang, [shell.year_param(store.years)])
+shell.header(t("home_heading", lang, year=year), lang)
 st.markdown(t("home_intro", lang, year=year, scale=metric_scale(TOTAL, year, lang)))
 
 c1, c2, c3 = st.columns(3)

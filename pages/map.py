@@ -10,28 +10,20 @@ from ui import data, shell, state
 from ui.charts.choropleth import map_figure
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
-from ui.metrics import first_year, metric_ids, metric_name, metric_param, metric_scale
+from ui.metrics import first_year, metric_ids, metric_name, metric_scale
 from ui.numbers import fmt_change, fmt_number
-from ui.url_state import Param, choice, dump_flag, flag
+from ui.views import COLOURINGS, map_spec
 
 PLAY_STEP_S = 1.2
-COLOURINGS = ("scale", "groups")
 
-lang = st.session_state["s_lang"]
+lang = shell.lang()
 store = data.store(lang)
 table = data.scores_table(lang)
 years = store.years
-specs = [
-    shell.year_param(years),
-    metric_param(store.dimensions),
-    Param("colour", "scale", choice(COLOURINGS)),
-    Param("show2025", False, flag, dump_flag),
-    Param("province", None, choice(store.provinces["code"])),
-]
-state.use_params(specs)
+state.view(map_spec(years, store.dimensions, store.provinces, lang))
 names = store.provinces.set_index("code")[f"name_{lang}"]
 
-shell.header(t("page_map", lang), lang, specs)
+shell.header(t("page_map", lang), lang)
 c1, c2, c3 = st.columns([2, 1.4, 1.6], vertical_alignment="bottom")
 with c1:
     metric = state.widget(
@@ -47,7 +39,7 @@ with c2:
         "colour",
         t("colouring", lang),
         options=list(COLOURINGS),
-        format_func=lambda c: t("colour_continuous" if c == "scale" else "colour_groups", lang),
+        format_func=lambda c: t(f"colour_{c}", lang),
         required=True,
     )
 with c3:
@@ -58,7 +50,7 @@ def _toggle_play() -> None:
     playing = not st.session_state.get("map_playing", False)
     st.session_state["map_playing"] = playing
     st.session_state["map_last_step"] = time.monotonic()
-    if playing and st.session_state["s_year"] == years[-1]:
+    if playing and state.value("year") == years[-1]:
         state.set_value("year", years[0])  # from the start again
 
 
@@ -72,7 +64,7 @@ def _play_step() -> None:
     and a stop after the last year."""
     if time.monotonic() - st.session_state.get("map_last_step", 0) < PLAY_STEP_S * 0.8:
         return
-    year = st.session_state["s_year"]
+    year = state.value("year")
     if year >= years[-1]:
         st.session_state["map_playing"] = False
         st.rerun()  # the whole page, so that the fragment's timer goes
@@ -83,7 +75,7 @@ def _play_step() -> None:
 PLAYING = st.session_state.get("map_playing", False)
 
 
-@st.fragment(run_every=PLAY_STEP_S if PLAYING else None)
+@state.fragment(run_every=PLAY_STEP_S if PLAYING else None)
 def map_part() -> None:
     if st.session_state.get("map_playing", False) != PLAYING:
         st.rerun()  # the play button was pressed: starting or stopping the timer needs a run of the whole page
@@ -101,13 +93,17 @@ def map_part() -> None:
     scale = metric_scale(metric, year, lang)
     if year < first_year(metric, store.dimensions):
         st.info(t("not_measured", lang, metric=label, first=first_year(metric, store.dimensions), year=year))
-    selected = st.session_state.get("s_province")
+    selected = state.value("province")
     figure = map_figure(
         rows,
         loader.provinces_63(),
         lang=lang,
-        heading=t("map_heading", lang, year=year),
-        subtitle=t("map_subtitle", lang, metric=label, scale=scale, n=n),
+        frame=shell.frame(
+            t("map_heading", lang, year=year),
+            t("map_subtitle", lang, metric=label, scale=scale, n=n),
+            lang,
+            with_map=True,
+        ),
         colour_by_group=colouring == "groups",
         scale_label=scale,
         selected=selected,
@@ -131,8 +127,7 @@ def map_part() -> None:
         ranking = ranking_figure(
             rows,
             lang=lang,
-            heading=t("ranking_heading", lang, year=year),
-            subtitle=f"{label} ({scale})",
+            frame=shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang),
             colour_by_group=colouring == "groups",
             highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
         )

@@ -21,30 +21,28 @@ from ui.plan_status import (
     what_it_takes,
     years_text,
 )
-from ui.url_state import Param, choice
+from ui.views import ALL, plans_spec
 
-ALL = "all"
-
-lang = st.session_state["s_lang"]
+lang = shell.lang()
 store = data.store(lang)
 table = data.scores_table(lang)
 latest = max(store.years)
 plans = store.plans.sort_values(["province_code", "period_start", "id"], ignore_index=True)
 if plans.empty:  # a store built from a plans.yaml with an empty list
-    shell.header(t("page_plans", lang), lang, [])
+    shell.header(t("page_plans", lang), lang)
     st.info(t("plans_none", lang))
-    st.stop()
+    state.stop()
 codes = list(dict.fromkeys(plans["province_code"]))
 names = store.provinces.set_index("code")[f"name_{lang}"]
-specs = [Param("province", ALL, choice([ALL, *codes])), Param("plan", plans["id"].iloc[0], choice(plans["id"]))]
-state.use_params(specs)
+by_id = plans.set_index("id")
+state.view(plans_spec(plans, store.provinces, lang, lambda plan_id: document_label(by_id.loc[plan_id], lang)))
 
 
 evaluation, checks = data.plan_evaluation(lang)
 bands = data.group_bands(lang)
 national = data.national_table(lang)
 
-shell.header(t("page_plans", lang), lang, specs)
+shell.header(t("page_plans", lang), lang)
 st.markdown(t("plans_intro", lang))
 province = state.widget(
     st.selectbox,
@@ -54,8 +52,6 @@ province = state.widget(
     format_func=lambda c: t("plan_all_provinces", lang) if c == ALL else names[c],
 )
 shown = plans if province == ALL else plans[plans["province_code"] == province]
-if st.session_state["s_plan"] not in set(shown["id"]):
-    state.set_value("plan", shown["id"].iloc[0])  # a plan of another province: show this province's first
 
 st.subheader(t("plans_overview", lang))
 order = {plan_id: i for i, plan_id in enumerate(plans["id"])}
@@ -64,12 +60,9 @@ rows = rows.sort_values("plan_id", key=lambda s: s.map(order), kind="stable")
 st.table(style_overview(overview(plans, store.targets, rows, store.provinces, store.dimensions, lang, latest), lang))
 
 st.subheader(t("plan_details", lang))
-labels = {
-    plan_id: f"{names[p['province_code']]} · {document_label(p, lang)}"
-    for plan_id, p in plans.set_index("id").iterrows()
-}
+labels = {plan_id: f"{names[p['province_code']]} · {document_label(p, lang)}" for plan_id, p in by_id.iterrows()}
 plan_id = state.widget(st.selectbox, "plan", t("plan_select", lang), options=list(shown["id"]), format_func=labels.get)
-plan = plans.set_index("id").loc[plan_id]
+plan = by_id.loc[plan_id]
 doc = document_label(plan, lang)
 chart_doc = html.escape(doc)  # plotly reads a few HTML tags in its text; a document number is shown as typed
 
@@ -123,7 +116,18 @@ for number, (_, target) in enumerate(targets.iterrows(), start=1):
                     md(boundary_text(row.province_code, row.target_year, store.provinces, lang)), icon=":material/map:"
                 )
         figures = target_figures(
-            target, results, checks, table, bands, national, store.dimensions, names, lang, latest, chart_doc
+            target,
+            results,
+            checks,
+            table,
+            bands,
+            national,
+            store.dimensions,
+            names,
+            lang,
+            latest,
+            chart_doc,
+            shell.frame("", "", lang),
         )
         for key, figure in figures:
             shell.chart(figure, key=key, filename=f"papi-{key.removeprefix('chart_')}")

@@ -24,11 +24,9 @@ from ui.charts.profile_charts import (
 from ui.i18n import t
 from ui.metrics import metric_name
 from ui.numbers import fmt_change, fmt_number
-from ui.url_state import Param, choice, choices, dump_flag, flag, int_choice
+from ui.views import MAX_COMPARE, profile_spec
 
-MAX_COMPARE = 4
-
-lang = st.session_state["s_lang"]
+lang = shell.lang()
 store = data.store(lang)
 table = data.scores_table(lang)
 national = data.national_table(lang)
@@ -36,18 +34,7 @@ provinces = store.provinces.set_index("code")
 names = provinces[f"name_{lang}"].to_dict()
 codes_by_name = sorted(provinces.index, key=provinces["name_vi"].to_dict().get)
 years = store.years
-specs = [
-    shell.year_param(years),
-    Param("province", "01", choice(provinces.index)),
-    Param("compare", (), choices(provinces.index), ",".join),
-    Param("vs", 0, int_choice(years), lambda y: str(y) if y else ""),  # 0: no other year (selectbox needs a value)
-    Param("mean", True, flag, dump_flag),
-    Param("best", True, flag, dump_flag),
-]
-view = state.use_params(specs)
-code, year = view["province"], view["year"]
-if view["vs"] and (view["vs"] == year or view["vs"] not in era_years(years, year)):
-    state.set_value("vs", 0)  # another scale era, or the same year: nothing to compare
+state.view(profile_spec(years, store.provinces, lang))
 
 
 def _search() -> None:
@@ -75,7 +62,7 @@ with st.sidebar:
     year = state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True))
 
 name = names[code]
-shell.header(t("profile_heading", lang, name=name, year=year), lang, specs)
+shell.header(t("profile_heading", lang, name=name, year=year), lang)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
 # --- Radar ---------------------------------------------------------------------------------------------------------
@@ -97,7 +84,7 @@ with right:
     same_era = [y for y in era_years(years, year) if y != year]
     other_year = state.widget(
         st.selectbox,
-        "vs",
+        "compare_year",
         t("compare_year", lang),
         options=[0, *sorted(same_era, reverse=True)],
         format_func=lambda y: str(y) if y else t("none_option", lang),
@@ -140,8 +127,9 @@ with left:
             axes,
             series,
             lang=lang,
-            heading=t("radar_heading", lang, name=name, year=year),
-            subtitle=t("radar_subtitle", lang, k=len(metrics)),
+            frame=shell.frame(
+                t("radar_heading", lang, name=name, year=year), t("radar_subtitle", lang, k=len(metrics)), lang
+            ),
         ),
         "radar",
         f"papi-{code}-{year}-radar",
@@ -188,8 +176,7 @@ shell.chart(
     trends_figure(
         panels,
         lang=lang,
-        heading=t("trends_heading", lang, name=name),
-        subtitle=t("trends_subtitle", lang, name=name),
+        frame=shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang),
         province_name=name,
     ),
     "trends",
@@ -199,8 +186,7 @@ shell.chart(
     trends_figure(
         total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang),
         lang=lang,
-        heading=t("totals_heading", lang, name=name),
-        subtitle=t("totals_subtitle", lang),
+        frame=shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang),
         province_name=name,
     ),
     "totals",
@@ -211,8 +197,7 @@ shell.chart(
         rank_history(table, code),
         data.group_bands(lang),
         lang=lang,
-        heading=t("rank_heading", lang, name=name),
-        subtitle=t("rank_subtitle", lang),
+        frame=shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang),
         province_name=name,
     ),
     "rank_history",

@@ -25,10 +25,13 @@ import pyarrow.parquet as pq
 from papi_data.paths import MANIFEST, SOURCES_DIR, store_dir
 from papi_data.plans_source import read_plans
 from papi_data.problems import SourceProblem, SourceRejected
+from papi_data.published_source import read_group_sizes, read_partners, read_press_figures, read_published_means
 from papi_data.reference import read_dimensions, read_provinces, read_regions
 from papi_data.schema import SCHEMA_VERSION, TABLES
 from papi_data.scores_source import read_scores
 from papi_data.store_files import build_lock, clean, new_staging, publish
+from papi_data.subdimensions_source import read_subdimension_reference, read_subdimension_scores
+from papi_data.uncertainty_source import read_uncertainty
 
 
 def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFrame]:
@@ -44,6 +47,17 @@ def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFr
     if problems:
         raise SourceRejected(problems)
     plans, targets = read_plans(sources, provinces, dimensions, scores["year"].unique(), problems)
+    subdimensions, periods = read_subdimension_reference(sources, dimensions, problems)
+    if problems:  # the sub-dimension scores are placed through the reference
+        raise SourceRejected(problems)
+    subdimension_scores = read_subdimension_scores(
+        sources, provinces, dimensions, subdimensions, periods, scores, problems
+    )
+    uncertainty = read_uncertainty(sources, provinces, scores, problems)
+    published_means = read_published_means(sources, scores, problems)
+    group_sizes = read_group_sizes(sources, scores, problems)
+    press = read_press_figures(sources, provinces, scores, problems)
+    partners, report_partners = read_partners(sources, scores, problems)
     if problems:
         raise SourceRejected(problems)
     provinces["aliases"] = [
@@ -57,6 +71,15 @@ def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFr
         "scores": scores,
         "plans": plans,
         "targets": targets,
+        "subdimensions": subdimensions,
+        "subdimension_periods": periods,
+        "subdimension_scores": subdimension_scores,
+        "uncertainty": uncertainty,
+        "published_means": published_means,
+        "published_group_sizes": group_sizes,
+        "press_figures": press,
+        "partners": partners,
+        "report_partners": report_partners,
     }
 
 

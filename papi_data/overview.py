@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from papi_data.cells import float_or_none, int_or_none, str_or_none
 from papi_data.schema import TOTAL
 
 
@@ -26,10 +27,6 @@ class ProvinceYear:
         return self.score is not None
 
 
-def _value(x: object) -> object | None:
-    return None if pd.isna(x) else x
-
-
 def province_year(table: pd.DataFrame, code: str, year: int, dimension: str = TOTAL) -> ProvinceYear:
     """The card figures from a table made by `with_change(with_ranks(scores))`."""
     rows = table[(table["year"] == year) & (table["dimension"] == dimension)]
@@ -41,11 +38,11 @@ def province_year(table: pd.DataFrame, code: str, year: int, dimension: str = TO
     return ProvinceYear(
         code=code,
         year=year,
-        score=_value(r["score"]),
-        rank=None if pd.isna(r["rank"]) else int(r["rank"]),
+        score=float_or_none(r["score"]),
+        rank=int_or_none(r["rank"]),
         n=n,
-        group=_value(r["group"]),
-        change=_value(r["change"]),
+        group=str_or_none(r["group"]),
+        change=float_or_none(r["change"]),
     )
 
 

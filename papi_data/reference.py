@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from papi_data.cells import as_str, str_list
 from papi_data.problems import SourceProblem, read_csv_rows
 from papi_data.text import name_key, nfc
 
@@ -85,6 +86,6 @@ def name_resolver(provinces: pd.DataFrame) -> dict[str, str]:
     """Map every known spelling's key (official name and aliases) to its GSO code."""
     keys: dict[str, str] = {}
     for row in provinces.itertuples():
-        for name in [row.name_vi, row.name_en, *row.aliases]:
-            keys[name_key(name)] = row.code
+        for name in [as_str(row.name_vi), as_str(row.name_en), *str_list(row.aliases)]:
+            keys[name_key(name)] = as_str(row.code)
     return keys

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2  # 2: the plans and their targets
+SCHEMA_VERSION = 3  # 2: the plans and their targets; 3: sub-dimensions, uncertainty, published figures, partners
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -14,6 +14,15 @@ SUM_TOLERANCE = 0.0001
 
 # Groups, best first; PAPI cuts at the 75th, 50th and 25th percentiles of the year's scores.
 GROUPS = ("best", "high_average", "low_average", "poor")
+
+# Sub-dimensions: each dimension (1–10) is the sum of 4 sub-dimensions on 0.25–2.5, 3 on 0.33–3.33 or 2 on 0.5–5.0.
+SUBDIMENSION_SCALES: dict[tuple[float, float], int] = {(0.25, 2.5): 4, (0.33, 3.33): 3, (0.5, 5.0): 2}
+SUBDIMENSION_SUM_TOLERANCE = 0.001  # the source's largest gap is Hà Nội 2022 D1, 0.0007
+
+# The published interval of a total is score ± 1.645 × SE (a 90% interval, whatever the workbooks call it); the
+# workbooks' floats reproduce it to 7e-5.
+Z90 = 1.645
+INTERVAL_TOLERANCE = 0.0001
 
 
 def total_range(year: int) -> tuple[float, float]:
@@ -104,5 +113,105 @@ TABLES: dict[str, pa.Schema] = {
             ("source_file", pa.string()),
             ("source_line", pa.int32()),
         ]
+    ),
+    # Sub-dimension concepts (a stable id per concept, e.g. "d5.land_titles", never a position) and the periods in
+    # which each is numbered and scaled one way; see papi_data/subdimensions_source.py.
+    "subdimensions": pa.schema(
+        [
+            ("id", pa.string()),
+            ("dimension", pa.string()),
+            ("order", pa.int8()),
+            ("first_year", pa.int16()),
+            ("last_year", pa.int16()),
+            ("name_vi", pa.string()),
+            ("name_en", pa.string()),
+            ("name_vi_official", pa.bool_()),  # False: the project's own translation, to be shown as such
+            ("name_note", pa.string()),
+        ]
+    ),
+    "subdimension_periods": pa.schema(
+        [
+            ("subdimension", pa.string()),
+            ("first_year", pa.int16()),
+            ("last_year", pa.int16()),
+            ("source_position", pa.string()),  # the number the source file gives it (not an identity)
+            ("official_number", pa.string()),  # PAPI's number (differs from the position in D5 from 2021)
+            ("n_in_dimension", pa.int8()),
+            ("scale_low", pa.float64()),
+            ("scale_high", pa.float64()),
+        ]
+    ),
+    "subdimension_scores": pa.schema(
+        [
+            ("year", pa.int16()),
+            ("province_code", pa.string()),
+            ("dimension", pa.string()),
+            ("subdimension", pa.string()),
+            ("score", pa.float64()),
+            ("scale_low", pa.float64()),
+            ("scale_high", pa.float64()),
+            ("source", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+        ]
+    ),
+    # The total's standard error and 90% interval (2019, 2022, 2023) and the respondents (2022, 2023) as published.
+    "uncertainty": pa.schema(
+        [
+            ("year", pa.int16()),
+            ("province_code", pa.string()),
+            ("se", pa.float64()),  # null where none was published
+            ("ci90_low", pa.float64()),  # null where SE is 0 or missing: never computed here
+            ("ci90_high", pa.float64()),
+            ("respondents", pa.int32()),
+            ("note", pa.string()),
+            ("source", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+        ]
+    ),
+    # PAPI's national mean of the total as published (press and portals), beside which the app shows its own mean.
+    "published_means": pa.schema(
+        [
+            ("year", pa.int16()),
+            ("value", pa.float64()),
+            ("printed", pa.string()),  # as printed, so its decimals are known
+            ("source", pa.string()),
+            ("taken_from", pa.string()),
+            ("note", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+        ]
+    ),
+    "published_group_sizes": pa.schema(
+        [
+            ("year", pa.int16()),
+            ("group", pa.string()),
+            ("size", pa.int16()),
+            ("source", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+        ]
+    ),
+    # Totals and ranks as the press printed them: a test of the store, never a source of scores.
+    "press_figures": pa.schema(
+        [
+            ("year", pa.int16()),
+            ("scope", pa.string()),  # "province" or "national_mean"
+            ("province_code", pa.string()),  # null for a national figure
+            ("score", pa.float64()),
+            ("score_printed", pa.string()),
+            ("rank", pa.int16()),
+            ("source", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+        ]
+    ),
+    "partners": pa.schema(
+        [("id", pa.string()), ("name_vi", pa.string()), ("name_en", pa.string()), ("source", pa.string())]
+    ),
+    # Who made each year's report, in the order it is cited.
+    "report_partners": pa.schema(
+        [("year", pa.int16()), ("order", pa.int8()), ("partner_id", pa.string()), ("basis", pa.string())]
     ),
 }

@@ -17,6 +17,9 @@ from papi_data.text import name_key, nfc
 SCORES_FILE = "papi_scores_long.csv"
 REQUIRED = ["province_name_vi", "year", "dimension", "score", "scale", "source"]
 
+Place = tuple[int, str]  # (year, province code)
+Bad = Callable[[int | None, str | None, str], None]  # records a problem: line, column, reason
+
 
 def _fmt(x: float) -> str:
     return f"{x:.6f}".rstrip("0").rstrip(".")
@@ -36,8 +39,8 @@ def read_scores(
     seen: dict[tuple[int, str, str], int] = {}
     # Province-years with a rejected row: the checks across rows skip them, so one bad cell is reported once, not
     # again as a "missing row" or a "wrong total". None in the set: a row we could not place at all.
-    flawed: set[tuple[int, str] | None] = set()
-    place: tuple[int, str] | None = None
+    flawed: set[Place | None] = set()
+    place: Place | None = None
 
     problems_before = len(problems)
     flawed_lines: list[int | None] = []
@@ -121,7 +124,7 @@ def read_scores(
 
 
 def _check_complete(
-    scores: pd.DataFrame, provinces: pd.DataFrame, first_year: dict[str, int], flawed: set, bad: Callable
+    scores: pd.DataFrame, provinces: pd.DataFrame, first_year: dict[str, int], flawed: set[Place | None], bad: Bad
 ) -> None:
     """Each year holds every province with every dimension of its era and the total (empty where unpublished)."""
     present = set(zip(scores["year"], scores["province_code"], scores["dimension"], strict=True))
@@ -140,21 +143,20 @@ def _check_complete(
                 )
 
 
-def _check_totals(scores: pd.DataFrame, flawed: set, bad: Callable) -> None:
+def _check_totals(scores: pd.DataFrame, flawed: set[Place | None], bad: Bad) -> None:
     """A published total is the sum of the year's dimensions, and exists only when all of them do."""
     dims = scores[scores["dimension"] != TOTAL]
-    totals = scores[scores["dimension"] == TOTAL].set_index(["year", "province_code"])
+    totals = scores[scores["dimension"] == TOTAL]
     grouped = dims.groupby(["year", "province_code"])["score"]
     sums = grouped.sum(min_count=1)
     has_all = grouped.apply(lambda s: s.notna().all())
-    for key, total in totals.iterrows():
-        if pd.isna(total["score"]) or key not in sums.index or key in flawed:
+    for year, code, total, line in zip(
+        totals["year"], totals["province_code"], totals["score"], totals["source_line"], strict=True
+    ):
+        key = (int(year), str(code))
+        if pd.isna(total) or key not in sums.index or key in flawed:
             continue
-        if not has_all[key]:
-            bad(total["source_line"], "score", f"total {total['score']} given although some dimensions have no score")
-        elif abs(sums[key] - total["score"]) > SUM_TOLERANCE:
-            bad(
-                total["source_line"],
-                "score",
-                f"total {_fmt(total['score'])} is not the sum of the dimensions ({_fmt(sums[key])})",
-            )
+        if not has_all.loc[key]:
+            bad(line, "score", f"total {total} given although some dimensions have no score")
+        elif abs(sums.loc[key] - total) > SUM_TOLERANCE:
+            bad(line, "score", f"total {_fmt(total)} is not the sum of the dimensions ({_fmt(sums.loc[key])})")

@@ -36,6 +36,15 @@ class PapiStore:
     scores: pd.DataFrame
     plans: pd.DataFrame
     targets: pd.DataFrame
+    subdimensions: pd.DataFrame
+    subdimension_periods: pd.DataFrame
+    subdimension_scores: pd.DataFrame
+    uncertainty: pd.DataFrame
+    published_means: pd.DataFrame
+    published_group_sizes: pd.DataFrame
+    press_figures: pd.DataFrame
+    partners: pd.DataFrame
+    report_partners: pd.DataFrame
     manifest: dict
 
     @property

@@ -39,11 +39,12 @@ def missing_table(table: pd.DataFrame, provinces: pd.DataFrame, lang: str) -> pd
     gaps = table[table["score"].isna()]
     names = provinces.set_index("code")[f"name_{lang}"]
     rows = []
-    for (year, code), group in gaps.groupby(["year", "province_code"]):
+    for (year_value, code_value), group in gaps.groupby(["year", "province_code"]):
+        year, code = int(str(year_value)), str(code_value)
         dims = [d for d in group["dimension"] if d != TOTAL]
         every = len(group) == len(table[(table["year"] == year) & (table["province_code"] == code)])
         dim_codes = ", ".join(f"D{d[1]}" for d in sorted(dims))
         what = t("about_missing_all", lang) if every else t("about_missing_dims", lang, dims=dim_codes)
-        rows.append((int(year), names[code], what))
+        rows.append((year, names[code], what))
     head = [t("about_col_year", lang), t("about_col_province", lang), t("about_col_missing", lang)]
     return pd.DataFrame(rows, columns=head)

@@ -1,32 +1,39 @@
-"""The store as the pages see it: loaded once per build, keyed by the store's folder and build id.
+"""The store as the pages see it: loaded once per build and shared by every session.
 
-st.cache_resource, not st.cache_data: every session shares these frames instead of unpickling a copy of each on every
-run (that copy cost CPU and memory per run under load). They are read-only: pages and domain functions derive new
-frames from them and never assign into them (tests/app/test_home_about.py checks that after every page has run).
+The caching rule: `st.cache_resource` for everything derived from the store, which is read-only — one object shared by
+all sessions, no copy per call (pandas frames handed out here must never be modified in place; derive a new frame).
+`st.cache_data` only where a caller needs its own copy; nothing here does today. Every cache is keyed by the store's
+version (its folder and build id), so a rebuild or another folder (tests) is a new entry; the build named in the key is
+the build loaded, so what is cached under a build's id is that build's content even while builds follow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
+from papi_data.explore import provinces_matching, with_base_change
 from papi_data.paths import store_dir
 from papi_data.plans import dimension_checks, evaluate
 from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
 from papi_data.stats import national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
+from ui import state
+from ui.downloads import view_table
 from ui.i18n import t
+from ui.labels import Labels, build_labels
 
-Version = tuple[str, str]
+T = TypeVar("T")
+Version = tuple[str, str]  # the store's folder, and the id of its live build ("" when there is none)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _store(version: Version) -> PapiStore:
-    """`version` is the store's folder and live build: a rebuild or another folder (tests) is a new entry. That very
-    build is loaded, so what is cached under a build's id is that build's content, even while builds follow."""
     folder, build = version
     return load_store(Path(folder), build or None)
 
@@ -49,12 +56,12 @@ def _national(version: Version) -> pd.DataFrame:
     return national(_store(version).scores)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _group_bands(version: Version) -> pd.DataFrame:
     return rank_bands(_scores_table(version))
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _plan_evaluation(version: Version) -> tuple[pd.DataFrame, pd.DataFrame]:
     store = _store(version)
     table = _scores_table(version)
@@ -65,31 +72,41 @@ def _plan_evaluation(version: Version) -> tuple[pd.DataFrame, pd.DataFrame]:
     )
 
 
-def _read(cached, lang: str):
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _labels(version: Version, lang: str) -> Labels:
+    return build_labels(_store(version), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _matching(version: Version, query: str) -> tuple[str, ...] | None:
+    return provinces_matching(_store(version).provinces, query)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _explorer_rows(version: Version, lang: str, base_year: int) -> pd.DataFrame:
+    """Every row of the store as the explorer's table shows it: a filter change then only picks rows by label."""
+    store = _store(version)
+    return view_table(
+        with_base_change(_scores_table(version), base_year), store.regions, store.dimensions, lang, base_year
+    )
+
+
+def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
     """A cached reader's value, or a page that explains how to rebuild the store (and stops the run).
 
-    A build that a newer build removed while it was being read is not a problem: the live one is read instead.
+    A build that newer builds removed while it was being read is not a problem: the live one is read instead.
     """
+    problem = StoreUnavailable("missing", "the store was rebuilt during every attempt to read it")
     for _ in range(3):
         version = _version()
         try:
-            return cached(version)
-        except StoreUnavailable as problem:
+            return cached(version, *args)
+        except StoreUnavailable as unavailable:
+            problem = unavailable
             if _version() == version:
-                show_store_problem(problem, lang)
-                st.stop()
-    show_store_problem(StoreUnavailable("missing", "the store was rebuilt during every attempt to read it"), lang)
-    st.stop()
-
-
-def group_bands(lang: str) -> pd.DataFrame:
-    """The rank span of each PAPI group in each year (the same for every province's rank chart)."""
-    return _read(_group_bands, lang)
-
-
-def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every plan target evaluated for each target year, and the per-dimension checks: once per store build."""
-    return _read(_plan_evaluation, lang)
+                break
+    show_store_problem(problem, lang)
+    state.stop()
 
 
 def store(lang: str) -> PapiStore:
@@ -102,6 +119,30 @@ def scores_table(lang: str) -> pd.DataFrame:
 
 def national_table(lang: str) -> pd.DataFrame:
     return _read(_national, lang)
+
+
+def group_bands(lang: str) -> pd.DataFrame:
+    """The rank span of each PAPI group in each year (the same for every province's rank chart)."""
+    return _read(_group_bands, lang)
+
+
+def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every plan target evaluated for each target year, and the per-dimension checks: once per store build."""
+    return _read(_plan_evaluation, lang)
+
+
+def labels(lang: str) -> Labels:
+    return _read(_labels, lang, lang)
+
+
+def provinces_named(query: str, lang: str) -> tuple[str, ...] | None:
+    """The provinces a search box names (see papi_data.explore.provinces_matching)."""
+    return _read(_matching, lang, query)
+
+
+def explorer_rows(lang: str, base_year: int) -> pd.DataFrame:
+    """The explorer's table for the whole store, with the change against `base_year`."""
+    return _read(_explorer_rows, lang, lang, base_year)
 
 
 def show_store_problem(problem: StoreUnavailable, lang: str) -> None:

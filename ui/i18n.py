@@ -32,15 +32,25 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 STRINGS = _merge(common.STRINGS, map_page.STRINGS, profile.STRINGS, plans.STRINGS, explorer.STRINGS, about.STRINGS)
 
 
-def t(key: str, lang: str, *, quantity: float | None = None, **values: object) -> str:
-    """The string `key` in `lang`, with `values` filled in, NFC-normalised.
+def t(key: str, lang: str, **values: object) -> str:
+    """The string `key` in `lang`, with `values` filled in, NFC-normalised."""
+    return _fill(STRINGS[key][_lang(lang)], values)
 
-    A key may carry a singular form for a language that has one (`"en_one"`: "1 place short" beside "{x} places
-    short"); it is used when `quantity` is 1. Vietnamese nouns do not inflect, so "vi" needs none.
-    """
-    lang = lang if lang in LANGS else DEFAULT_LANG
+
+def tn(key: str, lang: str, quantity: float, **values: object) -> str:
+    """As `t`, for a string about `quantity` things: a key may carry a singular form for a language that has one
+    (`"en_one"`: "{x} place short" beside "{x} places short"), used when `quantity` is 1. Vietnamese nouns do not
+    inflect, so "vi" needs none."""
+    lang = _lang(lang)
     forms = STRINGS[key]
-    text = forms.get(f"{lang}_one", forms[lang]) if quantity == 1 else forms[lang]
+    return _fill(forms.get(f"{lang}_one", forms[lang]) if quantity == 1 else forms[lang], values)
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def _fill(text: str, values: dict[str, object]) -> str:
     return unicodedata.normalize("NFC", text.format(**values) if values else text)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from papi_data.cells import as_int
 from papi_data.schema import TOTAL, total_range
 from ui.i18n import t
 from ui.url_state import Param, choice
@@ -35,4 +36,4 @@ def metric_scale(metric: str, year: int, lang: str) -> str:
 def first_year(metric: str, dimensions: pd.DataFrame) -> int:
     if metric == TOTAL:
         return int(dimensions["first_year"].min())
-    return int(dimensions.set_index("id").at[metric, "first_year"])
+    return as_int(dimensions.set_index("id").at[metric, "first_year"])

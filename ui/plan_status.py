@@ -14,7 +14,7 @@ import pandas as pd
 
 from papi_data.plans import NO_BASELINE, NO_RESULT, NONE_SELECTED, NOT_PUBLISHED, SCALE_CHANGE, UNREACHABLE
 from papi_data.schema import GROUPS
-from ui.i18n import t
+from ui.i18n import t, tn
 from ui.metrics import metric_name
 from ui.numbers import MINUS, fmt_number
 
@@ -100,7 +100,7 @@ def gap_text(row: pd.Series, lang: str) -> str:
         if places == 0:
             return t("plan_gap_zero_places", lang)
         side = "ahead" if places > 0 else "short"
-        return t(f"plan_gap_places_{side}", lang, quantity=abs(places), x=abs(places))
+        return tn(f"plan_gap_places_{side}", lang, abs(places), x=abs(places))
     if row["gap_unit"] == "dimensions":
         return t("plan_result_dimensions", lang, value=int(row["value"]), of=int(row["threshold"]))
     kind = "floor" if row["metric"].endswith("_group") else "points"
@@ -218,21 +218,20 @@ def overview(
     target_rows = targets.set_index("id")
     columns = [t(k, lang) for k in ("col_province", "plan_col_document", "plan_col_target", "plan_col_year")]
     rows = []
-    for row in evaluation.itertuples():
-        plan, target = plan_rows.loc[row.plan_id], target_rows.loc[row.target_id]
-        series = evaluation.loc[row.Index]
-        result = result_text(series, dimensions, lang, latest_year)
-        if row.boundary_changed:
+    for _, row in evaluation.iterrows():
+        plan, target = plan_rows.loc[row["plan_id"]], target_rows.loc[row["target_id"]]
+        result = result_text(row, dimensions, lang, latest_year)
+        if row["boundary_changed"]:
             result += " · " + t("plan_boundary_short", lang)
         rows.append(
             {
-                columns[0]: md(names[row.province_code]),
+                columns[0]: md(names[row["province_code"]]),
                 columns[1]: md(document_label(plan, lang)),
                 columns[2]: md(target_text(target, dimensions, lang)),
-                columns[3]: str(row.target_year),
-                t("plan_col_status", lang): status_label(row.status, lang),
+                columns[3]: str(row["target_year"]),
+                t("plan_col_status", lang): status_label(row["status"], lang),
                 t("plan_col_result", lang): md(result),
-                "status_of": row.status,
+                "status_of": row["status"],
             }
         )
     return pd.DataFrame(rows)

@@ -166,30 +166,35 @@ def test_empty_selection_is_a_friendly_state_and_clearing_restores_the_view() ->
 # --- links --------------------------------------------------------------------------------------------------------
 
 
+OUT_OF_RANGE = "Giá trị “{param}” trong liên kết nằm ngoài phạm vi; đã chỉnh về giá trị hợp lệ gần nhất: {value}."
+REVERSED = "Khoảng “{param}” trong liên kết bị đảo ngược; đã đổi lại thứ tự: {value}."
+UNKNOWN = "Liên kết có mục “{param}” không tồn tại; đã bỏ các mục đó, còn: {value}."
+
+
 @pytest.mark.parametrize(
-    ("param", "raw", "shown"),
+    ("param", "raw", "shown", "notice", "value"),
     [
-        ("years", "2024-2015", "2015-2024"),  # reversed
-        ("years", "2005-2030", "2011-2024"),  # beyond the data
-        ("scores", "0-12", "1-10"),  # off the 1–10 scale
-        ("scores", "8-3", "3-8"),
-        ("regions", "southeast,atlantis", "southeast"),  # an unknown region dropped
-        ("base", "1999", "2011"),
+        ("years", "2024-2015", "2015-2024", REVERSED, "2015–2024"),
+        ("years", "2005-2030", "2011-2024", OUT_OF_RANGE, "2011–2024"),  # beyond the data
+        ("scores", "0-12", "1-10", OUT_OF_RANGE, "1,0–10,0"),  # off the 1–10 scale
+        ("scores", "8-3", "3-8", REVERSED, "3,0–8,0"),
+        ("regions", "southeast,atlantis", "southeast", UNKNOWN, "Đông Nam Bộ"),  # an unknown region dropped
+        ("base", "1999", "2011", OUT_OF_RANGE, "2011"),
     ],
 )
-def test_link_values_out_of_range_are_corrected_with_a_notice(param: str, raw: str, shown: str) -> None:
+def test_link_values_out_of_range_are_corrected_with_a_notice(
+    param: str, raw: str, shown: str, notice: str, value: str
+) -> None:
     at = open_app(PAGE, **{param: raw})
     assert not at.exception
-    assert [w.value for w in at.warning] == [
-        f"Liên kết có giá trị “{param}” ngoài phạm vi hợp lệ; đã chỉnh về giá trị hợp lệ gần nhất ({shown})."
-    ]
+    assert [w.value for w in at.warning] == [notice.format(param=param, value=value)]
     assert at.query_params[param] == shown
     at.run()
     assert not at.warning  # said once, when the link is opened
 
 
 @pytest.mark.parametrize(
-    ("param", "raw"), [("years", "soon"), ("metrics", "happiness"), ("view", "pie"), ("groups", "<script>x</script>")]
+    ("param", "raw"), [("years", "soon"), ("metrics", "happiness"), ("chart", "pie"), ("groups", "<script>x</script>")]
 )
 def test_link_values_that_make_no_sense_fall_back_to_the_default(param: str, raw: str) -> None:
     at = open_app(PAGE, lang="en", **{param: raw})
@@ -199,19 +204,39 @@ def test_link_values_that_make_no_sense_fall_back_to_the_default(param: str, raw
 
 
 def test_link_restores_the_chart_choices() -> None:
-    params = {"view": "slope", "chart_metric": "d1_participation", "from": "2019", "to": "2024", "years": "2011-2024"}
+    params = {
+        "chart": "slope",
+        "chart_metric": "d1_participation",
+        "start": "2019",
+        "end": "2024",
+        "years": "2011-2024",
+    }
     at = open_app(PAGE, lang="en", **params)
-    assert at.button_group(key="w_view").value == "slope"
-    assert (at.selectbox(key="w_from").value, at.selectbox(key="w_to").value) == (2019, 2024)
+    assert at.button_group(key="w_chart").value == "slope"
+    assert (at.selectbox(key="w_start").value, at.selectbox(key="w_end").value) == (2019, 2024)
     assert figure(at)["layout"]["title"]["text"] == "<b>D1 Participation at Local Levels: 2019 → 2024</b>"
     assert {k: at.query_params[k] for k in params} == params
+
+
+def test_old_links_with_renamed_parameters_open_the_same_view() -> None:
+    old = {"view": "slope", "chart_metric": "d1_participation", "from": "2019", "to": "2024", "years": "2011-2024"}
+    at = open_app(PAGE, lang="en", **old)
+    assert not at.warning
+    assert at.button_group(key="w_chart").value == "slope"
+    assert (at.selectbox(key="w_start").value, at.selectbox(key="w_end").value) == (2019, 2024)
+    assert {k: at.query_params[k] for k in ("chart", "start", "end")} == {
+        "chart": "slope",
+        "start": "2019",
+        "end": "2024",
+    }
+    assert not {"view", "from", "to"} & set(at.query_params)
 
 
 # --- charts -------------------------------------------------------------------------------------------------------
 
 
 def test_scatter_has_the_fitted_line_and_the_correlation() -> None:
-    at = open_app(PAGE, view="scatter", years="2024")
+    at = open_app(PAGE, chart="scatter", years="2024")
     spec = figure(at)
     assert "D2 Công khai, minh bạch" in spec["layout"]["title"]["text"]
     assert any(a["text"] == "<b>r Pearson = 0,72 · n = 61</b>" for a in spec["layout"]["annotations"])
@@ -225,7 +250,7 @@ def test_scatter_has_the_fitted_line_and_the_correlation() -> None:
 
 
 def test_region_spread_names_regions_in_the_readers_language() -> None:
-    at = open_app(PAGE, lang="en", view="regions", years="2024", metrics="total")
+    at = open_app(PAGE, lang="en", chart="regions", years="2024", metrics="total")
     spec = figure(at)
     assert [d["name"] for d in spec["data"]][:2] == ["Northern Midlands and Mountains", "Red River Delta"]
     assert sum(len(d["x"]) for d in spec["data"]) == 61 and spec["layout"]["separators"] == ".,"
@@ -233,11 +258,11 @@ def test_region_spread_names_regions_in_the_readers_language() -> None:
 
 
 def test_slope_chart_refuses_totals_across_the_2018_scale_change() -> None:
-    at = open_app(PAGE, view="slope", years="2011-2024", metrics="total", **{"from": "2011", "to": "2024"})
+    at = open_app(PAGE, chart="slope", years="2011-2024", metrics="total", start="2011", end="2024")
     assert not at.get("plotly_chart")
-    assert "thang 6–60" in at.warning[0].value and "thang 8–80" in at.warning[0].value
+    assert "thang 6–60" in at.info[0].value and "thang 8–80" in at.info[0].value
     at.selectbox(key="w_chart_metric").select("total").run()
-    at.selectbox(key="w_from").select(2018).run()
+    at.selectbox(key="w_start").select(2018).run()
     spec = figure(at)
     assert "59 tỉnh có điểm cả hai năm: 19 tăng, 40 giảm" in spec["layout"]["title"]["subtitle"]["text"]
 
@@ -273,3 +298,22 @@ def test_each_download_reads_back_with_the_rows_of_the_table(downloads, lang: st
     parquet = pq.read_table(io.BytesIO(data))
     assert keys(parquet.to_pandas()) == keys(shown)
     assert b"papi_note" in parquet.schema.metadata
+
+
+def test_an_over_long_search_is_ignored_with_a_notice() -> None:
+    at = open_app(PAGE, q="ha noi " * 40)
+    assert [w.value for w in at.warning] == [
+        "Giá trị “q” trong liên kết quá dài nên bị bỏ qua; đang hiển thị: không chọn."
+    ]
+    assert "q" not in at.query_params and len(table(at)) == 3969
+
+
+def test_no_widget_gets_its_value_twice(monkeypatch, caplog) -> None:
+    """Streamlit warns when a widget is given a value and also has one set in the session: ui/state avoids it (the
+    score slider, which needs its range as an argument, has its session value cleared instead)."""
+    monkeypatch.setattr("streamlit.elements.lib.policies._shown_default_value_warning", False)
+    at = open_app(PAGE, scores="4-6", years="2024")
+    at.select_slider(key="w_scores").set_value((5.0, 6.0)).run()
+    at.button(key="clear_filters").click().run()  # every filter back to its default, from code
+    assert at.select_slider(key="w_scores").value == (1.0, 10.0) and "scores" in at.query_params
+    assert "set via the Session State API" not in caplog.text

@@ -120,7 +120,7 @@ def test_bad_link_falls_back_with_a_notice(params: dict[str, str]) -> None:
     name = next(iter(params))
     assert len(at.warning) == 1 and f"“{name}”" in at.warning[0].value
     assert "<script>" not in texts(at)
-    assert at.query_params["province"] == "all" and at.query_params["plan"] == "hn-2021-rise-5"
+    assert at.query_params["province"] == "all" and at.query_params["plan"] == "hn-2023-kh157"  # Hà Nội's newest
 
 
 def test_language_switch_keeps_the_plan() -> None:
@@ -139,3 +139,10 @@ def test_a_store_without_plans_says_so(tmp_path, monkeypatch) -> None:
     at = open_app(PAGE)
     assert not at.exception
     assert "plans.yaml" in at.info[0].value and not at.table
+
+
+def test_a_plan_of_another_province_is_replaced_with_a_notice() -> None:
+    at = open_app(PAGE, province="27", plan="hcm-2024-papi")
+    assert at.query_params["plan"] == "bn-2020-kh176"
+    notice = at.warning[0].value  # (Bắc Ninh's plan then warns of the 2025 merger too)
+    assert "không thuộc tỉnh đã chọn" in notice and "Kế hoạch 176/KH-UBND" in notice and "hcm" not in notice

@@ -92,7 +92,8 @@ def test_since_2025_names_the_partners() -> None:
 
 
 @pytest.mark.parametrize(
-    "params", [{"province": "xx"}, {"province": "<script>alert(1)</script>"}, {"compare": "zz"}, {"vs": "1999"}]
+    "params",
+    [{"province": "xx"}, {"province": "<script>alert(1)</script>"}, {"compare": "zz"}, {"compare_year": "1999"}],
 )
 def test_bad_link_gives_a_notice_and_a_sensible_view(params: dict[str, str]) -> None:
     at = open_app("pages/profile.py", **params)
@@ -100,3 +101,27 @@ def test_bad_link_gives_a_notice_and_a_sensible_view(params: dict[str, str]) -> 
     assert len(at.warning) == 1 and f"“{next(iter(params))}”" in at.warning[0].value
     assert at.title[0].value.startswith("Hà Nội")
     assert "<script>" not in "".join(str(e.proto) for e in at.main)
+
+
+def test_a_link_holds_to_the_widgets_limits() -> None:
+    at = open_app("pages/profile.py", compare="79,27,48,31,92")  # five where the radar takes four
+    assert not at.exception
+    assert at.query_params["compare"] == "79,27,48,31"
+    assert [w.value for w in at.warning] == [
+        "Liên kết có quá nhiều mục “compare”; chỉ giữ các mục đầu: TP. Hồ Chí Minh, Bắc Ninh, Đà Nẵng, Hải Phòng."
+    ]
+
+
+def test_a_province_is_not_compared_with_itself() -> None:
+    at = open_app("pages/profile.py", province="79", compare="79,27", lang="en")
+    assert at.query_params["compare"] == "27" and list(at.multiselect(key="w_compare").value) == ["27"]
+    assert [w.value for w in at.warning] == [
+        "A province is not compared with itself; it was taken out of “compare”, leaving: Bac Ninh."
+    ]
+
+
+def test_old_links_with_vs_open_the_comparison_year() -> None:
+    at = open_app("pages/profile.py", province="27", year="2024", vs="2023")
+    assert not at.warning
+    assert at.selectbox(key="w_compare_year").value == 2023
+    assert at.query_params["compare_year"] == "2023" and "vs" not in at.query_params

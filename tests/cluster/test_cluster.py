@@ -5,13 +5,12 @@ sessions on the other go on untouched and new visitors reach the live one. Sessi
 
 from __future__ import annotations
 
-import asyncio
 import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
-from bench.sessions import Session
+from bench.sessions import Session, run_sync
 from deploy.cluster import running_cluster, stop
 from tests.e2e.server import free_port
 
@@ -37,7 +36,7 @@ def test_a_download_made_in_a_session_completes_through_the_proxy(cluster: tuple
             assert run.ok and len(run.downloads) == 3, run
             return session.response_cookie, await session.download(run.downloads[0])
 
-    cookie, media = asyncio.run(scenario())
+    cookie, media = run_sync(scenario())
     assert cookie and media.startswith("/media/")
     for _ in range(4):  # always the server that made it, whatever the balancing would pick
         status, body = fetch(url + media, cookie)
@@ -70,6 +69,6 @@ def test_stopping_one_server_leaves_the_other_sessions_untouched(cluster: tuple[
         for session in opened:
             await session.__aexit__(None, None, None)
 
-    asyncio.run(scenario())
+    run_sync(scenario())
     status, body = fetch(url, "PAPI_SERVER=app1")
     assert status == 200 and b"Traceback" not in body

@@ -42,8 +42,8 @@ def offline() -> Offline:
     return Offline()
 
 
-@pytest.fixture
-def page(browser: Browser, app_url: str, offline: Offline) -> Iterator[Page]:
+def offline_page(browser: Browser, app_url: str, offline: Offline) -> Iterator[Page]:
+    """A page in a fresh context where every request to a host other than the app's is blocked and recorded."""
     app_host = urlparse(app_url).netloc
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
 
@@ -59,6 +59,11 @@ def page(browser: Browser, app_url: str, offline: Offline) -> Iterator[Page]:
     page.set_default_timeout(30_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, app_url: str, offline: Offline) -> Iterator[Page]:
+    yield from offline_page(browser, app_url, offline)
 
 
 def wait_idle(page: Page) -> None:

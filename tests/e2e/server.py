@@ -54,22 +54,24 @@ def _wait_healthy(url: str, process: subprocess.Popen) -> None:
 
 @contextmanager
 def running_app(
-    log_name: str = "server", port: int | None = None, env: dict[str, str] | None = None
+    log_name: str = "server", base_path: str = "", port: int | None = None, env: dict[str, str] | None = None
 ) -> Iterator[tuple[str, int]]:
-    """Yield (url, pid of the process group) of `make run` on `port` (default: a free one), with `env` added to its
-    environment (e.g. Streamlit's STREAMLIT_… options); stop it afterwards."""
+    """Yield (url, pid of the process group) of `make run` on `port` (default: a free one), served under `base_path`
+    if given (as behind a proxy that publishes the app at /papi), with `env` added to its environment (e.g.
+    Streamlit's STREAMLIT_… options); stop it afterwards."""
     port = port or free_port()
+    serve_flags = f"--server.baseUrlPath={base_path}" if base_path else ""
     log_path = ROOT / ".venv" / f"{log_name}-{port}.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            ["make", "run", f"PORT={port}"],
+            ["make", "run", f"PORT={port}", f"SERVE_FLAGS={serve_flags}"],
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
             env={**os.environ, **(env or {})},
         )
-        url = f"http://localhost:{port}"
+        url = f"http://localhost:{port}" + (f"/{base_path}" if base_path else "")
         try:
             _wait_healthy(url, process)
             yield url, process.pid

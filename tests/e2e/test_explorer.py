@@ -94,6 +94,6 @@ def test_filter_sort_download_and_reopen(page: Page, app_url: str, offline: Offl
 
 def test_a_reversed_year_range_in_a_link_is_corrected_with_a_notice(page: Page, app_url: str) -> None:
     open_page(page, f"{app_url}/kham-pha?lang=en&years=2024-2020&metrics=total")
-    expect(page.get_by_test_id("stAlert")).to_contain_text("corrected to the nearest valid value (2020-2024)")
+    expect(page.get_by_test_id("stAlert")).to_contain_text("range was reversed; put in order: 2020–2024")
     expect(summary(page)).to_contain_text("63 of 63 provinces, 2020–2024, 9 province-years without data")
     expect(page).to_have_url(re.compile(r"years=2020-2024"))

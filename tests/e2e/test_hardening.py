@@ -3,7 +3,6 @@ metrics (serve_guard.py and ui/shell.py, through `make run`)."""
 
 from __future__ import annotations
 
-import asyncio
 import urllib.error
 import urllib.request
 from urllib.parse import urlparse
@@ -12,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from bench.sessions import Session
+from bench.sessions import Session, run_sync
 from tests.e2e.conftest import open_page
 from tests.e2e.server import ROOT
 
@@ -67,6 +66,6 @@ def test_a_visitor_cannot_clear_the_server_caches(app_url: str) -> None:
             await session.ws.send(message.SerializeToString())  # type: ignore[union-attr]
             assert (await session.run("gioi-thieu")).ok
 
-    asyncio.run(send_clear_cache())
+    run_sync(send_clear_cache())
     log = ROOT / ".venv" / f"e2e-server-{urlparse(app_url).port}.log"
     assert "ignored a clear_cache request from a visitor" in log.read_text(encoding="utf-8")

@@ -38,6 +38,23 @@ D4, D5, D6 = "d4_control_of_corruption", "d5_public_admin_procedures", "d6_publi
 D7, D8 = "d7_environmental_governance", "d8_e_governance"
 DIMS_2011 = [D1, D2, D3, D4, D5, D6]
 DIMS_2018 = [*DIMS_2011, D7, D8]
+STORE_ROWS = {  # rows per table built from the real sources
+    "provinces": 63,
+    "regions": 6,
+    "dimensions": 8,
+    "scores": 7056,
+    "plans": 5,
+    "targets": 7,
+    "subdimensions": 31,
+    "subdimension_periods": 40,
+    "subdimension_scores": 21891,
+    "uncertainty": 187,
+    "published_means": 7,
+    "published_group_sizes": 14,
+    "press_figures": 57,
+    "partners": 4,
+    "report_partners": 48,
+}
 
 
 # --- helpers: read and edit one CSV by physical line number (line 1 is the header) ------------------------------------
@@ -151,14 +168,7 @@ def test_real_sources_build_the_full_panel(real_store: PapiStore) -> None:
     assert set(scores.loc[scores["year"] >= 2018, "dimension"]) == {*DIMS_2018, "total"}
     assert len(real_store.regions) == 6 and len(real_store.dimensions) == 8
     assert real_store.manifest["schema_version"] == SCHEMA_VERSION
-    assert real_store.manifest["rows"] == {
-        "provinces": 63,
-        "regions": 6,
-        "dimensions": 8,
-        "scores": 7056,
-        "plans": 5,
-        "targets": 7,
-    }
+    assert real_store.manifest["rows"] == STORE_ROWS
 
 
 def test_scores_table_columns_and_dtypes(real_store: PapiStore, pristine_store: Path) -> None:
@@ -517,21 +527,33 @@ def test_rejected_by_build_leaves_store_untouched(
     assert sorted(p.name for p in good_store.parent.iterdir()) == ["store"]
 
 
-@pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
-def test_rejected_by_cli_exits_1_and_names_file_line(
-    break_sources: Callable[[Path], Expect], sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
+def assert_rejected(
+    expect: Expect, sources: Path, store: Path, capsys: pytest.CaptureFixture[str], alone: bool = False
 ) -> None:
-    expect = break_sources(sources_copy)
-    before = tree_digest(good_store)
-    assert main(["--sources", str(sources_copy), "--store", str(good_store)]) == 1
+    """The CLI build exits 1 naming file:line [column] and reason, and leaves `store` byte-identical.
+
+    `alone`: the breakage must be the only problem reported (one bad row is not reported again by later checks).
+    """
+    before = tree_digest(store)
+    assert main(["--sources", str(sources), "--store", str(store)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert "the existing store was left as it was" in err
     where = re.escape(expect.file) + ("" if expect.line is None else f":{expect.line}")
     column = "" if expect.column is None else re.escape(f" [{expect.column}]")
-    assert re.search(rf"^{where}{column}: .*{re.escape(expect.words)}", err, re.MULTILINE), err
-    assert tree_digest(good_store) == before
-    assert sorted(p.name for p in good_store.parent.iterdir()) == ["store"]
+    hits = re.findall(rf"^{where}{column}: .*{re.escape(expect.words)}", err, re.MULTILINE)
+    assert len(hits) == 1, err
+    if alone:
+        assert "\n1 problem(s) in the sources:\n" in err, err
+    assert tree_digest(store) == before
+    assert sorted(p.name for p in store.parent.iterdir()) == ["store"]
+
+
+@pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
+def test_rejected_by_cli_exits_1_and_names_file_line(
+    break_sources: Callable[[Path], Expect], sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert_rejected(break_sources(sources_copy), sources_copy, good_store, capsys)
 
 
 def test_cli_builds_good_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -640,14 +662,7 @@ def test_write_store_failing_midway_keeps_the_old_store(good_store: Path, real_s
 
 def test_build_into_a_new_folder(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "store"
-    assert build(SOURCES_DIR, target=target) == {
-        "provinces": 63,
-        "regions": 6,
-        "dimensions": 8,
-        "scores": 7056,
-        "plans": 5,
-        "targets": 7,
-    }
+    assert build(SOURCES_DIR, target=target) == STORE_ROWS
     assert sorted(p.name for p in target.parent.iterdir()) == ["store"]
 
 

@@ -9,10 +9,12 @@ import pytest
 from geo import loader
 from papi_data.overview import year_metric
 from papi_data.ranking import with_ranks
+from papi_data.schema import TOTAL
 from papi_data.stats import with_change
 from papi_data.store import load_store
 from ui.charts.choropleth import map_figure
 from ui.charts.common import CheckedFigure
+from ui.charts.frame import Frame, source_line
 from ui.charts.ranking_bar import ranking_figure
 
 
@@ -38,8 +40,7 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
         rows_for(store, table, year, metric),
         loader.provinces_63(),
         lang=lang,
-        heading="PAPI",
-        subtitle="sub",
+        frame=Frame("PAPI", "sub", source_line(lang, with_map=True)),
         colour_by_group=groups,
         scale_label="8–80",
         selected="01",
@@ -48,10 +49,32 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
     )
     go.Figure(spec)  # raises on any invalid property
     assert spec["layout"]["title"]["subtitle"]["text"] == "sub"
-    assert "PAPI" in spec["layout"]["annotations"][0]["text"]
+    footer = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "frame"]
+    assert footer == [source_line(lang, with_map=True)] and "Open Development Mekong" in footer[0]
     scored = [d for d in spec["data"] if d["type"] == "choropleth" and "z" in d and d.get("showscale")]
     for trace in scored:
         assert None not in trace["z"] and len(trace["z"]) == len(trace["locations"])
+
+
+@pytest.mark.parametrize("groups", [False, True])
+def test_every_year_and_metric_draws_63_provinces_and_flags_the_missing(store, table, groups: bool) -> None:
+    scores = store.scores
+    for metric in [TOTAL, *store.dimensions["id"]]:
+        for year in store.years:
+            spec = map_figure(
+                rows_for(store, table, year, metric),
+                loader.provinces_63(),
+                lang="vi",
+                frame=Frame("h", "s"),
+                colour_by_group=groups,
+                scale_label="s",
+            )
+            layers = [d for d in spec["data"] if d["type"] == "choropleth"]
+            drawn = [code for layer in layers for code in layer["locations"]]
+            no_data = {c for layer in layers if layer["name"] == "Không có dữ liệu" for c in layer["locations"]}
+            assert sorted(drawn) == sorted(store.provinces["code"]), (metric, year)
+            rows = scores[(scores["year"] == year) & (scores["dimension"] == metric)]
+            assert no_data == set(store.provinces["code"]) - set(rows.loc[rows["score"].notna(), "province_code"])
 
 
 def test_each_province_geometry_is_sent_once(store, table) -> None:
@@ -59,8 +82,7 @@ def test_each_province_geometry_is_sent_once(store, table) -> None:
         rows_for(store, table, 2024),
         loader.provinces_63(),
         lang="vi",
-        heading="h",
-        subtitle="s",
+        frame=Frame("h", "s"),
         colour_by_group=True,
         scale_label="s",
     )
@@ -72,7 +94,7 @@ def test_each_province_geometry_is_sent_once(store, table) -> None:
 @pytest.mark.parametrize("groups", [False, True])
 def test_ranking_figure_is_valid_and_marks_the_highlighted(store, table, groups: bool) -> None:
     spec = ranking_figure(
-        rows_for(store, table, 2024), lang="vi", heading="h", subtitle="s", colour_by_group=groups, highlight={"01"}
+        rows_for(store, table, 2024), lang="vi", frame=Frame("h", "s"), colour_by_group=groups, highlight={"01"}
     )
     go.Figure(spec)
     bar = spec["data"][0]

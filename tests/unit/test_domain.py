@@ -15,7 +15,7 @@ import pytest
 
 from papi_data.overview import leaders, province_year, without_data
 from papi_data.paths import SOURCES_DIR
-from papi_data.ranking import group_within, rank_within, with_ranks
+from papi_data.ranking import group_cuts, group_within, rank_within, with_ranks
 from papi_data.stats import national, with_change
 
 GROUP_SIZES = {"best": 16, "high_average": 16, "low_average": 15, "poor": 16}
@@ -127,23 +127,57 @@ def test_published_group_sizes(ranked: pd.DataFrame, year: int) -> None:
     assert total["group"].notna().sum() == 63
 
 
+def test_published_best_group_of_2023(ranked: pd.DataFrame) -> None:
+    """PAPI reported 15 provinces in the best group of 2023 (numpy's default percentile gave 16)."""
+    total = ranked[(ranked["year"] == 2023) & (ranked["dimension"] == "total")]
+    assert (total["group"] == "best").sum() == 15
+    assert (total["group"] == "best").sum() != (group_within(total["score"], "linear") == "best").sum()
+
+
+def test_poor_group_of_2022_is_one_more_than_published(ranked: pd.DataFrame) -> None:
+    """PAPI reported 14 poor provinces in 2022; no percentile definition gives it (see test_published.py). Here the
+    15th lowest, Phú Yên (code 54), is poor."""
+    total = ranked[(ranked["year"] == 2022) & (ranked["dimension"] == "total")]
+    poor = total[total["group"] == "poor"].sort_values("score")
+    assert len(poor) == 15
+    assert poor["province_code"].iloc[-1] == "54" and poor["score"].iloc[-1] == pytest.approx(40.74233)
+
+
+def test_tay_ninh_2021_at_the_median_is_low_average(ranked: pd.DataFrame) -> None:
+    """Tây Ninh 2021: rank 31 of 60 (plans_more README). With 60 provinces the median is halfway between the 30th and
+    31st (42.2694), so the 31st is just below it: low average, as under every interpolating definition."""
+    row = _one(ranked, "72", 2021)
+    assert (row["rank"], row["n"], row["group"]) == (31, 60, "low_average")
+    median = ranked[(ranked["year"] == 2021) & (ranked["dimension"] == "total")]["score"].median()
+    assert row["score"] < median == pytest.approx(42.26939)
+
+
+# synthetic: eight scores whose Hazen percentiles fall between equal neighbours: P25 = 2, P50 = 3, P75 = 4 exactly
+EXACT_CUTS = [1.0, 2.0, 2.0, 3.0, 3.0, 4.0, 4.0, 5.0]
+EXACT_GROUPS = ["poor", *["low_average"] * 2, *["high_average"] * 2, *["best"] * 3]
+
+
 def test_group_boundaries_belong_to_the_better_group() -> None:
-    # synthetic: P25 = 2, P50 = 3, P75 = 4 exactly (linear interpolation over five values)
-    groups = group_within(pd.Series([1.0, 2.0, 3.0, 4.0, 5.0]))
-    assert groups.tolist() == ["poor", "low_average", "high_average", "best", "best"]
+    assert group_cuts(np.array(EXACT_CUTS)) == (2.0, 3.0, 4.0)
+    assert group_within(pd.Series(EXACT_CUTS)).tolist() == EXACT_GROUPS
 
 
-def test_group_boundary_with_interpolated_percentile() -> None:
-    # synthetic: P75 of 1..8 is 6.25; 6.25 itself is best, 6.2 is not
+def test_groups_use_hazen_percentiles() -> None:
+    # synthetic: with 8 scores the k-th sits at (k − 0.5)/8, so P75 lies halfway between the 6th and 7th: 6.225
     scores = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0, 6.2, 6.25, 8.0])
+    assert group_cuts(scores.to_numpy())[2] == pytest.approx(6.225)
     groups = group_within(scores)
     assert groups.iloc[6] == "best" and groups.iloc[5] == "high_average"
+    # numpy's default, "linear", sits the k-th at (k − 1)/(n − 1): P25 is 2.75 there, 2.5 by Hazen
+    assert group_cuts(scores.to_numpy())[0] == pytest.approx(2.5)
+    assert group_cuts(scores.to_numpy(), "linear")[0] == pytest.approx(2.75)
 
 
 def test_missing_scores_get_no_group() -> None:
-    groups = group_within(pd.Series([1.0, np.nan, 2.0, 3.0, 4.0, 5.0], index=list("abcdef")))  # synthetic
+    values = [*EXACT_CUTS[:1], np.nan, *EXACT_CUTS[1:]]  # synthetic
+    groups = group_within(pd.Series(values, index=list("abcdefghi")))
     assert pd.isna(groups["b"])
-    assert groups.drop("b").tolist() == ["poor", "low_average", "high_average", "best", "best"]
+    assert groups.drop("b").tolist() == EXACT_GROUPS
 
 
 def test_all_missing_gives_all_na() -> None:

@@ -25,17 +25,6 @@ from papi_data.explore import (
     with_base_change,
 )
 from papi_data.schema import GROUPS
-from ui.url_state import (
-    Corrected,
-    Param,
-    choices,
-    decimal_range,
-    dump_choices,
-    dump_range,
-    int_range,
-    nearest_int,
-    parse_params,
-)
 
 BAC_NINH, QUANG_NINH, HA_NOI, HCM = "27", "22", "01", "79"
 PROVINCES = pd.DataFrame({"code": ["01", "02", "03"], "region_id": ["north", "north", "south"]})
@@ -254,69 +243,3 @@ def test_search_without_diacritics_for_several_provinces(real_store) -> None:
     assert provinces_matching(provinces, "Hà Nội") == provinces_matching(provinces, "HA NOI") == (HA_NOI,)
     assert provinces_matching(provinces, " , ") is None and provinces_matching(provinces, "") is None
     assert provinces_matching(provinces, "zzz") == ()
-
-
-# --- the filters in the URL -------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2018-2024", (2018, 2024)),
-        ("2020", (2020, 2020)),
-        ("2024-2018", Corrected((2018, 2024))),  # reversed
-        ("2005-2030", Corrected((2011, 2024))),  # beyond the data: the nearest years
-        ("2030", Corrected((2024, 2024))),
-        ("abc", None),
-        ("2018-2020-2022", None),
-        ("-2018", None),
-        ("٢٠١٨", None),  # digits, but not ASCII ones
-    ],
-)
-def test_year_range(text: str, expected: object) -> None:
-    assert int_range(2011, 2024)(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("4.5-7", (4.5, 7.0)),
-        ("1-10", (1.0, 10.0)),
-        ("0-12", Corrected((1.0, 10.0))),  # off the 1–10 scale
-        ("8-3", Corrected((3.0, 8.0))),
-        ("4.57-6", Corrected((4.6, 6.0))),  # onto the slider's 0.1 steps
-        ("nan-5", None),
-        ("1e1-5", None),
-    ],
-)
-def test_score_range(text: str, expected: object) -> None:
-    assert decimal_range(1.0, 10.0, decimals=1)(text) == expected
-
-
-def test_lists_and_nearest_year() -> None:
-    parse = choices(["red_river_delta", "southeast"])
-    assert parse("southeast,red_river_delta") == ("southeast", "red_river_delta")
-    assert parse("all") == () and parse("") == ()
-    assert parse("southeast,atlantis") == Corrected(("southeast",))
-    assert parse("atlantis") is None
-    assert dump_choices(()) == "all" and dump_choices(["a", "b"]) == "a,b"
-    assert (
-        dump_range((1.0, 10.0)) == "1-10"
-        and dump_range((4.5, 7.0)) == "4.5-7"
-        and dump_range((2018, 2024)) == "2018-2024"
-    )
-    nearest = nearest_int(range(2011, 2025))
-    assert (nearest("2019"), nearest("1999"), nearest("2099"), nearest("x")) == (
-        2019,
-        Corrected(2011),
-        Corrected(2024),
-        None,
-    )
-
-
-def test_corrections_are_reported_and_the_state_sees_plain_values() -> None:
-    specs = [Param("years", (2018, 2024), int_range(2011, 2024), dump_range), Param("base", 2018, nearest_int([2018]))]
-    values, invalid, corrected = parse_params({"years": "2024-2011", "base": "2018"}, specs)
-    assert values == {"years": (2011, 2024), "base": 2018} and invalid == [] and corrected == [specs[0]]
-    values, invalid, corrected = parse_params({"years": "soon"}, specs)
-    assert invalid == [specs[0]] and values["years"] == (2018, 2024) and corrected == []

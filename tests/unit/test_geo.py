@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
@@ -104,11 +106,31 @@ def test_the_merges_the_product_cares_about() -> None:
     assert _by_code(34)["46"]["properties"]["name_vi"] == "Huế"
 
 
-def test_each_new_province_is_the_union_of_its_old_provinces() -> None:
-    old = {code: shape(f["geometry"]) for code, f in _by_code(63).items()}
-    for code, feature in _by_code(34).items():
-        union = shapely.union_all([old[c] for c in _members(code)])
-        assert shape(feature["geometry"]).symmetric_difference(union).area < 1e-9, code
+def _frame(n: int) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame.from_features(_features(n), crs="EPSG:4326")
+
+
+def test_the_34_file_is_the_63_file_dissolved_by_the_mapping() -> None:
+    mapping = loader.mapping_63_to_34()[["old_code", "new_code"]]
+    dissolved = _frame(63).merge(mapping, left_on="code", right_on="old_code").dissolve("new_code")
+    written = _frame(34).set_index("code")
+    assert list(dissolved.index) == list(written.index)
+    dissolved, written = dissolved.to_crs(mb.EQUAL_AREA_CRS), written.to_crs(mb.EQUAL_AREA_CRS)
+    assert (dissolved.area - written.area).abs().max() < 1e3  # m², per province (they are 1,000–16,000 km²)
+    assert dissolved.symmetric_difference(written.geometry, align=True).area.sum() < 1e3  # m², all together
+
+
+def test_dissolve_check_passes_on_the_files_and_fails_on_a_wrong_34() -> None:
+    old_to_new = mb.merger(mb.RAW_DIR)
+    text_63, text_34 = (path.read_text(encoding="utf-8") for path in (loader.PROVINCES_63, loader.PROVINCES_34))
+    check = mb.dissolve_check(text_63, text_34, old_to_new)
+    assert check.provinces == 34 and check.symmetric_difference_km2 < mb.MAX_DISSOLVE_DIFFERENCE_KM2
+    wrong = json.loads(text_34)
+    hanoi = wrong["features"][0]
+    assert hanoi["properties"]["code"] == "01"
+    hanoi["geometry"] = {"type": "Polygon", "coordinates": [[[105.5, 21], [105.8, 20.7], [105.5, 20.7], [105.5, 21]]]}
+    with pytest.raises(ValueError, match="not the 63 file dissolved"):
+        mb.dissolve_check(text_63, json.dumps(wrong), old_to_new)
 
 
 # --- geometry ----------------------------------------------------------------------------------------------------
@@ -135,6 +157,13 @@ def test_valid_and_neighbours_do_not_overlap(n: int) -> None:
 
 
 @pytest.mark.parametrize("n", [63, 34])
+def test_neighbours_share_their_borders_vertex_for_vertex(n: int) -> None:
+    # A valid coverage: no overlaps, and every stretch of border two provinces share has the same vertices on both
+    # sides (so no gaps or slivers show between them at any zoom).
+    assert shapely.coverage_is_valid([shape(f["geometry"]) for f in _features(n)])
+
+
+@pytest.mark.parametrize("n", [63, 34])
 def test_coordinates_rounded_to_four_decimals(n: int) -> None:
     for feature in _features(n):
         for polygon in _polygons(feature["geometry"]):
@@ -157,19 +186,31 @@ def test_hoang_sa_and_truong_sa_are_in_their_provinces(n: int) -> None:
     assert len(parts_48) >= 15 and len(parts_56) >= 100
 
 
-def test_archipelago_labels_come_from_the_geometry() -> None:
+def test_archipelago_labels_lie_inside_the_area_the_archipelago_spans() -> None:
     labels = {label["name_vi"]: label for label in loader.archipelago_labels()}
     assert set(labels) == {"Hoàng Sa", "Trường Sa"}
     for name, code, box in (("Hoàng Sa", "48", HOANG_SA), ("Trường Sa", "56", TRUONG_SA)):
         label = labels[name]
         assert label["code"] == code and label["name_en"] == mb.ascii_name(name)
-        west, south, east, north = box
-        assert west <= label["lon"] <= east and south <= label["lat"] <= north
-        shells = [p[0] for p in _polygons(_by_code(34)[code]["geometry"]) if loader.archipelago_of(code, p[0])]
-        xs = [x for ring in shells for x, _ in ring]
-        ys = [y for ring in shells for _, y in ring]
-        assert label["lon"] == pytest.approx((min(xs) + max(xs)) / 2, abs=1e-4)
-        assert label["lat"] == pytest.approx((min(ys) + max(ys)) / 2, abs=1e-4)
+        archipelago = next(a for a in loader.ARCHIPELAGOS if a["code"] == code)
+        parts = loader.archipelago_parts(code, _by_code(34)[code]["geometry"], archipelago)
+        assert len(parts) >= 15
+        assert _within([[label["lon"], label["lat"]]], box)
+        hull = shapely.MultiPolygon(parts).convex_hull
+        assert hull.contains(Point(label["lon"], label["lat"]))
+        # Well inside, not on an edge: at least 0.1° from the hull's outline.
+        assert hull.exterior.distance(Point(label["lon"], label["lat"])) > 0.1
+
+
+def test_archipelago_parts_are_picked_by_a_point_inside_them() -> None:
+    hoang_sa, truong_sa = loader.ARCHIPELAGOS
+    reef = shapely.box(112.0, 16.0, 112.01, 16.01)
+    assert loader.archipelago_of("48", reef) is hoang_sa
+    assert loader.archipelago_of("56", reef) is None  # the right box, but not that province's archipelago
+    assert loader.archipelago_of("56", shapely.box(114.0, 10.0, 114.01, 10.01)) is truong_sa
+    # A part that crosses the box's west edge (111°E) belongs where most of it lies.
+    assert loader.archipelago_of("48", shapely.box(110.8, 16.0, 112.0, 16.1)) is hoang_sa
+    assert loader.archipelago_of("48", shapely.box(110.0, 16.0, 111.2, 16.1)) is None
 
 
 def test_named_islands_are_kept() -> None:
@@ -226,14 +267,41 @@ def test_name_rules() -> None:
 # --- the remake script -------------------------------------------------------------------------------------------
 
 
-def test_simplify_keeps_end_points_and_small_islets() -> None:
-    line = np.array([[0.0, 0.0], [1.0, 0.001], [2.0, 0.0], [3.0, 1.0]])
-    assert mb.simplify_arc(line, 0.003).tolist() == [[0.0, 0.0], [2.0, 0.0], [3.0, 1.0]]
-    angle = np.linspace(0, 2 * np.pi, 13)
-    islet = np.column_stack([0.001 * np.cos(angle), 0.001 * np.sin(angle)])  # 200 m across: under the tolerance
-    islet[-1] = islet[0]
-    simplified = mb.simplify_arc(islet, mb.TOLERANCE_DEG)
-    assert len(simplified) >= 4 and np.array_equal(simplified[0], simplified[-1])
+def _provinces(rows: list[tuple[str, shapely.Geometry]]) -> gpd.GeoDataFrame:
+    codes, geometries = zip(*rows, strict=True)
+    return gpd.GeoDataFrame({"code": list(codes)}, geometry=list(geometries), crs="EPSG:4326")
+
+
+def test_on_grid_coverage_rounds_and_removes_an_overlap() -> None:
+    # Two provinces overlapping by a sliver 0.00005° wide, off the grid: the result is on the grid and a coverage.
+    left = shapely.Polygon([(105.0, 21.0), (105.10003, 21.0), (105.10003, 21.1), (105.0, 21.1)])
+    right = shapely.Polygon([(105.09998, 21.0), (105.2, 21.0), (105.2, 21.1), (105.09998, 21.1)])
+    provinces = _provinces([("01", left), ("02", right)])
+    assert not provinces.geometry.is_valid_coverage()
+    cleaned = mb.on_grid_coverage(provinces.geometry)
+    assert cleaned.is_valid_coverage()
+    xy = shapely.get_coordinates(cleaned.values)
+    assert np.array_equal(xy, np.round(xy, 4))
+    assert shapely.area(cleaned.values).sum() == pytest.approx(0.02, abs=1e-9)
+
+
+def test_islet_rule_keeps_big_parts_archipelagos_and_named_islands() -> None:
+    def square(x: float, y: float, side: float) -> shapely.Polygon:
+        return shapely.box(x - side / 2, y - side / 2, x + side / 2, y + side / 2)
+
+    _, x, y = mb.NAMED_ISLANDS["Bạch Long Vĩ"]
+    provinces = _provinces(
+        [
+            # 0.005° is about 550 m: about 0.3 km², under the limit; 0.01° about 1.2 km², over it
+            ("31", shapely.MultiPolygon([square(106.7, 20.8, 0.2), square(107.0, 20.5, 0.005), square(x, y, 0.005)])),
+            ("40", shapely.MultiPolygon([square(105.5, 18.8, 0.2), square(105.9, 18.8, 0.01)])),
+            ("48", shapely.MultiPolygon([square(108.2, 16.0, 0.2), square(112.0, 16.5, 0.005)])),
+        ]
+    )
+    kept = mb.drop_islets(provinces).set_index("code").geometry
+    assert list(kept.index) == ["31", "40", "48"]
+    assert shapely.get_num_geometries(kept.values).tolist() == [2, 2, 2]
+    assert kept["31"].contains(Point(x, y)) and not kept["31"].intersects(Point(107.0, 20.5))
 
 
 def _remake(out: Path) -> None:

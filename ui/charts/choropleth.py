@@ -6,15 +6,19 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from papi_data.cells import as_int, as_str, float_or_none
 from papi_data.schema import GROUPS
-from ui.charts.common import (
+from ui.charts.frame import Frame, base_layout
+from ui.charts.palette import (
+    CLEAR,
     CONTINUOUS_SCALE,
-    FONT,
     GROUP_COLOURS,
-    HIGHLIGHT_COLOUR,
-    NO_DATA_COLOUR,
-    source_annotation,
-    title,
+    HIGHLIGHT,
+    INK,
+    LEGEND_BACKGROUND,
+    NO_DATA,
+    OUTLINES_2025,
+    WHITE,
 )
 from ui.i18n import t
 from ui.numbers import fmt_change, fmt_number
@@ -29,17 +33,19 @@ def hover_texts(rows: pd.DataFrame, lang: str, with_2025: bool) -> list[str]:
     texts = []
     for r in rows.itertuples():
         lines = [f"<b>{getattr(r, f'name_{lang}')}</b>"]
-        if pd.isna(r.score):
+        score = float_or_none(r.score)
+        if score is None:
             lines.append(t("no_data", lang))
         else:
-            lines.append(f"{t('col_score', lang)}: {fmt_number(r.score, lang)}")
-            lines.append(f"{t('rank_of', lang, rank=int(r.rank), n=r.n)} · {t('group_' + r.group, lang)}")
-            change = (
-                t("change_undefined", lang, year=r.year - 1)
-                if pd.isna(r.change)
-                else f"{t('change_vs_prev', lang, year=r.year - 1)}: {fmt_change(r.change, lang)}"
+            lines.append(f"{t('col_score', lang)}: {fmt_number(score, lang)}")
+            rank, n, group = as_int(r.rank), as_int(r.n), as_str(r.group)
+            lines.append(f"{t('rank_of', lang, rank=rank, n=n)} · {t('group_' + group, lang)}")
+            previous, change = as_int(r.year) - 1, float_or_none(r.change)
+            lines.append(
+                t("change_undefined", lang, year=previous)
+                if change is None
+                else f"{t('change_vs_prev', lang, year=previous)}: {fmt_change(change, lang)}"
             )
-            lines.append(change)
         if with_2025:
             lines.append(t("since_2025", lang, new=getattr(r, f"name_2025_{lang}")))
         texts.append("<br>".join(lines))
@@ -63,7 +69,7 @@ def _layer(rows: pd.DataFrame, geojson: dict, texts: list[str], colour: str, nam
         "z": [1] * len(rows),
         "colorscale": [[0, colour], [1, colour]],
         "showscale": False,
-        "marker": {"line": {"color": "#ffffff", "width": 0.6}},
+        "marker": {"line": {"color": WHITE, "width": 0.6}},
         "text": texts,
         "hovertemplate": "%{text}<extra></extra>",
         "name": name,
@@ -76,8 +82,7 @@ def map_figure(
     geojson: dict,
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     colour_by_group: bool,
     scale_label: str,
     selected: str | None = None,
@@ -102,7 +107,7 @@ def map_figure(
         part = rows[has]
         traces.append(
             {
-                **_layer(part, geojson, texts[part.index].tolist(), "#000", scale_label, False),
+                **_layer(part, geojson, texts[part.index].tolist(), INK, scale_label, False),
                 "z": part["score"].round(4).tolist(),
                 "colorscale": CONTINUOUS_SCALE,
                 "showscale": True,
@@ -110,9 +115,7 @@ def map_figure(
             }
         )
     missing = rows[~has]
-    traces.append(
-        _layer(missing, geojson, texts[missing.index].tolist(), NO_DATA_COLOUR, t("no_data_legend", lang), True)
-    )
+    traces.append(_layer(missing, geojson, texts[missing.index].tolist(), NO_DATA, t("no_data_legend", lang), True))
     if outlines_2025 is not None:
         lons, lats = outlines_2025
         traces.append(
@@ -121,7 +124,7 @@ def map_figure(
                 "lon": list(lons),
                 "lat": list(lats),
                 "mode": "lines",
-                "line": {"color": "#c2185b", "width": 1.6},
+                "line": {"color": OUTLINES_2025, "width": 1.6},
                 "hoverinfo": "skip",
                 "name": t("outlines_2025", lang),
             }
@@ -129,8 +132,8 @@ def map_figure(
     if selected is not None and selected in set(rows["code"]):
         traces.append(
             {
-                **_layer(rows[rows["code"] == selected], geojson, [""], "rgba(0,0,0,0)", "", False),
-                "marker": {"line": {"color": HIGHLIGHT_COLOUR, "width": 3}},
+                **_layer(rows[rows["code"] == selected], geojson, [""], CLEAR, "", False),
+                "marker": {"line": {"color": HIGHLIGHT, "width": 3}},
                 "hoverinfo": "skip",
                 "hovertemplate": None,
             }
@@ -143,37 +146,25 @@ def map_figure(
                 "lat": [a["lat"] for a in archipelagos],
                 "mode": "text",
                 "text": [t("archipelago", lang, name=a[f"name_{lang}"]) for a in archipelagos],
-                "textfont": {"size": 12, "color": "#333333"},
+                "textfont": {"size": 12, "color": INK},
                 "textposition": "bottom center",
                 "hoverinfo": "skip",
                 "showlegend": False,
             }
         )
-    return {
-        "data": traces,
-        "layout": {
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": 820,
-            "margin": {"l": 0, "r": 0, "t": 80, "b": 40},
-            "legend": {
-                "x": 1,
-                "xanchor": "right",
-                "y": 0.98,
-                "bgcolor": "rgba(255,255,255,0.85)",
-                "font": {"size": 13},
-            },
-            "geo": {
-                # No base layers: the provinces are the map, and plotly then needs no world file from a CDN.
-                "visible": False,
-                "projection": {"type": "mercator"},
-                "lonaxis": {"range": list(LON_RANGE)},
-                "lataxis": {"range": list(LAT_RANGE)},
-                "bgcolor": "rgba(0,0,0,0)",
-            },
-            "annotations": [source_annotation(lang, with_map=True, y=0.0)],
-            "dragmode": False,
-            "uirevision": "map",
-            "separators": ",." if lang == "vi" else ".,",
+    layout = base_layout(frame, lang, height=820, left=0, right=0, below=0)
+    layout.update(
+        showlegend=True,
+        legend={"x": 1, "xanchor": "right", "y": 0.98, "bgcolor": LEGEND_BACKGROUND, "font": {"size": 13}},
+        geo={
+            # No base layers: the provinces are the map, and plotly then needs no world file from a CDN.
+            "visible": False,
+            "projection": {"type": "mercator"},
+            "lonaxis": {"range": list(LON_RANGE)},
+            "lataxis": {"range": list(LAT_RANGE)},
+            "bgcolor": CLEAR,
         },
-    }
+        dragmode=False,
+        uirevision="map",
+    )
+    return {"data": traces, "layout": layout}

@@ -1,43 +1,10 @@
-"""What every chart shares: colours, the title with its subtitle, the source line, plotly's display config."""
+"""How a figure reaches the page: plotly's display config, and the figure handed over without a second validation.
+
+The frame every chart carries is in ui/charts/frame.py, the colours in ui/charts/palette.py."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
-
-from papi_data.schema import GROUPS
-from ui.i18n import t
-
-# Four groups, best to poor: a blue–orange scheme that stays distinct for the common colour-vision deficiencies.
-GROUP_COLOURS = dict(zip(GROUPS, ["#08519c", "#6baed6", "#fdae6b", "#d94801"], strict=True))
-NO_DATA_COLOUR = "#d4d4d4"
-HIGHLIGHT_COLOUR = "#111111"
-CONTINUOUS_SCALE = "YlGnBu"  # ColorBrewer, colour-blind safe, no grey in it (grey means no data); darker = higher
-# A system font: plotly sizes legends and labels by measuring text, which goes wrong with a web font still loading.
-FONT = dict(family="Arial, Helvetica, sans-serif", size=14, color="#222222")
-
-
-def title(text: str, subtitle: str | None = None) -> dict:
-    """A chart title with its subtitle, so a screenshot says what, where and when."""
-    out: dict = {"text": f"<b>{text}</b>", "x": 0, "xanchor": "left", "font": {"size": 20}}
-    if subtitle:
-        out["subtitle"] = {"text": subtitle, "font": {"size": 14, "color": "#555555"}}
-    return out
-
-
-def source_annotation(lang: str, with_map: bool = False, y: float = -0.02) -> dict:
-    """The source line written into the figure itself (it survives a screenshot or a PNG export)."""
-    text = t("source_line", lang) + (" · " + t("geo_credit", lang) if with_map else "")
-    return {
-        "text": text,
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": y,
-        "xanchor": "left",
-        "yanchor": "top",
-        "showarrow": False,
-        "font": {"size": 11, "color": "#666666"},
-    }
 
 
 def plotly_config(filename: str, base_url: str = "/") -> dict:

@@ -3,34 +3,27 @@ Pearson's r, one metric's spread by region, and the change of one metric between
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
-from papi_data.explore import Fit
-from ui.charts.common import FONT, source_annotation, title
+from papi_data.explore import Fit, comparable, linear_fit, paired
+from ui.charts.frame import Frame, Legend, base_layout
+from ui.charts.palette import CLEAR, DOWN, GRID, INK, LEGEND_BACKGROUND, REGION_COLOURS, SAME, UP, WHITE
 from ui.i18n import t
+from ui.labels import Labels
+from ui.metrics import metric_scale
 from ui.numbers import fmt_change, fmt_number
 
-# Okabe–Ito colours (colour-blind safe), one per region in the regions' order; yellow left out (too pale on white).
-REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7"]
-UP, DOWN, SAME = "#08519c", "#d94801", "#969696"  # the group scale's two ends, and grey for no change
+BELOW_AXIS = 62  # pixels under the plot for the x axis's tick labels and title
 
 
-def _layout(lang: str, heading: str, subtitle: str, height: int) -> dict:
-    return {
-        "title": title(heading, subtitle),
-        "font": FONT,
-        "height": height,
-        "margin": {"l": 10, "r": 30, "t": 90, "b": 100},
-        # The source line a fixed distance below the plot, under the axis title, whatever the chart's height.
-        "annotations": [{**source_annotation(lang, y=0), "yshift": -62}],
-        "separators": ",." if lang == "vi" else ".,",
-        "plot_bgcolor": "#ffffff",
-        "legend": {"x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top", "font": {"size": 12}},
-    }
+def _layout(frame: Frame, lang: str, height: int, legend: Legend = "right", left: int = 60) -> dict:
+    return base_layout(frame, lang, height=height, left=left, right=30, below=BELOW_AXIS, legend=legend)
 
 
 def _axis(text: str) -> dict:
-    return {"title": {"text": text}, "showgrid": True, "gridcolor": "#eeeeee", "zeroline": False, "automargin": True}
+    return {"title": {"text": text}, "showgrid": True, "gridcolor": GRID, "zeroline": False, "automargin": True}
 
 
 def _apart(values: list[float], gap: float) -> list[float]:
@@ -46,8 +39,7 @@ def scatter_figure(
     fit: Fit | None,
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     x_title: str,
     y_title: str,
     regions: list[str],
@@ -71,10 +63,10 @@ def scatter_figure(
                     for name, x, y in zip(part["name"], part["x"], part["y"], strict=True)
                 ],
                 "hovertemplate": "%{text}<extra></extra>",
-                "marker": {"size": 10, "color": colour, "line": {"color": "#ffffff", "width": 1}, "opacity": 0.9},
+                "marker": {"size": 10, "color": colour, "line": {"color": WHITE, "width": 1}, "opacity": 0.9},
             }
         )
-    layout = _layout(lang, heading, subtitle, 620)
+    layout = _layout(frame, lang, 620)
     layout.update(xaxis=_axis(x_title), yaxis=_axis(y_title))
     if fit is not None:
         ends = [float(points["x"].min()), float(points["x"].max())]
@@ -85,7 +77,7 @@ def scatter_figure(
                 "name": t("ex_fit", lang),
                 "x": ends,
                 "y": [fit.slope * x + fit.intercept for x in ends],
-                "line": {"color": "#333333", "width": 2, "dash": "dash"},
+                "line": {"color": INK, "width": 2, "dash": "dash"},
                 "hoverinfo": "skip",
             }
         )
@@ -100,16 +92,13 @@ def scatter_figure(
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,
-                "bgcolor": "rgba(255,255,255,0.85)",
-                "font": {"size": 14},
+                "bgcolor": LEGEND_BACKGROUND,
             }
         )
     return {"data": traces, "layout": layout}
 
 
-def region_spread_figure(
-    rows: pd.DataFrame, *, lang: str, heading: str, subtitle: str, x_title: str, regions: list[str]
-) -> dict:
+def region_spread_figure(rows: pd.DataFrame, *, lang: str, frame: Frame, x_title: str, regions: list[str]) -> dict:
     """`rows`: name, region (from `regions`, top to bottom), score. A box per region with every province as a dot."""
     traces = []
     for region, colour in zip(regions, REGION_COLOURS, strict=False):
@@ -126,7 +115,7 @@ def region_spread_figure(
                 "boxpoints": "all",
                 "jitter": 0.5,
                 "pointpos": 0,
-                "fillcolor": "rgba(0,0,0,0)",
+                "fillcolor": CLEAR,
                 "line": {"color": colour, "width": 2},
                 "marker": {"color": colour, "size": 8, "opacity": 0.85},
                 "text": [
@@ -137,8 +126,7 @@ def region_spread_figure(
                 "showlegend": False,
             }
         )
-    layout = _layout(lang, heading, subtitle, 560)
-    layout["margin"]["l"] = 7 * max(map(len, regions))  # the region names, written out in full
+    layout = _layout(frame, lang, 560, legend="none", left=7 * max(map(len, regions)))  # the names in full
     layout.update(xaxis=_axis(x_title), yaxis={"categoryorder": "array", "categoryarray": regions[::-1]})
     return {"data": traces, "layout": layout}
 
@@ -147,8 +135,7 @@ def slope_figure(
     pairs: pd.DataFrame,
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     y_title: str,
     start: int,
     end: int,
@@ -204,17 +191,117 @@ def slope_figure(
                     f"  {n} ({fmt_change(c, lang)})" for n, c in zip(marked["name"], marked["change"], strict=True)
                 ],
                 "textposition": "middle right",
-                "textfont": {"size": 12, "color": "#333333"},
+                "textfont": {"size": 12, "color": INK},
                 "hoverinfo": "skip",
                 "showlegend": False,
                 "cliponaxis": False,
             }
         )
-    layout = _layout(lang, heading, subtitle, 660)
-    layout["margin"].update(r=230, t=120)  # room for the names at the right end, and the legend above the plot
-    layout["legend"] = {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"}
+    layout = base_layout(frame, lang, height=660, left=60, right=230, below=40, legend="above")  # names at the right
     layout.update(
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": years, "showgrid": False},
         yaxis=_axis(y_title),
     )
     return {"data": traces, "layout": layout}
+
+
+# --- From the explorer's rows to a chart ------------------------------------------------------------------------------
+# Each takes the filtered rows (papi_data.explore.apply_filters, with names), the reader's choices and the page's frame
+# (source line and link; the title is set here), and returns the figure (or None where there is nothing to draw) and a
+# message to show beside it (or None).
+
+
+def scatter_chart(
+    shown: pd.DataFrame, x: str, y: str, year: int, labels: Labels, lang: str, frame: Frame
+) -> tuple[dict | None, str | None]:
+    if x == y:
+        return None, t("ex_need_two_metrics", lang)
+    pairs = paired(shown[shown["year"] == year], "dimension", x, y)
+    if pairs.empty:
+        return None, t("ex_chart_empty", lang)
+    fit = linear_fit(pairs["first"], pairs["second"])
+    points = pd.DataFrame(
+        {
+            "name": pairs["province_code"].map(labels.province),
+            "region": pairs["province_code"].map(labels.province_region),
+            "x": pairs["first"],
+            "y": pairs["second"],
+        }
+    )
+    figure = scatter_figure(
+        points,
+        fit,
+        lang=lang,
+        frame=replace(
+            frame,
+            title=t("ex_scatter_heading", lang, x=labels.metric[x], y=labels.metric[y], year=year),
+            subtitle=t("ex_scatter_subtitle", lang, n=len(points)),
+        ),
+        x_title=f"{labels.short[x]} ({metric_scale(x, year, lang)})",
+        y_title=f"{labels.short[y]} ({metric_scale(y, year, lang)})",
+        regions=list(labels.region.values()),
+    )
+    return figure, None if fit else t("ex_fit_none", lang)
+
+
+def regions_chart(
+    shown: pd.DataFrame, metric: str, year: int, labels: Labels, lang: str, frame: Frame
+) -> tuple[dict | None, str | None]:
+    rows = shown[(shown["year"] == year) & (shown["dimension"] == metric) & shown["score"].notna()]
+    if rows.empty:
+        return None, t("ex_chart_empty", lang)
+    scale = metric_scale(metric, year, lang)
+    spread = pd.DataFrame(
+        {
+            "name": rows[f"name_{lang}"],
+            "region": rows["province_code"].map(labels.province_region),
+            "score": rows["score"],
+        }
+    )
+    figure = region_spread_figure(
+        spread,
+        lang=lang,
+        frame=replace(
+            frame,
+            title=t("ex_regions_heading", lang, metric=labels.metric[metric], year=year),
+            subtitle=t("ex_regions_subtitle", lang, scale=scale, n=len(spread)),
+        ),
+        x_title=f"{labels.short[metric]} ({scale})",
+        regions=list(labels.region.values()),
+    )
+    return figure, None
+
+
+def slope_chart(
+    shown: pd.DataFrame, metric: str, start: int, end: int, labels: Labels, lang: str, frame: Frame
+) -> tuple[dict | None, str | None]:
+    if start == end:
+        return None, t("ex_same_year", lang)
+    if not comparable(metric, start, end):
+        a, b = metric_scale(metric, start, lang), metric_scale(metric, end, lang)
+        return None, t("ex_slope_eras", lang, start=start, end=end, a=a, b=b)
+    pairs = paired(shown[shown["dimension"] == metric], "year", start, end)
+    if pairs.empty:
+        return None, t("ex_chart_empty", lang)
+    change = pairs["second"] - pairs["first"]
+    scale = metric_scale(metric, end, lang)
+    figure = slope_figure(
+        pairs.assign(name=pairs["province_code"].map(labels.province)),
+        lang=lang,
+        frame=replace(
+            frame,
+            title=t("ex_slope_heading", lang, metric=labels.metric[metric], start=start, end=end),
+            subtitle=t(
+                "ex_slope_subtitle",
+                lang,
+                scale=scale,
+                n=len(pairs),
+                up=int((change > 0).sum()),
+                down=int((change < 0).sum()),
+            ),
+        ),
+        y_title=f"{labels.short[metric]} ({scale})",
+        start=start,
+        end=end,
+    )
+    return figure, None

@@ -4,43 +4,41 @@ target band; score targets: baseline, result and threshold; dimension targets: s
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 
+from papi_data.cells import as_int, as_str, bool_or_none, float_or_none, int_or_none
 from papi_data.plans import DIMENSION_RULES
 from papi_data.ranking import group_bands
 from papi_data.schema import GROUPS, TOTAL, era
-from ui.charts.common import FONT, GROUP_COLOURS, NO_DATA_COLOUR, source_annotation, title
+from ui.charts.frame import Frame, base_layout
+from ui.charts.palette import (
+    CLEAR,
+    GRID,
+    GROUP_COLOURS,
+    LEGEND_BACKGROUND,
+    MEAN_LINE,
+    MUTED,
+    RESULT_LINE,
+    TARGET,
+    WHITE,
+    rgba,
+)
+from ui.charts.palette import STATUS_COLOURS as STATUS_MARK_COLOURS
 from ui.i18n import t
 from ui.metrics import metric_name, metric_scale
 from ui.numbers import fmt_change, fmt_number
 from ui.plan_status import STATUS_ICONS, gap_text, metric_phrase, status_label, target_text
 
-# Marker colours per status (the label beside each marker also carries the icon and the word).
-STATUS_MARK_COLOURS = {"achieved": "#1b7837", "missed": "#b2182b", "no_data": NO_DATA_COLOUR, "pending": "#b8860b"}
-LINE_COLOUR = "#222222"
-MEAN_COLOUR = "#888888"
-TARGET_COLOUR = "#1b7837"
 CONTEXT_YEARS = 3  # years drawn before the baseline, so a chart shows where the province came from
 
 
-def _rgba(hex_colour: str, alpha: float) -> str:
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
-def _layout(lang: str, heading: str, subtitle: str, height: int) -> dict:
-    return {
-        "title": title(heading, subtitle),
-        "font": FONT,
-        "height": height,
-        "margin": {"l": 70, "r": 30, "t": 90 + 20 * subtitle.count("<br>"), "b": 80},
-        "annotations": [source_annotation(lang, y=-0.16)],
-        "separators": ",." if lang == "vi" else ".,",
-        "plot_bgcolor": "#ffffff",
-        "legend": {"orientation": "h", "y": -0.22, "x": 0, "font": {"size": 12}},
-        "hovermode": "closest",
-    }
+def _layout(frame: Frame, lang: str, height: int) -> dict:
+    layout = base_layout(frame, lang, height=height, left=70, right=30, below=40, legend="below")
+    layout["legend"]["font"] = {"size": 12}
+    layout["hovermode"] = "closest"
+    return layout
 
 
 def _rectangles(spans: list[tuple[float, float, float, float]]) -> tuple[list, list]:
@@ -61,8 +59,7 @@ def rank_figure(
     band_bottoms: dict[int, int],
     baseline: tuple[int, int, int] | None,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
 ) -> dict:
     """The province's rank per year (`series`: year, rank, n; no rank where no data) over the group bands (`bands`
     from papi_data.ranking.group_bands), the target band (ranks 1 … band_bottoms[year]) in each target year, and
@@ -83,7 +80,7 @@ def rank_figure(
                 "x": xs,
                 "y": ys,
                 "fill": "toself",
-                "fillcolor": _rgba(GROUP_COLOURS[group], 0.13),
+                "fillcolor": rgba(GROUP_COLOURS[group], 0.13),
                 "line": {"width": 0},
                 "mode": "lines",
                 "hoverinfo": "skip",
@@ -98,9 +95,9 @@ def rank_figure(
             "x": xs,
             "y": ys,
             "fill": "toself",
-            "fillcolor": "rgba(0,0,0,0)",
-            "fillpattern": {"shape": "/", "fgcolor": TARGET_COLOUR, "size": 8, "solidity": 0.15},
-            "line": {"color": TARGET_COLOUR, "width": 1.5, "dash": "dash"},
+            "fillcolor": CLEAR,
+            "fillpattern": {"shape": "/", "fgcolor": TARGET, "size": 8, "solidity": 0.15},
+            "line": {"color": TARGET, "width": 1.5, "dash": "dash"},
             "mode": "lines",
             "hoverinfo": "skip",
             "name": t("plan_target_band", lang),
@@ -117,19 +114,19 @@ def rank_figure(
             "x": years,
             "y": ranks,
             "mode": "lines+markers",
-            "line": {"color": LINE_COLOUR, "width": 2.5},
-            "marker": {"size": 8, "color": LINE_COLOUR},
+            "line": {"color": RESULT_LINE, "width": 2.5},
+            "marker": {"size": 8, "color": RESULT_LINE},
             "connectgaps": False,
             "text": labels,
             "hovertemplate": "%{x}: %{text}<extra></extra>",
-            "name": heading.split(":")[0],
+            "name": frame.title.split(":")[0],
         }
     )
     most = int(max([*series["n"].dropna(), *bands["last_rank"], 1]))  # the lowest rank drawn
     annotations: list[dict] = []
     shapes: list[dict] = []
-    results = rows.set_index("target_year")
-    for year, row in results.iterrows():
+    for _, row in rows.iterrows():
+        year = int(row["target_year"])
         colour = STATUS_MARK_COLOURS[row["status"]]
         rank = row["rank"] if row["status"] in ("achieved", "missed") else None
         if rank is not None and not pd.isna(rank):
@@ -139,7 +136,7 @@ def rank_figure(
                     "x": [year],
                     "y": [int(rank)],
                     "mode": "markers",
-                    "marker": {"size": 16, "color": colour, "line": {"color": "#ffffff", "width": 2}},
+                    "marker": {"size": 16, "color": colour, "line": {"color": WHITE, "width": 2}},
                     "hoverinfo": "skip",
                     "showlegend": False,
                 }
@@ -172,14 +169,14 @@ def rank_figure(
                 "x": [year],
                 "y": [rank],
                 "mode": "markers",
-                "marker": {"size": 16, "color": "rgba(0,0,0,0)", "line": {"color": LINE_COLOUR, "width": 2.5}},
+                "marker": {"size": 16, "color": CLEAR, "line": {"color": RESULT_LINE, "width": 2.5}},
                 "hoverinfo": "skip",
                 "showlegend": False,
             }
         )
         label = t("plan_baseline_mark", lang, year=year, value=t("rank_of", lang, rank=rank, n=n))
-        annotations.append(_note(year, rank, label, LINE_COLOUR, down=rank < most / 2, ax=-30))
-    layout = _layout(lang, heading, subtitle, 520)
+        annotations.append(_note(year, rank, label, RESULT_LINE, down=rank < most / 2, ax=-30))
+    layout = _layout(frame, lang, 520)
     layout["annotations"] += annotations
     layout["shapes"] = shapes
     layout["xaxis"] = {"tickmode": "array", "tickvals": years, "range": [years[0] - 0.6, years[-1] + 0.6]}
@@ -202,7 +199,7 @@ def _column(year: int, status: str) -> dict:
         "x1": year + 0.45,
         "y0": 0,
         "y1": 1,
-        "fillcolor": _rgba(STATUS_MARK_COLOURS[status], 0.15),
+        "fillcolor": rgba(STATUS_MARK_COLOURS[status], 0.15),
         "line": {"width": 0},
         "layer": "below",
     }
@@ -217,7 +214,7 @@ def _column_label(year: int, status: str, lang: str) -> dict:
         "text": status_label(status, lang),
         "textangle": -90,
         "showarrow": False,
-        "font": {"size": 13, "color": "#444444"},
+        "font": {"size": 13, "color": MUTED},
     }
 
 
@@ -234,7 +231,7 @@ def _note(x: float, y: float, text: str, colour: str, *, down: bool = False, ax:
         "ay": 38 if down else -38,
         "yanchor": "top" if down else "bottom",
         "font": {"size": 12, "color": colour},
-        "bgcolor": "rgba(255,255,255,0.9)",
+        "bgcolor": LEGEND_BACKGROUND,
     }
 
 
@@ -245,8 +242,7 @@ def score_figure(
     *,
     baseline: tuple[int, float] | None,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     axis_title: str,
 ) -> dict:
     """The province's score per year of one scale era (`series`: year, score) beside the national mean (`means`:
@@ -259,7 +255,7 @@ def score_figure(
             "x": list(means["year"]),
             "y": [round(float(m), 4) for m in means["mean"]],
             "mode": "lines",
-            "line": {"color": MEAN_COLOUR, "dash": "dash", "width": 1.5},
+            "line": {"color": MEAN_LINE, "dash": "dash", "width": 1.5},
             "name": t("national_mean", lang),
             "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
         },
@@ -268,16 +264,17 @@ def score_figure(
             "x": years,
             "y": scores,
             "mode": "lines+markers",
-            "line": {"color": LINE_COLOUR, "width": 2.5},
-            "marker": {"size": 8, "color": LINE_COLOUR},
+            "line": {"color": RESULT_LINE, "width": 2.5},
+            "marker": {"size": 8, "color": RESULT_LINE},
             "connectgaps": False,
-            "name": heading.split(":")[0],
+            "name": frame.title.split(":")[0],
             "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
         },
     ]
     annotations: list[dict] = []
     shapes: list[dict] = []
-    for year, row in rows.set_index("target_year").iterrows():
+    for _, row in rows.iterrows():
+        year = int(row["target_year"])
         colour = STATUS_MARK_COLOURS[row["status"]]
         if not pd.isna(row["threshold"]):
             traces.append(
@@ -286,7 +283,7 @@ def score_figure(
                     "x": [year - 0.4, year + 0.4],
                     "y": [round(float(row["threshold"]), 4)] * 2,
                     "mode": "lines",
-                    "line": {"color": TARGET_COLOUR, "width": 2, "dash": "dash"},
+                    "line": {"color": TARGET, "width": 2, "dash": "dash"},
                     "name": t("plan_col_target", lang),
                     "legendgroup": "target",
                     "showlegend": bool(year == rows["target_year"].iloc[0]),
@@ -301,7 +298,7 @@ def score_figure(
                     "text": threshold,
                     "xanchor": "right",
                     "showarrow": False,
-                    "font": {"size": 12, "color": TARGET_COLOUR},
+                    "font": {"size": 12, "color": TARGET},
                 }
             )
         if row["status"] in ("achieved", "missed"):
@@ -326,18 +323,16 @@ def score_figure(
     if baseline is not None:
         year, score = baseline
         label = t("plan_baseline_mark", lang, year=year, value=fmt_number(score, lang))
-        annotations.append(_note(year, round(score, 4), label, LINE_COLOUR, down=True, ax=-30))
-    layout = _layout(lang, heading, subtitle, 460)
+        annotations.append(_note(year, round(score, 4), label, RESULT_LINE, down=True, ax=-30))
+    layout = _layout(frame, lang, 460)
     layout["annotations"] += annotations
     layout["shapes"] = shapes
     layout["xaxis"] = {"tickmode": "array", "tickvals": years, "range": [years[0] - 0.6, years[-1] + 0.6]}
-    layout["yaxis"] = {"title": {"text": axis_title}, "tickformat": ".1f", "gridcolor": "#eeeeee"}
+    layout["yaxis"] = {"title": {"text": axis_title}, "tickformat": ".1f", "gridcolor": GRID}
     return {"data": traces, "layout": layout}
 
 
-def dimension_figure(
-    checks: pd.DataFrame, dimensions: pd.DataFrame, *, pending: bool, lang: str, heading: str, subtitle: str
-) -> dict:
+def dimension_figure(checks: pd.DataFrame, dimensions: pd.DataFrame, *, pending: bool, lang: str, frame: Frame) -> dict:
     """Small multiples, one per dimension the rule selected (`checks` from papi_data.plans.dimension_checks for one
     target and year): the province's score in the baseline and target year, and the national mean of each.
     `pending`: the target year is not published yet."""
@@ -348,24 +343,26 @@ def dimension_figure(
     width = (1 - gap_x * (cols - 1)) / cols
     height = (1 - gap_y * (rows_n - 1)) / rows_n
     traces: list[dict] = []
-    layout = _layout(lang, heading, subtitle, 170 + 260 * rows_n)
+    layout = _layout(frame, lang, 170 + 260 * rows_n)
     for i, c in enumerate(checks.itertuples()):
         axis = "" if i == 0 else str(i + 1)
         col, row = i % cols, i // cols
         x0 = col * (width + gap_x)
         y1 = 1 - row * (height + gap_y)
-        status = "pending" if pending else "no_data" if pd.isna(c.ok) else "achieved" if c.ok else "missed"
+        ok = bool_or_none(c.ok)
+        status = "pending" if pending else "no_data" if ok is None else "achieved" if ok else "missed"
         colour = STATUS_MARK_COLOURS[status]
         x = [str(c.baseline_year), str(c.target_year)]
-        values = [c.baseline_score, c.score]
+        values = [float_or_none(c.baseline_score), float_or_none(c.score)]
+        means = [float_or_none(c.baseline_mean), float_or_none(c.mean)]
         traces.append(
             {
                 "type": "scatter",
                 "x": x,
-                "y": [None if pd.isna(v) else round(float(v), 4) for v in values],
+                "y": [None if v is None else round(v, 4) for v in values],
                 "mode": "lines+markers+text",
                 "line": {"color": colour, "width": 2.5},
-                "marker": {"size": 12, "color": [LINE_COLOUR, colour]},
+                "marker": {"size": 12, "color": [RESULT_LINE, colour]},
                 "text": [fmt_number(v, lang) for v in values],
                 "textposition": "middle right",
                 "cliponaxis": False,
@@ -379,9 +376,9 @@ def dimension_figure(
             {
                 "type": "scatter",
                 "x": x,
-                "y": [None if pd.isna(m) else round(float(m), 4) for m in (c.baseline_mean, c.mean)],
+                "y": [None if m is None else round(m, 4) for m in means],
                 "mode": "markers",
-                "marker": {"symbol": "line-ew-open", "size": 26, "color": MEAN_COLOUR, "line": {"width": 3}},
+                "marker": {"symbol": "line-ew-open", "size": 26, "color": MEAN_LINE, "line": {"width": 3}},
                 "xaxis": "x" + axis,
                 "yaxis": "y" + axis,
                 "name": t("national_mean", lang),
@@ -389,7 +386,7 @@ def dimension_figure(
                 "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
             }
         )
-        known = [v for v in [*values, c.baseline_mean, c.mean] if not pd.isna(v)]
+        known = [v for v in [*values, *means] if v is not None]
         layout[f"xaxis{axis}"] = {
             "domain": [x0, x0 + width],
             "anchor": "y" + axis,
@@ -401,9 +398,9 @@ def dimension_figure(
             "anchor": "x" + axis,
             "range": [min(known) - 0.3, max(known) + 0.3],
             "tickformat": ".1f",
-            "gridcolor": "#eeeeee",
+            "gridcolor": GRID,
         }
-        label = f"{STATUS_ICONS[status]} {metric_name(c.dimension, dimensions, lang, short=True)}"
+        label = f"{STATUS_ICONS[status]} {metric_name(as_str(c.dimension), dimensions, lang, short=True)}"
         layout["annotations"].append(
             {
                 "text": f"<b>{label}</b>",
@@ -414,7 +411,7 @@ def dimension_figure(
                 "xanchor": "left",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"size": 13, "color": colour if status != "no_data" else "#555555"},
+                "font": {"size": 13, "color": colour if status != "no_data" else MUTED},
             }
         )
     layout["margin"]["t"] = 120
@@ -442,13 +439,14 @@ def target_figures(
     lang: str,
     latest: int,
     doc: str,
+    frame: Frame,
 ) -> list[tuple[str, dict]]:
     """(widget key, figure) for a target: the rank line (rank and group targets), the score line, or small
     multiples for each target year of a dimension rule (none for a year whose rule selected no dimension).
 
     `results` are the target's evaluation rows, `checks` papi_data.plans.dimension_checks, `bands` the total's
     group bands, `national` papi_data.stats.national, `names` province names by code, `doc` the document's label
-    (escaped for plotly)."""
+    (escaped for plotly), `frame` the page's frame (source line and link; the titles are set here)."""
     code, years = target["province_code"], [int(y) for y in target["target_years"]]
     base = None if pd.isna(target["baseline_year"]) else int(target["baseline_year"])
     metric = metric_phrase(target["metric"], target["dimension"], dimensions, lang)
@@ -456,18 +454,22 @@ def target_figures(
         which = t(f"plan_which_{target['rule']}", lang)
         figures = []
         for row in results.itertuples():
-            mine = checks[(checks["target_id"] == target["id"]) & (checks["target_year"] == row.target_year)]
+            year = as_int(row.target_year)
+            mine = checks[(checks["target_id"] == target["id"]) & (checks["target_year"] == year)]
             if mine.empty:
                 continue
             figure = dimension_figure(
                 mine,
                 dimensions,
-                pending=row.status == "pending",
+                pending=as_str(row.status) == "pending",
                 lang=lang,
-                heading=t("plan_chart_dims_title", lang, province=names[code], which=which, base=base),
-                subtitle=t("plan_chart_dims_subtitle", lang, base=base, year=row.target_year, doc=doc),
+                frame=replace(
+                    frame,
+                    title=t("plan_chart_dims_title", lang, province=names[code], which=which, base=base),
+                    subtitle=t("plan_chart_dims_subtitle", lang, base=base, year=year, doc=doc),
+                ),
             )
-            figures.append((f"chart_{target['id']}_{row.target_year}", figure))
+            figures.append((f"chart_{target['id']}_{year}", figure))
         return figures
     dimension = TOTAL if target["metric"].startswith("total_") else target["dimension"]
     first = max(int(table["year"].min()), min(years + ([base] if base else [])) - CONTEXT_YEARS)
@@ -476,15 +478,18 @@ def target_figures(
     if target["metric"].endswith("_score"):
         span = range(max(first, era(years[0])), span.stop)  # one scale era: the total's two scales are never mixed
         series = _series(table, code, dimension, span, "score")
-        scores = series.set_index("year")["score"]
+        base_score = None if base is None else float_or_none(series.set_index("year")["score"].get(base))
         figure = score_figure(
             series,
             national[(national["dimension"] == dimension) & national["year"].isin(span)],
             results,
-            baseline=(base, float(scores[base])) if base in scores.index and not pd.isna(scores[base]) else None,
+            baseline=None if base is None or base_score is None else (base, base_score),
             lang=lang,
-            heading=t("plan_chart_score_title", lang, province=names[code], metric=metric),
-            subtitle=t("plan_chart_score_subtitle", lang, target=summary, doc=doc),
+            frame=replace(
+                frame,
+                title=t("plan_chart_score_title", lang, province=names[code], metric=metric),
+                subtitle=t("plan_chart_score_subtitle", lang, target=summary, doc=doc),
+            ),
             axis_title=f"{metric_name(dimension, dimensions, lang)} ({metric_scale(dimension, years[0], lang)})",
         )
         return [(f"chart_{target['id']}", figure)]
@@ -493,16 +498,18 @@ def target_figures(
     if base is not None and not pd.isna(first_result["baseline_rank"]):
         baseline = (base, int(first_result["baseline_rank"]), int(first_result["baseline_n"]))
     own_bands = bands if dimension == TOTAL else group_bands(table, dimension)
+    target_ranks = {as_int(r.target_year): int_or_none(r.target_rank) for r in results.itertuples()}
     figure = rank_figure(
         _series(table, code, dimension, span, "rank"),
         own_bands[own_bands["year"].isin(span)],
         results,
-        band_bottoms={
-            int(r.target_year): int(r.target_rank) for r in results.itertuples() if not pd.isna(r.target_rank)
-        },
+        band_bottoms={year: rank for year, rank in target_ranks.items() if rank is not None},
         baseline=baseline,
         lang=lang,
-        heading=t("plan_chart_rank_title", lang, province=names[code], metric=metric),
-        subtitle=t("plan_chart_rank_subtitle", lang, target=summary, doc=doc),
+        frame=replace(
+            frame,
+            title=t("plan_chart_rank_title", lang, province=names[code], metric=metric),
+            subtitle=t("plan_chart_rank_subtitle", lang, target=summary, doc=doc),
+        ),
     )
     return [(f"chart_{target['id']}", figure)]

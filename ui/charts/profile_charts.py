@@ -7,19 +7,21 @@ import math
 import pandas as pd
 
 from papi_data.schema import EIGHT_DIMENSION_YEAR, GROUPS
-from ui.charts.common import FONT, GROUP_COLOURS, source_annotation, title
+from ui.charts.frame import Frame, base_layout
+from ui.charts.palette import (
+    BAND,
+    COMPARE,
+    ERA_BREAK,
+    FAINT,
+    FRONTIER,
+    GRID,
+    GROUP_COLOURS,
+    NATIONAL,
+    PROVINCE,
+    PROVINCE_FILL,
+)
 from ui.i18n import t
 from ui.numbers import fmt_number
-
-PROVINCE_COLOUR = "#c2185b"
-COMPARE_COLOURS = ["#1b9e77", "#7570b3", "#e6ab02", "#66a61e"]
-NATIONAL_COLOUR = "#444444"
-FRONTIER_COLOUR = "#08519c"
-BAND_COLOUR = "rgba(120,120,120,0.18)"
-
-
-def _separators(lang: str) -> str:
-    return ",." if lang == "vi" else ".,"
 
 
 def radar_figure(
@@ -27,8 +29,7 @@ def radar_figure(
     series: list[dict],
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
 ) -> dict:
     """A radar on the fixed 1–10 scale. Each series: name, values (None = no data, a gap), and a style key
     ("province", "compare", "national", "frontier", "other_year") that sets its look."""
@@ -40,14 +41,14 @@ def radar_figure(
         closed_theta = [*axes, axes[0]]
         style = s["style"]
         if style == "compare":
-            colour, dash, width, fill = COMPARE_COLOURS[compare_i % len(COMPARE_COLOURS)], "solid", 2, "none"
+            colour, dash, width, fill = COMPARE[compare_i % len(COMPARE)], "solid", 2, "none"
             compare_i += 1
         else:
             colour, dash, width, fill = {
-                "province": (PROVINCE_COLOUR, "solid", 3, "toself"),
-                "national": (NATIONAL_COLOUR, "dash", 2, "none"),
-                "frontier": (FRONTIER_COLOUR, "dot", 2, "none"),
-                "other_year": (PROVINCE_COLOUR, "dashdot", 2, "none"),
+                "province": (PROVINCE, "solid", 3, "toself"),
+                "national": (NATIONAL, "dash", 2, "none"),
+                "frontier": (FRONTIER, "dot", 2, "none"),
+                "other_year": (PROVINCE, "dashdot", 2, "none"),
             }[style]
         traces.append(
             {
@@ -59,35 +60,28 @@ def radar_figure(
                 "line": {"color": colour, "dash": dash, "width": width},
                 "marker": {"size": 6 if style == "province" else 4},
                 "fill": fill,
-                "fillcolor": "rgba(194,24,91,0.12)",
+                "fillcolor": PROVINCE_FILL,
                 "connectgaps": False,
                 "text": [fmt_number(v, lang) for v in closed_r],
                 "hovertemplate": "%{theta}: %{text}<extra>%{fullData.name}</extra>",
             }
         )
-    return {
-        "data": traces,
-        "layout": {
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": 700,
-            "margin": {"l": 150, "r": 150, "t": 100, "b": 200},
-            "polar": {
-                "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
-                "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
-            },
-            "legend": {
-                "orientation": "v",
-                "y": -0.06,
-                "yanchor": "top",
-                "x": 0.5,
-                "xanchor": "center",
-                "font": {"size": 12},
-            },
-            "annotations": [source_annotation(lang, y=-0.38)],
-            "separators": _separators(lang),
-        },
+    layout = base_layout(
+        frame,
+        lang,
+        height=640 + 27 * len(series),
+        left=150,
+        right=150,
+        below=30,
+        legend="below",
+        legend_rows=len(series),
+    )
+    layout["legend"]["orientation"] = "v"  # one entry a line: the plot between the axis names is narrow
+    layout["polar"] = {
+        "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
+        "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
     }
+    return {"data": traces, "layout": layout}
 
 
 def radar_axis_label(code: str, short_name: str) -> str:
@@ -105,8 +99,7 @@ def trends_figure(
     panels: list[dict],
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     province_name: str,
 ) -> dict:
     """Small multiples, one panel per metric: the province's line (gaps where no data), the national mean and the
@@ -130,7 +123,7 @@ def trends_figure(
             "domain": [y1 - height, y1],
             "anchor": f"x{axis}",
             "range": panel["range"],
-            "gridcolor": "#eeeeee",
+            "gridcolor": GRID,
         }
         ref = {"xaxis": f"x{axis}", "yaxis": f"y{axis}", "showlegend": i == 0}
         band_x = [*panel["years"], *reversed(panel["years"])]
@@ -141,7 +134,7 @@ def trends_figure(
                 "x": band_x,
                 "y": band_y,
                 "fill": "toself",
-                "fillcolor": BAND_COLOUR,
+                "fillcolor": BAND,
                 "mode": "lines",
                 "line": {"width": 0},
                 "hoverinfo": "skip",
@@ -154,7 +147,7 @@ def trends_figure(
                 "x": panel["years"],
                 "y": panel["mean"],
                 "mode": "lines",
-                "line": {"color": NATIONAL_COLOUR, "dash": "dash", "width": 1.5},
+                "line": {"color": NATIONAL, "dash": "dash", "width": 1.5},
                 "name": t("national_mean", lang),
                 "legendgroup": "mean",
                 "hovertemplate": "%{x}: %{y:.2f}<extra>" + t("national_mean", lang) + "</extra>",
@@ -166,7 +159,7 @@ def trends_figure(
                 "y": panel["values"],
                 "mode": "lines+markers",
                 "connectgaps": False,  # a year without data is a gap, never a joined line
-                "line": {"color": PROVINCE_COLOUR, "width": 2.5},
+                "line": {"color": PROVINCE, "width": 2.5},
                 "marker": {"size": 5},
                 "name": province_name,
                 "legendgroup": "province",
@@ -187,22 +180,10 @@ def trends_figure(
                 "font": {"size": 12},
             }
         )
-    annotations.append(source_annotation(lang, y=-0.16 if rows > 1 else -0.36))
-    return {
-        "data": traces,
-        "layout": {
-            **layout,
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": 260 * rows + 170,
-            "margin": {"l": 40, "r": 20, "t": 100, "b": 100},
-            "legend": {"orientation": "h", "y": -0.06 if rows > 1 else -0.2, "yanchor": "top", "x": 0},
-            "annotations": annotations,
-            "separators": _separators(lang),
-            "hovermode": "closest",
-            "plot_bgcolor": "#ffffff",
-        },
-    }
+    layout.update(base_layout(frame, lang, height=260 * rows + 170, left=40, below=30, above=22, legend="below"))
+    layout["annotations"] = [*annotations, *layout["annotations"]]
+    layout["hovermode"] = "closest"
+    return {"data": traces, "layout": layout}
 
 
 def rank_history_figure(
@@ -210,8 +191,7 @@ def rank_history_figure(
     bands: pd.DataFrame,
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     province_name: str,
 ) -> dict:
     """The total's rank by year (1 at the top) over PAPI's four group bands; years without a rank are gaps."""
@@ -242,7 +222,7 @@ def rank_history_figure(
             "text": [lbl if r is not None else "" for lbl, r in zip(labels, ranks, strict=True)],
             "textposition": "top center",
             "textfont": {"size": 11},
-            "line": {"color": PROVINCE_COLOUR, "width": 3},
+            "line": {"color": PROVINCE, "width": 3},
             "marker": {"size": 8},
             "name": province_name,
             "customdata": labels,
@@ -257,38 +237,30 @@ def rank_history_figure(
             "text": t("no_data", lang),
             "showarrow": False,
             "textangle": -90,
-            "font": {"size": 11, "color": "#666666"},
+            "font": {"size": 11, "color": FAINT},
         }
         for y in missing
     ]
     years = history["year"].tolist()
-    return {
-        "data": traces,
-        "layout": {
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": 500,
-            "barmode": "overlay",
-            "margin": {"l": 50, "r": 20, "t": 90, "b": 120},
-            "xaxis": {"tickmode": "array", "tickvals": years, "ticktext": [f"'{str(y)[2:]}" for y in years]},
-            "yaxis": {"autorange": "reversed", "title": {"text": t("col_rank", lang)}, "range": [64, 0]},
-            "shapes": [
-                {
-                    "type": "line",
-                    "x0": EIGHT_DIMENSION_YEAR - 0.5,
-                    "x1": EIGHT_DIMENSION_YEAR - 0.5,
-                    "y0": 0,
-                    "y1": 1,
-                    "yref": "paper",
-                    "line": {"color": "#888888", "dash": "dot", "width": 1},
-                }
-            ],
-            "legend": {"orientation": "h", "y": -0.12, "x": 0},
-            "annotations": [*annotations, source_annotation(lang, y=-0.3)],
-            "separators": _separators(lang),
-            "plot_bgcolor": "#ffffff",
-        },
-    }
+    layout = base_layout(frame, lang, height=500, left=50, below=30, legend="below")
+    layout.update(
+        barmode="overlay",
+        xaxis={"tickmode": "array", "tickvals": years, "ticktext": [f"'{str(y)[2:]}" for y in years]},
+        yaxis={"autorange": "reversed", "title": {"text": t("col_rank", lang)}, "range": [64, 0]},
+        shapes=[
+            {
+                "type": "line",
+                "x0": EIGHT_DIMENSION_YEAR - 0.5,
+                "x1": EIGHT_DIMENSION_YEAR - 0.5,
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"color": ERA_BREAK, "dash": "dot", "width": 1},
+            }
+        ],
+        annotations=[*annotations, *layout["annotations"]],
+    )
+    return {"data": traces, "layout": layout}
 
 
 def total_panels(national: pd.DataFrame, mine: pd.DataFrame, years: list[int], lang: str) -> list[dict]:

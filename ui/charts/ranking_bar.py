@@ -6,7 +6,8 @@ import math
 
 import pandas as pd
 
-from ui.charts.common import CONTINUOUS_SCALE, FONT, GROUP_COLOURS, HIGHLIGHT_COLOUR, source_annotation, title
+from ui.charts.frame import Frame, base_layout
+from ui.charts.palette import CLEAR, CONTINUOUS_SCALE, GRID, GROUP_COLOURS, HIGHLIGHT, HOVER_BACKGROUND
 from ui.numbers import fmt_number
 
 
@@ -14,8 +15,7 @@ def ranking_figure(
     rows: pd.DataFrame,
     *,
     lang: str,
-    heading: str,
-    subtitle: str,
+    frame: Frame,
     colour_by_group: bool,
     highlight: set[str],
     height: int = 820,
@@ -29,7 +29,7 @@ def ranking_figure(
     ]
     marker: dict = {
         "line": {
-            "color": [HIGHLIGHT_COLOUR if c in highlight else "rgba(0,0,0,0)" for c in ranked["code"]],
+            "color": [HIGHLIGHT if c in highlight else CLEAR for c in ranked["code"]],
             "width": 2,
         }
     }
@@ -52,20 +52,14 @@ def ranking_figure(
                 "textfont": {"size": 10},
                 "cliponaxis": False,
                 "hovertemplate": "%{y}: %{text}<extra></extra>",
-                "hoverlabel": {"bgcolor": "#ffffff"},  # else plotly tries the numeric bar colour as a colour
+                "hoverlabel": {"bgcolor": HOVER_BACKGROUND},  # else plotly tries the numeric bar colour as a colour
                 "customdata": ranked["code"].tolist(),
             }
         ],
         "layout": {
-            "title": title(heading, subtitle),
-            "font": FONT,
-            "height": height,
-            "margin": {"l": 10, "r": 40, "t": 80, "b": 50},
-            "xaxis": {"range": [low, high], "showgrid": True, "gridcolor": "#eeeeee", "tickformat": ".0f"},
+            **base_layout(frame, lang, height=height, left=10, right=40, below=30),
+            "xaxis": {"range": [low, high], "showgrid": True, "gridcolor": GRID, "tickformat": ".0f"},
             "yaxis": {"autorange": "reversed", "tickfont": {"size": 10}, "automargin": True, "dtick": 1},
             "bargap": 0.25,
-            "annotations": [source_annotation(lang, y=-0.04)],
-            "separators": ",." if lang == "vi" else ".,",
-            "plot_bgcolor": "#ffffff",
         },
     }

@@ -19,14 +19,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Ranh giới tỉnh: Open Development Mekong (CC BY-SA 4.0)",
         "en": "Province boundaries: Open Development Mekong (CC BY-SA 4.0)",
     },
-    "notice_bad_param": {
-        "vi": "Liên kết có giá trị “{param}” không hợp lệ; đang hiển thị mặc định ({fallback}).",
-        "en": "The link's “{param}” value is not valid; showing the default ({fallback}).",
+    # Notices about a link's parameters: {param} is the parameter's name in the link, {value} what is shown instead
+    "notice_invalid": {
+        "vi": "Giá trị “{param}” trong liên kết không hợp lệ; đang hiển thị mặc định: {value}.",
+        "en": "The link's “{param}” value is not valid; showing the default: {value}.",
     },
-    "notice_corrected": {
-        "vi": "Liên kết có giá trị “{param}” ngoài phạm vi hợp lệ; đã chỉnh về giá trị hợp lệ gần nhất ({value}).",
-        "en": "The link's “{param}” value was out of range; corrected to the nearest valid value ({value}).",
+    "notice_too_long": {
+        "vi": "Giá trị “{param}” trong liên kết quá dài nên bị bỏ qua; đang hiển thị: {value}.",
+        "en": "The link's “{param}” value is too long and was ignored; showing: {value}.",
     },
+    "notice_out_of_range": {
+        "vi": "Giá trị “{param}” trong liên kết nằm ngoài phạm vi; đã chỉnh về giá trị hợp lệ gần nhất: {value}.",
+        "en": "The link's “{param}” value was out of range; corrected to the nearest valid value: {value}.",
+    },
+    "notice_reversed": {
+        "vi": "Khoảng “{param}” trong liên kết bị đảo ngược; đã đổi lại thứ tự: {value}.",
+        "en": "The link's “{param}” range was reversed; put in order: {value}.",
+    },
+    "notice_unknown_items": {
+        "vi": "Liên kết có mục “{param}” không tồn tại; đã bỏ các mục đó, còn: {value}.",
+        "en": "The link's “{param}” list held unknown items; they were dropped, leaving: {value}.",
+    },
+    "notice_too_many": {
+        "vi": "Liên kết có quá nhiều mục “{param}”; chỉ giữ các mục đầu: {value}.",
+        "en": "The link's “{param}” list was too long; only the first items were kept: {value}.",
+    },
+    "notice_compare_self": {
+        "vi": "Tỉnh đang xem không cần so sánh với chính nó; đã bỏ khỏi “{param}”, còn: {value}.",
+        "en": "A province is not compared with itself; it was taken out of “{param}”, leaving: {value}.",
+    },
+    "notice_other_era": {
+        "vi": "Năm so sánh “{param}” phải khác năm đang xem và cùng thang điểm; đang hiển thị: {value}.",
+        "en": "The comparison year “{param}” must differ from the year shown and share its scale; showing: {value}.",
+    },
+    "notice_plan_other_province": {
+        "vi": "Kế hoạch trong liên kết (“{param}”) không thuộc tỉnh đã chọn; đang hiển thị kế hoạch mới nhất của tỉnh: "
+        "{value}.",
+        "en": "The link's plan (“{param}”) is not one of the chosen province's; showing the province's newest plan: "
+        "{value}.",
+    },
+    "notice_none": {"vi": "không chọn", "en": "none"},
+    "value_on": {"vi": "bật", "en": "on"},
+    "value_off": {"vi": "tắt", "en": "off"},
     "notice_link_too_long": {
         "vi": "Liên kết quá dài nên không được đọc; đang hiển thị trang với các lựa chọn mặc định.",
         "en": "The link was too long to be read; showing the page with its default choices.",

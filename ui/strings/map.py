@@ -5,7 +5,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_heading": {"vi": "Bản đồ PAPI {year}", "en": "PAPI map, {year}"},
     "metric": {"vi": "Chỉ số", "en": "Metric"},
     "colouring": {"vi": "Tô màu", "en": "Colouring"},
-    "colour_continuous": {"vi": "Thang màu liên tục", "en": "Continuous scale"},
+    "colour_scale": {"vi": "Thang màu liên tục", "en": "Continuous scale"},
     "colour_groups": {"vi": "Bốn nhóm PAPI", "en": "PAPI's four groups"},
     "show_2025": {"vi": "Hiện ranh giới 34 tỉnh (từ 1/7/2025)", "en": "Show the 34 provinces (since 1 July 2025)"},
     "outlines_2025": {"vi": "Ranh giới 34 tỉnh từ 1/7/2025", "en": "The 34 provinces since 1 July 2025"},

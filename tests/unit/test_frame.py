@@ -1,0 +1,92 @@
+"""The frame every chart carries: title and subtitle at the top, source and link at the bottom, placed in pixels; and
+every colour from the palette."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from ui.charts.frame import FOOTER_PX, GAP, LINE, PAD, Frame, base_layout, footer_height, header_height, source_line
+
+CHARTS = Path(__file__).resolve().parents[2] / "ui" / "charts"
+
+
+def footer(layout: dict) -> list[dict]:
+    return [a for a in layout["annotations"] if a.get("name") == "frame"]
+
+
+def test_title_is_anchored_to_the_top_of_the_figure() -> None:
+    layout = base_layout(Frame("Tiêu đề", "Phụ đề"), "vi", height=500)
+    title = layout["title"]
+    assert (title["yref"], title["y"], title["yanchor"], title["pad"]["t"]) == ("container", 1, "top", PAD)
+    assert (title["xref"], title["x"], title["xanchor"], title["pad"]["l"]) == ("container", 0, "left", PAD)
+    assert title["text"] == "<b>Tiêu đề</b>" and title["subtitle"]["text"] == "Phụ đề"
+    assert layout["margin"]["t"] == header_height(Frame("Tiêu đề", "Phụ đề"))
+
+
+def test_margins_grow_with_the_lines_the_frame_holds() -> None:
+    one = Frame("T", "S", source_line("vi"))
+    two = Frame("T", "S<br>second line", source_line("vi", with_map=True), link="http://x/ban-do?year=2024")
+    assert header_height(two) > header_height(one)
+    assert footer_height(two) - footer_height(one) == round(2 * FOOTER_PX * LINE)  # a credit line and a link line
+
+
+def test_footer_sits_the_same_pixels_below_the_plot_whatever_the_height() -> None:
+    frame = Frame("T", source=source_line("en", with_map=True), link="http://x/?a=1")
+    for height in (400, 1080):
+        layout = base_layout(frame, "en", height=height, left=70, below=40)
+        source, link = footer(layout)
+        assert (source["y"], source["yanchor"], source["yshift"]) == (0, "top", -(40 + GAP))
+        assert source["xshift"] == PAD - 70  # from the figure's left edge, not the plot's
+        assert link["yshift"] == source["yshift"] - round(2 * FOOTER_PX * LINE)
+        assert layout["margin"]["b"] == 40 + footer_height(frame)
+        assert source["text"] == "Source: PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn<br>" + (
+            "Province boundaries: Open Development Mekong (CC BY-SA 4.0)"
+        )
+
+
+def test_a_long_link_wraps_at_ampersands_and_is_escaped() -> None:
+    link = "http://intranet/papi/kham-pha?" + "&".join(f"param{i}=value{i}" for i in range(20))
+    text = footer(base_layout(Frame("T", link=link), "vi", height=500))[-1]["text"]
+    lines = text.split("<br>")
+    assert len(lines) > 1 and all(len(line) <= 130 for line in lines)
+    assert "&amp;" in text and html_unescaped(text).replace("<br>", "") == link
+
+
+def html_unescaped(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_present_scale_enlarges_every_text() -> None:
+    small = base_layout(Frame("T", "S", "src"), "vi", height=500)
+    large = base_layout(Frame("T", "S", "src", scale=1.5), "vi", height=500)
+    assert large["font"]["size"] == round(small["font"]["size"] * 1.5)
+    assert large["title"]["font"]["size"] > small["title"]["font"]["size"]
+    assert footer(large)[0]["font"]["size"] > footer(small)[0]["font"]["size"]
+    assert large["margin"]["t"] > small["margin"]["t"]
+
+
+def test_legends_are_placed_in_pixels_too() -> None:
+    frame = Frame("T", "S", "src")
+    below = base_layout(frame, "vi", height=600, legend="below")
+    assert below["legend"]["yref"] == "container" and below["showlegend"]
+    assert below["margin"]["b"] > base_layout(frame, "vi", height=600)["margin"]["b"]
+    assert not base_layout(frame, "vi", height=600)["showlegend"]
+    go.Figure({"data": [], "layout": below})  # a valid layout
+
+
+def test_no_chart_writes_its_own_colours() -> None:
+    """Every colour comes from ui/charts/palette.py (57 literals were spread over seven files once)."""
+    literal = re.compile(r"""["'](#[0-9a-fA-F]{3,8}|rgba?\()""")
+    offenders = [
+        f"{path.name}:{n}"
+        for path in CHARTS.glob("*.py")
+        if path.name != "palette.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if literal.search(line)
+    ]
+    assert offenders == []

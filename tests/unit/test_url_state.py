@@ -1,0 +1,225 @@
+"""The URL's parameters: each parser's rules, the notices a link gets, old names, and every page's view written to the
+URL and read back unchanged."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from papi_data.store import PapiStore
+from ui.url_state import (
+    RENAMED,
+    Corrected,
+    Notice,
+    Param,
+    ViewSpec,
+    choices,
+    decimal_range,
+    dump_choices,
+    dump_range,
+    dump_view,
+    int_range,
+    nearest_int,
+    parse_params,
+    parse_view,
+    text,
+)
+from ui.views import (
+    LANG_SPEC,
+    MAX_COMPARE,
+    ExplorerView,
+    explorer_chart_spec,
+    explorer_spec,
+    map_spec,
+    plans_spec,
+    profile_spec,
+    year_spec,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2018-2024", (2018, 2024)),
+        ("2020", (2020, 2020)),
+        ("2024-2018", Corrected((2018, 2024), "reversed")),
+        ("2005-2030", Corrected((2011, 2024))),  # beyond the data: the nearest years
+        ("2030", Corrected((2024, 2024))),
+        ("2030-2020", Corrected((2020, 2024))),  # reversed and beyond: said as out of range
+        ("abc", None),
+        ("2018-2020-2022", None),
+        ("-2018", None),
+        ("٢٠١٨", None),  # digits, but not ASCII ones
+    ],
+)
+def test_year_range(raw: str, expected: object) -> None:
+    assert int_range(2011, 2024)(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("4.5-7", (4.5, 7.0)),
+        ("1-10", (1.0, 10.0)),
+        ("0-12", Corrected((1.0, 10.0))),  # off the 1–10 scale
+        ("8-3", Corrected((3.0, 8.0), "reversed")),
+        ("4.57-6", Corrected((4.6, 6.0))),  # onto the slider's 0.1 steps
+        ("nan-5", None),
+        ("inf-5", None),
+        ("1e1-5", None),
+    ],
+)
+def test_score_range(raw: str, expected: object) -> None:
+    assert decimal_range(1.0, 10.0, decimals=1)(raw) == expected
+
+
+def test_lists_and_nearest_year() -> None:
+    parse = choices(["red_river_delta", "southeast"])
+    assert parse("southeast,red_river_delta") == ("southeast", "red_river_delta")
+    assert parse("all") == () and parse("") == ()
+    assert parse("southeast,atlantis") == Corrected(("southeast",), "unknown_items")
+    assert parse("southeast,southeast") == Corrected(("southeast",), "unknown_items")  # a repeat is dropped too
+    assert parse("atlantis") is None
+    assert dump_choices(()) == "all" and dump_choices(["a", "b"]) == "a,b"
+    assert dump_range((1.0, 10.0)) == "1-10" and dump_range((4.5, 7.0)) == "4.5-7"
+    assert dump_range((2018, 2024)) == "2018-2024"
+    nearest = nearest_int(range(2011, 2025))
+    assert (nearest("2019"), nearest("1999"), nearest("2099"), nearest("x")) == (
+        2019,
+        Corrected(2011),
+        Corrected(2024),
+        None,
+    )
+
+
+def test_a_list_longer_than_its_widget_takes_is_cut() -> None:
+    parse = choices(["a", "b", "c", "d", "e"], max_items=4)
+    assert parse("a,b,c,d") == ("a", "b", "c", "d")
+    assert parse("e,a,b,c,d") == Corrected(("e", "a", "b", "c"), "too_many")
+
+
+def test_free_text_is_normalised_and_held_to_its_box() -> None:
+    parse = text(5)
+    assert parse("  abc ") == "abc"
+    assert parse("abcdefgh") == Corrected("abcde", "too_long")
+
+
+def test_notices_name_what_was_not_taken_as_it_is() -> None:
+    specs = [Param("years", (2018, 2024), int_range(2011, 2024), dump_range), Param("base", 2018, nearest_int([2018]))]
+    values, notices = parse_params({"years": "2024-2011", "base": "2018"}, specs)
+    assert values == {"years": (2011, 2024), "base": 2018}
+    assert notices == [Notice("years", "reversed", (2011, 2024))]
+    values, notices = parse_params({"years": "soon"}, specs)
+    assert values == {"years": (2018, 2024)} and notices == [Notice("years", "invalid", (2018, 2024))]
+    values, notices = parse_params({"base": "9" * 300}, specs)
+    assert values == {"base": 2018} and notices == [Notice("base", "too_long", 2018)]
+
+
+def test_old_names_still_open_the_view_and_the_new_name_wins() -> None:
+    spec = [Param("compare_year", 0, nearest_int([2019, 2020]))]
+    assert parse_params({"vs": "2020"}, spec) == ({"compare_year": 2020}, [])
+    assert parse_params({"vs": "2020", "compare_year": "2019"}, spec) == ({"compare_year": 2019}, [])
+    assert set(RENAMED) & set(RENAMED.values()) == set()  # no chains: an old name is never also a new one
+
+
+def test_a_view_must_have_one_field_per_parameter() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Two:
+        a: int
+        b: int
+
+    with pytest.raises(ValueError, match="differ"):
+        ViewSpec(Two, (Param("a", 0, int),))
+
+
+# --- every page's view: written, then read back the same ------------------------------------------------------------
+
+
+def _specs(store: PapiStore, lang: str) -> dict[str, ViewSpec[Any]]:
+    plans = store.plans.sort_values(["province_code", "period_start", "id"], ignore_index=True)
+    filters = ExplorerView(
+        years=(2015, 2024),
+        metrics=("total", "d1_participation"),
+        regions=(),
+        groups=(),
+        scores=(1, 10),
+        q="",
+        base=2018,
+    )
+    return {
+        "lang": LANG_SPEC,
+        "home": year_spec(store.years),
+        "map": map_spec(store.years, store.dimensions, store.provinces, lang),
+        "profile": profile_spec(store.years, store.provinces, lang),
+        "plans": plans_spec(plans, store.provinces, lang, str),
+        "explorer": explorer_spec(store.years, store.dimensions, store.regions, lang),
+        "explorer_chart": explorer_chart_spec(filters, store.years, store.dimensions, lang),
+    }
+
+
+def _examples(spec: ViewSpec[Any]) -> list[Any]:
+    """The defaults, and a view with every parameter at another valid value where one exists."""
+    changed = {}
+    for param in spec.params:
+        for candidate in _candidates(param):
+            if candidate != param.default and param.parse(param.dump(candidate)) == candidate:
+                changed[param.name] = candidate
+                break
+    return [spec.defaults, spec.build(changed)[0]]
+
+
+def _candidates(param: Param) -> list[Any]:
+    return {
+        "lang": ["en"],
+        "year": [2019],
+        "metric": ["d7_environmental_governance"],
+        "colour": ["groups"],
+        "show2025": [True],
+        "province": ["48", "all", "27"],
+        "compare": [("79", "27")],
+        "compare_year": [2022],
+        "mean": [False],
+        "best": [False],
+        "plan": ["bn-2020-kh176"],
+        "years": [(2011, 2017)],
+        "metrics": [("total", "d2_transparency")],
+        "regions": [("southeast",)],
+        "groups": [("best", "poor")],
+        "scores": [(4.5, 7.0)],
+        "q": ["ha noi, hcm"],
+        "base": [2011],
+        "chart": ["slope"],
+        "x": ["d1_participation", "total"],
+        "y": ["total"],
+        "chart_year": [2016],
+        "chart_metric": ["d1_participation"],
+        "start": [2016],
+        "end": [2020],
+    }[param.name]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_view_reads_back_from_the_url_it_writes(real_store: PapiStore, lang: str) -> None:
+    for name, spec in _specs(real_store, lang).items():
+        for view in _examples(spec):
+            written = dump_view(view, spec)
+            assert all(isinstance(v, str) and v for v in written.values()), name
+            assert parse_view(written, spec) == (view, []), name
+
+
+def test_every_parameter_has_another_value_to_try(real_store: PapiStore) -> None:
+    """So the round trip above exercises more than the defaults (a new parameter needs a candidate)."""
+    for spec in _specs(real_store, "vi").values():
+        defaults, changed = _examples(spec)
+        assert all(getattr(defaults, p.name) != getattr(changed, p.name) for p in spec.params), spec.view.__name__
+
+
+def test_profile_rules_across_parameters(real_store: PapiStore) -> None:
+    spec = profile_spec(real_store.years, real_store.provinces, "vi")
+    view, notices = parse_view({"province": "79", "compare": "79,27,48,31"}, spec)
+    assert view.compare == ("27", "48", "31") and [n.reason for n in notices] == ["compare_self"]
+    view, notices = parse_view({"year": "2024", "compare_year": "2015"}, spec)  # 6–60 beside 8–80: no
+    assert view.compare_year == 0 and [n.reason for n in notices] == ["other_era"]
+    assert len(parse_view({"compare": "01,79,27,48,31,92"}, spec)[0].compare) == MAX_COMPARE

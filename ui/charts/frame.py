@@ -1,0 +1,169 @@
+"""The frame every chart carries, so that a screenshot, a slide or a printout explains itself: the title and subtitle at
+the top, the source line (with the boundary credit on a map) and the view's link at the bottom, and the fonts.
+
+Everything is placed in pixels from the figure's edges: the title is anchored to the top of the figure, and the
+footer lines sit a fixed number of pixels below the plot area (annotations can only be placed relative to the plot,
+so they are shifted by the pixels the chart says it needs below it: axis labels, axis title). The margins are
+computed from the lines the frame holds, so nothing is clipped and no chart tunes its own offsets.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from ui.charts.palette import CLEAR, FAINT, HOVER_BACKGROUND, INK, LEGEND_BACKGROUND, MUTED, WHITE
+from ui.i18n import t
+
+# A system font: plotly sizes legends and labels by measuring text, which goes wrong with a web font still loading.
+FAMILY = "Arial, Helvetica, sans-serif"
+TEXT_PX, TITLE_PX, SUBTITLE_PX, FOOTER_PX = 14, 20, 14, 11
+LINE = 1.35  # line height, as a multiple of the font size
+PAD = 12  # pixels between the figure's edge and the frame's text
+GAP = 8  # pixels between the plot area (with what the chart needs below it) and the footer
+LINK_WIDTH = 110  # characters per line of a long link (it wraps at "&")
+
+Legend = Literal["none", "right", "below", "above"]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a chart says about itself. `source` is the source line (see `source_line`); `link` the address of the view
+    (empty: none shown); `scale` enlarges every text, for a projector or a slide."""
+
+    title: str
+    subtitle: str = ""
+    source: str = ""
+    link: str = ""
+    scale: float = 1.0
+
+    def px(self, size: float) -> int:
+        return round(size * self.scale)
+
+    def with_link(self, link: str) -> Frame:
+        return replace(self, link=link)
+
+
+def source_line(lang: str, with_map: bool = False) -> str:
+    """ "Nguồn: PAPI — …" and, on a map, the boundary credit on a line of its own."""
+    return t("source_line", lang) + (f"<br>{t('geo_credit', lang)}" if with_map else "")
+
+
+def _lines(text: str) -> int:
+    return text.count("<br>") + 1 if text else 0
+
+
+def _link_text(link: str) -> str:
+    """The address, escaped for plotly's text, broken at "&" into lines a chart can hold."""
+    lines: list[str] = []
+    for part in link.split("&"):
+        if lines and len(lines[-1]) + len(part) + 1 <= LINK_WIDTH:
+            lines[-1] += "&" + part
+        else:
+            lines.append(("&" if lines else "") + part)
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def header_height(frame: Frame) -> int:
+    """Pixels the title and subtitle take above the plot area."""
+    title = _lines(frame.title) * frame.px(TITLE_PX) * LINE
+    subtitle = _lines(frame.subtitle) * frame.px(SUBTITLE_PX) * LINE
+    return round(PAD + title + subtitle + 2 * GAP)
+
+
+def footer_height(frame: Frame) -> int:
+    """Pixels the source line and the link take below what the chart needs under its plot area."""
+    link = _link_text(frame.link) if frame.link else ""
+    lines = _lines(frame.source) + _lines(link)
+    return round(GAP + lines * frame.px(FOOTER_PX) * LINE + PAD) if lines else PAD
+
+
+def base_layout(
+    frame: Frame,
+    lang: str,
+    *,
+    height: int,
+    left: int = 50,
+    right: int = 20,
+    below: int = 40,
+    above: int = 0,
+    legend: Legend = "none",
+    legend_rows: int = 1,
+) -> dict:
+    """The layout every figure starts from: `height` in pixels, `left`/`right` margins, and the pixels the chart needs
+    under its plot area (`below`: tick labels, axis title) and over it (`above`: panel names). A legend is placed to
+    the right of the plot, or in `legend_rows` rows above or below it (in pixels too). Charts add their axes, shapes
+    and annotations to it."""
+    head = header_height(frame) + above
+    legend_px = round(legend_rows * frame.px(TEXT_PX) * 1.9) if legend in ("below", "above") else 0
+    foot = footer_height(frame)
+    top = head + (legend_px if legend == "above" else 0)
+    bottom = below + (legend_px if legend == "below" else 0) + foot
+    layout: dict = {
+        "title": {
+            "text": f"<b>{frame.title}</b>",
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": PAD, "l": PAD},
+            "font": {"size": frame.px(TITLE_PX), "color": INK},
+        },
+        "font": {"family": FAMILY, "size": frame.px(TEXT_PX), "color": INK},
+        "height": height,
+        "margin": {"l": left, "r": right, "t": top, "b": bottom, "autoexpand": True},
+        "annotations": _footer(frame, left=left, below=below + (legend_px if legend == "below" else 0)),
+        "separators": ",." if lang == "vi" else ".,",
+        "paper_bgcolor": WHITE,
+        "plot_bgcolor": WHITE,
+        "hoverlabel": {"bgcolor": HOVER_BACKGROUND, "font": {"family": FAMILY, "size": frame.px(TEXT_PX)}},
+        "showlegend": legend != "none",
+    }
+    if frame.subtitle:
+        layout["title"]["subtitle"] = {"text": frame.subtitle, "font": {"size": frame.px(SUBTITLE_PX), "color": MUTED}}
+    if legend == "right":
+        layout["legend"] = {"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "bgcolor": LEGEND_BACKGROUND}
+    elif legend in ("below", "above"):
+        from_top = head if legend == "above" else height - foot - legend_px
+        layout["legend"] = {
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1 - from_top / height,
+            "yref": "container",
+            "yanchor": "top",
+            "bgcolor": CLEAR,
+        }
+    return layout
+
+
+def _footer(frame: Frame, *, left: int, below: int) -> list[dict]:
+    """The source line, then the link, from the figure's left edge, `below` + GAP pixels under the plot area."""
+    texts = [(frame.source, FAINT), (_link_text(frame.link) if frame.link else "", MUTED)]
+    out = []
+    shift = below + GAP
+    for text, colour in texts:
+        if not text:
+            continue
+        out.append(
+            {
+                "text": text,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "xshift": PAD - left,
+                "yshift": -shift,
+                "align": "left",
+                "showarrow": False,
+                "font": {"size": frame.px(FOOTER_PX), "color": colour},
+                "name": "frame",
+            }
+        )
+        shift += round(_lines(text) * frame.px(FOOTER_PX) * LINE)
+    return out

@@ -1,0 +1,302 @@
+"""Each page's view: the typed state a page reads, built from its URL parameters (ui/url_state.py).
+
+A page asks `ui.state.view(spec)` for its view and gets a frozen dataclass back; the specs here say which parameters a
+page has, their defaults, the limits a link must respect (the same as the page's widgets) and how a notice names a
+value. Pure: they are built from the store's tables and the reader's language, so tests can build them too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from papi_data.schema import DIMENSION_RANGE, EIGHT_DIMENSION_YEAR, GROUPS, TOTAL, era
+from papi_data.text import nfc
+from ui.i18n import DEFAULT_LANG, LANGS, t
+from ui.metrics import metric_ids, metric_name
+from ui.numbers import fmt_number
+from ui.url_state import (
+    Notice,
+    Param,
+    ViewSpec,
+    choice,
+    choices,
+    decimal_range,
+    dump_choices,
+    dump_flag,
+    dump_range,
+    flag,
+    int_choice,
+    int_range,
+    nearest_int,
+    text,
+)
+
+LANG_LABELS = {"vi": "Tiếng Việt", "en": "English"}
+MAX_COMPARE = 4  # provinces on the profile's radar beside the province itself
+MAX_QUERY = 200  # characters of the explorer's province search
+ALL = "all"
+COLOURINGS = ("scale", "groups")
+EXPLORER_CHARTS = ("table", "scatter", "regions", "slope")
+
+
+def _on_off(lang: str) -> Callable[[bool], str]:
+    return lambda on: t("value_on" if on else "value_off", lang)
+
+
+def _years_text(years: Sequence[int]) -> str:
+    first, last = years
+    return str(first) if first == last else f"{first}–{last}"
+
+
+# --- Shared by every page ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LangView:
+    lang: str
+
+
+LANG_SPEC = ViewSpec(
+    LangView, (Param("lang", DEFAULT_LANG, choice(LANGS), show=lambda lang: LANG_LABELS[lang], shared=True),)
+)
+
+
+def year_param(years: Sequence[int]) -> Param:
+    """The survey year, one for every page: the latest by default."""
+    return Param("year", max(years), int_choice(years), shared=True)
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: int
+
+
+def year_spec(years: Sequence[int]) -> ViewSpec[YearView]:
+    """The home page's view: only the year."""
+    return ViewSpec(YearView, (year_param(years),))
+
+
+def _province_names(provinces: pd.DataFrame, lang: str) -> dict[str, str]:
+    return dict(zip(provinces["code"], provinces[f"name_{lang}"], strict=True))
+
+
+# --- Map -----------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapView:
+    year: int
+    metric: str
+    colour: str
+    show2025: bool
+    province: str | None
+
+
+def map_spec(years: Sequence[int], dimensions: pd.DataFrame, provinces: pd.DataFrame, lang: str) -> ViewSpec[MapView]:
+    names = _province_names(provinces, lang)
+    return ViewSpec(
+        MapView,
+        (
+            year_param(years),
+            _metric_param("metric", TOTAL, metric_ids(dimensions), dimensions, lang),
+            Param("colour", "scale", choice(COLOURINGS), show=lambda c: t(f"colour_{c}", lang)),
+            Param("show2025", False, flag, dump_flag, show=_on_off(lang)),
+            Param("province", None, choice(names), show=names.__getitem__),
+        ),
+    )
+
+
+def _metric_param(name: str, default: str, options: Sequence[str], dimensions: pd.DataFrame, lang: str) -> Param:
+    return Param(name, default, choice(options), show=lambda m: metric_name(m, dimensions, lang))
+
+
+# --- Profile -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    year: int
+    province: str
+    compare: tuple[str, ...]
+    compare_year: int  # 0: none (a year of the same scale era, for the radar)
+    mean: bool
+    best: bool
+
+
+def profile_spec(years: Sequence[int], provinces: pd.DataFrame, lang: str) -> ViewSpec[ProfileView]:
+    names = _province_names(provinces, lang)
+
+    def check(view: ProfileView) -> tuple[ProfileView, list[Notice]]:
+        notices = []
+        if view.province in view.compare:  # the province is always drawn; it is not one to compare with
+            view = replace(view, compare=tuple(c for c in view.compare if c != view.province))
+            notices.append(Notice("compare", "compare_self", view.compare))
+        if len(view.compare) > MAX_COMPARE:  # as many as the widget takes
+            view = replace(view, compare=view.compare[:MAX_COMPARE])
+            notices.append(Notice("compare", "too_many", view.compare))
+        other = view.compare_year
+        if other and (other == view.year or era(other) != era(view.year)):
+            view = replace(view, compare_year=0)
+            notices.append(Notice("compare_year", "other_era", 0))
+        return view, notices
+
+    return ViewSpec(
+        ProfileView,
+        (
+            year_param(years),
+            Param("province", "01", choice(names), show=names.__getitem__),
+            Param(
+                "compare",
+                (),
+                choices(names),
+                ",".join,
+                show=lambda codes: ", ".join(names[c] for c in codes),
+            ),
+            Param(
+                "compare_year",
+                0,
+                int_choice(years),
+                lambda y: str(y) if y else "",
+                show=lambda y: str(y) if y else t("notice_none", lang),
+            ),
+            Param("mean", True, flag, dump_flag, show=_on_off(lang)),
+            Param("best", True, flag, dump_flag, show=_on_off(lang)),
+        ),
+        check,
+    )
+
+
+# --- Plans ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlansView:
+    province: str  # a province code, or ALL
+    plan: str
+
+
+def plans_spec(
+    plans: pd.DataFrame, provinces: pd.DataFrame, lang: str, plan_label: Callable[[str], str]
+) -> ViewSpec[PlansView]:
+    """`plans` in the page's order (by province, then period); a province's default plan is its newest (its last row),
+    and the page's default is the first province's."""
+    names = _province_names(provinces, lang)
+    codes = list(dict.fromkeys(plans["province_code"]))
+    of_province = plans.groupby("province_code")["id"].agg(list).to_dict()
+    province_of = dict(zip(plans["id"], plans["province_code"], strict=True))
+
+    def check(view: PlansView) -> tuple[PlansView, list[Notice]]:
+        if view.province == ALL or province_of[view.plan] == view.province:
+            return view, []
+        newest = of_province[view.province][-1]
+        return replace(view, plan=newest), [Notice("plan", "plan_other_province", newest)]
+
+    return ViewSpec(
+        PlansView,
+        (
+            Param(
+                "province",
+                ALL,
+                choice([ALL, *codes]),
+                show=lambda c: t("plan_all_provinces", lang) if c == ALL else names[c],
+            ),
+            Param("plan", of_province[codes[0]][-1], choice(plans["id"]), show=plan_label),
+        ),
+        check,
+    )
+
+
+# --- Explorer ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExplorerView:
+    """A researcher's filters (see papi_data.explore.Filters) and the base year of the change column."""
+
+    years: tuple[int, int]
+    metrics: tuple[str, ...]
+    regions: tuple[str, ...]
+    groups: tuple[str, ...]
+    scores: tuple[float, float]
+    q: str
+    base: int
+
+
+def explorer_spec(
+    years: Sequence[int], dimensions: pd.DataFrame, regions: pd.DataFrame, lang: str
+) -> ViewSpec[ExplorerView]:
+    region_names = dict(zip(regions["region_id"], regions[f"name_{lang}"], strict=True))
+    metrics = metric_ids(dimensions)
+
+    def listed(label: Callable[[str], str]) -> Callable[[Sequence[str]], str]:
+        return lambda items: ", ".join(label(i) for i in items) if items else t("ex_all", lang)
+
+    return ViewSpec(
+        ExplorerView,
+        (
+            Param(
+                "years",
+                (EIGHT_DIMENSION_YEAR, years[-1]),
+                int_range(years[0], years[-1]),
+                dump_range,
+                show=_years_text,
+            ),
+            Param(
+                "metrics",
+                (),
+                choices(metrics),
+                dump_choices,
+                show=listed(lambda m: metric_name(m, dimensions, lang)),
+            ),
+            Param("regions", (), choices(region_names), dump_choices, show=listed(region_names.__getitem__)),
+            Param("groups", (), choices(GROUPS), dump_choices, show=listed(lambda g: t("group_" + g, lang))),
+            Param(
+                "scores",
+                DIMENSION_RANGE,
+                decimal_range(*DIMENSION_RANGE, decimals=1),
+                dump_range,
+                show=lambda r: "–".join(fmt_number(v, lang, 1) for v in r),
+            ),
+            Param("q", "", text(MAX_QUERY, nfc)),
+            Param("base", EIGHT_DIMENSION_YEAR, nearest_int(years)),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class ExplorerChartView:
+    """The explorer's chart and its choices, which depend on the filters (their metrics and years)."""
+
+    chart: str
+    x: str
+    y: str
+    chart_year: int
+    chart_metric: str
+    start: int
+    end: int
+
+
+def explorer_chart_spec(
+    filters: ExplorerView, years: Sequence[int], dimensions: pd.DataFrame, lang: str
+) -> ViewSpec[ExplorerChartView]:
+    shown = list(filters.metrics) or metric_ids(dimensions)
+    first, last = filters.years
+    span = [y for y in years if first <= y <= last]
+    axes = [m for m in shown if m != TOTAL] or shown
+    slope_metric = TOTAL if TOTAL in shown else shown[0]
+    start = next(y for y in span if slope_metric != TOTAL or era(y) == era(last))
+    return ViewSpec(
+        ExplorerChartView,
+        (
+            Param("chart", "table", choice(EXPLORER_CHARTS), show=lambda v: t(f"ex_view_{v}", lang)),
+            _metric_param("x", axes[0], shown, dimensions, lang),
+            _metric_param("y", axes[min(1, len(axes) - 1)], shown, dimensions, lang),
+            Param("chart_year", last, int_choice(span)),
+            _metric_param("chart_metric", slope_metric, shown, dimensions, lang),
+            Param("start", start, int_choice(span)),
+            Param("end", last, int_choice(span)),
+        ),
+    )
