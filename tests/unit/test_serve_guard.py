@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import serve_guard
+from bench.sessions import run_sync
 from serve_guard import LOG_BURST, NOT_FOUND_PATH, Guard
 from ui.shell import LINK_LIMIT
 
@@ -44,7 +45,7 @@ def request(guard: Guard, path: str, query: bytes = b"", host: str = "localhost:
     async def receive() -> dict:
         return {"type": "http.disconnect"}
 
-    asyncio.run(guard(scope(path, query, host), receive, send))
+    run_sync(guard(scope(path, query, host), receive, send))
     headers = {k.decode(): v.decode() for k, v in sent[0]["headers"]}
     return sent[0]["status"], headers, b"".join(m.get("body", b"") for m in sent[1:])
 
@@ -135,7 +136,7 @@ def test_sessions_over_the_limit_are_refused_clearly(guard: Guard, app: Streamli
         await guard(scope("/ban-do"), asyncio.Event().wait, send_after)
         return answers, page[0]["status"], page[1]["body"], after
 
-    answers, status, body, after = asyncio.run(scenario())
+    answers, status, body, after = run_sync(scenario())
     assert [a[0]["type"] for a in answers] == ["websocket.accept", "websocket.accept", "websocket.close"]
     assert answers[2][0]["code"] == 1013
     assert status == 503 and b"too many people" in body and "quá nhiều".encode() in body

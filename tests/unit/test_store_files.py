@@ -134,7 +134,8 @@ def test_a_build_killed_at_random_times_leaves_a_usable_store(tmp_path: Path, va
         "import sys; from pathlib import Path; from papi_data.build import write_store, SOURCES_DIR\n"
         "from papi_data.schema import TABLES; from papi_data.store import load_store\n"
         "store = load_store(Path(sys.argv[1])); tables = {name: getattr(store, name) for name in TABLES}\n"
-        "print('ready', flush=True)\n"
+        "write_store(tables, SOURCES_DIR, Path(sys.argv[1]))\n"
+        "print('ready', flush=True)  # one build published: the kills below land in the ones that follow\n"
         "while True: write_store(tables, SOURCES_DIR, Path(sys.argv[1]))\n"
     )
     rng = random.Random(13)
