@@ -10,6 +10,7 @@ import itertools
 import time
 
 from bench.common import report, timed
+from papi_data.citation import citation
 from papi_data.explore import Filters, apply_filters, summarise, with_base_change
 from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
@@ -72,6 +73,7 @@ def main() -> None:
         lang="vi",
         created=dt.date.today(),
         link="kham-pha",
+        citation=citation(store.report_partners, store.partners, store.years, "vi"),
     )
     for name, build in [("CSV", to_csv), ("Excel", to_xlsx), ("Parquet", to_parquet)]:
         size = len(build(view, note)) / 1024

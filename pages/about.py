@@ -13,4 +13,4 @@ st.dataframe(about_text.dimension_table(store.dimensions, lang), hide_index=True
 st.markdown(about_text.scales_and_groups(lang))
 st.dataframe(about_text.missing_table(data.scores_table(lang), store.provinces, lang), hide_index=True, key="missing")
 st.markdown(about_text.sources(store.manifest, lang))
-shell.footer(lang, with_map=True)
+shell.footer(lang, store.years, with_map=True)

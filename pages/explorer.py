@@ -49,7 +49,7 @@ explorer_panel.summary_line(summary, filters, lang)
 if shown.empty:
     st.info(t("ex_empty", lang), icon="🔎")
     st.button(t("ex_clear", lang), on_click=clear_filters, key="clear_empty", type="primary")
-    shell.footer(lang)
+    shell.footer(lang, span)
     state.stop()
 
 rows = data.explorer_rows(lang, chosen.base).loc[shown.index]
@@ -65,6 +65,7 @@ note = download_note(
     lang=lang,
     created=dt.date.today(),
     link=link,
+    citation=shell.cite(lang, span),
 )
 stem = f"papi-{'kham-pha' if lang == 'vi' else 'explorer'}-{years_text(filters.years)}".replace("–", "-")
 explorer_panel.downloads(rows, note, stem, lang)
@@ -90,7 +91,6 @@ def year_picker(name: str, label: str, newest_first: bool = True) -> int:
 if chart == "table":
     explorer_panel.table(rows, chosen.base, lang)
 else:
-    frame = shell.frame("", "", lang)  # the charts set their own title
     if chart == "scatter":
         c1, c2, c3 = st.columns([2, 2, 1])
         with c1:
@@ -99,7 +99,7 @@ else:
             y = metric_picker("y", t("ex_y", lang))
         with c3:
             year = year_picker("chart_year", t("ex_chart_year", lang))
-        figure, message = scatter_chart(shown, x, y, year, labels, lang, frame)
+        figure, message = scatter_chart(shown, x, y, year, labels, lang, shell.frame("", "", lang, year))
         filename = f"papi-{year}-{x}-{y}"
     elif chart == "regions":
         c1, c2 = st.columns([4, 1])
@@ -107,7 +107,7 @@ else:
             metric = metric_picker("chart_metric", t("metric", lang))
         with c2:
             year = year_picker("chart_year", t("ex_chart_year", lang))
-        figure, message = regions_chart(shown, metric, year, labels, lang, frame)
+        figure, message = regions_chart(shown, metric, year, labels, lang, shell.frame("", "", lang, year))
         filename = f"papi-{year}-{metric}-regions"
     else:
         c1, c2, c3 = st.columns([3, 1, 1])
@@ -117,10 +117,11 @@ else:
             start = year_picker("start", t("ex_from", lang), newest_first=False)
         with c3:
             end = year_picker("end", t("ex_to", lang))
+        frame = shell.frame("", "", lang, [start, end])
         figure, message = slope_chart(shown, metric, start, end, labels, lang, frame)
         filename = f"papi-{metric}-{start}-{end}"
     if figure is not None:
         shell.chart(figure, f"explorer_{chart}", filename)
     if message:
         (st.caption if figure is not None else st.info)(message)
-shell.footer(lang)
+shell.footer(lang, span)

@@ -81,4 +81,4 @@ left.dataframe(ranking(leaders(table, year, best=True)), hide_index=True, key="t
 right.subheader(t("bottom5", lang))
 right.dataframe(ranking(leaders(table, year, best=False)), hide_index=True, key="bottom5")
 
-shell.footer(lang)
+shell.footer(lang, year)

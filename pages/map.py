@@ -102,6 +102,7 @@ def map_part() -> None:
             t("map_heading", lang, year=year),
             t("map_subtitle", lang, metric=label, scale=scale, n=n),
             lang,
+            year,
             with_map=True,
         ),
         colour_by_group=colouring == "groups",
@@ -127,7 +128,7 @@ def map_part() -> None:
         ranking = ranking_figure(
             rows,
             lang=lang,
-            frame=shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang),
+            frame=shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang, year),
             colour_by_group=colouring == "groups",
             highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
         )
@@ -167,4 +168,4 @@ def map_part() -> None:
 
 map_part()
 st.caption(t("download_png_hint", lang))
-shell.footer(lang, with_map=True)
+shell.footer(lang, state.value("year"), with_map=True)

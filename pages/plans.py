@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data, shell, state
+from ui.charts.frame import source_line
 from ui.charts.plan_charts import target_figures
 from ui.i18n import t
 from ui.plan_status import (
@@ -127,7 +128,8 @@ for number, (_, target) in enumerate(targets.iterrows(), start=1):
             lang,
             latest,
             chart_doc,
-            shell.frame("", "", lang),
+            shell.frame("", "", lang, latest),
+            lambda years: source_line(shell.cite(lang, years), lang),
         )
         for key, figure in figures:
             shell.chart(figure, key=key, filename=f"papi-{key.removeprefix('chart_')}")
@@ -136,4 +138,4 @@ for number, (_, target) in enumerate(targets.iterrows(), start=1):
             st.markdown(f"**{t('plan_what_it_takes', lang)}**")
             st.markdown("\n".join(f"- {md(line)}" for line in takes))
 
-shell.footer(lang)
+shell.footer(lang, store.years)

@@ -128,7 +128,10 @@ with left:
             series,
             lang=lang,
             frame=shell.frame(
-                t("radar_heading", lang, name=name, year=year), t("radar_subtitle", lang, k=len(metrics)), lang
+                t("radar_heading", lang, name=name, year=year),
+                t("radar_subtitle", lang, k=len(metrics)),
+                lang,
+                [year, other_year] if other_year else year,
             ),
         ),
         "radar",
@@ -176,7 +179,7 @@ shell.chart(
     trends_figure(
         panels,
         lang=lang,
-        frame=shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang),
+        frame=shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang, years),
         province_name=name,
     ),
     "trends",
@@ -186,7 +189,7 @@ shell.chart(
     trends_figure(
         total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang),
         lang=lang,
-        frame=shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang),
+        frame=shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang, years),
         province_name=name,
     ),
     "totals",
@@ -197,7 +200,7 @@ shell.chart(
         rank_history(table, code),
         data.group_bands(lang),
         lang=lang,
-        frame=shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang),
+        frame=shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang, years),
         province_name=name,
     ),
     "rank_history",
@@ -221,4 +224,4 @@ else:
             icon=":material/arrow_forward:",
         )
 st.caption(t("merger_note", lang))
-shell.footer(lang)
+shell.footer(lang, years)

@@ -30,11 +30,6 @@ PERCENTILE_METHODS: tuple[PercentileMethod, ...] = get_args(PercentileMethod)
 PERCENTILE_METHOD: PercentileMethod = "hazen"
 
 
-def rank_within(scores: pd.Series) -> pd.Series:
-    """1 = best; ties share the best rank and leave a gap after them (1, 1, 3); no score → no rank."""
-    return scores.rank(method="min", ascending=False).astype("Int16")
-
-
 def group_cuts(values: np.ndarray, method: PercentileMethod = PERCENTILE_METHOD) -> tuple[float, float, float]:
     """P25, P50 and P75 of the scores with data, by one of numpy's percentile methods (PAPI's: "hazen")."""
     p25, p50, p75 = np.percentile(values, [25, 50, 75], method=method)
@@ -65,8 +60,9 @@ def group_within(scores: pd.Series, method: PercentileMethod = PERCENTILE_METHOD
 def with_ranks(scores: pd.DataFrame) -> pd.DataFrame:
     """Add rank, n (provinces with data) and group per year and dimension to a long score table.
 
-    The same rules as rank_within and group_within, computed group by group on plain arrays (a table of sub-dimension
-    scores has some 400 year-metric groups).
+    Rank: 1 = best; ties share the best rank and leave a gap after them (1, 1, 3); no score, no rank. Groups as
+    group_within, computed group by group on plain arrays (a table of sub-dimension scores has some 400 year-metric
+    groups).
     """
     out = scores.copy()
     by = out.groupby(KEYS, sort=False)

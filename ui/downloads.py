@@ -27,7 +27,6 @@ from ui.i18n import t
 from ui.metrics import metric_name, metric_scale
 from ui.numbers import fmt_number
 
-CITATION = "PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn"
 COLUMNS = [
     "province_code",
     "province_vi",
@@ -60,6 +59,7 @@ class Note:
 
     title: str
     lines: tuple[tuple[str, str], ...]
+    citation: str  # "PAPI 2018–2024 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn" (papi_data.citation)
     sheet_names: tuple[str, str] = ("Data", "Notes")  # the Excel sheets: the table, this note
 
 
@@ -131,6 +131,7 @@ def download_note(
     lang: str,
     created: dt.date,
     link: str,
+    citation: str,
 ) -> Note:
     """The note every download carries: each filter in words, the counts, the date, the link and the citation."""
     every = t("ex_all", lang)
@@ -155,11 +156,11 @@ def download_note(
         (t("ex_note_without", lang), str(summary.without_data)),
         (t("ex_note_empty", lang), t("ex_note_empty_text", lang)),
         (t("ex_note_source", lang), t("ex_note_source_text", lang)),
-        (t("ex_note_citation", lang), CITATION),
+        (t("ex_note_citation", lang), citation),
         (t("ex_note_date", lang), created.isoformat()),
         (t("ex_note_link", lang), link),
     )
-    return Note(t("ex_note_title", lang), lines, (t("ex_sheet_data", lang), t("ex_sheet_note", lang)))
+    return Note(t("ex_note_title", lang), lines, citation, (t("ex_sheet_data", lang), t("ex_sheet_note", lang)))
 
 
 def _one_line(text: str) -> str:
@@ -182,7 +183,7 @@ def to_parquet(table: pd.DataFrame, note: Note) -> bytes:
         **(arrow.schema.metadata or {}),
         b"papi_title": note.title.encode("utf-8"),
         b"papi_note": json.dumps([list(line) for line in note.lines], ensure_ascii=False).encode("utf-8"),
-        b"papi_citation": CITATION.encode("utf-8"),
+        b"papi_citation": note.citation.encode("utf-8"),
     }
     out = io.BytesIO()
     pq.write_table(arrow.replace_schema_metadata(metadata), out)

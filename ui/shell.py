@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,7 +11,8 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import state
+from papi_data.citation import citation
+from ui import data, state
 from ui.charts.common import CheckedFigure, plotly_config
 from ui.charts.frame import Frame, source_line
 from ui.i18n import DEFAULT_LANG, LANGS, t
@@ -134,9 +135,17 @@ def view_link() -> str:
     return f"{st.context.url or ''}?{urlencode(state.query())}"
 
 
-def frame(title: str, subtitle: str, lang: str, with_map: bool = False) -> Frame:
-    """A chart's frame on this page: its title and subtitle, the source line and the view's link."""
-    return Frame(title=title, subtitle=subtitle, source=source_line(lang, with_map), link=view_link())
+def cite(lang: str, years: int | Iterable[int]) -> str:
+    """ "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn": the reports of `years` and their partners."""
+    store = data.store(lang)
+    return citation(store.report_partners, store.partners, years, lang)
+
+
+def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with_map: bool = False) -> Frame:
+    """A chart's frame on this page: its title and subtitle, the source line of the years it shows, the view's link."""
+    return Frame(
+        title=title, subtitle=subtitle, source=source_line(cite(lang, years), lang, with_map), link=view_link()
+    )
 
 
 def chart(figure: dict, key: str, filename: str, **kwargs: Any) -> Any:
@@ -150,6 +159,7 @@ def _base_url() -> str:
     return "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
 
 
-def footer(lang: str, with_map: bool = False) -> None:
+def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> None:
+    """The page's source line: the reports of the years it shows, and the boundary credit under a map."""
     st.divider()
-    st.caption(t("source_line", lang) + (" · " + t("geo_credit", lang) if with_map else ""))
+    st.caption(t("source_line", lang, citation=cite(lang, years)) + (" · " + t("geo_credit", lang) if with_map else ""))

@@ -283,7 +283,7 @@ def test_each_download_reads_back_with_the_rows_of_the_table(downloads, lang: st
     assert keys(csv) == keys(shown)
     assert set(csv["province_vi"]) == {"Thừa Thiên Huế", "Quảng Trị", "Đà Nẵng"}
     assert csv["source"].notna().all()
-    assert "PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn" in data.decode("utf-8-sig")
+    assert "PAPI 2020–2022 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn" in data.decode("utf-8-sig")
 
     data, name = downloads(at, "xlsx")
     assert name.endswith(".xlsx")

@@ -40,7 +40,7 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
         rows_for(store, table, year, metric),
         loader.provinces_63(),
         lang=lang,
-        frame=Frame("PAPI", "sub", source_line(lang, with_map=True)),
+        frame=Frame("PAPI", "sub", source_line("PAPI 2024", lang, with_map=True)),
         colour_by_group=groups,
         scale_label="8–80",
         selected="01",
@@ -50,7 +50,7 @@ def test_map_figure_is_valid_and_labelled(store, table, lang: str, groups: bool,
     go.Figure(spec)  # raises on any invalid property
     assert spec["layout"]["title"]["subtitle"]["text"] == "sub"
     footer = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "frame"]
-    assert footer == [source_line(lang, with_map=True)] and "Open Development Mekong" in footer[0]
+    assert footer == [source_line("PAPI 2024", lang, with_map=True)] and "Open Development Mekong" in footer[0]
     scored = [d for d in spec["data"] if d["type"] == "choropleth" and "z" in d and d.get("showscale")]
     for trace in scored:
         assert None not in trace["z"] and len(trace["z"]) == len(trace["locations"])

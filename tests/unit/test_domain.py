@@ -15,7 +15,7 @@ import pytest
 
 from papi_data.overview import leaders, province_year, without_data
 from papi_data.paths import SOURCES_DIR
-from papi_data.ranking import group_cuts, group_within, rank_within, with_ranks
+from papi_data.ranking import group_cuts, group_within, with_ranks
 from papi_data.stats import national, with_change
 
 GROUP_SIZES = {"best": 16, "high_average": 16, "low_average": 15, "poor": 16}
@@ -39,24 +39,23 @@ def _one(table: pd.DataFrame, code: str, year: int, dimension: str = "total") ->
     return hit.iloc[0]
 
 
-# --- rank_within / with_ranks ---------------------------------------------------------------------------------------
+# --- with_ranks ---------------------------------------------------------------------------------------------------
 
 
 def test_ties_share_the_best_rank_and_leave_a_gap() -> None:
-    ranks = rank_within(pd.Series([9.0, 8.0, 8.0, 7.0]))  # synthetic
+    ranks = with_ranks(synthetic({"01": 9.0, "02": 8.0, "04": 8.0, "06": 7.0}))["rank"]
     assert ranks.tolist() == [1, 2, 2, 4]
     assert ranks.dtype == "Int16"
 
 
 def test_no_score_no_rank() -> None:
-    ranks = rank_within(pd.Series([7.0, np.nan, 9.0, 8.0], index=[10, 11, 12, 13]))  # synthetic
-    assert ranks.index.tolist() == [10, 11, 12, 13]
+    ranks = with_ranks(synthetic({"01": 7.0, "02": None, "04": 9.0, "06": 8.0}))["rank"]
     assert ranks.isna().tolist() == [False, True, False, False]
     assert ranks.dropna().tolist() == [3, 1, 2]
 
 
-def test_rank_within_all_missing() -> None:
-    ranks = rank_within(pd.Series([np.nan, np.nan]))  # synthetic
+def test_a_year_without_any_score_has_no_rank() -> None:
+    ranks = with_ranks(synthetic({"01": None, "02": None}))["rank"]
     assert ranks.isna().all() and len(ranks) == 2
 
 

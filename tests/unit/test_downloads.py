@@ -14,9 +14,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from papi_data.citation import citation
 from papi_data.explore import Filters, apply_filters, summarise, with_base_change
 from ui.downloads import (
-    CITATION,
     COLUMNS,
     Note,
     _column_letter,
@@ -50,6 +50,13 @@ def view(named, real_store, lang) -> pd.DataFrame:
     return view_table(rows, real_store.regions, real_store.dimensions, lang, 2020)
 
 
+CITATION = "PAPI 2020–2022 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn"  # what papi_data.citation gives these years
+
+
+def test_the_note_cites_the_years_it_holds(real_store) -> None:
+    assert citation(real_store.report_partners, real_store.partners, range(2020, 2023), "vi") == CITATION
+
+
 @pytest.fixture(scope="module")
 def note(named, real_store, lang) -> Note:
     shown = apply_filters(named, real_store.provinces, FILTERS)
@@ -64,6 +71,7 @@ def note(named, real_store, lang) -> Note:
         lang=lang,
         created=dt.date(2025, 5, 1),
         link="http://localhost:8501/kham-pha?years=2020-2022",
+        citation=CITATION,
     )
 
 
@@ -142,7 +150,7 @@ def test_parquet_reads_back_with_the_note_in_its_metadata(view, note) -> None:
 
 def test_xlsx_escapes_text_and_drops_characters_xml_cannot_hold() -> None:
     frame = pd.DataFrame({"text": ["a < b & c", "bell\x07", "Thừa Thiên Huế"], "x": [1.5, None, 3]})
-    data = to_xlsx(frame, Note("t", (("k", "v"),)))
+    data = to_xlsx(frame, Note("t", (("k", "v"),), CITATION))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {"xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"} <= set(archive.namelist())
     rows = list(openpyxl.load_workbook(io.BytesIO(data))["Data"].iter_rows(min_row=2, values_only=True))
@@ -185,6 +193,7 @@ def test_note_names_the_provinces_a_search_found(named, real_store) -> None:
         lang="vi",
         created=dt.date(2025, 5, 1),
         link="x",
+        citation=CITATION,
     )
     assert "tìm “ha noi, hcm”: Hà Nội, TP. Hồ Chí Minh" in dict(note.lines).values()
 

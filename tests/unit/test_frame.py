@@ -27,14 +27,18 @@ def test_title_is_anchored_to_the_top_of_the_figure() -> None:
 
 
 def test_margins_grow_with_the_lines_the_frame_holds() -> None:
-    one = Frame("T", "S", source_line("vi"))
-    two = Frame("T", "S<br>second line", source_line("vi", with_map=True), link="http://x/ban-do?year=2024")
+    one = Frame("T", "S", source_line("PAPI", "vi"))
+    two = Frame("T", "S<br>second line", source_line("PAPI", "vi", with_map=True), link="http://x/ban-do?year=2024")
     assert header_height(two) > header_height(one)
     assert footer_height(two) - footer_height(one) == round(2 * FOOTER_PX * LINE)  # a credit line and a link line
 
 
 def test_footer_sits_the_same_pixels_below_the_plot_whatever_the_height() -> None:
-    frame = Frame("T", source=source_line("en", with_map=True), link="http://x/?a=1")
+    frame = Frame(
+        "T",
+        source=source_line("PAPI 2024 — CECODES, RTA & UNDP, papi.org.vn", "en", with_map=True),
+        link="http://x/?a=1",
+    )
     for height in (400, 1080):
         layout = base_layout(frame, "en", height=height, left=70, below=40)
         source, link = footer(layout)
@@ -42,7 +46,7 @@ def test_footer_sits_the_same_pixels_below_the_plot_whatever_the_height() -> Non
         assert source["xshift"] == PAD - 70  # from the figure's left edge, not the plot's
         assert link["yshift"] == source["yshift"] - round(2 * FOOTER_PX * LINE)
         assert layout["margin"]["b"] == 40 + footer_height(frame)
-        assert source["text"] == "Source: PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn<br>" + (
+        assert source["text"] == "Source: PAPI 2024 — CECODES, RTA & UNDP, papi.org.vn<br>" + (
             "Province boundaries: Open Development Mekong (CC BY-SA 4.0)"
         )
 

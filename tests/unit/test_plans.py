@@ -485,7 +485,8 @@ def test_every_seed_target_chart_is_valid_and_labelled(
             lang,
             2024,
             "doc",
-            Frame("", "", source_line(lang)),
+            Frame(""),
+            lambda years: source_line(f"PAPI {min(years)}–{max(years)}", lang),
         )
         assert figures, target["id"]
         for key, spec in figures:
@@ -518,7 +519,8 @@ def test_rank_chart_draws_the_target_band_and_the_gap(seeds: pd.DataFrame, real_
         "vi",
         2024,
         "d",
-        Frame("", ""),
+        Frame(""),
+        str,
     )
     band = next(tr for tr in spec["data"] if tr.get("name") == "Vùng mục tiêu")
     assert [y for y in band["y"] if y is not None] == [0.5, 0.5, 11.5, 11.5, 0.5]  # ranks 1–11 in 2023
@@ -547,7 +549,8 @@ def test_group_chart_shades_years_without_a_result(seeds: pd.DataFrame, real_sto
         "en",
         2024,
         "d",
-        Frame("", ""),
+        Frame(""),
+        str,
     )
     columns = {round(s["x0"] + 0.45) for s in spec["layout"]["shapes"]}
     assert columns == {2021, 2022, 2025}  # no data, no data, pending

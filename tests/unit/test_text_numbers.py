@@ -128,3 +128,9 @@ def test_fmt_change(value: float, vi: str, en: str) -> None:
 def test_fmt_change_digits() -> None:
     assert fmt_change(-0.185589, "vi", 3) == "\u22120,186"
     assert fmt_change(0.0004, "en", 3) == "±0.000"
+
+
+def test_display_rounds_half_up_from_one_function() -> None:
+    assert fmt_number(-0.125, "vi") == "−0,13" and fmt_number(0.125, "en") == "0.13"
+    assert fmt_number(2.675, "en") == "2.68"  # its binary value is 2.67499…, which "%.2f" shows as 2.67
+    assert fmt_change(-0.125, "vi") == "−0,13" and fmt_change(0.005, "en") == "+0.01"

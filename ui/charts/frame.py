@@ -45,9 +45,10 @@ class Frame:
         return replace(self, link=link)
 
 
-def source_line(lang: str, with_map: bool = False) -> str:
-    """ "Nguồn: PAPI — …" and, on a map, the boundary credit on a line of its own."""
-    return t("source_line", lang) + (f"<br>{t('geo_credit', lang)}" if with_map else "")
+def source_line(citation: str, lang: str, with_map: bool = False) -> str:
+    """ "Nguồn: PAPI 2024 — CECODES, RTA & UNDP, papi.org.vn" (the citation of the years shown, see
+    papi_data.citation) and, on a map, the boundary credit on a line of its own."""
+    return t("source_line", lang, citation=citation) + (f"<br>{t('geo_credit', lang)}" if with_map else "")
 
 
 def _lines(text: str) -> int:

@@ -4,6 +4,7 @@ target band; score targets: baseline, result and threshold; dimension targets: s
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import pandas as pd
@@ -440,13 +441,15 @@ def target_figures(
     latest: int,
     doc: str,
     frame: Frame,
+    cite: Callable[[Iterable[int]], str],
 ) -> list[tuple[str, dict]]:
     """(widget key, figure) for a target: the rank line (rank and group targets), the score line, or small
     multiples for each target year of a dimension rule (none for a year whose rule selected no dimension).
 
     `results` are the target's evaluation rows, `checks` papi_data.plans.dimension_checks, `bands` the total's
     group bands, `national` papi_data.stats.national, `names` province names by code, `doc` the document's label
-    (escaped for plotly), `frame` the page's frame (source line and link; the titles are set here)."""
+    (escaped for plotly), `frame` the page's frame (its link; titles are set here) and `cite` the source line of the
+    years a chart shows."""
     code, years = target["province_code"], [int(y) for y in target["target_years"]]
     base = None if pd.isna(target["baseline_year"]) else int(target["baseline_year"])
     metric = metric_phrase(target["metric"], target["dimension"], dimensions, lang)
@@ -465,6 +468,7 @@ def target_figures(
                 lang=lang,
                 frame=replace(
                     frame,
+                    source=cite([base, year] if base else [year]),
                     title=t("plan_chart_dims_title", lang, province=names[code], which=which, base=base),
                     subtitle=t("plan_chart_dims_subtitle", lang, base=base, year=year, doc=doc),
                 ),
@@ -487,6 +491,7 @@ def target_figures(
             lang=lang,
             frame=replace(
                 frame,
+                source=cite(span),
                 title=t("plan_chart_score_title", lang, province=names[code], metric=metric),
                 subtitle=t("plan_chart_score_subtitle", lang, target=summary, doc=doc),
             ),
@@ -508,6 +513,7 @@ def target_figures(
         lang=lang,
         frame=replace(
             frame,
+            source=cite(span),
             title=t("plan_chart_rank_title", lang, province=names[code], metric=metric),
             subtitle=t("plan_chart_rank_subtitle", lang, target=summary, doc=doc),
         ),

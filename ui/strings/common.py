@@ -11,10 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"vi": "Ngôn ngữ", "en": "Language"},
     "year": {"vi": "Năm khảo sát", "en": "Survey year"},
     "no_data": {"vi": "không có dữ liệu", "en": "no data"},
-    "source_line": {
-        "vi": "Nguồn: PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn",
-        "en": "Source: PAPI — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn",
-    },
+    "source_line": {"vi": "Nguồn: {citation}", "en": "Source: {citation}"},
     "geo_credit": {
         "vi": "Ranh giới tỉnh: Open Development Mekong (CC BY-SA 4.0)",
         "en": "Province boundaries: Open Development Mekong (CC BY-SA 4.0)",
