@@ -4,21 +4,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SERVE_FLAGS ?=
-STORE := papi_data/store/manifest.json
+# Host names the app answers to (DNS rebinding guard): add the intranet server's name, e.g. HOSTS="localhost papi.so.gov.vn".
+HOSTS ?= localhost 127.0.0.1 ::1
+STORE := papi_data/store/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
 FONT := /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf
 LIBREOFFICE := /usr/bin/libreoffice
 PDFTOTEXT := /usr/bin/pdftotext
+HAPROXY := /usr/sbin/haproxy
+N ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test store lint bench chromium office clean
+.PHONY: run test store lint bench chromium office haproxy cluster clean
 
 run: $(VENV)/.installed $(STORE) chromium
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(SERVE_FLAGS)
+	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(addprefix --server.allowedHosts=,$(HOSTS)) $(SERVE_FLAGS)
 
-test: lint $(STORE) chromium office
+test: lint $(STORE) chromium office haproxy
 	$(BIN)/python -m pytest
 
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
@@ -36,6 +40,14 @@ $(VENV)/.installed: requirements.txt
 $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+# N app servers behind HAProxy on PORT (deploy/haproxy.cfg; README, "Several servers").
+cluster: $(VENV)/.installed $(STORE) haproxy
+	$(BIN)/python -m deploy.cluster --servers $(N) --port $(PORT) --hosts "$(HOSTS)"
+
+# Debian's HAProxy for `make cluster` and its tests.
+haproxy:
+	@test -x $(HAPROXY) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy)
 
 # Debian's Chromium, for the exports (kaleido drives it: slide images, decks, the brief) and the browser tests, and
 # fonts with Vietnamese glyphs (Liberation Sans 2 is metric-compatible with the charts' Arial). Neither Playwright nor
@@ -56,7 +68,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-bench: $(VENV)/.dev-installed $(STORE) chromium
+bench: $(VENV)/.dev-installed $(STORE) chromium haproxy
 	$(BIN)/python -m bench.all
 
 clean:
