@@ -4,18 +4,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SERVE_FLAGS ?=
-STORE := papi_data/store/manifest.json
+# Host names the app answers to (DNS rebinding guard): add the intranet server's name, e.g. HOSTS="localhost papi.so.gov.vn".
+HOSTS ?= localhost 127.0.0.1 ::1
+STORE := papi_data/store/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
+FONT := /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf
+LIBREOFFICE := /usr/bin/libreoffice
+PDFTOTEXT := /usr/bin/pdftotext
+HAPROXY := /usr/sbin/haproxy
+N ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test store lint bench chromium clean
+.PHONY: run test store lint bench chromium office haproxy cluster clean
 
-run: $(VENV)/.installed $(STORE)
+run: $(VENV)/.installed $(STORE) chromium
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(SERVE_FLAGS)
+	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(addprefix --server.allowedHosts=,$(HOSTS)) $(SERVE_FLAGS)
 
-test: lint $(STORE) chromium
+test: lint $(STORE) chromium office haproxy
 	$(BIN)/python -m pytest
 
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
@@ -34,9 +41,25 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
+# N app servers behind HAProxy on PORT (deploy/haproxy.cfg; README, "Several servers").
+cluster: $(VENV)/.installed $(STORE) haproxy
+	$(BIN)/python -m deploy.cluster --servers $(N) --port $(PORT) --hosts "$(HOSTS)"
+
+# Debian's HAProxy for `make cluster` and its tests.
+haproxy:
+	@test -x $(HAPROXY) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy)
+
+# Debian's Chromium, for the exports (kaleido drives it: slide images, decks, the brief) and the browser tests, and
+# fonts with Vietnamese glyphs (Liberation Sans 2 is metric-compatible with the charts' Arial). Neither Playwright nor
+# kaleido ever downloads a browser here.
 chromium:
-	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+	@test -x $(CHROMIUM) -a -f $(FONT) || ($(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq chromium fonts-liberation2 fonts-dejavu-core)
+
+# The export tests read what the exports make: LibreOffice Impress converts a deck to PDF, poppler-utils reads PDFs.
+office:
+	@test -x $(LIBREOFFICE) -a -x $(PDFTOTEXT) || ($(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-impress poppler-utils)
 
 # Style, formatting, the layers' import contract and types (configured in pyproject.toml).
 lint: $(VENV)/.dev-installed
@@ -45,7 +68,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-bench: $(VENV)/.dev-installed $(STORE) chromium
+bench: $(VENV)/.dev-installed $(STORE) chromium haproxy
 	$(BIN)/python -m bench.all
 
 clean:

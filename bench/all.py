@@ -1,6 +1,6 @@
 """Every benchmark, one after another: `make bench`."""
 
-from bench import explorer, memory, page_runs, store_build
+from bench import explorer, exports, hostile, load, memory, page_runs, store_build
 from bench import map as map_bench
 from bench import profile as profile_bench
 
@@ -10,4 +10,7 @@ if __name__ == "__main__":
     map_bench.main()
     profile_bench.main()
     explorer.main()
+    exports.main()
     memory.main()
+    load.main([])
+    hostile.main([])

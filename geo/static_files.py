@@ -32,6 +32,17 @@ def provinces_63_bytes() -> bytes:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+@lru_cache(maxsize=1)
+def provinces_63_geometry() -> dict:
+    """The same file as a dict, for a figure rendered where no app serves it (an export's browser)."""
+    return json.loads(provinces_63_bytes())
+
+
+def is_provinces_63_url(url: str) -> bool:
+    """Whether `url` names the provinces' file (under any base URL, any version)."""
+    return url.split("?", 1)[0].endswith(f"/app/static/{PROVINCES_63}")
+
+
 def provinces_63_url_path() -> str:
     """The file's path under /app/static/, with a version made from its content: a browser that kept an older
     geometry asks again once the geometry changes."""

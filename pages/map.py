@@ -1,12 +1,14 @@
 """Bản đồ / Map: a choropleth of any year and metric, clickable, shareable, drawn with no request off the server."""
 
 import time
+from functools import partial
 
 import streamlit as st
 
 from geo import loader, static_files
 from ui import data, map_panel, shell, state
 from ui.charts.choropleth import map_figure
+from ui.charts.common import Chart
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
 from ui.metrics import first_year, metric_ids, metric_name, metric_scale
@@ -21,8 +23,9 @@ years = store.years
 state.view(map_spec(years, store.dimensions, store.provinces, lang))
 
 shell.header(t("page_map", lang), lang)
+shell.stepper("year", years, str)
 shell.province_search(store.provinces, lang, pick=map_panel.select)
-with st.sidebar:  # how the map is drawn: set once, then left alone
+with shell.controls():  # how the map is drawn: set once, then left alone
     colouring = state.widget(
         st.segmented_control,
         "colour",
@@ -113,26 +116,29 @@ def map_part() -> None:
     else:
         colours = t("colours_fixed", lang, first=span.first, last=span.last)
     selected = state.value("province")
-    figure = map_figure(
-        rows,
-        shell.static_url(static_files.provinces_63_url_path()),
-        hover,
-        lang=lang,
-        frame=shell.frame(
+    figure = Chart(
+        partial(
+            map_figure,
+            rows,
+            shell.static_url(static_files.provinces_63_url_path()),
+            hover,
+            lang=lang,
+            colour_by_group=colouring == "groups",
+            colorbar_title=colours,
+            colour_range=(span.low, span.high),
+            selected=selected,
+            outlines_2025=loader.borders_34() if show_2025 else None,
+            archipelagos=loader.archipelago_labels(),
+        ),
+        shell.frame(
             t("map_heading", lang, year=year),
             t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum())),
             lang,
             year,
             with_map=True,
         ),
-        colour_by_group=colouring == "groups",
-        colorbar_title=colours,
-        colour_range=(span.low, span.high),
-        selected=selected,
-        outlines_2025=loader.borders_34() if show_2025 else None,
-        archipelagos=loader.archipelago_labels(),
     )
-    map_col, side = st.columns([3, 2])
+    map_col, side = (st.container(), st.container()) if shell.present() else st.columns([3, 2])
     with map_col, st.container(key="map_frame"):
         shell.chart(
             figure,
@@ -147,13 +153,16 @@ def map_part() -> None:
             st.caption(t("click_hint", lang))
         else:
             map_panel.selected_card(table, store.provinces, selected, year, metric, label, lang)
-        ranking = ranking_figure(
-            rows,
-            lang=lang,
-            frame=shell.frame(t("ranking_heading", lang, year=year), f"{short} ({scale})", lang, year),
-            colour_by_group=colouring == "groups",
-            highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
-            colour_range=(span.low, span.high),
+        ranking = Chart(
+            partial(
+                ranking_figure,
+                rows,
+                lang=lang,
+                colour_by_group=colouring == "groups",
+                highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
+                colour_range=(span.low, span.high),
+            ),
+            shell.frame(t("ranking_heading", lang, year=year), f"{short} ({scale})", lang, year),
         )
         shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()

@@ -1,5 +1,7 @@
 """Hồ sơ tỉnh / Province profile: one province's dimensions, trends, rank history and its province since 2025."""
 
+from functools import partial
+
 import streamlit as st
 
 from papi_data.profile import (
@@ -10,7 +12,8 @@ from papi_data.profile import (
     rank_history,
 )
 from papi_data.schema import TOTAL
-from ui import data, profile_panel, shell, state
+from ui import data, page_tools, profile_panel, shell, state
+from ui.charts.common import Chart
 from ui.charts.profile_charts import metric_panel, radar_axis_label, radar_figure, rank_history_figure, total_panels
 from ui.i18n import t
 from ui.metrics import metric_name
@@ -32,16 +35,18 @@ def _pick(code: str) -> None:
 
 
 shell.province_search(store.provinces, lang, pick=_pick)
-with st.sidebar:
+with shell.controls():
     code = state.widget(st.selectbox, "province", t("province", lang), options=codes_by_name, format_func=names.get)
     year = state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True))
 
 name = names[code]
 shell.header(t("profile_heading", lang, name=name, year=year), lang)
+shell.stepper("province", codes_by_name, names.get)
+page_tools.brief_button(code, name, year, shell.frame("", "", lang, [y for y in years if year - 8 < y <= year]), lang)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
 # --- Radar ---------------------------------------------------------------------------------------------------------
-left, right = st.columns([3, 2])
+left, right = (st.container(), shell.controls()) if shell.present() else st.columns([3, 2])
 with right:
     st.markdown(f"**{t('overlays', lang)}**")
     show_mean = state.widget(st.toggle, "mean", t("show_mean", lang))
@@ -81,11 +86,9 @@ elif None in own:
     st.info(t("year_partial_data", lang, name=name, year=year))
 with left:
     shell.chart(
-        radar_figure(
-            axes,
-            series,
-            lang=lang,
-            frame=shell.frame(
+        Chart(
+            partial(radar_figure, axes, series, lang=lang),
+            shell.frame(
                 t("radar_heading", lang, name=name, year=year),
                 t("radar_subtitle", lang, k=len(metrics)),
                 lang,
@@ -121,12 +124,9 @@ profile_panel.trend_panels(
     lang=lang,
 )
 shell.chart(
-    rank_history_figure(
-        rank_history(table, code),
-        data.group_bands(lang),
-        lang=lang,
-        frame=shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang, years),
-        province_name=name,
+    Chart(
+        partial(rank_history_figure, rank_history(table, code), data.group_bands(lang), lang=lang, province_name=name),
+        shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang, years),
     ),
     "rank_history",
     f"papi-{code}-rank",

@@ -3,12 +3,14 @@
 The caching rule: `st.cache_resource` for everything derived from the store, which is read-only — one object shared by
 all sessions, no copy per call (pandas frames handed out here must never be modified in place; derive a new frame).
 `st.cache_data` only where a caller needs its own copy; nothing here does today. Every cache is keyed by the store's
-version (its folder and build id), so a rebuild or another folder (tests) is a new entry.
+version (its folder and build id), so a rebuild or another folder (tests) is a new entry; the build named in the key is
+the build loaded, so what is cached under a build's id is that build's content even while builds follow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
@@ -29,19 +31,21 @@ from ui.i18n import t
 from ui.labels import Labels, build_labels
 
 T = TypeVar("T")
+Version = tuple[str, str]  # the store's folder, and the id of its live build ("" when there is none)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _store(version: str) -> PapiStore:
-    return load_store()
+def _store(version: Version) -> PapiStore:
+    folder, build = version
+    return load_store(Path(folder), build or None)
 
 
-def _version() -> str:
-    return f"{store_dir()}@{store_version()}"
+def _version() -> Version:
+    return str(store_dir()), store_version()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _scores_table(version: str) -> pd.DataFrame:
+def _scores_table(version: Version) -> pd.DataFrame:
     """Every score with its rank, N, group and change, joined to the province names: the pages' main table."""
     store = _store(version)
     table = with_change(with_ranks(store.scores))
@@ -50,17 +54,17 @@ def _scores_table(version: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _national(version: str) -> pd.DataFrame:
+def _national(version: Version) -> pd.DataFrame:
     return national(_store(version).scores)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _group_bands(version: str) -> pd.DataFrame:
+def _group_bands(version: Version) -> pd.DataFrame:
     return rank_bands(_scores_table(version))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _plan_evaluation(version: Version) -> tuple[pd.DataFrame, pd.DataFrame]:
     store = _store(version)
     table = _scores_table(version)
     latest = int(store.scores["year"].max())
@@ -71,17 +75,17 @@ def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _labels(version: str, lang: str) -> Labels:
+def _labels(version: Version, lang: str) -> Labels:
     return build_labels(_store(version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _matching(version: str, query: str) -> tuple[str, ...] | None:
+def _matching(version: Version, query: str) -> tuple[str, ...] | None:
     return provinces_matching(_store(version).provinces, query)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _explorer_rows(version: str, lang: str, base_year: int) -> pd.DataFrame:
+def _explorer_rows(version: Version, lang: str, base_year: int) -> pd.DataFrame:
     """Every row of the store as the explorer's table shows it: a filter change then only picks rows by label."""
     store = _store(version)
     return view_table(
@@ -90,23 +94,32 @@ def _explorer_rows(version: str, lang: str, base_year: int) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _map_layer(version: str, lang: str, year: int, metric: str, with_2025: bool) -> tuple[pd.DataFrame, list[str]]:
+def _map_layer(version: Version, lang: str, year: int, metric: str, with_2025: bool) -> tuple[pd.DataFrame, list[str]]:
     rows = year_metric(_scores_table(version), _store(version).provinces, year, metric)
     return rows, hover_texts(rows, lang, with_2025)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _colour_range(version: str, metric: str, year: int, one_year: bool) -> ColourRange | None:
+def _colour_range(version: Version, metric: str, year: int, one_year: bool) -> ColourRange | None:
     return colour_range(_store(version).scores, metric, year, one_year=one_year)
 
 
 def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
-    """A cached reader's value, or a page that explains how to rebuild the store (and stops the run)."""
-    try:
-        return cached(_version(), *args)
-    except StoreUnavailable as problem:
-        show_store_problem(problem, lang)
-        state.stop()
+    """A cached reader's value, or a page that explains how to rebuild the store (and stops the run).
+
+    A build that newer builds removed while it was being read is not a problem: the live one is read instead.
+    """
+    problem = StoreUnavailable("missing", "the store was rebuilt during every attempt to read it")
+    for _ in range(3):
+        version = _version()
+        try:
+            return cached(version, *args)
+        except StoreUnavailable as unavailable:
+            problem = unavailable
+            if _version() == version:
+                break
+    show_store_problem(problem, lang)
+    state.stop()
 
 
 def store(lang: str) -> PapiStore:

@@ -4,11 +4,13 @@ the province it belongs to since July 2025."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from ui import shell, state
+from ui.charts.common import Chart
 from ui.charts.profile_charts import trend_panel_figure
 from ui.i18n import t
 from ui.numbers import fmt_change, fmt_number
@@ -52,7 +54,7 @@ def trend_panels(
         for i, (column, panel) in enumerate(zip(st.columns(PANELS_PER_ROW), row, strict=False)):
             with column:
                 frame = shell.frame(panel["name"], name, lang, panel["years"])
-                figure = trend_panel_figure(panel, lang=lang, frame=frame, province_name=name)
+                figure = Chart(partial(trend_panel_figure, panel, lang=lang, province_name=name), frame)
                 shell.chart(figure, f"{key}_{start + i}", f"papi-{code}-{key}-{start + i + 1}")
 
 

@@ -302,3 +302,15 @@ def explorer_chart_spec(
             Param("end", last, int_choice(span)),
         ),
     )
+
+
+# --- Present mode (every page) -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PresentView:
+    present: bool
+
+
+# Written only when on ("present=1"), so an ordinary link stays as it was; a link copied in present mode opens in it.
+PRESENT_SPEC = ViewSpec(PresentView, (Param("present", False, flag, lambda on: "1" if on else "", shared=True),))

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
+from tests.e2e.server import running_app
 
 # A first run of a page on a busy 2-core machine can take several seconds: wait for what a person would wait for.
 expect.set_options(timeout=30_000)
@@ -20,14 +20,6 @@ expect.set_options(timeout=30_000)
 def app_url() -> Iterator[str]:
     with running_app("e2e-server") as (url, _pid):
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @dataclass

@@ -489,7 +489,8 @@ def test_every_seed_target_chart_is_valid_and_labelled(
             lambda years: source_line(f"PAPI {min(years)}–{max(years)}", lang),
         )
         assert figures, target["id"]
-        for key, spec in figures:
+        for key, chart in figures:
+            spec = chart.figure()
             go.Figure(spec)  # raises on any invalid property
             layout = spec["layout"]
             assert key.startswith(f"chart_{target['id']}")
@@ -507,7 +508,7 @@ def test_rank_chart_draws_the_target_band_and_the_gap(seeds: pd.DataFrame, real_
     results = seeds[seeds["target_id"] == "hn-157-rank-2023"]
     names = real_store.provinces.set_index("code")["name_vi"]
     nat = national(real_store.scores)
-    [(_, spec)] = target_figures(
+    [(_, chart)] = target_figures(
         target,
         results,
         pd.DataFrame(),
@@ -522,6 +523,7 @@ def test_rank_chart_draws_the_target_band_and_the_gap(seeds: pd.DataFrame, real_
         Frame(""),
         str,
     )
+    spec = chart.figure()
     band = next(tr for tr in spec["data"] if tr.get("name") == "Vùng mục tiêu")
     assert [y for y in band["y"] if y is not None] == [0.5, 0.5, 11.5, 11.5, 0.5]  # ranks 1–11 in 2023
     assert spec["layout"]["yaxis"]["range"][0] > spec["layout"]["yaxis"]["range"][1]  # rank 1 at the top
@@ -537,7 +539,7 @@ def test_group_chart_shades_years_without_a_result(seeds: pd.DataFrame, real_sto
     results = seeds[seeds["target_id"] == target["id"]]
     names = real_store.provinces.set_index("code")["name_en"]
     nat = national(real_store.scores)
-    [(_, spec)] = target_figures(
+    [(_, chart)] = target_figures(
         target,
         results,
         pd.DataFrame(),
@@ -552,6 +554,7 @@ def test_group_chart_shades_years_without_a_result(seeds: pd.DataFrame, real_sto
         Frame(""),
         str,
     )
+    spec = chart.figure()
     columns = {round(s["x0"] + 0.45) for s in spec["layout"]["shapes"]}
     assert columns == {2021, 2022, 2025}  # no data, no data, pending
     labels = {a["text"] for a in spec["layout"]["annotations"] if a.get("textangle") == -90}

@@ -92,7 +92,7 @@ def map_figure(
     selected: str | None = None,
     outlines_2025: tuple[Sequence, Sequence] | None = None,
     archipelagos: Sequence[dict] = (),
-    height: int = 820,
+    height: int | None = None,
 ) -> dict:
     """The figure as a plain dict (validated in the tests, not on every run).
 
@@ -165,16 +165,16 @@ def map_figure(
                 "lat": [a["lat"] for a in archipelagos],
                 "mode": "text",
                 "text": [t("archipelago", lang, name=a[f"name_{lang}"]) for a in archipelagos],
-                "textfont": {"size": 12, "color": INK},
+                "textfont": {"size": frame.px(12), "color": INK},
                 "textposition": "bottom center",
                 "hoverinfo": "skip",
                 "showlegend": False,
             }
         )
-    layout = base_layout(frame, lang, height=height, left=0, right=0, below=0)
+    layout = base_layout(frame, lang, height=height or 820, left=0, right=0, below=0)
     layout.update(
         showlegend=True,
-        legend={"x": 1, "xanchor": "right", "y": 0.98, "bgcolor": LEGEND_BACKGROUND, "font": {"size": 13}},
+        legend={"x": 1, "xanchor": "right", "y": 0.98, "bgcolor": LEGEND_BACKGROUND, "font": {"size": frame.px(13)}},
         geo={
             # No base layers: the provinces are the map, and plotly then needs no world file from a CDN.
             "visible": False,

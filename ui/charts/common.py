@@ -4,8 +4,12 @@ The frame every chart carries is in ui/charts/frame.py, the colours in ui/charts
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import plotly.graph_objects as go
 
+from ui.charts.frame import SCREEN, Canvas, Frame
 from ui.strings.plotly import PLOTLY_VI
 
 # plotly's number and date formats in Vietnamese (its own "vi" locale has the month and day names; no chart here shows
@@ -41,3 +45,19 @@ class CheckedFigure(go.Figure):
 
     def to_dict(self) -> dict:
         return self._spec
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as a recipe: a figure builder with its arguments bound (`functools.partial`) and the chart's frame, so
+    the same chart can be built for the screen, present mode or a slide, each at its own size and text scale, rather
+    than a screen figure being resized. Every builder in ui/charts takes `frame` and `height` keywords."""
+
+    build: Callable[..., dict]
+    frame: Frame
+
+    def figure(self, canvas: Canvas = SCREEN) -> dict:
+        figure = self.build(frame=canvas.frame(self.frame), height=canvas.height)
+        if canvas.width is not None:
+            figure["layout"]["width"] = canvas.width
+        return figure

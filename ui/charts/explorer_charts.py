@@ -4,10 +4,12 @@ Pearson's r, one metric's spread by region, and the change of one metric between
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import pandas as pd
 
 from papi_data.explore import Fit, comparable, linear_fit, paired
+from ui.charts.common import Chart
 from ui.charts.frame import Frame, Legend, base_layout
 from ui.charts.palette import CLEAR, DOWN, GRID, INK, LEGEND_BACKGROUND, REGION_COLOURS, SAME, UP, WHITE
 from ui.i18n import t, tn
@@ -19,7 +21,7 @@ BELOW_AXIS = 62  # pixels under the plot for the x axis's tick labels and title
 
 
 def _layout(frame: Frame, lang: str, height: int, legend: Legend = "right", left: int = 60) -> dict:
-    return base_layout(frame, lang, height=height, left=left, right=30, below=BELOW_AXIS, legend=legend)
+    return base_layout(frame, lang, height=height, left=left, right=30, below=frame.px(BELOW_AXIS), legend=legend)
 
 
 def _axis(text: str) -> dict:
@@ -43,6 +45,7 @@ def scatter_figure(
     x_title: str,
     y_title: str,
     regions: list[str],
+    height: int | None = None,
 ) -> dict:
     """`points`: name, region (a name from `regions`, which fixes the colours), x, y. One dot per province, coloured
     by region; the least-squares line and "r, n" on the chart when `fit` is given."""
@@ -66,7 +69,7 @@ def scatter_figure(
                 "marker": {"size": 10, "color": colour, "line": {"color": WHITE, "width": 1}, "opacity": 0.9},
             }
         )
-    layout = _layout(frame, lang, 620)
+    layout = _layout(frame, lang, height or 620)
     layout.update(xaxis=_axis(x_title), yaxis=_axis(y_title))
     if fit is not None:
         ends = [float(points["x"].min()), float(points["x"].max())]
@@ -98,7 +101,9 @@ def scatter_figure(
     return {"data": traces, "layout": layout}
 
 
-def region_spread_figure(rows: pd.DataFrame, *, lang: str, frame: Frame, x_title: str, regions: list[str]) -> dict:
+def region_spread_figure(
+    rows: pd.DataFrame, *, lang: str, frame: Frame, x_title: str, regions: list[str], height: int | None = None
+) -> dict:
     """`rows`: name, region (from `regions`, top to bottom), score. A box per region with every province as a dot."""
     traces = []
     for region, colour in zip(regions, REGION_COLOURS, strict=False):
@@ -126,7 +131,8 @@ def region_spread_figure(rows: pd.DataFrame, *, lang: str, frame: Frame, x_title
                 "showlegend": False,
             }
         )
-    layout = _layout(frame, lang, 560, legend="none", left=7 * max(map(len, regions)))  # the names in full
+    names_px = frame.px(7) * max(map(len, regions))  # the names in full
+    layout = _layout(frame, lang, height or 560, legend="none", left=names_px)
     layout.update(xaxis=_axis(x_title), yaxis={"categoryorder": "array", "categoryarray": regions[::-1]})
     return {"data": traces, "layout": layout}
 
@@ -140,6 +146,7 @@ def slope_figure(
     start: int,
     end: int,
     labelled: int = 3,
+    height: int | None = None,
 ) -> dict:
     """`pairs`: name, first (the score in `start`), second (in `end`). A line per province, blue where it rose and
     orange where it fell; the `labelled` largest rises and falls carry the province's name."""
@@ -191,13 +198,14 @@ def slope_figure(
                     f"  {n} ({fmt_change(c, lang)})" for n, c in zip(marked["name"], marked["change"], strict=True)
                 ],
                 "textposition": "middle right",
-                "textfont": {"size": 12, "color": INK},
+                "textfont": {"size": frame.px(12), "color": INK},
                 "hoverinfo": "skip",
                 "showlegend": False,
                 "cliponaxis": False,
             }
         )
-    layout = base_layout(frame, lang, height=660, left=60, right=230, below=40, legend="above")  # names at the right
+    # the names at the right
+    layout = base_layout(frame, lang, height=height or 660, left=60, right=frame.px(230), below=40, legend="above")
     layout.update(
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": years, "showgrid": False},
         yaxis=_axis(y_title),
@@ -207,13 +215,13 @@ def slope_figure(
 
 # --- From the explorer's rows to a chart ------------------------------------------------------------------------------
 # Each takes the filtered rows (papi_data.explore.apply_filters, with names), the reader's choices and the page's frame
-# (source line and link; the title is set here), and returns the figure (or None where there is nothing to draw) and a
+# (source line and link; the title is set here), and returns the chart (or None where there is nothing to draw) and a
 # message to show beside it (or None).
 
 
 def scatter_chart(
     shown: pd.DataFrame, x: str, y: str, year: int, labels: Labels, lang: str, frame: Frame
-) -> tuple[dict | None, str | None]:
+) -> tuple[Chart | None, str | None]:
     if x == y:
         return None, t("ex_need_two_metrics", lang)
     pairs = paired(shown[shown["year"] == year], "dimension", x, y)
@@ -228,25 +236,28 @@ def scatter_chart(
             "y": pairs["second"],
         }
     )
-    figure = scatter_figure(
-        points,
-        fit,
-        lang=lang,
-        frame=replace(
+    chart = Chart(
+        partial(
+            scatter_figure,
+            points,
+            fit,
+            lang=lang,
+            x_title=f"{labels.short[x]} ({metric_scale(x, year, lang)})",
+            y_title=f"{labels.short[y]} ({metric_scale(y, year, lang)})",
+            regions=list(labels.region.values()),
+        ),
+        replace(
             frame,
             title=t("ex_scatter_heading", lang, x=labels.metric[x], y=labels.metric[y], year=year),
             subtitle=tn("ex_scatter_subtitle", lang, len(points), n=len(points)),
         ),
-        x_title=f"{labels.short[x]} ({metric_scale(x, year, lang)})",
-        y_title=f"{labels.short[y]} ({metric_scale(y, year, lang)})",
-        regions=list(labels.region.values()),
     )
-    return figure, None if fit else t("ex_fit_none", lang)
+    return chart, None if fit else t("ex_fit_none", lang)
 
 
 def regions_chart(
     shown: pd.DataFrame, metric: str, year: int, labels: Labels, lang: str, frame: Frame
-) -> tuple[dict | None, str | None]:
+) -> tuple[Chart | None, str | None]:
     rows = shown[(shown["year"] == year) & (shown["dimension"] == metric) & shown["score"].notna()]
     if rows.empty:
         return None, t("ex_chart_empty", lang)
@@ -258,23 +269,26 @@ def regions_chart(
             "score": rows["score"],
         }
     )
-    figure = region_spread_figure(
-        spread,
-        lang=lang,
-        frame=replace(
+    chart = Chart(
+        partial(
+            region_spread_figure,
+            spread,
+            lang=lang,
+            x_title=f"{labels.short[metric]} ({scale})",
+            regions=list(labels.region.values()),
+        ),
+        replace(
             frame,
             title=t("ex_regions_heading", lang, metric=labels.metric[metric], year=year),
             subtitle=tn("ex_regions_subtitle", lang, len(spread), scale=scale, n=len(spread)),
         ),
-        x_title=f"{labels.short[metric]} ({scale})",
-        regions=list(labels.region.values()),
     )
-    return figure, None
+    return chart, None
 
 
 def slope_chart(
     shown: pd.DataFrame, metric: str, start: int, end: int, labels: Labels, lang: str, frame: Frame
-) -> tuple[dict | None, str | None]:
+) -> tuple[Chart | None, str | None]:
     if start == end:
         return None, t("ex_same_year", lang)
     if not comparable(metric, start, end):
@@ -285,10 +299,16 @@ def slope_chart(
         return None, t("ex_chart_empty", lang)
     change = pairs["second"] - pairs["first"]
     scale = metric_scale(metric, end, lang)
-    figure = slope_figure(
-        pairs.assign(name=pairs["province_code"].map(labels.province)),
-        lang=lang,
-        frame=replace(
+    chart = Chart(
+        partial(
+            slope_figure,
+            pairs.assign(name=pairs["province_code"].map(labels.province)),
+            lang=lang,
+            y_title=f"{labels.short[metric]} ({scale})",
+            start=start,
+            end=end,
+        ),
+        replace(
             frame,
             title=t("ex_slope_heading", lang, metric=labels.metric[metric], start=start, end=end),
             subtitle=tn(
@@ -301,8 +321,5 @@ def slope_chart(
                 down=int((change < 0).sum()),
             ),
         ),
-        y_title=f"{labels.short[metric]} ({scale})",
-        start=start,
-        end=end,
     )
-    return figure, None
+    return chart, None

@@ -23,7 +23,7 @@ TEXT_PX, TITLE_PX, SUBTITLE_PX, FOOTER_PX = 14, 20, 14, 11
 LINE = 1.35  # line height, as a multiple of the font size
 PAD = 12  # pixels between the figure's edge and the frame's text
 GAP = 8  # pixels between the plot area (with what the chart needs below it) and the footer
-LINK_WIDTH = 110  # characters per line of a long link (it wraps at "&")
+LINK_WIDTH = 110  # characters per line of a long link at the screen's footer size (it wraps at "&")
 
 Legend = Literal["none", "right", "below", "above"]
 
@@ -31,18 +31,22 @@ Legend = Literal["none", "right", "below", "above"]
 @dataclass(frozen=True)
 class Frame:
     """What a chart says about itself. `source` is the source line (see `source_line`); `link` the address of the view
-    (empty: none shown); `scale` enlarges every text, for a projector or a slide; `line_chars` the characters a footer
-    line holds (fewer for a narrow chart: the ranking beside the map, a small multiple, so nothing runs off it)."""
+    (empty: none shown); `scale` enlarges every text, for a projector or a slide, and `min_px` is the smallest text
+    it allows (present mode keeps every text at 18 px or more); `line_chars` the characters a footer line holds at
+    the screen's size (fewer for a narrow chart: the ranking beside the map, a small multiple, so nothing runs off
+    it)."""
 
     title: str
     subtitle: str = ""
     source: str = ""
     link: str = ""
     scale: float = 1.0
+    min_px: int = 0
     line_chars: int = LINK_WIDTH
 
     def px(self, size: float) -> int:
-        return round(size * self.scale)
+        """A text size of the screen chart (`size` pixels) at this frame's scale."""
+        return max(round(size * self.scale), self.min_px)
 
     def with_link(self, link: str) -> Frame:
         return replace(self, link=link)
@@ -58,11 +62,17 @@ def _lines(text: str) -> int:
     return text.count("<br>") + 1 if text else 0
 
 
-def _link_text(link: str, width: int = LINK_WIDTH) -> str:
-    """The address, escaped for plotly's text, broken at "?" and "&" into lines of at most `width` characters (where
-    the parts allow)."""
+def _line_width(frame: Frame) -> int:
+    """Characters a footer line holds: fewer when the footer's text is larger than on the screen."""
+    return frame.line_chars * FOOTER_PX // frame.px(FOOTER_PX)
+
+
+def _link_text(frame: Frame) -> str:
+    """The address, escaped for plotly's text, broken at "?" and "&" into lines a chart can hold (where the parts
+    allow)."""
+    width = _line_width(frame)
     lines: list[str] = []
-    for part in link.replace("?", "?&", 1).split("&"):
+    for part in frame.link.replace("?", "?&", 1).split("&"):
         joiner = "" if lines and lines[-1].endswith("?") else "&"
         if lines and len(lines[-1]) + len(part) + len(joiner) <= width:
             lines[-1] += joiner + part
@@ -71,10 +81,11 @@ def _link_text(link: str, width: int = LINK_WIDTH) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
-def _source_text(source: str, width: int) -> str:
-    """The source line, each of its lines broken between words into lines of at most `width` characters."""
+def _source_text(frame: Frame) -> str:
+    """The source line, each of its lines broken between words into lines the chart can hold."""
+    width = _line_width(frame)
     return "<br>".join(
-        "<br>".join(textwrap.wrap(line, width, break_long_words=False)) for line in source.split("<br>") if line
+        "<br>".join(textwrap.wrap(line, width, break_long_words=False)) for line in frame.source.split("<br>") if line
     )
 
 
@@ -87,8 +98,8 @@ def header_height(frame: Frame) -> int:
 
 def footer_height(frame: Frame) -> int:
     """Pixels the source line and the link take below what the chart needs under its plot area."""
-    link = _link_text(frame.link, frame.line_chars) if frame.link else ""
-    lines = _lines(_source_text(frame.source, frame.line_chars)) + _lines(link)
+    link = _link_text(frame) if frame.link else ""
+    lines = _lines(_source_text(frame)) + _lines(link)
     return round(GAP + lines * frame.px(FOOTER_PX) * LINE + PAD) if lines else PAD
 
 
@@ -155,8 +166,7 @@ def base_layout(
 
 def _footer(frame: Frame, *, left: int, below: int) -> list[dict]:
     """The source line, then the link, from the figure's left edge, `below` + GAP pixels under the plot area."""
-    link = _link_text(frame.link, frame.line_chars) if frame.link else ""
-    texts = [(_source_text(frame.source, frame.line_chars), FAINT), (link, MUTED)]
+    texts = [(_source_text(frame), FAINT), (_link_text(frame) if frame.link else "", MUTED)]
     out = []
     shift = below + GAP
     for text, colour in texts:
@@ -181,3 +191,25 @@ def _footer(frame: Frame, *, left: int, below: int) -> list[dict]:
         )
         shift += round(_lines(text) * frame.px(FOOTER_PX) * LINE)
     return out
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """Where a chart is drawn: its height in pixels (None: the builder's own screen height), its width (None: the
+    page's column) and the text scale. Charts are rebuilt for a canvas by their builder, never resized."""
+
+    width: int | None = None
+    height: int | None = None
+    scale: float = 1.0
+    min_px: int = 0
+
+    def frame(self, frame: Frame) -> Frame:
+        return replace(frame, scale=self.scale, min_px=self.min_px)
+
+
+SCREEN = Canvas()
+# Present mode: every chart fits a 1280×720 (and 1024×768) screen under the app's bar and the present toolbar, and no
+# text is below 18 px.
+PRESENT = Canvas(height=540, scale=1.3, min_px=18)
+# A slide image: 1920×1080, text at 1.5× (the image is shown at about 1280 px wide on a projected slide).
+SLIDE = Canvas(width=1920, height=1080, scale=1.5, min_px=16)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 
 import pandas as pd
 
@@ -13,6 +14,7 @@ from papi_data.cells import as_int, as_str, bool_or_none, float_or_none, int_or_
 from papi_data.plans import DIMENSION_RULES
 from papi_data.ranking import group_bands
 from papi_data.schema import GROUPS, TOTAL, era
+from ui.charts.common import Chart
 from ui.charts.frame import Frame, base_layout
 from ui.charts.palette import (
     CLEAR,
@@ -36,8 +38,9 @@ CONTEXT_YEARS = 3  # years drawn before the baseline, so a chart shows where the
 
 
 def _layout(frame: Frame, lang: str, height: int) -> dict:
-    layout = base_layout(frame, lang, height=height, left=70, right=30, below=40, legend="below")
-    layout["legend"]["font"] = {"size": 12}
+    layout = base_layout(frame, lang, height=height, left=frame.px(70), right=30, below=frame.px(40), legend="below")
+    layout["legend"]["font"] = {"size": frame.px(12)}
+    layout["legend"]["traceorder"] = "normal"  # one row: a legend group is otherwise stacked in a column
     layout["hovermode"] = "closest"
     return layout
 
@@ -61,6 +64,7 @@ def rank_figure(
     baseline: tuple[int, int, int] | None,
     lang: str,
     frame: Frame,
+    height: int | None = None,
 ) -> dict:
     """The province's rank per year (`series`: year, rank, n; no rank where no data) over the group bands (`bands`
     from papi_data.ranking.group_bands), the target band (ranks 1 … band_bottoms[year]) in each target year, and
@@ -158,10 +162,10 @@ def rank_figure(
             text = status_label(row["status"], lang)
             if row["gap_unit"] == "places":  # a group's gap is in points, told beside the chart
                 text += f": {gap_text(row, lang)}"
-            annotations.append(_note(year, int(rank), text, colour, down=rank < most / 2, ax=30))
+            annotations.append(_note(year, int(rank), text, colour, frame, down=rank < most / 2, ax=30))
         else:
             shapes.append(_column(year, row["status"]))
-            annotations.append(_column_label(year, row["status"], lang))
+            annotations.append(_column_label(year, row["status"], lang, frame))
     if baseline is not None:
         year, rank, n = baseline
         traces.append(
@@ -176,8 +180,8 @@ def rank_figure(
             }
         )
         label = t("plan_baseline_mark", lang, year=year, value=t("rank_of", lang, rank=rank, n=n))
-        annotations.append(_note(year, rank, label, RESULT_LINE, down=rank < most / 2, ax=-30))
-    layout = _layout(frame, lang, 520)
+        annotations.append(_note(year, rank, label, RESULT_LINE, frame, down=rank < most / 2, ax=-30))
+    layout = _layout(frame, lang, height or 520)
     layout["annotations"] += annotations
     layout["shapes"] = shapes
     layout["xaxis"] = {"tickmode": "array", "tickvals": years, "range": [years[0] - 0.6, years[-1] + 0.6]}
@@ -206,7 +210,7 @@ def _column(year: int, status: str) -> dict:
     }
 
 
-def _column_label(year: int, status: str, lang: str) -> dict:
+def _column_label(year: int, status: str, lang: str, frame: Frame) -> dict:
     return {
         "x": year,
         "y": 0.5,
@@ -215,11 +219,11 @@ def _column_label(year: int, status: str, lang: str) -> dict:
         "text": status_label(status, lang),
         "textangle": -90,
         "showarrow": False,
-        "font": {"size": 13, "color": MUTED},
+        "font": {"size": frame.px(13), "color": MUTED},
     }
 
 
-def _note(x: float, y: float, text: str, colour: str, *, down: bool = False, ax: int = 0) -> dict:
+def _note(x: float, y: float, text: str, colour: str, frame: Frame, *, down: bool = False, ax: int = 0) -> dict:
     """A label tied to a point by a short line, drawn above it or (`down`) below it."""
     return {
         "x": x,
@@ -231,7 +235,7 @@ def _note(x: float, y: float, text: str, colour: str, *, down: bool = False, ax:
         "ax": ax,
         "ay": 38 if down else -38,
         "yanchor": "top" if down else "bottom",
-        "font": {"size": 12, "color": colour},
+        "font": {"size": frame.px(12), "color": colour},
         "bgcolor": LEGEND_BACKGROUND,
     }
 
@@ -245,6 +249,7 @@ def score_figure(
     lang: str,
     frame: Frame,
     axis_title: str,
+    height: int | None = None,
 ) -> dict:
     """The province's score per year of one scale era (`series`: year, score) beside the national mean (`means`:
     year, mean), the threshold in each target year, and the gap from it to the result."""
@@ -299,7 +304,7 @@ def score_figure(
                     "text": threshold,
                     "xanchor": "right",
                     "showarrow": False,
-                    "font": {"size": 12, "color": TARGET},
+                    "font": {"size": frame.px(12), "color": TARGET},
                 }
             )
         if row["status"] in ("achieved", "missed"):
@@ -317,15 +322,15 @@ def score_figure(
                 }
             )
             text = f"{status_label(row['status'], lang)}: {fmt_change(row['gap'], lang)}"
-            annotations.append(_note(year, value, text, colour, ax=30))
+            annotations.append(_note(year, value, text, colour, frame, ax=30))
         else:
             shapes.append(_column(year, row["status"]))
-            annotations.append(_column_label(year, row["status"], lang))
+            annotations.append(_column_label(year, row["status"], lang, frame))
     if baseline is not None:
         year, score = baseline
         label = t("plan_baseline_mark", lang, year=year, value=fmt_number(score, lang))
-        annotations.append(_note(year, round(score, 4), label, RESULT_LINE, down=True, ax=-30))
-    layout = _layout(frame, lang, 460)
+        annotations.append(_note(year, round(score, 4), label, RESULT_LINE, frame, down=True, ax=-30))
+    layout = _layout(frame, lang, height or 460)
     layout["annotations"] += annotations
     layout["shapes"] = shapes
     layout["xaxis"] = {"tickmode": "array", "tickvals": years, "range": [years[0] - 0.6, years[-1] + 0.6]}
@@ -333,7 +338,15 @@ def score_figure(
     return {"data": traces, "layout": layout}
 
 
-def dimension_figure(checks: pd.DataFrame, dimensions: pd.DataFrame, *, pending: bool, lang: str, frame: Frame) -> dict:
+def dimension_figure(
+    checks: pd.DataFrame,
+    dimensions: pd.DataFrame,
+    *,
+    pending: bool,
+    lang: str,
+    frame: Frame,
+    height: int | None = None,
+) -> dict:
     """Small multiples, one per dimension the rule selected (`checks` from papi_data.plans.dimension_checks for one
     target and year): the province's score in the baseline and target year, and the national mean of each.
     `pending`: the target year is not published yet."""
@@ -342,14 +355,14 @@ def dimension_figure(checks: pd.DataFrame, dimensions: pd.DataFrame, *, pending:
     rows_n = math.ceil(count / cols)
     gap_x, gap_y = 0.07, 0.16
     width = (1 - gap_x * (cols - 1)) / cols
-    height = (1 - gap_y * (rows_n - 1)) / rows_n
+    panel_height = (1 - gap_y * (rows_n - 1)) / rows_n
     traces: list[dict] = []
-    layout = _layout(frame, lang, 170 + 260 * rows_n)
+    layout = _layout(frame, lang, height or 170 + 260 * rows_n)
     for i, c in enumerate(checks.itertuples()):
         axis = "" if i == 0 else str(i + 1)
         col, row = i % cols, i // cols
         x0 = col * (width + gap_x)
-        y1 = 1 - row * (height + gap_y)
+        y1 = 1 - row * (panel_height + gap_y)
         ok = bool_or_none(c.ok)
         status = "pending" if pending else "no_data" if ok is None else "achieved" if ok else "missed"
         colour = STATUS_MARK_COLOURS[status]
@@ -395,7 +408,7 @@ def dimension_figure(checks: pd.DataFrame, dimensions: pd.DataFrame, *, pending:
             "range": [-0.5, 1.9],
         }
         layout[f"yaxis{axis}"] = {
-            "domain": [y1 - height, y1],
+            "domain": [y1 - panel_height, y1],
             "anchor": "x" + axis,
             "range": [min(known) - 0.3, max(known) + 0.3],
             "tickformat": ".1f",
@@ -412,10 +425,10 @@ def dimension_figure(checks: pd.DataFrame, dimensions: pd.DataFrame, *, pending:
                 "xanchor": "left",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"size": 13, "color": colour if status != "no_data" else MUTED},
+                "font": {"size": frame.px(13), "color": colour if status != "no_data" else MUTED},
             }
         )
-    layout["margin"]["t"] = 120
+    layout["margin"]["t"] += frame.px(40)  # the panels' names above the first row
     return {"data": traces, "layout": layout}
 
 
@@ -442,8 +455,8 @@ def target_figures(
     doc: str,
     frame: Frame,
     cite: Callable[[Iterable[int]], str],
-) -> list[tuple[str, dict]]:
-    """(widget key, figure) for a target: the rank line (rank and group targets), the score line, or small
+) -> list[tuple[str, Chart]]:
+    """(widget key, chart) for a target: the rank line (rank and group targets), the score line, or small
     multiples for each target year of a dimension rule (none for a year whose rule selected no dimension).
 
     `results` are the target's evaluation rows, `checks` papi_data.plans.dimension_checks, `bands` the total's
@@ -455,25 +468,22 @@ def target_figures(
     metric = metric_phrase(target["metric"], target["dimension"], dimensions, lang)
     if target["rule"] in DIMENSION_RULES:
         which = t(f"plan_which_{target['rule']}", lang)
-        figures = []
+        figures: list[tuple[str, Chart]] = []
         for row in results.itertuples():
             year = as_int(row.target_year)
             mine = checks[(checks["target_id"] == target["id"]) & (checks["target_year"] == year)]
             if mine.empty:
                 continue
-            figure = dimension_figure(
-                mine,
-                dimensions,
-                pending=as_str(row.status) == "pending",
-                lang=lang,
-                frame=replace(
+            chart = Chart(
+                partial(dimension_figure, mine, dimensions, pending=as_str(row.status) == "pending", lang=lang),
+                replace(
                     frame,
                     source=cite([base, year] if base else [year]),
                     title=t("plan_chart_dims_title", lang, province=names[code], which=which, base=base),
                     subtitle=t("plan_chart_dims_subtitle", lang, base=base, year=year, doc=doc),
                 ),
             )
-            figures.append((f"chart_{target['id']}_{year}", figure))
+            figures.append((f"chart_{target['id']}_{year}", chart))
         return figures
     dimension = TOTAL if target["metric"].startswith("total_") else target["dimension"]
     first = max(int(table["year"].min()), min(years + ([base] if base else [])) - CONTEXT_YEARS)
@@ -483,39 +493,45 @@ def target_figures(
         span = range(max(first, era(years[0])), span.stop)  # one scale era: the total's two scales are never mixed
         series = _series(table, code, dimension, span, "score")
         base_score = None if base is None else float_or_none(series.set_index("year")["score"].get(base))
-        figure = score_figure(
-            series,
-            national[(national["dimension"] == dimension) & national["year"].isin(span)],
-            results,
-            baseline=None if base is None or base_score is None else (base, base_score),
-            lang=lang,
-            frame=replace(
+        chart = Chart(
+            partial(
+                score_figure,
+                series,
+                national[(national["dimension"] == dimension) & national["year"].isin(span)],
+                results,
+                baseline=None if base is None or base_score is None else (base, base_score),
+                lang=lang,
+                axis_title=f"{metric_name(dimension, dimensions, lang)} ({metric_scale(dimension, years[0], lang)})",
+            ),
+            replace(
                 frame,
                 source=cite(span),
                 title=t("plan_chart_score_title", lang, province=names[code], metric=metric),
                 subtitle=t("plan_chart_score_subtitle", lang, target=summary, doc=doc),
             ),
-            axis_title=f"{metric_name(dimension, dimensions, lang)} ({metric_scale(dimension, years[0], lang)})",
         )
-        return [(f"chart_{target['id']}", figure)]
+        return [(f"chart_{target['id']}", chart)]
     first_result = results.iloc[0]
     baseline = None
     if base is not None and not pd.isna(first_result["baseline_rank"]):
         baseline = (base, int(first_result["baseline_rank"]), int(first_result["baseline_n"]))
     own_bands = bands if dimension == TOTAL else group_bands(table, dimension)
     target_ranks = {as_int(r.target_year): int_or_none(r.target_rank) for r in results.itertuples()}
-    figure = rank_figure(
-        _series(table, code, dimension, span, "rank"),
-        own_bands[own_bands["year"].isin(span)],
-        results,
-        band_bottoms={year: rank for year, rank in target_ranks.items() if rank is not None},
-        baseline=baseline,
-        lang=lang,
-        frame=replace(
+    chart = Chart(
+        partial(
+            rank_figure,
+            _series(table, code, dimension, span, "rank"),
+            own_bands[own_bands["year"].isin(span)],
+            results,
+            band_bottoms={year: rank for year, rank in target_ranks.items() if rank is not None},
+            baseline=baseline,
+            lang=lang,
+        ),
+        replace(
             frame,
             source=cite(span),
             title=t("plan_chart_rank_title", lang, province=names[code], metric=metric),
             subtitle=t("plan_chart_rank_subtitle", lang, target=summary, doc=doc),
         ),
     )
-    return [(f"chart_{target['id']}", figure)]
+    return [(f"chart_{target['id']}", chart)]

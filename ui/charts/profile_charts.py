@@ -34,6 +34,7 @@ def radar_figure(
     *,
     lang: str,
     frame: Frame,
+    height: int | None = None,
 ) -> dict:
     """A radar on the fixed 1–10 scale. Each series: name, values (None = no data, a gap), and a style key
     ("province", "compare", "national", "frontier", "other_year") that sets its look.
@@ -78,9 +79,11 @@ def radar_figure(
     layout = base_layout(
         frame,
         lang,
-        height=640 + 27 * len(series),
-        left=100,  # the axis names are broken in two (radar_axis_label), so a phone's width still leaves a radar
-        right=100,
+        height=height or 640 + 27 * len(series),
+        left=frame.px(
+            100
+        ),  # the axis names are broken in two (radar_axis_label), so a phone's width still leaves a radar
+        right=frame.px(100),
         below=30,
         legend="below",
         legend_rows=len(series),
@@ -88,7 +91,7 @@ def radar_figure(
     layout["legend"]["orientation"] = "v"  # one entry a line: the plot between the axis names is narrow
     layout["polar"] = {
         "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
-        "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
+        "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": frame.px(13)}},
     }
     return {"data": traces, "layout": layout}
 
@@ -119,7 +122,7 @@ def _years_axis(years: list[int]) -> dict:
     }
 
 
-def trend_panel_figure(panel: dict, *, lang: str, frame: Frame, province_name: str) -> dict:
+def trend_panel_figure(panel: dict, *, lang: str, frame: Frame, province_name: str, height: int | None = None) -> dict:
     """One metric over the years, a small multiple: the province's line (gaps where no data), the national mean and
     the 25th–75th percentile band. `panel`: name, years, values (None = no data), mean, q25, q75, range (y limits).
 
@@ -163,9 +166,8 @@ def trend_panel_figure(panel: dict, *, lang: str, frame: Frame, province_name: s
             "hovertemplate": "%{x}: %{y:.2f}<extra>" + province_name + "</extra>",
         },
     ]
-    layout = base_layout(
-        frame, lang, height=PANEL_PLOT_PX + header_height(frame) + footer_height(frame) + 30, left=40, below=30
-    )
+    height = height or PANEL_PLOT_PX + header_height(frame) + footer_height(frame) + 30
+    layout = base_layout(frame, lang, height=height, left=frame.px(40), below=frame.px(30))
     layout.update(
         xaxis=_years_axis(panel["years"]),
         yaxis={"range": panel["range"], "gridcolor": GRID},
@@ -181,6 +183,7 @@ def rank_history_figure(
     lang: str,
     frame: Frame,
     province_name: str,
+    height: int | None = None,
 ) -> dict:
     """The total's rank by year (1 at the top) over PAPI's four group bands; years without a rank are gaps."""
     traces = []
@@ -209,7 +212,7 @@ def rank_history_figure(
             "connectgaps": False,
             "text": [lbl if r is not None else "" for lbl, r in zip(labels, ranks, strict=True)],
             "textposition": "top center",
-            "textfont": {"size": 11},
+            "textfont": {"size": frame.px(11)},
             "line": {"color": PROVINCE, "width": 3},
             "marker": {"size": 8},
             "name": province_name,
@@ -225,12 +228,12 @@ def rank_history_figure(
             "text": t("no_data", lang),
             "showarrow": False,
             "textangle": -90,
-            "font": {"size": 11, "color": FAINT},
+            "font": {"size": frame.px(11), "color": FAINT},
         }
         for y in missing
     ]
     years = history["year"].tolist()
-    layout = base_layout(frame, lang, height=500, left=50, below=30, legend="below")
+    layout = base_layout(frame, lang, height=height or 500, left=frame.px(50), below=frame.px(30), legend="below")
     layout.update(
         barmode="overlay",
         xaxis={"tickmode": "array", "tickvals": years, "ticktext": [f"'{str(y)[2:]}" for y in years]},

@@ -28,12 +28,18 @@ def ranking_figure(
     colour_by_group: bool,
     highlight: set[str],
     colour_range: tuple[float, float] | None = None,
+    height: int | None = None,
 ) -> dict:
     """Dots in rank order, coloured as the map colours them (`colour_range` as in choropleth.map_figure). The score
     axis spans `colour_range` when given, so that a dot keeps its place on the axis through a play-through. The
-    column beside the map is narrow: the footer's lines are kept short."""
+    column beside the map is narrow: the footer's lines are kept short. `height` (a canvas's) or a row per province;
+    the names and values are as large as the frame's scale asks, but never taller than a row."""
     frame = replace(frame, line_chars=FOOTER_CHARS)
     ranked = rows[rows["score"].notna()].sort_values(["rank", "code"])
+    height = height or ROW_PX * len(ranked) + BELOW + header_height(frame) + footer_height(frame)
+    layout = base_layout(frame, lang, height=height, left=10, right=40, below=BELOW)
+    row_px = (height - layout["margin"]["t"] - layout["margin"]["b"]) / max(len(ranked), 1)
+    label_px = min(frame.px(10), int(row_px * 0.9))
     names = [
         f"<b>{name} ◀</b>" if code in highlight else name
         for code, name in zip(ranked["code"], ranked[f"name_{lang}"], strict=True)
@@ -61,7 +67,7 @@ def ranking_figure(
                 "marker": marker,
                 "text": [fmt_number(s, lang) for s in ranked["score"]],
                 "textposition": "middle right",
-                "textfont": {"size": 9, "color": FAINT},
+                "textfont": {"size": label_px, "color": FAINT},
                 "cliponaxis": False,
                 "hovertemplate": "%{y}: %{text}<extra></extra>",
                 "hoverlabel": {"bgcolor": HOVER_BACKGROUND},  # else plotly tries the numeric marker colour as a colour
@@ -69,18 +75,11 @@ def ranking_figure(
             }
         ],
         "layout": {
-            **base_layout(
-                frame,
-                lang,
-                height=ROW_PX * len(ranked) + BELOW + header_height(frame) + footer_height(frame),
-                left=10,
-                right=40,
-                below=BELOW,
-            ),
+            **layout,
             "xaxis": {"range": [low - pad, high + pad * 3], "showgrid": True, "gridcolor": GRID, "zeroline": False},
             "yaxis": {
                 "autorange": "reversed",
-                "tickfont": {"size": 10},
+                "tickfont": {"size": label_px},
                 "automargin": True,
                 "dtick": 1,
                 "showgrid": True,

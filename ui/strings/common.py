@@ -62,6 +62,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "notice_none": {"vi": "không chọn", "en": "none"},
     "value_on": {"vi": "bật", "en": "on"},
     "value_off": {"vi": "tắt", "en": "off"},
+    "notice_link_too_long": {
+        "vi": "Liên kết quá dài nên không được đọc; đang hiển thị trang với các lựa chọn mặc định.",
+        "en": "The link was too long to be read; showing the page with its default choices.",
+    },
+    "page_not_found": {"vi": "Không tìm thấy trang", "en": "Page not found"},
+    "page_not_found_text": {
+        "vi": "Đường dẫn này không dẫn tới trang nào của ứng dụng. Hãy chọn một trang ở thanh bên, hoặc:",
+        "en": "This address does not lead to any page of the app. Choose a page in the sidebar, or:",
+    },
+    "go_home": {"vi": "Về trang Tổng quan", "en": "Go to the overview"},
+    "app_error": {
+        "vi": "Đã có lỗi khi hiển thị trang này. Lỗi đã được ghi lại để sửa; hãy tải lại trang hoặc về Tổng quan.",
+        "en": "Something went wrong while showing this page. The error was logged to be fixed; reload the page or go "
+        "to the overview.",
+    },
     "store_missing_title": {"vi": "Chưa có kho dữ liệu", "en": "The data store is not built yet"},
     "store_corrupt_title": {"vi": "Kho dữ liệu bị hỏng", "en": "The data store is damaged"},
     "store_outdated_title": {"vi": "Kho dữ liệu đã cũ", "en": "The data store is out of date"},
@@ -110,4 +125,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Từ 1/7/2025 thuộc {new}.",
         "en": "Since 1 July 2025 part of {new}.",
     },
+    # The toolbar: copy link, present mode, exports
+    "copy_link": {"vi": "Sao chép liên kết", "en": "Copy link"},
+    "copy_link_help": {
+        "vi": "Sao chép địa chỉ của đúng góc nhìn này để chia sẻ",
+        "en": "Copy the address of exactly this view, to share it",
+    },
+    "copy_link_done": {"vi": "Đã sao chép", "en": "Copied"},
+    "copy_link_fallback": {"vi": "Nhấn Ctrl+C để sao chép", "en": "Press Ctrl+C to copy"},
+    "present_mode": {"vi": "Trình chiếu", "en": "Present"},
+    "present_help": {
+        "vi": "Chữ lớn, mỗi biểu đồ vừa một màn hình, các lựa chọn gom vào một nút; phím ← → chuyển năm hoặc tỉnh",
+        "en": "Large type, each chart fits one screen, the controls in one button; ← → step years or provinces",
+    },
+    "present_controls": {"vi": "Lựa chọn", "en": "Controls"},
+    "export_png": {"vi": "Ảnh PNG", "en": "PNG image"},
+    "export_svg": {"vi": "Ảnh SVG", "en": "SVG image"},
+    "export_failed": {
+        "vi": "Không tạo được tệp trên máy chủ (trình duyệt dựng ảnh không phản hồi). Biểu đồ trên màn hình vẫn dùng "
+        "được; hãy thử lại sau giây lát.",
+        "en": "The file could not be made on the server (its rendering browser did not answer). The chart on screen is "
+        "unaffected; please try again in a moment.",
+    },
+    "deck_download": {"vi": "PowerPoint", "en": "PowerPoint"},
+    "deck_made": {"vi": "Tạo ngày {date} · {language}", "en": "Made on {date} · {language}"},
+    "deck_year": {"vi": "Năm {year}", "en": "Year {year}"},
 }

@@ -59,4 +59,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The PAPI scores here are each former province's own; there is no merged score for the new province.",
     },
     "profile_section_since_2025": {"vi": "Từ 1/7/2025", "en": "Since 1 July 2025"},
+    # The one-page brief (PDF)
+    "brief_download": {"vi": "Hồ sơ 1 trang (PDF, A4)", "en": "One-page brief (PDF, A4)"},
+    "brief_kind": {"vi": "Hồ sơ tóm tắt một trang", "en": "One-page brief"},
+    "brief_score": {"vi": "Điểm tổng hợp", "en": "Total score"},
+    "brief_rank_range": {
+        "vi": "có thể từ hạng {best} đến {worst} (khoảng tin cậy 90% PAPI công bố)",
+        "en": "plausibly {best} to {worst} (PAPI's published 90% intervals)",
+    },
+    "brief_furthest": {"vi": "Ba lĩnh vực cách xa điểm cao nhất", "en": "The three dimensions furthest from the best"},
+    "brief_furthest_sub": {
+        "vi": "Các chỉ số thành phần cách xa điểm cao nhất",
+        "en": "The sub-dimensions furthest from the best",
+    },
+    "brief_furthest_line": {
+        "vi": "{metric}: {score} (cao nhất {best}; cách {gap})",
+        "en": "{metric}: {score} (best {best}; gap {gap})",
+    },
+    "brief_none": {
+        "vi": "Không có lĩnh vực nào để so sánh năm này.",
+        "en": "No dimension to compare in this year.",
+    },
+    "brief_trend": {"vi": "Thứ hạng điểm tổng hợp, {first}–{last}", "en": "Rank on the total, {first}–{last}"},
+    "brief_plans": {"vi": "Kế hoạch cải thiện PAPI của tỉnh", "en": "The province's PAPI plans"},
+    "brief_made": {"vi": "Tạo ngày {date}", "en": "Made on {date}"},
 }

@@ -1,0 +1,179 @@
+"""The exports' pure parts, without a browser: charts rebuilt per canvas, present mode's text floor, the deck's slides,
+the brief's figures, an export job shared by the download and the click's rerun, and the present flag in links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import threading
+from functools import partial
+
+import pytest
+from pptx import Presentation
+
+from papi_data.overview import province_year
+from papi_data.plans import evaluate
+from papi_data.ranking import group_bands
+from papi_data.stats import national
+from papi_data.store import PapiStore
+from tests.exports.gallery import YEAR, scores_table
+from ui.charts.common import Chart
+from ui.charts.frame import FOOTER_PX, PRESENT, SLIDE, Frame, base_layout, source_line
+from ui.charts.profile_charts import rank_history_figure
+from ui.exports.brief import BriefFacts, brief_facts, brief_html
+from ui.exports.deck import ChartSlide, TitleSlide, deck, plain
+from ui.exports.jobs import Jobs
+from ui.i18n import t
+from ui.numbers import fmt_number
+from ui.url_state import parse_params
+from ui.views import PRESENT_SPEC
+
+ONE_PIXEL_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def test_a_chart_is_rebuilt_by_its_builder_for_each_canvas(ranked) -> None:
+    history = ranked[(ranked["dimension"] == "total") & (ranked["province_code"] == "01")][["year", "rank"]]
+    history = history.assign(n=61)
+    chart = Chart(
+        partial(rank_history_figure, history, group_bands(ranked), lang="vi", province_name="Hà Nội"),
+        Frame("T", "S", source_line("PAPI 2024", "vi"), "http://x/?a=1"),
+    )
+    screen, slide = chart.figure(), chart.figure(SLIDE)
+    assert screen["layout"]["height"] == 500 and "width" not in screen["layout"]
+    assert (slide["layout"]["width"], slide["layout"]["height"]) == (1920, 1080)
+    assert slide["layout"]["font"]["size"] == round(screen["layout"]["font"]["size"] * SLIDE.scale)
+    labels = next(tr for tr in slide["data"] if tr.get("name") == "Hà Nội")["textfont"]["size"]
+    assert labels > next(tr for tr in screen["data"] if tr.get("name") == "Hà Nội")["textfont"]["size"]
+
+
+def test_present_mode_keeps_every_text_at_18_px_or_more() -> None:
+    frame = PRESENT.frame(Frame("T", "S", "src", "http://x/?a=1"))
+    layout = base_layout(frame, "vi", height=PRESENT.height or 0)
+    sizes = [layout["font"]["size"], layout["title"]["font"]["size"], layout["title"]["subtitle"]["font"]["size"]]
+    sizes += [a["font"]["size"] for a in layout["annotations"]]
+    assert min(sizes) >= 18
+    assert frame.px(10) == 18 and frame.px(20) == 26
+
+
+def test_a_link_wraps_shorter_when_its_text_is_larger() -> None:
+    link = "http://intranet/papi/kham-pha?" + "&".join(f"param{i}=value{i}" for i in range(12))
+
+    def widest(frame: Frame) -> int:
+        footer = [a for a in base_layout(frame, "vi", height=600)["annotations"] if a.get("name") == "frame"]
+        return max(len(line) for line in footer[-1]["text"].split("<br>"))
+
+    small, large = Frame("T", link=link), PRESENT.frame(Frame("T", link=link))
+    assert widest(large) * large.px(FOOTER_PX) <= widest(small) * small.px(FOOTER_PX) * 1.1
+
+
+def test_the_deck_has_a_title_slide_then_one_picture_slide_per_chart() -> None:
+    title = TitleSlide(
+        "Bảng điều khiển PAPI", "Bản đồ", "Năm 2024", "Tạo ngày 1/12/2026 · Tiếng Việt", "http://x/", "S"
+    )
+    slides = [
+        ChartSlide(ONE_PIXEL_PNG, f"<b>Biểu đồ {i}</b>", "Phụ đề", "Nguồn: PAPI", "http://x/?i=1") for i in (1, 2)
+    ]
+    prs = Presentation(io.BytesIO(deck(title, slides)))
+    first, *charts = prs.slides
+    assert "Bản đồ" in first.shapes.title.text and "Tiếng Việt" in first.placeholders[1].text
+    assert [s.notes_slide.notes_text_frame.text.splitlines()[0] for s in charts] == ["Biểu đồ 1", "Biểu đồ 2"]
+
+
+def test_chart_text_becomes_plain_slide_text() -> None:
+    assert plain("<b>Hà Nội</b><br>KH 157/KH&amp;UBND") == "Hà Nội\nKH 157/KH&UBND"
+
+
+@pytest.fixture(scope="module")
+def brief_inputs(real_store: PapiStore):
+    table = scores_table(real_store)
+    return real_store, table, evaluate(real_store.targets, table, YEAR, real_store.provinces)
+
+
+def facts_of(brief_inputs, lang: str, code: str, year: int = YEAR) -> BriefFacts:
+    store, table, evaluation = brief_inputs
+    name = store.provinces.set_index("code").at[code, f"name_{lang}"]
+    return brief_facts(
+        store,
+        table,
+        national(store.scores),
+        group_bands(table),
+        evaluation,
+        code=code,
+        name=name,
+        year=year,
+        lang=lang,
+        frame=Frame("", source=source_line("PAPI 2024 — CECODES", lang), link="http://x/?province=" + code),
+        made=dt.date(2026, 12, 1),
+    )
+
+
+@pytest.mark.parametrize(("lang", "code"), [("vi", "01"), ("en", "27"), ("vi", "48")])
+def test_the_brief_shows_the_figures_the_app_shows(brief_inputs, lang: str, code: str) -> None:
+    _, table, _ = brief_inputs
+    facts = facts_of(brief_inputs, lang, code)
+    card = province_year(table, code, YEAR)
+    assert facts.score == fmt_number(card.score, lang)
+    assert facts.rank == t("rank_of", lang, rank=card.rank, n=card.n)
+    assert facts.rank_range == ""  # PAPI published no interval for 2024: none shown, none invented
+    assert len(facts.furthest) == 3 and len(facts.furthest_sub) == 3
+    assert bool(facts.plans) == (code in {"01", "27"})  # Hà Nội and Bắc Ninh have plans, Đà Nẵng none
+    page = brief_html(facts, b"<svg></svg>", b"<svg></svg>")
+    assert facts.score in page and facts.rank in page and html.escape(facts.source) in page
+    assert ("1/12/2026" if lang == "vi" else "1 December 2026") in page
+
+
+def test_the_brief_gives_the_rank_range_where_papi_published_intervals(brief_inputs) -> None:
+    facts = facts_of(brief_inputs, "vi", "01", 2023)
+    assert (
+        facts.rank == "Hạng 15/61" and facts.rank_range == "có thể từ hạng 8 đến 26 (khoảng tin cậy 90% PAPI công bố)"
+    )
+
+
+def test_an_export_job_is_made_once_for_the_download_and_the_rerun() -> None:
+    jobs, made, gate = Jobs(), [], threading.Event()
+
+    def make() -> bytes:
+        gate.wait(5)
+        made.append(1)
+        return b"pptx"
+
+    worker = threading.Thread(target=lambda: made.append(jobs.run("a", make)))
+    worker.start()
+    gate.set()
+    assert jobs.outcome("a", start_within=5, finish_within=5) is None
+    worker.join(5)
+    assert jobs.run("a", make) == b"pptx" and made.count(1) == 1
+
+
+def test_a_failed_export_is_told_to_the_rerun() -> None:
+    jobs = Jobs()
+
+    def broken() -> bytes:
+        raise TimeoutError("no answer")
+
+    with pytest.raises(TimeoutError):
+        jobs.run("b", broken)
+    assert isinstance(jobs.outcome("b", start_within=1, finish_within=1), TimeoutError)
+    assert jobs.outcome("never-started", start_within=0.01, finish_within=0.01) is None
+
+
+def test_present_mode_is_a_shared_flag_written_only_when_on() -> None:
+    [param] = PRESENT_SPEC.params
+    assert param.shared and param.dump(True) == "1" and param.dump(False) == ""
+    assert parse_params({"present": "1"}, PRESENT_SPEC.params)[0] == {"present": True}
+    values, notices = parse_params({"present": "yes"}, PRESENT_SPEC.params)
+    assert values == {"present": False} and notices[0].reason == "invalid"
+
+
+def test_a_browser_that_cannot_start_is_a_render_error_not_a_crash() -> None:
+    from ui.exports.renderer import Renderer, RenderError
+
+    renderer = Renderer(chromium="/nonexistent/chromium")
+    with pytest.raises(RenderError, match="did not start"):
+        renderer.image({"data": [], "layout": {}}, "png", 10, 10)
+    assert not renderer.running
+    renderer.close()
