@@ -21,6 +21,7 @@ class ProvinceYear:
     n: int  # provinces with data that year, the denominator of the rank
     group: str | None
     change: float | None  # None where the previous year has no data or is on another scale (2017 → 2018 total)
+    change_gap: str | None = None  # why there is no change (papi_data.stats.CHANGE_GAPS), where the table says
 
     @property
     def has_data(self) -> bool:
@@ -43,6 +44,7 @@ def province_year(table: pd.DataFrame, code: str, year: int, dimension: str = TO
         n=n,
         group=str_or_none(r["group"]),
         change=float_or_none(r["change"]),
+        change_gap=str_or_none(r.get("change_gap")),
     )
 
 
