@@ -1,40 +1,25 @@
-"""Hồ sơ tỉnh / Province profile: one province's dimensions, trends, rank history and its province since 2025."""
+"""Hồ sơ tỉnh / Province profile: one province's dimensions and sub-dimensions, trends, rank history (with its
+plausible range where PAPI published intervals) and its province since 2025. The sections are in ui/profile_panel.py."""
 
-import pandas as pd
 import streamlit as st
 
-from papi_data.profile import (
-    dimension_profile,
-    era_years,
-    frontier,
-    nearest_year_with_data,
-    rank_history,
-)
-from papi_data.schema import TOTAL
+from papi_data.profile import era_years, frontier, nearest_year_with_data
 from papi_data.search import search_provinces
-from ui import data, shell, state
-from ui.charts.profile_charts import (
-    metric_panel,
-    radar_axis_label,
-    radar_figure,
-    rank_history_figure,
-    total_panels,
-    trends_figure,
-)
+from ui import data, profile_panel, shell, state
+from ui.charts.profile_charts import radar_axis_label, radar_figure
 from ui.i18n import t
-from ui.metrics import metric_name
-from ui.numbers import fmt_change, fmt_number
 from ui.views import MAX_COMPARE, profile_spec
 
 lang = shell.lang()
 store = data.store(lang)
 table = data.scores_table(lang)
 national = data.national_table(lang)
+catalogue = data.metrics(lang)
 provinces = store.provinces.set_index("code")
 names = provinces[f"name_{lang}"].to_dict()
 codes_by_name = sorted(provinces.index, key=provinces["name_vi"].to_dict().get)
 years = store.years
-state.view(profile_spec(years, store.provinces, lang))
+state.view(profile_spec(years, store.provinces, store.dimensions, lang))
 
 
 def _search() -> None:
@@ -65,6 +50,7 @@ name = names[code]
 shell.header(t("profile_heading", lang, name=name, year=year), lang)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
+best_of_year = frontier(table, year)
 # --- Radar ---------------------------------------------------------------------------------------------------------
 left, right = st.columns([3, 2])
 with right:
@@ -90,15 +76,11 @@ with right:
         format_func=lambda y: str(y) if y else t("none_option", lang),
     )
 
-axes = [radar_axis_label(*metric_name(m, store.dimensions, lang, short=True).split(" ", 1)) for m in metrics]
-
-
-def scores_of(province: str, in_year: int) -> list[float | None]:
-    rows = table[(table["year"] == in_year) & (table["province_code"] == province)].set_index("dimension")["score"]
-    return [None if pd.isna(rows.get(m)) else float(rows[m]) for m in metrics]
-
-
-own = scores_of(code, year)
+others = tuple(o for o in others if o != code)
+p = profile_panel.Profile(code=code, year=year, others=others, names=names, years=years, lang=lang)
+axes = [radar_axis_label(*catalogue.name(m, lang, short=True).split(" ", 1)) for m in metrics]
+series = profile_panel.radar_series(table, national, best_of_year, metrics, p, other_year, (show_mean, show_best))
+own = series[0]["values"]
 if all(v is None for v in own):
     st.warning(t("year_no_data", lang, name=name, year=year), icon="⚠️")
     nearest = nearest_year_with_data(table, code, year)
@@ -108,19 +90,6 @@ if all(v is None for v in own):
         )
 elif None in own:
     st.info(t("year_partial_data", lang, name=name, year=year))
-series = [{"name": f"{name} {year}", "values": own, "style": "province"}]
-if other_year:
-    series.append({"name": f"{name} {other_year}", "values": scores_of(code, other_year), "style": "other_year"})
-series += [{"name": names[o], "values": scores_of(o, year), "style": "compare"} for o in others if o != code]
-if show_mean:
-    means = national[national["year"] == year].set_index("dimension")["mean"]
-    series.append({"name": t("national_mean", lang), "values": [float(means[m]) for m in metrics], "style": "national"})
-best_of_year = frontier(table, year)
-if show_best:
-    best = best_of_year.set_index("dimension")["best"]
-    series.append(
-        {"name": t("best_on_dimension", lang), "values": [float(best[m]) for m in metrics], "style": "frontier"}
-    )
 with left:
     shell.chart(
         radar_figure(
@@ -138,74 +107,9 @@ with left:
         f"papi-{code}-{year}-radar",
     )
 
-# --- Table ---------------------------------------------------------------------------------------------------------
-profile = dimension_profile(table, code, year, [*metrics, TOTAL], best_of_year)
-st.dataframe(
-    pd.DataFrame(
-        {
-            t("col_dimension", lang): [
-                metric_name(m, store.dimensions, lang, short=True) for m in profile["dimension"]
-            ],
-            t("col_score", lang): [fmt_number(v, lang) for v in profile["score"]],
-            t("col_rank", lang): [
-                t("no_data", lang) if pd.isna(r) else f"{int(r)}/{n}"
-                for r, n in zip(profile["rank"], profile["n"], strict=True)
-            ],
-            t("col_group", lang): [
-                t("no_data", lang) if pd.isna(g) else t("group_" + g, lang) for g in profile["group"]
-            ],
-            t("col_change", lang): [fmt_change(v, lang) for v in profile["change"]],
-            t("col_gap_best", lang): [fmt_change(v, lang) for v in profile["gap_to_best"]],
-            t("col_best_province", lang): [", ".join(names[c] for c in cs) for cs in profile["best_codes"]],
-        }
-    ),
-    hide_index=True,
-    key="profile_table",
-)
-
-# --- Trends --------------------------------------------------------------------------------------------------------
-national_by = dict(tuple(national.groupby("dimension")))
-mine_by = dict(tuple(table[table["province_code"] == code].groupby("dimension")))
-panels = [
-    metric_panel(
-        national_by[m],
-        mine_by[m],
-        [y for y in years if y >= first],
-        metric_name(m, store.dimensions, lang, short=True),
-    )
-    for m, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True)
-]
-shell.chart(
-    trends_figure(
-        panels,
-        lang=lang,
-        frame=shell.frame(t("trends_heading", lang, name=name), t("trends_subtitle", lang, name=name), lang, years),
-        province_name=name,
-    ),
-    "trends",
-    f"papi-{code}-trends",
-)
-shell.chart(
-    trends_figure(
-        total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang),
-        lang=lang,
-        frame=shell.frame(t("totals_heading", lang, name=name), t("totals_subtitle", lang), lang, years),
-        province_name=name,
-    ),
-    "totals",
-    f"papi-{code}-totals",
-)
-shell.chart(
-    rank_history_figure(
-        rank_history(table, code),
-        data.group_bands(lang),
-        lang=lang,
-        frame=shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang, years),
-        province_name=name,
-    ),
-    "rank_history",
-    f"papi-{code}-rank",
-)
+profile_panel.dimension_table(table, best_of_year, metrics, catalogue, p)
+profile_panel.subdimensions(data.subdimension_profile_of(code, year, lang), table, metrics, catalogue, p)
+profile_panel.trends(table, national, catalogue, p)
 
 # --- Since 1 July 2025 ---------------------------------------------------------------------------------------------
 st.subheader(t("profile_section_since_2025", lang))

@@ -14,6 +14,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from papi_data import explore
 from papi_data.explore import provinces_matching, with_base_change
 from papi_data.paths import store_dir
 from papi_data.plans import dimension_checks, evaluate
@@ -21,10 +22,13 @@ from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
 from papi_data.stats import national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
+from papi_data.subdimensions import metric_rows, subdimension_profile
+from papi_data.uncertainty import rank_ranges, years_with_intervals
 from ui import state
 from ui.downloads import view_table
 from ui.i18n import t
 from ui.labels import Labels, build_labels
+from ui.metrics import Metrics, build_metrics
 
 T = TypeVar("T")
 
@@ -43,8 +47,66 @@ def _scores_table(version: str) -> pd.DataFrame:
     """Every score with its rank, N, group and change, joined to the province names: the pages' main table."""
     store = _store(version)
     table = with_change(with_ranks(store.scores))
-    names = store.provinces[["code", "name_vi", "name_en", "region_id", "code_2025", "name_2025_vi", "name_2025_en"]]
-    return table.merge(names.rename(columns={"code": "province_code"}), on="province_code", how="left")
+    return table.merge(
+        store.provinces[_NAMES].rename(columns={"code": "province_code"}), on="province_code", how="left"
+    )
+
+
+_NAMES = ["code", "name_vi", "name_en", "region_id", "code_2025", "name_2025_vi", "name_2025_en"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _subdimension_table(version: str) -> pd.DataFrame:
+    """Every sub-dimension score with its rank, N, group and change (within its segment), joined to the province
+    names: shaped like the scores table (the concept id in `dimension`, its dimension in `parent`)."""
+    store = _store(version)
+    table = with_change(with_ranks(metric_rows(store.subdimension_scores, store.subdimension_periods)))
+    names = store.provinces[_NAMES].rename(columns={"code": "province_code"})
+    return table.merge(names, on="province_code", how="left")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _metrics(version: str) -> Metrics:
+    store = _store(version)
+    return build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _explorer_table(version: str) -> pd.DataFrame:
+    """The scores and the sub-dimension scores in one long table, the total's rows with their published interval."""
+    return explore.explorer_table(_scores_table(version), _subdimension_table(version), _store(version).uncertainty)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _rank_ranges(version: str) -> pd.DataFrame:
+    """Every province's total rank with its plausible range, for each year PAPI published intervals (else none)."""
+    store = _store(version)
+    table = _scores_table(version)
+    years = years_with_intervals(store.uncertainty)
+    ranges = [rank_ranges(table, store.uncertainty, year).assign(year=year) for year in years]
+    return pd.concat(ranges, ignore_index=True) if ranges else pd.DataFrame(columns=["year", "province_code"])
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _subdimension_national(version: str) -> dict[str, pd.DataFrame]:
+    """The national statistics of each sub-dimension by year (papi_data.stats.national), by metric id."""
+    return dict(tuple(national(_subdimension_table(version)).groupby("dimension")))  # type: ignore[arg-type]
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _province_by_metric(version: str, code: str) -> dict[str, pd.DataFrame]:
+    """One province's rows of the scores and the sub-dimension tables (the total with its interval), by metric id:
+    a profile's trend lines."""
+    table = _explorer_table(version)
+    return dict(tuple(table[table["province_code"] == code].groupby("dimension")))  # type: ignore[arg-type]
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _subdimension_profile(version: str, code: str, year: int) -> pd.DataFrame:
+    store = _store(version)
+    return subdimension_profile(
+        _subdimension_table(version), store.subdimensions, store.subdimension_periods, code, year
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -70,7 +132,7 @@ def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _labels(version: str, lang: str) -> Labels:
-    return build_labels(_store(version), lang)
+    return build_labels(_store(version), _metrics(version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -83,7 +145,7 @@ def _explorer_rows(version: str, lang: str, base_year: int) -> pd.DataFrame:
     """Every row of the store as the explorer's table shows it: a filter change then only picks rows by label."""
     store = _store(version)
     return view_table(
-        with_base_change(_scores_table(version), base_year), store.regions, store.dimensions, lang, base_year
+        with_base_change(_explorer_table(version), base_year), store.regions, _metrics(version), lang, base_year
     )
 
 
@@ -102,6 +164,41 @@ def store(lang: str) -> PapiStore:
 
 def scores_table(lang: str) -> pd.DataFrame:
     return _read(_scores_table, lang)
+
+
+def subdimension_table(lang: str) -> pd.DataFrame:
+    """The sub-dimension scores as metrics, with ranks and change (papi_data.subdimensions.metric_rows)."""
+    return _read(_subdimension_table, lang)
+
+
+def metrics(lang: str) -> Metrics:
+    """Every metric with its names, years and scales (ui.metrics.Metrics)."""
+    return _read(_metrics, lang)
+
+
+def explorer_table(lang: str) -> pd.DataFrame:
+    """The scores and sub-dimension scores in one table, the total with its interval: what the explorer filters."""
+    return _read(_explorer_table, lang)
+
+
+def rank_ranges_table(lang: str) -> pd.DataFrame:
+    """The total's plausible rank ranges of every year with published intervals (papi_data.uncertainty)."""
+    return _read(_rank_ranges, lang)
+
+
+def subdimension_national(lang: str) -> dict[str, pd.DataFrame]:
+    """Each sub-dimension's national mean, median, quartiles, min, max and N by year, by metric id."""
+    return _read(_subdimension_national, lang)
+
+
+def province_by_metric(code: str, lang: str) -> dict[str, pd.DataFrame]:
+    """One province's rows (scores and sub-dimensions, with ranks and change) by metric id."""
+    return _read(_province_by_metric, lang, code)
+
+
+def subdimension_profile_of(code: str, year: int, lang: str) -> pd.DataFrame:
+    """A province's sub-dimensions in a year against the national mean and the best province."""
+    return _read(_subdimension_profile, lang, code, year)
 
 
 def national_table(lang: str) -> pd.DataFrame:

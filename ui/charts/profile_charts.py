@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -90,8 +91,8 @@ def radar_axis_label(code: str, short_name: str) -> str:
 
 
 def _years_axis(years: list[int]) -> dict:
-    """Year ticks a panel can hold: every year for a short span, every third year for a long one."""
-    shown = years if len(years) <= 8 else years[::3]
+    """Year ticks a panel can hold: every year for a short span, every other or every third year for longer ones."""
+    shown = years if len(years) <= 5 else years[::2] if len(years) <= 8 else years[::3]
     return {"tickmode": "array", "tickvals": shown, "ticktext": [str(y) for y in shown], "showgrid": False}
 
 
@@ -101,11 +102,15 @@ def trends_figure(
     lang: str,
     frame: Frame,
     province_name: str,
+    columns: int = 4,
 ) -> dict:
-    """Small multiples, one panel per metric: the province's line (gaps where no data), the national mean and the
-    25th–75th percentile band. Each panel: name, years, values (None = no data), mean, q25, q75, range (y limits).
-    Every panel has its own y axis, so the 6–60 and 8–80 totals are never on one axis."""
-    cols = min(4, len(panels))
+    """Small multiples, one panel per metric: the province's line (gaps where no data; error bars where PAPI
+    published an interval), the lines of the provinces it is compared with, the national mean and the 25th–75th
+    percentile band. Each panel (see `trend_panel`): name, range (y limits), breaks (x of a change of definition,
+    drawn as a dotted line) and parts, each drawn as its own lines: years, values (None = no data), low and high (the
+    interval's ends, or None), mean, q25, q75, others ([(name, values)]). Every panel has its own y axis, so the 6–60
+    and 8–80 totals are never on one axis, and no line crosses from one part to the next."""
+    cols = min(columns, len(panels))
     rows = math.ceil(len(panels) / cols)
     gap_x, gap_y = 0.05, 0.16 if rows > 1 else 0.0
     width = (1 - gap_x * (cols - 1)) / cols
@@ -113,60 +118,46 @@ def trends_figure(
     traces: list[dict] = []
     layout: dict = {}
     annotations = []
+    shapes = []
+    legend: set[str] = set()
+    colours: dict[str, str] = {}
+
+    def shown(name: str) -> bool:
+        first = name not in legend
+        legend.add(name)
+        return first
+
     for i, panel in enumerate(panels):
         r, c = divmod(i, cols)
         axis = "" if i == 0 else str(i + 1)
         x0 = c * (width + gap_x)
         y1 = 1 - r * (height + gap_y)
-        layout[f"xaxis{axis}"] = {**_years_axis(panel["years"]), "domain": [x0, x0 + width], "anchor": f"y{axis}"}
+        years = [y for part in panel["parts"] for y in part["years"]]
+        layout[f"xaxis{axis}"] = {**_years_axis(years), "domain": [x0, x0 + width], "anchor": f"y{axis}"}
+        if years:
+            layout[f"xaxis{axis}"]["range"] = [min(years) - 0.5, max(years) + 0.5]
         layout[f"yaxis{axis}"] = {
             "domain": [y1 - height, y1],
             "anchor": f"x{axis}",
             "range": panel["range"],
             "gridcolor": GRID,
         }
-        ref = {"xaxis": f"x{axis}", "yaxis": f"y{axis}", "showlegend": i == 0}
-        band_x = [*panel["years"], *reversed(panel["years"])]
-        band_y = [*panel["q75"], *reversed(panel["q25"])]
-        traces += [
-            {
-                "type": "scatter",
-                "x": band_x,
-                "y": band_y,
-                "fill": "toself",
-                "fillcolor": BAND,
-                "mode": "lines",
-                "line": {"width": 0},
-                "hoverinfo": "skip",
-                "name": t("band_25_75", lang),
-                "legendgroup": "band",
-                **ref,
-            },
-            {
-                "type": "scatter",
-                "x": panel["years"],
-                "y": panel["mean"],
-                "mode": "lines",
-                "line": {"color": NATIONAL, "dash": "dash", "width": 1.5},
-                "name": t("national_mean", lang),
-                "legendgroup": "mean",
-                "hovertemplate": "%{x}: %{y:.2f}<extra>" + t("national_mean", lang) + "</extra>",
-                **ref,
-            },
-            {
-                "type": "scatter",
-                "x": panel["years"],
-                "y": panel["values"],
-                "mode": "lines+markers",
-                "connectgaps": False,  # a year without data is a gap, never a joined line
-                "line": {"color": PROVINCE, "width": 2.5},
-                "marker": {"size": 5},
-                "name": province_name,
-                "legendgroup": "province",
-                "hovertemplate": "%{x}: %{y:.2f}<extra>" + province_name + "</extra>",
-                **ref,
-            },
-        ]
+        ref = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
+        for part in panel["parts"]:
+            traces += _part_traces(part, ref, lang, province_name, shown, colours)
+        for x in panel["breaks"]:
+            shapes.append(
+                {
+                    "type": "line",
+                    "xref": f"x{axis}",
+                    "yref": f"y{axis} domain",
+                    "x0": x,
+                    "x1": x,
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": ERA_BREAK, "dash": "dot", "width": 1},
+                }
+            )
         annotations.append(
             {
                 "text": f"<b>{panel['name']}</b>",
@@ -180,10 +171,105 @@ def trends_figure(
                 "font": {"size": 12},
             }
         )
-    layout.update(base_layout(frame, lang, height=260 * rows + 170, left=40, below=30, above=22, legend="below"))
+    legend_rows = 1 + len(colours) // 3
+    layout.update(
+        base_layout(
+            frame, lang, height=260 * rows + 170, left=40, below=30, above=22, legend="below", legend_rows=legend_rows
+        )
+    )
     layout["annotations"] = [*annotations, *layout["annotations"]]
+    layout["shapes"] = shapes
     layout["hovermode"] = "closest"
     return {"data": traces, "layout": layout}
+
+
+def _part_traces(
+    part: dict, ref: dict, lang: str, province_name: str, shown: Callable[[str], bool], colours: dict[str, str]
+) -> list[dict]:
+    """The lines of one part of a panel: band, national mean, the provinces compared with, the province."""
+    years = part["years"]
+    band_name, mean_name = t("band_25_75", lang), t("national_mean", lang)
+    traces = [
+        {
+            "type": "scatter",
+            "x": [*years, *reversed(years)],
+            "y": [*part["q75"], *reversed(part["q25"])],
+            "fill": "toself",
+            "fillcolor": BAND,
+            "mode": "lines",
+            "line": {"width": 0},
+            "hoverinfo": "skip",
+            "name": band_name,
+            "legendgroup": "band",
+            "showlegend": shown(band_name),
+            **ref,
+        },
+        {
+            "type": "scatter",
+            "x": years,
+            "y": part["mean"],
+            "mode": "lines",
+            "line": {"color": NATIONAL, "dash": "dash", "width": 1.5},
+            "name": mean_name,
+            "legendgroup": "mean",
+            "showlegend": shown(mean_name),
+            "hovertemplate": "%{x}: %{y:.2f}<extra>" + mean_name + "</extra>",
+            **ref,
+        },
+    ]
+    for name, values in part.get("others", []):
+        colour = colours.setdefault(name, COMPARE[len(colours) % len(COMPARE)])
+        traces.append(
+            {
+                "type": "scatter",
+                "x": years,
+                "y": values,
+                "mode": "lines+markers",
+                "connectgaps": False,
+                "line": {"color": colour, "width": 1.8},
+                "marker": {"size": 4},
+                "name": name,
+                "legendgroup": f"other-{name}",
+                "showlegend": shown(name),
+                "hovertemplate": "%{x}: %{y:.2f}<extra>" + name + "</extra>",
+                **ref,
+            }
+        )
+    mine: dict = {
+        "type": "scatter",
+        "x": years,
+        "y": part["values"],
+        "mode": "lines+markers",
+        "connectgaps": False,  # a year without data is a gap, never a joined line
+        "line": {"color": PROVINCE, "width": 2.5},
+        "marker": {"size": 5},
+        "name": province_name,
+        "legendgroup": "province",
+        "showlegend": shown(province_name),
+        "hovertemplate": "%{x}: %{y:.2f}<extra>" + province_name + "</extra>",
+        **ref,
+    }
+    if any(low is not None for low in part.get("low", [])):
+        mine["error_y"] = {
+            "type": "data",
+            "symmetric": False,
+            "array": [
+                None if h is None or v is None else h - v for v, h in zip(part["values"], part["high"], strict=True)
+            ],
+            "arrayminus": [
+                None if lo is None or v is None else v - lo for v, lo in zip(part["values"], part["low"], strict=True)
+            ],
+            "color": PROVINCE,
+            "thickness": 1.5,
+            "width": 4,
+        }
+        interval = t("interval_90", lang)
+        mine["customdata"] = [
+            "" if lo is None else f"<br>{interval}: {fmt_number(lo, lang)}–{fmt_number(h, lang)}"
+            for lo, h in zip(part["low"], part["high"], strict=True)
+        ]
+        mine["hovertemplate"] = "%{x}: %{y:.2f}%{customdata}<extra>" + province_name + "</extra>"
+    return [*traces, mine]
 
 
 def rank_history_figure(
@@ -193,8 +279,11 @@ def rank_history_figure(
     lang: str,
     frame: Frame,
     province_name: str,
+    ranges: pd.DataFrame | None = None,
 ) -> dict:
-    """The total's rank by year (1 at the top) over PAPI's four group bands; years without a rank are gaps."""
+    """The total's rank by year (1 at the top) over PAPI's four group bands; years without a rank are gaps. `ranges`
+    (year, best, worst: papi_data.uncertainty.rank_ranges of this province) adds the plausible ranks as error bars in
+    the years PAPI published intervals for."""
     traces = []
     for group in GROUPS:
         part = bands[bands["group"] == group]
@@ -212,8 +301,31 @@ def rank_history_figure(
         )
     ranks = [None if pd.isna(r) else int(r) for r in history["rank"]]
     labels = [t("no_data", lang) if r is None else f"{r}/{n}" for r, n in zip(ranks, history["n"], strict=True)]
+    plausible: dict[int, tuple[int, int]] = {}
+    if ranges is not None:
+        known = ranges[ranges["best"].notna()]
+        plausible = {
+            int(y): (int(b), int(w)) for y, b, w in zip(known["year"], known["best"], known["worst"], strict=True)
+        }
+    hover = [
+        label + (f" · {t('plausibly', lang, best=plausible[y][0], worst=plausible[y][1])}" if y in plausible else "")
+        for label, y in zip(labels, history["year"], strict=True)
+    ]
+    line: dict = {}
+    if plausible:
+        years_ranks = list(zip(history["year"], ranks, strict=True))
+        line["error_y"] = {
+            "type": "data",
+            "symmetric": False,
+            "array": [plausible[y][1] - r if y in plausible and r is not None else None for y, r in years_ranks],
+            "arrayminus": [r - plausible[y][0] if y in plausible and r is not None else None for y, r in years_ranks],
+            "color": PROVINCE,
+            "thickness": 1.5,
+            "width": 5,
+        }
     traces.append(
         {
+            **line,
             "type": "scatter",
             "x": history["year"].tolist(),
             "y": ranks,
@@ -225,7 +337,7 @@ def rank_history_figure(
             "line": {"color": PROVINCE, "width": 3},
             "marker": {"size": 8},
             "name": province_name,
-            "customdata": labels,
+            "customdata": hover,
             "hovertemplate": "%{x}: %{customdata}<extra></extra>",
         }
     )
@@ -263,34 +375,98 @@ def rank_history_figure(
     return {"data": traces, "layout": layout}
 
 
-def total_panels(national: pd.DataFrame, mine: pd.DataFrame, years: list[int], lang: str) -> list[dict]:
-    """The total's two panels (2011–2017 on 6–60, 2018 on 8–80) for trends_figure; both frames hold only the total."""
+def total_panels(
+    national: pd.DataFrame,
+    mine: pd.DataFrame,
+    years: list[int],
+    lang: str,
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
+    intervals: pd.DataFrame | None = None,
+) -> list[dict]:
+    """The total's two panels (2011–2017 on 6–60, 2018 on 8–80) for trends_figure; both frames hold only the total.
+    `intervals`: the province's published 90% intervals of the total (year, ci90_low, ci90_high), drawn as error
+    bars."""
     early = [y for y in years if y < EIGHT_DIMENSION_YEAR]
     late = [y for y in years if y >= EIGHT_DIMENSION_YEAR]
     return [
-        metric_panel(national, mine, early, f"{t('total', lang)} (6–60)"),
-        metric_panel(national, mine, late, f"{t('total', lang)} (8–80)"),
+        trend_panel(f"{t('total', lang)} (6–60)", [trend_part(national, mine, early, others, intervals)]),
+        trend_panel(f"{t('total', lang)} (8–80)", [trend_part(national, mine, late, others, intervals)]),
     ]
 
 
-def metric_panel(national: pd.DataFrame, mine: pd.DataFrame, years: list[int], name: str) -> dict:
-    """One panel over `years` (a missing year stays None): `national` is one metric's rows of papi_data.stats.national,
-    `mine` the same metric's rows of the province in the scores table. Plain dicts: this runs ten times a page run."""
+def metric_panel(
+    national: pd.DataFrame,
+    mine: pd.DataFrame,
+    years: list[int],
+    name: str,
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> dict:
+    """One panel over `years` (a missing year stays None): see `trend_part`."""
+    return trend_panel(name, [trend_part(national, mine, years, others)])
+
+
+def segmented_panel(
+    national: pd.DataFrame,
+    mine: pd.DataFrame,
+    parts: list[list[int]],
+    name: str,
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> dict:
+    """A sub-dimension's panel: one part per stretch of years on one definition and scale (ui.metrics.Metrics.
+    segment_years), with a dotted line where it changes."""
+    return trend_panel(name, [trend_part(national, mine, years, others) for years in parts])
+
+
+def trend_part(
+    national: pd.DataFrame,
+    mine: pd.DataFrame,
+    years: list[int],
+    others: Sequence[tuple[str, pd.DataFrame]] = (),
+    intervals: pd.DataFrame | None = None,
+) -> dict:
+    """One stretch of years: `national` is one metric's rows of papi_data.stats.national, `mine` the same metric's
+    rows of the province in a scores table, `others` (name, rows) of the provinces compared with, `intervals` the
+    province's published intervals. Plain dicts: this runs dozens of times a page run."""
     columns = ("mean", "q25", "q75", "min", "max")
     nat = {column: dict(zip(national["year"], national[column], strict=True)) for column in columns}
-    own = dict(zip(mine["year"], mine["score"], strict=True))
+    part = {
+        "years": years,
+        "values": _series(mine, "score", years),
+        "mean": _at(nat["mean"], years),
+        "q25": _at(nat["q25"], years),
+        "q75": _at(nat["q75"], years),
+        "min": _at(nat["min"], years),
+        "max": _at(nat["max"], years),
+        "others": [(name, _series(rows, "score", years)) for name, rows in others],
+    }
+    if intervals is not None:
+        part["low"] = _series(intervals, "ci90_low", years)
+        part["high"] = _series(intervals, "ci90_high", years)
+    return part
 
-    def series(values: dict) -> list[float | None]:
-        return [None if pd.isna(values.get(y)) else round(float(values[y]), 4) for y in years]
 
-    spread = [v for v in [*series(own), *series(nat["min"]), *series(nat["max"])] if v is not None]
+def trend_panel(name: str, parts: list[dict]) -> dict:
+    """A panel of one or more parts, its y range fitting every line and the national minimum and maximum."""
+    spread = [
+        v
+        for part in parts
+        for series in (part["values"], part["min"], part["max"], *(values for _, values in part["others"]))
+        for v in series
+        if v is not None
+    ]
+    spread += [v for part in parts for v in (*part.get("low", []), *part.get("high", [])) if v is not None]
     pad = 0.05 * (max(spread) - min(spread)) if spread else 1
     return {
         "name": name,
-        "years": years,
-        "values": series(own),
-        "mean": series(nat["mean"]),
-        "q25": series(nat["q25"]),
-        "q75": series(nat["q75"]),
+        "parts": parts,
+        "breaks": [part["years"][0] - 0.5 for part in parts[1:] if part["years"]],
         "range": [min(spread) - pad, max(spread) + pad] if spread else [1, 10],
     }
+
+
+def _at(values: dict, years: list[int]) -> list[float | None]:
+    return [None if pd.isna(values.get(y)) else round(float(values[y]), 4) for y in years]
+
+
+def _series(rows: pd.DataFrame, column: str, years: list[int]) -> list[float | None]:
+    return _at(dict(zip(rows["year"], rows[column], strict=True)), years)

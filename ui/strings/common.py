@@ -81,6 +81,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "không so được với {year}",
         "en": "no comparison with {year}",
     },
+    # Why a change against the previous year is missing (papi_data.stats.CHANGE_GAPS)
+    "change_gap_first_year": {
+        "vi": "không so được: năm {previous} chưa đo",
+        "en": "no comparison: not measured in {previous}",
+    },
+    "change_gap_scale_change": {
+        "vi": "không so được: thang điểm đổi năm {year}",
+        "en": "no comparison: the scale changed in {year}",
+    },
+    "change_gap_definition_change": {
+        "vi": "không so được: cách đo đổi năm {year}",
+        "en": "no comparison: the measure changed in {year}",
+    },
+    "change_gap_previous_missing": {
+        "vi": "không so được: năm {previous} không có dữ liệu",
+        "en": "no comparison: no data for {previous}",
+    },
+    # How sure a rank is (papi_data.uncertainty)
+    "interval_90": {"vi": "khoảng tin cậy 90%", "en": "90% interval"},
+    "plausibly": {"vi": "có thể từ {best} đến {worst}", "en": "plausibly {best}–{worst}"},
     # Home
     "home_heading": {"vi": "PAPI {year}: tổng quan toàn quốc", "en": "PAPI {year}: national overview"},
     "home_intro": {
@@ -88,6 +108,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "PAPI total scores of the 63 provinces in {year} ({scale}). Higher is better.",
     },
     "national_mean": {"vi": "Trung bình toàn quốc", "en": "National mean"},
+    "mean_help": {
+        "vi": "Trung bình cộng không trọng số của điểm tổng hợp các tỉnh có dữ liệu năm đó. Con số PAPI hoặc báo chí "
+        "công bố đôi khi khác; trang Giới thiệu giải thích vì sao.",
+        "en": "The plain (unweighted) mean of the totals of the provinces with data that year. The figure PAPI or the "
+        "press published sometimes differs; the About page explains why.",
+    },
     "national_median": {"vi": "Trung vị toàn quốc", "en": "National median"},
     "provinces_with_data": {"vi": "Số tỉnh có dữ liệu", "en": "Provinces with data"},
     "missing_provinces": {"vi": "Không có dữ liệu năm {year}: {names}.", "en": "No data for {year}: {names}."},

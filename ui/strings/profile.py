@@ -64,4 +64,70 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "open_profile_of": {"vi": "Hồ sơ {name}", "en": "Profile of {name}"},
     "profile_section_since_2025": {"vi": "Từ 1/7/2025", "en": "Since 1 July 2025"},
+    "col_number": {"vi": "Số", "en": "No."},
+    "col_subdimension": {"vi": "Chỉ số thành phần", "en": "Sub-dimension"},
+    "subdims_scale": {
+        "vi": "Thang điểm của mỗi chỉ số thành phần năm này: {scale} (các chỉ số của một lĩnh vực cộng lại thành điểm "
+        "lĩnh vực, thang 1–10).",
+        "en": "Each sub-dimension's scale this year: {scale} (a dimension's sub-dimensions add up to its score, on "
+        "1–10).",
+    },
+    "col_best": {"vi": "Điểm cao nhất", "en": "Best score"},
+    "trends_compared": {"vi": "; so sánh: {names}", "en": "; compared: {names}"},
+    # The total's plausible rank (papi_data.uncertainty)
+    "interval_rank": {
+        "vi": "Điểm tổng hợp {score} (khoảng tin cậy 90%: {low}–{high}): hạng {rank}, có thể từ {best} đến {worst} "
+        "trong {n} tỉnh có dữ liệu; {tied} tỉnh ngang nhau về mặt thống kê với {name} (khoảng tin cậy chồng lên nhau).",
+        "en": "Total {score} (90% interval {low}–{high}): rank {rank}, plausibly {best}–{worst} of the {n} provinces "
+        "with data; {tied} provinces are statistically tied with {name} (their intervals overlap).",
+        "en_one": "Total {score} (90% interval {low}–{high}): rank {rank}, plausibly {best}–{worst} of the {n} "
+        "provinces with data; {tied} province is statistically tied with {name} (their intervals overlap).",
+    },
+    "interval_none_year": {
+        "vi": "PAPI không công bố khoảng tin cậy của điểm tổng hợp năm {year}, nên thứ hạng năm này không kèm khoảng "
+        "hạng có thể (PAPI chỉ công bố cho các năm {years}).",
+        "en": "PAPI published no interval for the {year} totals, so this year's rank comes without a plausible range "
+        "(PAPI published them for {years} only).",
+    },
+    "interval_none_province": {
+        "vi": "PAPI không công bố khoảng tin cậy của {name} năm {year}, nên thứ hạng không kèm khoảng hạng có thể.",
+        "en": "PAPI published no interval for {name} in {year}, so the rank comes without a plausible range.",
+    },
+    "interval_no_score": {
+        "vi": "{name} không có điểm tổng hợp năm {year}, nên không có thứ hạng.",
+        "en": "{name} has no total score in {year}, hence no rank.",
+    },
+    # Sub-dimensions
+    "subdims_heading": {"vi": "Chỉ số thành phần năm {year}", "en": "Sub-dimensions, {year}"},
+    "subdims_count": {"vi": "{k} chỉ số thành phần", "en": "{k} sub-dimensions", "en_one": "{k} sub-dimension"},
+    "furthest_heading": {
+        "vi": "Những chỉ số thành phần mà {name} cách tỉnh cao nhất xa nhất, năm {year}",
+        "en": "Where {name} is furthest from the best province, {year} (sub-dimensions)",
+    },
+    "furthest_help": {
+        "vi": "Khoảng cách tính theo tỉ lệ độ rộng thang điểm của từng chỉ số, để các thang khác nhau so được với "
+        "nhau.",
+        "en": "Gaps are measured as a share of each sub-dimension's scale, so that different scales compare.",
+    },
+    "furthest_line": {
+        "vi": "**{name}**: {score}, tỉnh cao nhất ({leaders}) {best}; cách {gap} điểm, bằng {share}% {scale}; "
+        "hạng {rank}/{n}",
+        "en": "**{name}**: {score} against {best} for the best ({leaders}); {gap} points behind, {share}% of the "
+        "{scale}; rank {rank} of {n}",
+    },
+    "translated_note": {
+        "vi": "{mark} Tên tiếng Việt do dự án dịch: PAPI không có tên tiếng Việt chính thức cho chỉ số này.",
+        "en": "{mark} The Vietnamese name is the project's translation: PAPI has no official one for this "
+        "sub-dimension.",
+    },
+    "subdims_trend_heading": {
+        "vi": "{name}: các chỉ số thành phần của {dimension} qua các năm",
+        "en": "{name}: the sub-dimensions of {dimension} over the years",
+    },
+    "subdims_trend_subtitle": {
+        "vi": "Mỗi khung một chỉ số, trên thang của nó; đường chấm: PAPI đổi cách đo hoặc thang điểm, các đường "
+        "không nối qua đó",
+        "en": "One panel per sub-dimension, on its own scale; dotted line: PAPI changed its definition or scale, and "
+        "no line crosses it",
+    },
 }

@@ -1,0 +1,342 @@
+"""The province profile's sections: the radar's series, the dimension table with the total's plausible rank, the
+sub-dimensions of each dimension (table and trends, opened one dimension at a time), where the province is furthest
+from the best, and the trends over the years with the provinces it is compared with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from papi_data.cells import as_float, as_int, as_str, float_or_none, str_list
+from papi_data.profile import dimension_profile, rank_history
+from papi_data.schema import TOTAL
+from papi_data.subdimensions import furthest_from_best
+from papi_data.uncertainty import years_with_intervals
+from ui import data, shell, state
+from ui.charts.profile_charts import (
+    metric_panel,
+    rank_history_figure,
+    segmented_panel,
+    total_panels,
+    trends_figure,
+)
+from ui.i18n import t, tn
+from ui.metrics import TRANSLATED_MARK, Metrics
+from ui.numbers import change_text, fmt_change, fmt_number, fmt_plain
+
+NAME_WIDTH = 36  # characters of a sub-dimension's name on one line of a trend panel's heading
+FURTHEST = 3  # sub-dimensions in "where it is furthest from the best"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What every section needs: the province, the year, the provinces it is compared with, the reader's language."""
+
+    code: str
+    year: int
+    others: tuple[str, ...]
+    names: dict[str, str]  # province code → name in `lang`
+    years: list[int]
+    lang: str
+
+    @property
+    def name(self) -> str:
+        return self.names[self.code]
+
+
+def radar_series(
+    table: pd.DataFrame,
+    national: pd.DataFrame,
+    best: pd.DataFrame,
+    metrics: list[str],
+    p: Profile,
+    other_year: int,
+    overlays: tuple[bool, bool],
+) -> list[dict]:
+    """The radar's series: the province, the same province in another year, the provinces compared with, and the
+    national mean and the best score on each dimension when their overlays are on (`overlays`)."""
+
+    def scores_of(province: str, in_year: int) -> list[float | None]:
+        rows = table[(table["year"] == in_year) & (table["province_code"] == province)].set_index("dimension")["score"]
+        return [None if pd.isna(rows.get(m)) else float(rows[m]) for m in metrics]
+
+    lang = p.lang
+    series = [{"name": f"{p.name} {p.year}", "values": scores_of(p.code, p.year), "style": "province"}]
+    if other_year:
+        series.append(
+            {"name": f"{p.name} {other_year}", "values": scores_of(p.code, other_year), "style": "other_year"}
+        )
+    series += [{"name": p.names[o], "values": scores_of(o, p.year), "style": "compare"} for o in p.others]
+    show_mean, show_best = overlays
+    if show_mean:
+        means = national[national["year"] == p.year].set_index("dimension")["mean"]
+        values = [float(means[m]) for m in metrics]
+        series.append({"name": t("national_mean", lang), "values": values, "style": "national"})
+    if show_best:
+        tops = best.set_index("dimension")["best"]
+        values = [float(tops[m]) for m in metrics]
+        series.append({"name": t("best_on_dimension", lang), "values": values, "style": "frontier"})
+    return series
+
+
+def dimension_table(
+    table: pd.DataFrame, best: pd.DataFrame, metrics: list[str], catalogue: Metrics, p: Profile
+) -> None:
+    """Score, rank of N, group, change (or why there is none), gap to the best and the best province per dimension
+    and for the total; under it, how sure the total's rank is."""
+    lang = p.lang
+    profile = dimension_profile(table, p.code, p.year, [*metrics, TOTAL], best)
+    frame = pd.DataFrame(
+        {
+            t("col_dimension", lang): [catalogue.name(m, lang, short=True) for m in profile["dimension"]],
+            t("col_score", lang): [fmt_number(v, lang) for v in profile["score"]],
+            t("col_rank", lang): [
+                t("no_data", lang) if pd.isna(r) else f"{int(r)}/{n}"
+                for r, n in zip(profile["rank"], profile["n"], strict=True)
+            ],
+            t("col_group", lang): [
+                t("no_data", lang) if pd.isna(g) else t("group_" + g, lang) for g in profile["group"]
+            ],
+            t("col_change", lang): [
+                change_text(c, g, p.year, lang) for c, g in zip(profile["change"], profile["change_gap"], strict=True)
+            ],
+            t("col_gap_best", lang): [fmt_change(v, lang) for v in profile["gap_to_best"]],
+            t("col_best_province", lang): [", ".join(p.names[c] for c in cs) for cs in profile["best_codes"]],
+        }
+    )
+    st.dataframe(frame, hide_index=True, key="profile_table")
+    st.caption(total_certainty(p))
+
+
+def total_certainty(p: Profile) -> str:
+    """The total's rank in words with the ranks it could plausibly hold, or why there is no range."""
+    lang = p.lang
+    ranges = data.rank_ranges_table(lang)
+    mine = ranges[(ranges["year"] == p.year) & (ranges["province_code"] == p.code)]
+    published = years_with_intervals(data.store(lang).uncertainty)
+    if p.year not in published:
+        return t("interval_none_year", lang, year=p.year, years=", ".join(map(str, published)))
+    if mine.empty:
+        return t("interval_no_score", lang, name=p.name, year=p.year)
+    r = mine.iloc[0]
+    if pd.isna(r["best"]):
+        return t("interval_none_province", lang, name=p.name, year=p.year)
+    tied = len(r["tied_with"])
+    return tn(
+        "interval_rank",
+        lang,
+        tied,
+        score=fmt_number(r["score"], lang),
+        low=fmt_number(r["ci90_low"], lang),
+        high=fmt_number(r["ci90_high"], lang),
+        rank=int(r["rank"]),
+        best=int(r["best"]),
+        worst=int(r["worst"]),
+        n=int(r["n"]),
+        tied=tied,
+        name=p.name,
+    )
+
+
+def _sub_name(metric: str, number: str, catalogue: Metrics, lang: str) -> str:
+    name = catalogue.names[metric, lang] + (f" {TRANSLATED_MARK}" if catalogue.is_translated(metric, lang) else "")
+    return f"{number} {name}"
+
+
+def furthest(subs: pd.DataFrame, catalogue: Metrics, p: Profile) -> None:
+    """The sub-dimensions where the province is furthest behind the best province, relative to each scale."""
+    lang = p.lang
+    behind = furthest_from_best(subs, FURTHEST)
+    if behind.empty:
+        return
+    st.markdown(f"**{t('furthest_heading', lang, name=p.name, year=p.year)}**", help=t("furthest_help", lang))
+    lines = []
+    for _, r in behind.iterrows():
+        scale = t(
+            "scale",
+            lang,
+            low=fmt_plain(as_float(r["scale_low"]), lang),
+            high=fmt_plain(as_float(r["scale_high"]), lang),
+        )
+        lines.append(
+            "- "
+            + t(
+                "furthest_line",
+                lang,
+                name=_sub_name(as_str(r["subdimension"]), as_str(r["number"]), catalogue, lang),
+                score=fmt_number(as_float(r["score"]), lang),
+                best=fmt_number(as_float(r["best"]), lang),
+                leaders=", ".join(p.names[c] for c in str_list(r["best_codes"])),
+                gap=fmt_number(-as_float(r["gap_to_best"]), lang),
+                share=fmt_number(-100 * as_float(r["gap_share"]), lang, 0),
+                scale=scale,
+                rank=as_int(r["rank"]),
+                n=as_int(r["n"]),
+            )
+        )
+    st.markdown("\n".join(lines))
+
+
+def subdimensions(subs: pd.DataFrame, table: pd.DataFrame, metrics: list[str], catalogue: Metrics, p: Profile) -> None:
+    """One expander per dimension of the year; an open one (its state is in the URL) shows the sub-dimensions: the
+    province against the national mean and the best province, and each one's trend with the provinces compared."""
+    lang = p.lang
+    st.subheader(t("subdims_heading", lang, year=p.year))
+    furthest(subs, catalogue, p)
+    scores = table[(table["year"] == p.year) & (table["province_code"] == p.code)].set_index("dimension")
+    for dimension in metrics:
+        rows = subs[subs["dimension"] == dimension]
+        score = float_or_none(scores["score"].get(dimension))
+        figure = (
+            t("no_data", lang)
+            if score is None
+            else f"{fmt_number(score, lang)} · "
+            + t("rank_of", lang, rank=as_int(scores.at[dimension, "rank"]), n=as_int(scores.at[dimension, "n"]))
+        )
+        label = f"**{catalogue.name(dimension, lang)}**: {figure} · {tn('subdims_count', lang, len(rows), k=len(rows))}"
+        section = state.member_widget(st.expander, "open", dimension, label)
+        if section.open:
+            with section:
+                _subdimension_section(dimension, rows, catalogue, p)
+
+
+def _subdimension_section(dimension: str, rows: pd.DataFrame, catalogue: Metrics, p: Profile) -> None:
+    lang = p.lang
+    frame = pd.DataFrame(
+        {
+            t("col_number", lang): rows["number"].tolist(),
+            t("col_subdimension", lang): [
+                catalogue.names[m, lang] + (f" {TRANSLATED_MARK}" if catalogue.is_translated(m, lang) else "")
+                for m in rows["subdimension"]
+            ],
+            t("col_score", lang): [fmt_number(v, lang) for v in rows["score"]],
+            t("col_rank", lang): [
+                t("no_data", lang) if pd.isna(r) else f"{int(r)}/{n}"
+                for r, n in zip(rows["rank"], rows["n"], strict=True)
+            ],
+            t("col_group", lang): [t("no_data", lang) if pd.isna(g) else t("group_" + g, lang) for g in rows["group"]],
+            t("national_mean", lang): [fmt_number(v, lang) for v in rows["national_mean"]],
+            t("col_best", lang): [fmt_number(v, lang) for v in rows["best"]],
+            t("col_best_province", lang): [", ".join(p.names[c] for c in cs) for cs in rows["best_codes"]],
+            t("col_gap_best", lang): [fmt_change(v, lang) for v in rows["gap_to_best"]],
+        }
+    )
+    st.dataframe(frame, hide_index=True, key=f"subdims_{dimension}")
+    scales = sorted(set(zip(rows["scale_low"], rows["scale_high"], strict=True)))
+    notes = [
+        t("subdims_scale", lang, scale=", ".join(f"{fmt_plain(lo, lang)}–{fmt_plain(hi, lang)}" for lo, hi in scales))
+    ]
+    if any(catalogue.is_translated(m, lang) for m in rows["subdimension"]):
+        notes.append(t("translated_note", lang, mark=TRANSLATED_MARK))
+    st.caption(" ".join(notes))
+    national = data.subdimension_national(lang)
+    compared = [(o, data.province_by_metric(o, lang)) for o in p.others]
+    mine = data.province_by_metric(p.code, lang)
+    panels = []
+    for metric, number in zip(rows["subdimension"], rows["number"], strict=True):
+        others = [(p.names[o], by.get(metric, _EMPTY)) for o, by in compared]
+        panels.append(
+            segmented_panel(
+                national[metric],
+                mine.get(metric, _EMPTY),
+                catalogue.segment_years(metric, p.years),
+                _wrapped(_sub_name(metric, number, catalogue, lang)),
+                others,
+            )
+        )
+    number = catalogue.number(dimension, p.year)
+    shell.chart(
+        trends_figure(
+            panels,
+            lang=lang,
+            frame=shell.frame(
+                t("subdims_trend_heading", lang, name=p.name, dimension=catalogue.name(dimension, lang)),
+                t("subdims_trend_subtitle", lang),
+                lang,
+                p.years,
+            ),
+            province_name=p.name,
+            columns=len(panels) if len(panels) <= 3 else 2,
+        ),
+        f"subdims_trend_{dimension}",
+        f"papi-{p.code}-{number}-subdimensions",
+    )
+
+
+_EMPTY = pd.DataFrame({"year": [], "score": []})
+
+
+def _wrapped(text: str) -> str:
+    """A panel heading on at most two lines."""
+    if len(text) <= NAME_WIDTH:
+        return text
+    cut = text.rfind(" ", 0, NAME_WIDTH)
+    return text[:cut] + "<br>" + text[cut + 1 :]
+
+
+def trends(table: pd.DataFrame, national: pd.DataFrame, catalogue: Metrics, p: Profile) -> None:
+    """The dimensions and the total over the years (with the provinces compared and the total's published
+    intervals), and the rank history with its plausible ranges."""
+    lang = p.lang
+    national_by = dict(tuple(national.groupby("dimension")))
+    mine = data.province_by_metric(p.code, lang)
+    compared = [(p.names[o], data.province_by_metric(o, lang)) for o in p.others]
+    dims = catalogue.dimensions
+    panels = [
+        metric_panel(
+            national_by[m],
+            mine[m],
+            [y for y in p.years if y >= first],
+            catalogue.name(m, lang, short=True),
+            [(name, by.get(m, _EMPTY)) for name, by in compared],
+        )
+        for m, first in zip(dims["id"], dims["first_year"], strict=True)
+    ]
+    others_text = t("trends_compared", lang, names=", ".join(name for name, _ in compared)) if compared else ""
+    shell.chart(
+        trends_figure(
+            panels,
+            lang=lang,
+            frame=shell.frame(
+                t("trends_heading", lang, name=p.name),
+                t("trends_subtitle", lang, name=p.name) + others_text,
+                lang,
+                p.years,
+            ),
+            province_name=p.name,
+        ),
+        "trends",
+        f"papi-{p.code}-trends",
+    )
+    shell.chart(
+        trends_figure(
+            total_panels(
+                national_by[TOTAL],
+                mine[TOTAL],
+                p.years,
+                lang,
+                [(name, by[TOTAL]) for name, by in compared],
+                mine[TOTAL],  # with the published intervals (ci90_low, ci90_high)
+            ),
+            lang=lang,
+            frame=shell.frame(t("totals_heading", lang, name=p.name), t("totals_subtitle", lang), lang, p.years),
+            province_name=p.name,
+        ),
+        "totals",
+        f"papi-{p.code}-totals",
+    )
+    ranges = data.rank_ranges_table(lang)
+    shell.chart(
+        rank_history_figure(
+            rank_history(table, p.code),
+            data.group_bands(lang),
+            lang=lang,
+            frame=shell.frame(t("rank_heading", lang, name=p.name), t("rank_subtitle", lang), lang, p.years),
+            province_name=p.name,
+            ranges=ranges[ranges["province_code"] == p.code],
+        ),
+        "rank_history",
+        f"papi-{p.code}-rank",
+    )
