@@ -8,11 +8,11 @@ from dataclasses import replace
 import pandas as pd
 
 from papi_data.explore import Fit, comparable, linear_fit, paired
+from papi_data.subdimensions import is_subdimension
 from ui.charts.frame import Frame, Legend, base_layout
 from ui.charts.palette import CLEAR, DOWN, GRID, INK, LEGEND_BACKGROUND, REGION_COLOURS, SAME, UP, WHITE
 from ui.i18n import t
 from ui.labels import Labels
-from ui.metrics import metric_scale
 from ui.numbers import fmt_change, fmt_number
 
 BELOW_AXIS = 62  # pixels under the plot for the x axis's tick labels and title
@@ -237,8 +237,8 @@ def scatter_chart(
             title=t("ex_scatter_heading", lang, x=labels.metric[x], y=labels.metric[y], year=year),
             subtitle=t("ex_scatter_subtitle", lang, n=len(points)),
         ),
-        x_title=f"{labels.short[x]} ({metric_scale(x, year, lang)})",
-        y_title=f"{labels.short[y]} ({metric_scale(y, year, lang)})",
+        x_title=f"{labels.short[x]} ({labels.scale(x, year)})",
+        y_title=f"{labels.short[y]} ({labels.scale(y, year)})",
         regions=list(labels.region.values()),
     )
     return figure, None if fit else t("ex_fit_none", lang)
@@ -250,7 +250,7 @@ def regions_chart(
     rows = shown[(shown["year"] == year) & (shown["dimension"] == metric) & shown["score"].notna()]
     if rows.empty:
         return None, t("ex_chart_empty", lang)
-    scale = metric_scale(metric, year, lang)
+    scale = labels.scale(metric, year)
     spread = pd.DataFrame(
         {
             "name": rows[f"name_{lang}"],
@@ -277,14 +277,19 @@ def slope_chart(
 ) -> tuple[dict | None, str | None]:
     if start == end:
         return None, t("ex_same_year", lang)
-    if not comparable(metric, start, end):
-        a, b = metric_scale(metric, start, lang), metric_scale(metric, end, lang)
-        return None, t("ex_slope_eras", lang, start=start, end=end, a=a, b=b)
+    segments = (labels.metrics.segments.get((metric, start)), labels.metrics.segments.get((metric, end)))
+    if not comparable(metric, start, end, segments):
+        a, b = labels.scale(metric, start), labels.scale(metric, end)
+        if not is_subdimension(metric):
+            return None, t("ex_slope_eras", lang, start=start, end=end, a=a, b=b)
+        if None in segments:
+            return None, t("ex_chart_empty", lang)
+        return None, t("ex_slope_segments", lang, metric=labels.metric[metric], start=start, end=end, a=a, b=b)
     pairs = paired(shown[shown["dimension"] == metric], "year", start, end)
     if pairs.empty:
         return None, t("ex_chart_empty", lang)
     change = pairs["second"] - pairs["first"]
-    scale = metric_scale(metric, end, lang)
+    scale = labels.scale(metric, end)
     figure = slope_figure(
         pairs.assign(name=pairs["province_code"].map(labels.province)),
         lang=lang,
