@@ -6,21 +6,22 @@ import streamlit as st
 
 from geo import loader
 from papi_data.overview import province_year, year_metric
-from ui import data, shell, state
+from papi_data.schema import TOTAL
+from papi_data.subdimensions import is_subdimension
+from ui import certainty, data, shell, state
 from ui.charts.choropleth import map_figure
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
-from ui.metrics import first_year, metric_ids, metric_name, metric_scale
-from ui.numbers import fmt_change, fmt_number
+from ui.numbers import change_text, fmt_number
 from ui.views import COLOURINGS, map_spec
 
 PLAY_STEP_S = 1.2
 
 lang = shell.lang()
 store = data.store(lang)
-table = data.scores_table(lang)
+metrics = data.metrics(lang)
 years = store.years
-state.view(map_spec(years, store.dimensions, store.provinces, lang))
+state.view(map_spec(years, metrics, store.provinces, lang))
 names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("page_map", lang), lang)
@@ -30,9 +31,10 @@ with c1:
         st.selectbox,
         "metric",
         t("metric", lang),
-        options=metric_ids(store.dimensions),
-        format_func=lambda m: metric_name(m, store.dimensions, lang),
+        options=list(metrics.ids),  # each dimension followed by its sub-dimensions ("D5 › …")
+        format_func=data.labels(lang).metric.__getitem__,
     )
+table = data.subdimension_table(lang) if is_subdimension(metric) else data.scores_table(lang)
 with c2:
     colouring = state.widget(
         st.segmented_control,
@@ -89,10 +91,11 @@ def map_part() -> None:
 
     rows = year_metric(table, store.provinces, year, metric)
     n = int(rows["score"].notna().sum())
-    label = metric_name(metric, store.dimensions, lang)
-    scale = metric_scale(metric, year, lang)
-    if year < first_year(metric, store.dimensions):
-        st.info(t("not_measured", lang, metric=label, first=first_year(metric, store.dimensions), year=year))
+    label = metrics.name(metric, lang, mark=True)
+    scale = metrics.scale_text(metric, year, lang)
+    if not metrics.measured(metric, year):
+        first, last = metrics.years[metric]
+        st.info(t("not_measured_span", lang, metric=label, first=first, last=last, year=year))
     selected = state.value("province")
     figure = map_figure(
         rows,
@@ -125,12 +128,17 @@ def map_part() -> None:
             selected = clicked[-1]
             state.set_value("province", selected)
     with bar_col:
+        intervals = data.intervals_of(year, lang) if metric == TOTAL else None
+        whiskers = ""
+        if intervals is not None:
+            whiskers = "<br>" + (t("ranking_intervals", lang) if len(intervals) else t("ranking_no_intervals", lang))
         ranking = ranking_figure(
             rows,
             lang=lang,
-            frame=shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale})", lang, year),
+            frame=shell.frame(t("ranking_heading", lang, year=year), f"{label} ({scale}){whiskers}", lang, year),
             colour_by_group=colouring == "groups",
             highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
+            intervals=intervals,
         )
         shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()
@@ -153,8 +161,11 @@ def map_part() -> None:
                 delta_color="off",
                 delta_arrow="off",
             )
-            change = fmt_change(figures.change, lang) if figures.change is not None else t("no_data", lang)
-            c.metric(t("change_vs_prev", lang, year=year - 1), change)
+            c.metric(
+                t("change_vs_prev", lang, year=year - 1), change_text(figures.change, figures.change_gap, year, lang)
+            )
+        if metric == TOTAL and figures.has_data:
+            st.caption(certainty.total_rank_text(selected, names[selected], year, lang))
         st.caption(t("since_2025", lang, new=store.provinces.set_index("code").at[selected, f"name_2025_{lang}"]))
         link, clear = st.columns([3, 1])
         link.page_link(

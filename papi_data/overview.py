@@ -69,7 +69,8 @@ def year_metric(table: pd.DataFrame, provinces: pd.DataFrame, year: int, dimensi
     Provinces without a row at all (a dimension not yet measured that year) are included as missing, so a map or a
     count always covers all provinces and says who has no data.
     """
-    measured = ["score", "rank", "group", "change", "source", "source_file", "source_line"]
+    measured = ["score", "rank", "group", "change", *(["change_gap"] if "change_gap" in table else [])]
+    measured += ["source", "source_file", "source_line"]
     rows = table.loc[(table["year"] == year) & (table["dimension"] == dimension), ["province_code", *measured]]
     out = provinces.merge(rows, left_on="code", right_on="province_code", how="left").drop(columns="province_code")
     out["year"] = year

@@ -201,6 +201,15 @@ def subdimension_profile_of(code: str, year: int, lang: str) -> pd.DataFrame:
     return _read(_subdimension_profile, lang, code, year)
 
 
+def intervals_of(year: int, lang: str) -> pd.DataFrame:
+    """The 90% intervals of the total PAPI published for `year` (province_code, ci90_low, ci90_high): none for most
+    years, and none for a province whose SE was 0."""
+    published = store(lang).uncertainty
+    return published.loc[
+        (published["year"] == year) & published["ci90_low"].notna(), ["province_code", "ci90_low", "ci90_high"]
+    ]
+
+
 def national_table(lang: str) -> pd.DataFrame:
     return _read(_national, lang)
 

@@ -13,8 +13,7 @@ from papi_data.cells import as_float, as_int, as_str, float_or_none, str_list
 from papi_data.profile import dimension_profile, rank_history
 from papi_data.schema import TOTAL
 from papi_data.subdimensions import furthest_from_best
-from papi_data.uncertainty import years_with_intervals
-from ui import data, shell, state
+from ui import certainty, data, shell, state
 from ui.charts.profile_charts import (
     metric_panel,
     rank_history_figure,
@@ -107,37 +106,7 @@ def dimension_table(
         }
     )
     st.dataframe(frame, hide_index=True, key="profile_table")
-    st.caption(total_certainty(p))
-
-
-def total_certainty(p: Profile) -> str:
-    """The total's rank in words with the ranks it could plausibly hold, or why there is no range."""
-    lang = p.lang
-    ranges = data.rank_ranges_table(lang)
-    mine = ranges[(ranges["year"] == p.year) & (ranges["province_code"] == p.code)]
-    published = years_with_intervals(data.store(lang).uncertainty)
-    if p.year not in published:
-        return t("interval_none_year", lang, year=p.year, years=", ".join(map(str, published)))
-    if mine.empty:
-        return t("interval_no_score", lang, name=p.name, year=p.year)
-    r = mine.iloc[0]
-    if pd.isna(r["best"]):
-        return t("interval_none_province", lang, name=p.name, year=p.year)
-    tied = len(r["tied_with"])
-    return tn(
-        "interval_rank",
-        lang,
-        tied,
-        score=fmt_number(r["score"], lang),
-        low=fmt_number(r["ci90_low"], lang),
-        high=fmt_number(r["ci90_high"], lang),
-        rank=int(r["rank"]),
-        best=int(r["best"]),
-        worst=int(r["worst"]),
-        n=int(r["n"]),
-        tied=tied,
-        name=p.name,
-    )
+    st.caption(certainty.total_rank_text(p.code, p.name, p.year, p.lang))
 
 
 def _sub_name(metric: str, number: str, catalogue: Metrics, lang: str) -> str:

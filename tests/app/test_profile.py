@@ -210,7 +210,8 @@ def test_error_bars_only_where_papi_published_intervals() -> None:
     early = next(t for t in totals["data"] if t["name"] == "Hà Nội" and t["xaxis"] == "x")
     assert "error_y" not in early  # PAPI published no interval before 2019
     ranks = figure(at, "thứ hạng điểm tổng hợp")["data"][-1]
-    plausible = dict(zip(ranks["x"], zip(ranks["error_y"]["arrayminus"], ranks["error_y"]["array"]), strict=True))
+    bars = zip(ranks["error_y"]["arrayminus"], ranks["error_y"]["array"], strict=True)
+    plausible = dict(zip(ranks["x"], bars, strict=True))
     assert plausible[2023] == (15 - 8, 26 - 15) and plausible[2024] == (None, None)
 
 

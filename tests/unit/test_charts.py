@@ -3,6 +3,7 @@ per-rerun validation), carries its title, subtitle and source line, and never pu
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -15,6 +16,7 @@ from papi_data.store import load_store
 from ui.charts.choropleth import map_figure
 from ui.charts.common import CheckedFigure
 from ui.charts.frame import Frame, source_line
+from ui.charts.profile_charts import segmented_panel, trends_figure
 from ui.charts.ranking_bar import ranking_figure
 
 
@@ -106,3 +108,37 @@ def test_ranking_figure_is_valid_and_marks_the_highlighted(store, table, groups:
 def test_checked_figure_hands_over_the_dict_unchanged() -> None:
     spec = {"data": [{"type": "bar", "x": [1], "y": [2]}], "layout": {}}
     assert CheckedFigure(spec).to_dict() is spec
+
+
+def test_ranking_error_bars_are_the_published_intervals_and_fit_the_axis(store, table) -> None:
+    published = store.uncertainty[(store.uncertainty["year"] == 2022) & store.uncertainty["ci90_low"].notna()]
+    rows = rows_for(store, table, 2022)
+    spec = ranking_figure(
+        rows, lang="en", frame=Frame("h", "s"), colour_by_group=True, highlight=set(), intervals=published
+    )
+    go.Figure(spec)
+    bar = spec["data"][0]
+    drawn = [v for v in bar["error_x"]["array"] if v is not None]
+    assert len(drawn) == len(published) == 58  # Bạc Liêu, Cà Mau, Sóc Trăng: SE 0, no interval, no bar
+    low, high = spec["layout"]["xaxis"]["range"]
+    assert low <= published["ci90_low"].min() and high >= published["ci90_high"].max()
+
+
+def test_trend_panels_never_join_two_definitions() -> None:
+    national = pd.DataFrame(
+        {
+            "year": [2019, 2020, 2021],
+            "mean": [1.0, 1.1, 1.5],
+            "q25": [0.9] * 3,
+            "q75": [1.2] * 3,
+            "min": [0.5] * 3,
+            "max": [2.0] * 3,
+        }
+    )  # synthetic
+    mine = pd.DataFrame({"year": [2019, 2020, 2021], "score": [1.2, None, 1.7]})  # synthetic; 2020: no data
+    panel = segmented_panel(national, mine, [[2019, 2020], [2021]], "5.3", [("Other", mine)])
+    spec = trends_figure([panel], lang="vi", frame=Frame("h", "s"), province_name="P")
+    go.Figure(spec)
+    lines = [trace for trace in spec["data"] if trace["name"] == "P"]
+    assert [line["x"] for line in lines] == [[2019, 2020], [2021]] and lines[0]["y"] == [1.2, None]
+    assert [shape["x0"] for shape in spec["layout"]["shapes"]] == [2020.5]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from papi_data.cells import as_int, as_str, float_or_none
+from papi_data.cells import as_int, as_str, float_or_none, str_or_none
 from papi_data.schema import GROUPS
 from ui.charts.frame import Frame, base_layout
 from ui.charts.palette import (
@@ -21,7 +21,7 @@ from ui.charts.palette import (
     WHITE,
 )
 from ui.i18n import t
-from ui.numbers import fmt_change, fmt_number
+from ui.numbers import change_text, fmt_change, fmt_number
 
 # Mainland and both archipelagos (Trường Sa reaches ~117.5°E, ~6.5°N).
 LON_RANGE = (102.0, 117.6)
@@ -40,11 +40,12 @@ def hover_texts(rows: pd.DataFrame, lang: str, with_2025: bool) -> list[str]:
             lines.append(f"{t('col_score', lang)}: {fmt_number(score, lang)}")
             rank, n, group = as_int(r.rank), as_int(r.n), as_str(r.group)
             lines.append(f"{t('rank_of', lang, rank=rank, n=n)} · {t('group_' + group, lang)}")
-            previous, change = as_int(r.year) - 1, float_or_none(r.change)
+            year, change = as_int(r.year), float_or_none(r.change)
+            gap = str_or_none(getattr(r, "change_gap", None))
             lines.append(
-                t("change_undefined", lang, year=previous)
+                change_text(None, gap, year, lang)
                 if change is None
-                else f"{t('change_vs_prev', lang, year=previous)}: {fmt_change(change, lang)}"
+                else f"{t('change_vs_prev', lang, year=year - 1)}: {fmt_change(change, lang)}"
             )
         if with_2025:
             lines.append(t("since_2025", lang, new=getattr(r, f"name_2025_{lang}")))

@@ -17,9 +17,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{metric} ({scale}) · 63 tỉnh, thành phố · {n} có dữ liệu",
         "en": "{metric} ({scale}) · 63 provinces · {n} with data",
     },
-    "not_measured": {
-        "vi": "{metric} chỉ được đo từ năm {first}; năm {year} không có dữ liệu cho lĩnh vực này.",
-        "en": "{metric} is measured from {first}; there is no data for it in {year}.",
+    "not_measured_span": {
+        "vi": "PAPI đo {metric} trong các năm {first}–{last}; năm {year} không có dữ liệu cho chỉ số này.",
+        "en": "PAPI measured {metric} in {first}–{last}; there is no data for it in {year}.",
+    },
+    "ranking_no_intervals": {
+        "vi": "PAPI không công bố khoảng tin cậy cho năm này, nên không vẽ khoảng",
+        "en": "PAPI published no intervals for this year, so none are drawn",
+    },
+    "ranking_intervals": {
+        "vi": "Thanh ngang: khoảng tin cậy 90% PAPI công bố; hai tỉnh có khoảng chồng lên nhau là ngang nhau về mặt "
+        "thống kê",
+        "en": "Whiskers: PAPI's published 90% intervals; two provinces whose intervals overlap are statistically tied",
     },
     "ranking_heading": {"vi": "Xếp hạng {year}", "en": "Ranking, {year}"},
     "ranking_missing": {"vi": "Không có dữ liệu: {names}.", "en": "No data: {names}."},

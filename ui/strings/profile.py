@@ -74,29 +74,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "col_best": {"vi": "Điểm cao nhất", "en": "Best score"},
     "trends_compared": {"vi": "; so sánh: {names}", "en": "; compared: {names}"},
-    # The total's plausible rank (papi_data.uncertainty)
-    "interval_rank": {
-        "vi": "Điểm tổng hợp {score} (khoảng tin cậy 90%: {low}–{high}): hạng {rank}, có thể từ {best} đến {worst} "
-        "trong {n} tỉnh có dữ liệu; {tied} tỉnh ngang nhau về mặt thống kê với {name} (khoảng tin cậy chồng lên nhau).",
-        "en": "Total {score} (90% interval {low}–{high}): rank {rank}, plausibly {best}–{worst} of the {n} provinces "
-        "with data; {tied} provinces are statistically tied with {name} (their intervals overlap).",
-        "en_one": "Total {score} (90% interval {low}–{high}): rank {rank}, plausibly {best}–{worst} of the {n} "
-        "provinces with data; {tied} province is statistically tied with {name} (their intervals overlap).",
-    },
-    "interval_none_year": {
-        "vi": "PAPI không công bố khoảng tin cậy của điểm tổng hợp năm {year}, nên thứ hạng năm này không kèm khoảng "
-        "hạng có thể (PAPI chỉ công bố cho các năm {years}).",
-        "en": "PAPI published no interval for the {year} totals, so this year's rank comes without a plausible range "
-        "(PAPI published them for {years} only).",
-    },
-    "interval_none_province": {
-        "vi": "PAPI không công bố khoảng tin cậy của {name} năm {year}, nên thứ hạng không kèm khoảng hạng có thể.",
-        "en": "PAPI published no interval for {name} in {year}, so the rank comes without a plausible range.",
-    },
-    "interval_no_score": {
-        "vi": "{name} không có điểm tổng hợp năm {year}, nên không có thứ hạng.",
-        "en": "{name} has no total score in {year}, hence no rank.",
-    },
     # Sub-dimensions
     "subdims_heading": {"vi": "Chỉ số thành phần năm {year}", "en": "Sub-dimensions, {year}"},
     "subdims_count": {"vi": "{k} chỉ số thành phần", "en": "{k} sub-dimensions", "en_one": "{k} sub-dimension"},
