@@ -91,3 +91,16 @@ def test_play_steps_through_the_years_and_pause_stops(page: Page, app_url: str) 
     expect(page.get_by_role("button", name="▶ Chạy qua các năm")).to_be_visible()
     expect(page.get_by_role("slider")).to_be_enabled()
     assert "year=201" in stopped_at
+
+
+def test_the_ranking_shows_error_bars_for_2023(page: Page, app_url: str, offline: Offline) -> None:
+    open_page(page, f"{app_url}/ban-do?year=2023")
+    ranking = page.locator('[data-testid="stPlotlyChart"] >> nth=1')
+    expect(ranking.locator(".gtitle")).to_contain_text("Xếp hạng 2023")
+    expect(ranking.locator(".errorbar")).to_have_count(61)  # one per province with a score; all have an interval
+    expect(ranking).to_contain_text("khoảng tin cậy 90% PAPI công bố")  # the subtitle says what the bars are
+
+    open_page(page, f"{app_url}/ban-do?year=2024")
+    expect(ranking.locator(".gtitle")).to_contain_text("Xếp hạng 2024")
+    expect(ranking.locator(".errorbar")).to_have_count(0)  # PAPI published none for 2024: none drawn
+    assert offline.blocked == []
