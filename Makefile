@@ -4,18 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SERVE_FLAGS ?=
-STORE := papi_data/store/manifest.json
+# Host names the app answers to (DNS rebinding guard): add the intranet server's name, e.g. HOSTS="localhost papi.so.gov.vn".
+HOSTS ?= localhost 127.0.0.1 ::1
+STORE := papi_data/store/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
+HAPROXY := /usr/sbin/haproxy
+N ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test store lint bench chromium clean
+.PHONY: run test store lint bench chromium haproxy cluster clean
 
 run: $(VENV)/.installed $(STORE)
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(SERVE_FLAGS)
+	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(addprefix --server.allowedHosts=,$(HOSTS)) $(SERVE_FLAGS)
 
-test: lint $(STORE) chromium
+test: lint $(STORE) chromium haproxy
 	$(BIN)/python -m pytest
 
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
@@ -34,6 +38,14 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# N app servers behind HAProxy on PORT (deploy/haproxy.cfg; README, "Several servers").
+cluster: $(VENV)/.installed $(STORE) haproxy
+	$(BIN)/python -m deploy.cluster --servers $(N) --port $(PORT) --hosts "$(HOSTS)"
+
+# Debian's HAProxy for `make cluster` and its tests.
+haproxy:
+	@test -x $(HAPROXY) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy)
+
 # Debian's Chromium for the browser tests; Playwright never downloads a browser here.
 chromium:
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
@@ -45,7 +57,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-bench: $(VENV)/.dev-installed $(STORE) chromium
+bench: $(VENV)/.dev-installed $(STORE) chromium haproxy
 	$(BIN)/python -m bench.all
 
 clean:

@@ -1,6 +1,6 @@
 """Every benchmark, one after another: `make bench`."""
 
-from bench import explorer, memory, page_runs, store_build
+from bench import explorer, hostile, load, memory, page_runs, store_build
 from bench import map as map_bench
 from bench import profile as profile_bench
 
@@ -11,3 +11,5 @@ if __name__ == "__main__":
     profile_bench.main()
     explorer.main()
     memory.main()
+    load.main([])
+    hostile.main([])

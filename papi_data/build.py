@@ -1,4 +1,4 @@
-"""Build the Parquet store from the source tables: validate everything, then write aside and swap in atomically.
+"""Build the Parquet store from the source tables: validate everything, then write a new build and switch to it.
 
     python -m papi_data.build [--sources DIR] [--store DIR]
 
@@ -12,10 +12,8 @@ import argparse
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -24,17 +22,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from papi_data.paths import SOURCES_DIR, store_dir
+from papi_data.paths import MANIFEST, SOURCES_DIR, store_dir
 from papi_data.plans_source import read_plans
 from papi_data.problems import SourceProblem, SourceRejected
 from papi_data.published_source import read_group_sizes, read_partners, read_press_figures, read_published_means
 from papi_data.reference import read_dimensions, read_provinces, read_regions
 from papi_data.schema import SCHEMA_VERSION, TABLES
 from papi_data.scores_source import read_scores
+from papi_data.store_files import build_lock, clean, new_staging, publish
 from papi_data.subdimensions_source import read_subdimension_reference, read_subdimension_scores
 from papi_data.uncertainty_source import read_uncertainty
-
-MANIFEST = "manifest.json"
 
 
 def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFrame]:
@@ -91,37 +88,28 @@ def _digest(path: Path) -> str:
 
 
 def write_store(tables: dict[str, pd.DataFrame], sources: Path, target: Path) -> None:
-    """Write the tables into a fresh folder beside `target`, then swap it in with two renames."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the store is read by whoever runs the app
-    try:
-        for name, frame in tables.items():
-            table = pa.Table.from_pandas(frame, schema=TABLES[name], preserve_index=False)
-            pq.write_table(table, staging / f"{name}.parquet")
-        manifest = {
-            "schema_version": SCHEMA_VERSION,
-            "build_id": uuid.uuid4().hex,  # what readers key their caches on: two builds in one second still differ
-            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "rows": {name: len(frame) for name, frame in tables.items()},
-            "sources": {
-                p.relative_to(sources).as_posix(): _digest(p) for p in sorted(sources.rglob("*")) if p.is_file()
-            },
-        }
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
-        # Two renames: readers see the old store or the new one; in the instant between, "missing", and they retry.
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        if target.exists():
-            os.rename(target, old)
+    """Write the tables as a new build of the store in `target` and make it the live one (see store_files.py)."""
+    with build_lock(target):
+        clean(target)
+        staging = new_staging(target)
         try:
-            os.rename(staging, target)
-        except OSError:
-            if old.exists():
-                os.rename(old, target)  # put the previous store back
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            for name, frame in tables.items():
+                table = pa.Table.from_pandas(frame, schema=TABLES[name], preserve_index=False)
+                pq.write_table(table, staging / f"{name}.parquet")
+            build_id = uuid.uuid4().hex  # what readers key their caches on: two builds in one second still differ
+            manifest = {
+                "schema_version": SCHEMA_VERSION,
+                "build_id": build_id,
+                "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "rows": {name: len(frame) for name, frame in tables.items()},
+                "sources": {
+                    p.relative_to(sources).as_posix(): _digest(p) for p in sorted(sources.rglob("*")) if p.is_file()
+                },
+            }
+            (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+            publish(target, staging, build_id)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # gone already once published
 
 
 def build(sources: Path = SOURCES_DIR, target: Path | None = None, last_year: int | None = None) -> dict[str, int]:

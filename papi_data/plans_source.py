@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from papi_data.problems import SourceProblem
+from papi_data.problems import SourceProblem, read_source_text
 from papi_data.schema import GROUPS, TABLES
 from papi_data.text import nfc
 
@@ -78,7 +78,12 @@ class _Mapping(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """No aliases (`*name`): a few nested ones expand into billions of values (a "billion laughs" file)."""
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed here", mark)
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
@@ -162,11 +167,17 @@ def _date(value: Any) -> dt.date | bool | None:
         return False
 
 
-def _article(seeds: Path, name: str | None) -> str | None:
-    """The text of a plan's article in papi_data/sources/seeds/ (NFC), or None if there is no such file."""
-    if name is None or Path(name).name != name or not (seeds / name).is_file():
+def _article(seeds: Path, name: str | None, c: _Checker) -> str | None:
+    """The text of a plan's article in papi_data/sources/seeds/ (NFC); None, reported, when it cannot be read."""
+    if name is None:
         return None
-    return unicodedata.normalize("NFC", (seeds / name).read_text(encoding="utf-8"))
+    unreadable: list[SourceProblem] = []
+    text = read_source_text(seeds / name, unreadable) if Path(name).name == name else None
+    if text is None:
+        why = unreadable[0].reason if unreadable else "not a file name"
+        c.bad("seed_file", f"no article {name!r} in {SEEDS_DIR}/ ({why})")
+        return None
+    return unicodedata.normalize("NFC", text)
 
 
 def _check_plan(
@@ -196,9 +207,7 @@ def _check_plan(
     number, issuer = c.text("document_number", optional=True), c.text("issuer")
     title_vi, title_en = c.text("title_vi"), c.text("title_en")
     seed_file = c.text("seed_file", optional=True)
-    article = _article(seeds, seed_file)
-    if seed_file is not None and article is None:
-        c.bad("seed_file", f"no article {seed_file!r} in {seeds}")
+    article = _article(seeds, seed_file, c)
     url = c.text("source_url", optional=True)
     if url is not None and not re.match(r"^https?://\S+$", url):
         c.bad("source_url", f"not a web address (http:// or https://): {url!r}")
@@ -360,12 +369,11 @@ def read_plans(
     years = sorted(set(years))
     bounds = (min(years), max(years) + PLAN_HORIZON)
     empty = pd.DataFrame(columns=PLAN_COLUMNS), pd.DataFrame(columns=TARGET_COLUMNS)
-    path = sources / PLANS_FILE
-    if not path.exists():
-        problems.append(SourceProblem(PLANS_FILE, None, None, "file is missing"))
+    text = read_source_text(sources / PLANS_FILE, problems)
+    if text is None:
         return empty
     try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader: no Python objects
+        document = yaml.load(text, Loader=_Loader)  # a SafeLoader: no Python objects
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = None if mark is None else mark.line + 1

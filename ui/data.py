@@ -3,12 +3,14 @@
 The caching rule: `st.cache_resource` for everything derived from the store, which is read-only — one object shared by
 all sessions, no copy per call (pandas frames handed out here must never be modified in place; derive a new frame).
 `st.cache_data` only where a caller needs its own copy; nothing here does today. Every cache is keyed by the store's
-version (its folder and build id), so a rebuild or another folder (tests) is a new entry.
+version (its folder and build id), so a rebuild or another folder (tests) is a new entry; the build named in the key is
+the build loaded, so what is cached under a build's id is that build's content even while builds follow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
@@ -31,19 +33,21 @@ from ui.labels import Labels, build_labels
 from ui.metrics import Metrics, build_metrics
 
 T = TypeVar("T")
+Version = tuple[str, str]  # the store's folder, and the id of its live build ("" when there is none)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _store(version: str) -> PapiStore:
-    return load_store()
+def _store(version: Version) -> PapiStore:
+    folder, build = version
+    return load_store(Path(folder), build or None)
 
 
-def _version() -> str:
-    return f"{store_dir()}@{store_version()}"
+def _version() -> Version:
+    return str(store_dir()), store_version()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _scores_table(version: str) -> pd.DataFrame:
+def _scores_table(version: Version) -> pd.DataFrame:
     """Every score with its rank, N, group and change, joined to the province names: the pages' main table."""
     store = _store(version)
     table = with_change(with_ranks(store.scores))
@@ -56,7 +60,7 @@ _NAMES = ["code", "name_vi", "name_en", "region_id", "code_2025", "name_2025_vi"
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _subdimension_table(version: str) -> pd.DataFrame:
+def _subdimension_table(version: Version) -> pd.DataFrame:
     """Every sub-dimension score with its rank, N, group and change (within its segment), joined to the province
     names: shaped like the scores table (the concept id in `dimension`, its dimension in `parent`)."""
     store = _store(version)
@@ -66,19 +70,19 @@ def _subdimension_table(version: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _metrics(version: str) -> Metrics:
+def _metrics(version: Version) -> Metrics:
     store = _store(version)
     return build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _explorer_table(version: str) -> pd.DataFrame:
+def _explorer_table(version: Version) -> pd.DataFrame:
     """The scores and the sub-dimension scores in one long table, the total's rows with their published interval."""
     return explore.explorer_table(_scores_table(version), _subdimension_table(version), _store(version).uncertainty)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _rank_ranges(version: str) -> pd.DataFrame:
+def _rank_ranges(version: Version) -> pd.DataFrame:
     """Every province's total rank with its plausible range, for each year PAPI published intervals (else none)."""
     store = _store(version)
     table = _scores_table(version)
@@ -88,13 +92,13 @@ def _rank_ranges(version: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _subdimension_national(version: str) -> dict[str, pd.DataFrame]:
+def _subdimension_national(version: Version) -> dict[str, pd.DataFrame]:
     """The national statistics of each sub-dimension by year (papi_data.stats.national), by metric id."""
     return dict(tuple(national(_subdimension_table(version)).groupby("dimension")))  # type: ignore[arg-type]
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _province_by_metric(version: str, code: str) -> dict[str, pd.DataFrame]:
+def _province_by_metric(version: Version, code: str) -> dict[str, pd.DataFrame]:
     """One province's rows of the scores and the sub-dimension tables (the total with its interval), by metric id:
     a profile's trend lines."""
     table = _explorer_table(version)
@@ -102,7 +106,7 @@ def _province_by_metric(version: str, code: str) -> dict[str, pd.DataFrame]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _subdimension_profile(version: str, code: str, year: int) -> pd.DataFrame:
+def _subdimension_profile(version: Version, code: str, year: int) -> pd.DataFrame:
     store = _store(version)
     return subdimension_profile(
         _subdimension_table(version), store.subdimensions, store.subdimension_periods, code, year
@@ -110,17 +114,17 @@ def _subdimension_profile(version: str, code: str, year: int) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _national(version: str) -> pd.DataFrame:
+def _national(version: Version) -> pd.DataFrame:
     return national(_store(version).scores)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _group_bands(version: str) -> pd.DataFrame:
+def _group_bands(version: Version) -> pd.DataFrame:
     return rank_bands(_scores_table(version))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _plan_evaluation(version: Version) -> tuple[pd.DataFrame, pd.DataFrame]:
     store = _store(version)
     table = _scores_table(version)
     latest = int(store.scores["year"].max())
@@ -131,17 +135,17 @@ def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _labels(version: str, lang: str) -> Labels:
+def _labels(version: Version, lang: str) -> Labels:
     return build_labels(_store(version), _metrics(version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _matching(version: str, query: str) -> tuple[str, ...] | None:
+def _matching(version: Version, query: str) -> tuple[str, ...] | None:
     return provinces_matching(_store(version).provinces, query)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _explorer_rows(version: str, lang: str, base_year: int) -> pd.DataFrame:
+def _explorer_rows(version: Version, lang: str, base_year: int) -> pd.DataFrame:
     """Every row of the store as the explorer's table shows it: a filter change then only picks rows by label."""
     store = _store(version)
     return view_table(
@@ -150,12 +154,21 @@ def _explorer_rows(version: str, lang: str, base_year: int) -> pd.DataFrame:
 
 
 def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
-    """A cached reader's value, or a page that explains how to rebuild the store (and stops the run)."""
-    try:
-        return cached(_version(), *args)
-    except StoreUnavailable as problem:
-        show_store_problem(problem, lang)
-        state.stop()
+    """A cached reader's value, or a page that explains how to rebuild the store (and stops the run).
+
+    A build that newer builds removed while it was being read is not a problem: the live one is read instead.
+    """
+    problem = StoreUnavailable("missing", "the store was rebuilt during every attempt to read it")
+    for _ in range(3):
+        version = _version()
+        try:
+            return cached(version, *args)
+        except StoreUnavailable as unavailable:
+            problem = unavailable
+            if _version() == version:
+                break
+    show_store_problem(problem, lang)
+    state.stop()
 
 
 def store(lang: str) -> PapiStore:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from papi_data.citation import citation
 from ui import data, state
@@ -17,6 +20,19 @@ from ui.url_state import parse_params
 from ui.views import LANG_LABELS, LANG_SPEC
 
 PLAN_PROVINCES = ("01", "79", "27")  # Hà Nội, TP. Hồ Chí Minh, Bắc Ninh: the first three plans
+LINK_LIMIT = 8 * 1024  # characters of a link's parameters read at most; the longest real link is about 1 KB
+_log = logging.getLogger("papi.app")
+
+
+def cap_link() -> None:
+    """A link whose parameters are too long (or that the server marked so: serve_guard.py) opens the page's default
+    view, keeping only its language, with a notice (shown by `header`). Call before the page reads the URL."""
+    params = st.query_params.to_dict()
+    too_long = params.get("link") == "too-long" or sum(len(k) + len(v) + 2 for k, v in params.items()) > LINK_LIMIT
+    st.session_state["_link_too_long"] = too_long
+    if too_long:
+        lang = params.get("lang")
+        st.query_params.from_dict({"lang": lang} if lang in LANGS else {})
 
 
 def provisional_lang() -> str:
@@ -39,10 +55,44 @@ PAGES = (
 
 
 def pages(lang: str) -> list[Any]:
+    """The navigation's pages; and, for an address that names none of them, a hidden "page not found" page at that
+    address (Streamlit would show its own English dialog over the home page)."""
+    return [*_pages(lang), *_not_found_page(lang)]
+
+
+def _pages(lang: str) -> list[Any]:
     return [
         st.Page(file, title=t(title, lang), icon=icon, url_path=path or None, default=not path)
         for file, title, icon, path in PAGES
     ]
+
+
+def _not_found_page(lang: str) -> list[Any]:
+    ctx = get_script_run_ctx()
+    asked = ((ctx.pages_manager.intended_page_name if ctx else None) or "").strip().strip("/")
+    if asked and asked not in {path for *_, path in PAGES} and "/" not in asked:
+        st.session_state["_unknown_path"] = asked  # kept: the page's reruns name it by its hash, not its address
+    unknown = st.session_state.get("_unknown_path")
+    if not unknown:
+        return []
+    return [st.Page(_not_found, title=t("page_not_found", lang), url_path=unknown, visibility="hidden")]
+
+
+def _not_found() -> None:
+    lang = provisional_lang()
+    st.title(t("page_not_found", lang))
+    st.markdown(t("page_not_found_text", lang))
+    st.page_link(_pages(lang)[0], label=t("go_home", lang), icon=":material/home:")
+
+
+def run_page(page: StreamlitPage, lang: str) -> None:
+    """Run the page; should it fail, a short message in the reader's language, the detail in the server's log."""
+    try:
+        page.run()
+    except Exception:  # st.stop and reruns are not Exceptions: they pass
+        _log.exception("the page %s failed", page.url_path)
+        st.error(t("app_error", lang), icon="⚠️")
+        st.page_link(_pages(lang)[0], label=t("go_home", lang), icon=":material/home:")
 
 
 def language_switch() -> str:
@@ -75,6 +125,8 @@ def year_picker(years: Sequence[int], lang: str) -> int:
 
 def header(title: str, lang: str) -> None:
     st.title(title)
+    if st.session_state.get("_link_too_long"):
+        st.warning(t("notice_link_too_long", lang), icon="⚠️")
     state.show_notices(lang)
 
 

@@ -6,8 +6,11 @@ import json
 
 import pytest
 
+from papi_data.paths import BUILDS, CURRENT, MANIFEST
 from papi_data.schema import SCHEMA_VERSION
 from tests.app.conftest import open_app
+from ui import shell
+from ui.i18n import t
 
 YEARS = list(range(2011, 2025))
 PLAN_NAMES = {"vi": ["Hà Nội", "TP. Hồ Chí Minh", "Bắc Ninh"], "en": ["Ha Noi", "Ho Chi Minh City", "Bac Ninh"]}
@@ -120,13 +123,28 @@ def test_about_page(lang: str, store) -> None:
 def test_unreadable_store_explains_how_to_rebuild(damage: str, tmp_path, monkeypatch) -> None:
     store_dir = tmp_path / "store"
     if damage == "corrupt":
-        store_dir.mkdir()
+        build = store_dir / BUILDS / "damaged"
+        build.mkdir(parents=True)
         manifest = {"schema_version": SCHEMA_VERSION, "build_id": "damaged"}
-        (store_dir / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-        (store_dir / "scores.parquet").write_bytes(b"not parquet")
+        (build / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        (build / "scores.parquet").write_bytes(b"not parquet")
+        (store_dir / CURRENT).write_text("damaged", encoding="utf-8")
     monkeypatch.setenv("PAPI_STORE_DIR", str(store_dir))
     for page in [None, "pages/about.py"]:
         at = open_app(page)
         assert not at.exception
         assert at.error and at.error[0].value in {"Chưa có kho dữ liệu", "Kho dữ liệu bị hỏng"}
         assert "make store" in at.code[0].value
+        assert at.text and not any(str(tmp_path) in text.value for text in at.text)  # no server folder shown
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_crash_shows_a_short_message_not_a_traceback(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("synthetic failure at /srv/secret/path.py")
+
+    monkeypatch.setattr(shell, "footer", broken)
+    at = open_app("pages/about.py", lang=lang)
+    assert not at.exception
+    assert at.error[0].value == t("app_error", lang)
+    assert "/srv/secret" not in " ".join(e.value for e in at.error)

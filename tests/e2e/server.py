@@ -26,10 +26,16 @@ CHROMIUM_FLAGS = [
 STARTUP_LIMIT_S = 120
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def free_port(first: int | None = None, last: int | None = None) -> int:
+    """A free port on loopback: any, or the first free one in first..last (the benchmarks keep to 8700–8799)."""
+    for port in range(first, (last or first) + 1) if first else [0]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError(f"no free port in {first}–{last}")
 
 
 def _wait_healthy(url: str, process: subprocess.Popen) -> None:
@@ -47,10 +53,13 @@ def _wait_healthy(url: str, process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_app(log_name: str = "server", base_path: str = "") -> Iterator[tuple[str, int]]:
-    """Yield (url, pid of the process group) of `make run` on a free port, served under `base_path` if given (as
-    behind a proxy that publishes the app at /papi); stop it afterwards."""
-    port = free_port()
+def running_app(
+    log_name: str = "server", base_path: str = "", port: int | None = None, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, int]]:
+    """Yield (url, pid of the process group) of `make run` on `port` (default: a free one), served under `base_path`
+    if given (as behind a proxy that publishes the app at /papi), with `env` added to its environment (e.g.
+    Streamlit's STREAMLIT_… options); stop it afterwards."""
+    port = port or free_port()
     serve_flags = f"--server.baseUrlPath={base_path}" if base_path else ""
     log_path = ROOT / ".venv" / f"{log_name}-{port}.log"
     with log_path.open("w") as log:
@@ -60,6 +69,7 @@ def running_app(log_name: str = "server", base_path: str = "") -> Iterator[tuple
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            env={**os.environ, **(env or {})},
         )
         url = f"http://localhost:{port}" + (f"/{base_path}" if base_path else "")
         try:

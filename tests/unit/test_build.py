@@ -21,11 +21,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from papi_data.build import MANIFEST, assemble, build, main, write_store
-from papi_data.paths import SOURCES_DIR
+from papi_data.build import assemble, build, main, write_store
+from papi_data.paths import MANIFEST, SOURCES_DIR
 from papi_data.problems import SourceProblem, SourceRejected
 from papi_data.schema import SCHEMA_VERSION, TABLES
 from papi_data.store import PapiStore, StoreUnavailable, load_store
+from papi_data.store_files import build_folder, current_build
 
 SCORES = "papi_scores_long.csv"
 PROVINCES = "provinces_63.csv"
@@ -124,6 +125,11 @@ def scores_line(sources: Path, name: str, year: int, dimension: str) -> int:
     return find_line(sources / SCORES, province_name_vi=name, year=year, dimension=dimension)
 
 
+def live(store: Path) -> Path:
+    """The folder of the store's live build."""
+    return build_folder(store, current_build(store) or "")
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file (and folder) under `folder` with its SHA-256: equal digests mean a byte-for-byte equal tree."""
     return {
@@ -183,7 +189,7 @@ def test_scores_table_columns_and_dtypes(real_store: PapiStore, pristine_store: 
     for column in ["province_code", "dimension", "source", "source_file", "note"]:
         assert pd.api.types.is_string_dtype(scores[column]), column
     for name, schema in TABLES.items():
-        assert pq.read_schema(pristine_store / f"{name}.parquet").equals(schema, check_metadata=False), name
+        assert pq.read_schema(live(pristine_store) / f"{name}.parquet").equals(schema, check_metadata=False), name
 
 
 def test_every_score_row_points_at_its_source_line(real_store: PapiStore) -> None:
@@ -624,20 +630,20 @@ def test_all_problems_are_reported_in_one_run(sources_copy: Path) -> None:
 
 
 def test_rebuild_swaps_in_the_new_store_and_leaves_no_temp_folders(sources_copy: Path, good_store: Path) -> None:
-    old_manifest = json.loads((good_store / MANIFEST).read_text(encoding="utf-8"))
+    old_manifest = json.loads((live(good_store) / MANIFEST).read_text(encoding="utf-8"))
     line = scores_line(sources_copy, "Hà Nội", 2020, D1)
     set_cell(sources_copy / SCORES, line, "note", "synthetic note for the rebuild test")
     build(sources_copy, target=good_store)
 
     assert sorted(p.name for p in good_store.parent.iterdir()) == ["store"]
-    manifest = json.loads((good_store / MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((live(good_store) / MANIFEST).read_text(encoding="utf-8"))
     new_digest = hashlib.sha256((sources_copy / SCORES).read_bytes()).hexdigest()
     assert manifest["sources"][SCORES] == new_digest != old_manifest["sources"][SCORES]
     files = {p.relative_to(sources_copy).as_posix() for p in sources_copy.rglob("*") if p.is_file()}
     assert manifest["sources"].keys() == files and "seeds/000_767cc3d581214d55.txt" in files
     store = load_store(good_store)
     assert store.scores.set_index("source_line").at[line, "note"] == "synthetic note for the rebuild test"
-    assert sorted(p.name for p in good_store.iterdir()) == sorted([MANIFEST, *(f"{n}.parquet" for n in TABLES)])
+    assert sorted(p.name for p in live(good_store).iterdir()) == sorted([MANIFEST, *(f"{n}.parquet" for n in TABLES)])
 
 
 def test_write_store_failing_midway_keeps_the_old_store(good_store: Path, real_store: PapiStore) -> None:
@@ -662,7 +668,7 @@ def test_build_into_a_new_folder(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
 def test_damaged_parquet_is_corrupt(good_store: Path, damage: str) -> None:
-    file = good_store / "scores.parquet"
+    file = live(good_store) / "scores.parquet"
     data = file.read_bytes()
     file.write_bytes({"truncate": data[: len(data) // 2], "garbage": b"not a parquet file" * 100, "empty": b""}[damage])
     with pytest.raises(StoreUnavailable) as info:
@@ -672,15 +678,15 @@ def test_damaged_parquet_is_corrupt(good_store: Path, damage: str) -> None:
 
 
 def test_parquet_with_other_columns_is_corrupt(good_store: Path) -> None:
-    frame = pd.read_parquet(good_store / "regions.parquet").drop(columns="name_en")
-    frame.to_parquet(good_store / "regions.parquet")
+    frame = pd.read_parquet(live(good_store) / "regions.parquet").drop(columns="name_en")
+    frame.to_parquet(live(good_store) / "regions.parquet")
     with pytest.raises(StoreUnavailable) as info:
         load_store(good_store)
     assert info.value.reason == "corrupt"
 
 
 def test_unreadable_manifest_is_corrupt(good_store: Path) -> None:
-    (good_store / MANIFEST).write_text("{not json", encoding="utf-8")
+    (live(good_store) / MANIFEST).write_text("{not json", encoding="utf-8")
     with pytest.raises(StoreUnavailable) as info:
         load_store(good_store)
     assert info.value.reason == "corrupt"
@@ -693,7 +699,7 @@ def test_missing_folder_is_missing(tmp_path: Path) -> None:
 
 
 def test_missing_table_file_is_missing(good_store: Path) -> None:
-    (good_store / "dimensions.parquet").unlink()
+    (live(good_store) / "dimensions.parquet").unlink()
     with pytest.raises(StoreUnavailable) as info:
         load_store(good_store)
     assert info.value.reason == "missing"
@@ -701,9 +707,9 @@ def test_missing_table_file_is_missing(good_store: Path) -> None:
 
 
 def test_other_schema_version_is_outdated(good_store: Path) -> None:
-    manifest = json.loads((good_store / MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((live(good_store) / MANIFEST).read_text(encoding="utf-8"))
     manifest["schema_version"] = SCHEMA_VERSION + 1
-    (good_store / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (live(good_store) / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(StoreUnavailable) as info:
         load_store(good_store)
     assert info.value.reason == "outdated"

@@ -58,6 +58,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "notice_none": {"vi": "không chọn", "en": "none"},
     "value_on": {"vi": "bật", "en": "on"},
     "value_off": {"vi": "tắt", "en": "off"},
+    "notice_link_too_long": {
+        "vi": "Liên kết quá dài nên không được đọc; đang hiển thị trang với các lựa chọn mặc định.",
+        "en": "The link was too long to be read; showing the page with its default choices.",
+    },
+    "page_not_found": {"vi": "Không tìm thấy trang", "en": "Page not found"},
+    "page_not_found_text": {
+        "vi": "Đường dẫn này không dẫn tới trang nào của ứng dụng. Hãy chọn một trang ở thanh bên, hoặc:",
+        "en": "This address does not lead to any page of the app. Choose a page in the sidebar, or:",
+    },
+    "go_home": {"vi": "Về trang Tổng quan", "en": "Go to the overview"},
+    "app_error": {
+        "vi": "Đã có lỗi khi hiển thị trang này. Lỗi đã được ghi lại để sửa; hãy tải lại trang hoặc về Tổng quan.",
+        "en": "Something went wrong while showing this page. The error was logged to be fixed; reload the page or go "
+        "to the overview.",
+    },
     "store_missing_title": {"vi": "Chưa có kho dữ liệu", "en": "The data store is not built yet"},
     "store_corrupt_title": {"vi": "Kho dữ liệu bị hỏng", "en": "The data store is damaged"},
     "store_outdated_title": {"vi": "Kho dữ liệu đã cũ", "en": "The data store is out of date"},
