@@ -3,7 +3,7 @@ plausible range where PAPI published intervals) and its province since 2025. The
 
 import streamlit as st
 
-from papi_data.profile import era_years, frontier, nearest_year_with_data
+from papi_data.profile import era_years, nearest_year_with_data
 from papi_data.search import search_provinces
 from ui import data, profile_panel, shell, state
 from ui.charts.profile_charts import radar_axis_label, radar_figure
@@ -13,7 +13,6 @@ from ui.views import MAX_COMPARE, profile_spec
 lang = shell.lang()
 store = data.store(lang)
 table = data.scores_table(lang)
-national = data.national_table(lang)
 catalogue = data.metrics(lang)
 provinces = store.provinces.set_index("code")
 names = provinces[f"name_{lang}"].to_dict()
@@ -50,7 +49,7 @@ name = names[code]
 shell.header(t("profile_heading", lang, name=name, year=year), lang)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
-best_of_year = frontier(table, year)
+best_of_year = data.frontier_of(year, lang)
 # --- Radar ---------------------------------------------------------------------------------------------------------
 left, right = st.columns([3, 2])
 with right:
@@ -79,7 +78,7 @@ with right:
 others = tuple(o for o in others if o != code)
 p = profile_panel.Profile(code=code, year=year, others=others, names=names, years=years, lang=lang)
 axes = [radar_axis_label(*catalogue.name(m, lang, short=True).split(" ", 1)) for m in metrics]
-series = profile_panel.radar_series(table, national, best_of_year, metrics, p, other_year, (show_mean, show_best))
+series = profile_panel.radar_series(best_of_year, metrics, p, other_year, (show_mean, show_best))
 own = series[0]["values"]
 if all(v is None for v in own):
     st.warning(t("year_no_data", lang, name=name, year=year), icon="⚠️")
@@ -107,9 +106,9 @@ with left:
         f"papi-{code}-{year}-radar",
     )
 
-profile_panel.dimension_table(table, best_of_year, metrics, catalogue, p)
-profile_panel.subdimensions(data.subdimension_profile_of(code, year, lang), table, metrics, catalogue, p)
-profile_panel.trends(table, national, catalogue, p)
+profile_panel.dimension_table(catalogue, p)
+profile_panel.subdimensions(data.subdimension_profile_of(code, year, lang), metrics, catalogue, p)
+profile_panel.trends(catalogue, p)
 
 # --- Since 1 July 2025 ---------------------------------------------------------------------------------------------
 st.subheader(t("profile_section_since_2025", lang))

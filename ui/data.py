@@ -17,14 +17,17 @@ import pandas as pd
 import streamlit as st
 
 from papi_data import explore
+from papi_data.citation import citation
 from papi_data.explore import provinces_matching, with_base_change
 from papi_data.paths import store_dir
 from papi_data.plans import dimension_checks, evaluate
+from papi_data.profile import dimension_profile, frontier, rank_history
 from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
+from papi_data.schema import TOTAL
 from papi_data.stats import national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
-from papi_data.subdimensions import metric_rows, subdimension_profile
+from papi_data.subdimensions import furthest_from_best, metric_rows, subdimension_profile
 from papi_data.uncertainty import rank_ranges, years_with_intervals
 from ui import state
 from ui.downloads import view_table
@@ -91,18 +94,68 @@ def _rank_ranges(version: Version) -> pd.DataFrame:
     return pd.concat(ranges, ignore_index=True) if ranges else pd.DataFrame(columns=["year", "province_code"])
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _subdimension_national(version: Version) -> dict[str, pd.DataFrame]:
-    """The national statistics of each sub-dimension by year (papi_data.stats.national), by metric id."""
-    return dict(tuple(national(_subdimension_table(version)).groupby("dimension")))  # type: ignore[arg-type]
+Series = dict[str, dict[int, float]]  # a column ("score", "mean", …) → year → value: a line on a trend chart
+_NATIONAL_COLUMNS = ("mean", "q25", "q75", "min", "max")
+_PROVINCE_COLUMNS = ("score", "rank", "n", "ci90_low", "ci90_high")
+
+
+def _series(rows: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, Series]:
+    """Per metric, each column's values by year, where there is one (plain dicts: a page looks them up often)."""
+    out: dict[str, Series] = {}
+    for metric, part in rows.groupby("dimension"):
+        years = part["year"].astype(int).tolist()
+        out[str(metric)] = {
+            c: {y: float(v) for y, v in zip(years, part[c].tolist(), strict=True) if not pd.isna(v)}
+            for c in columns
+            if c in part
+        }
+    return out
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _citation(version: Version, years: tuple[int, ...], lang: str) -> str:
+    store = _store(version)
+    return citation(store.report_partners, store.partners, years, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _province_by_metric(version: Version, code: str) -> dict[str, pd.DataFrame]:
-    """One province's rows of the scores and the sub-dimension tables (the total with its interval), by metric id:
-    a profile's trend lines."""
+def _furthest(version: Version, code: str, year: int, k: int) -> pd.DataFrame:
+    return furthest_from_best(_subdimension_profile(version, code, year), k)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _national_series(version: Version) -> dict[str, Series]:
+    """The national mean, quartiles, minimum and maximum of every metric by year (sub-dimensions included)."""
+    both = pd.concat([_national(version), national(_subdimension_table(version))], ignore_index=True)
+    return _series(both, _NATIONAL_COLUMNS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _province_series(version: Version, code: str) -> dict[str, Series]:
+    """One province's score, rank and N of every metric by year, and the total's published interval."""
     table = _explorer_table(version)
-    return dict(tuple(table[table["province_code"] == code].groupby("dimension")))  # type: ignore[arg-type]
+    return _series(table[table["province_code"] == code], _PROVINCE_COLUMNS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _dimension_profile(version: Version, code: str, year: int) -> pd.DataFrame:
+    """The profile's table (papi_data.profile.dimension_profile) of a province-year: its dimensions, then the total."""
+    store = _store(version)
+    metrics = [
+        d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first
+    ]
+    table = _scores_table(version)
+    return dimension_profile(table, code, year, [*metrics, TOTAL], _frontier(version, year))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _frontier(version: Version, year: int) -> pd.DataFrame:
+    return frontier(_scores_table(version), year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _rank_history(version: Version, code: str) -> pd.DataFrame:
+    return rank_history(_scores_table(version), code)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -199,14 +252,39 @@ def rank_ranges_table(lang: str) -> pd.DataFrame:
     return _read(_rank_ranges, lang)
 
 
-def subdimension_national(lang: str) -> dict[str, pd.DataFrame]:
-    """Each sub-dimension's national mean, median, quartiles, min, max and N by year, by metric id."""
-    return _read(_subdimension_national, lang)
+def citation_of(years: tuple[int, ...], lang: str) -> str:
+    """The source line of the reports of `years` (papi_data.citation), once per store and set of years."""
+    return _read(_citation, lang, years, lang)
 
 
-def province_by_metric(code: str, lang: str) -> dict[str, pd.DataFrame]:
-    """One province's rows (scores and sub-dimensions, with ranks and change) by metric id."""
-    return _read(_province_by_metric, lang, code)
+def furthest_of(code: str, year: int, k: int, lang: str) -> pd.DataFrame:
+    """The k sub-dimensions where the province is furthest from the best province that year, relative to each scale."""
+    return _read(_furthest, lang, code, year, k)
+
+
+def national_series(lang: str) -> dict[str, Series]:
+    """Every metric's national mean, quartiles, min and max by year: metric → column → year → value."""
+    return _read(_national_series, lang)
+
+
+def province_series(code: str, lang: str) -> dict[str, Series]:
+    """One province's score, rank, N (and the total's published interval) by year: metric → column → year → value."""
+    return _read(_province_series, lang, code)
+
+
+def dimension_profile_of(code: str, year: int, lang: str) -> pd.DataFrame:
+    """A province-year's dimensions and total: score, rank, N, group, change (and why none), gap to the best."""
+    return _read(_dimension_profile, lang, code, year)
+
+
+def frontier_of(year: int, lang: str) -> pd.DataFrame:
+    """The best score on each metric in a year and who holds it (papi_data.profile.frontier)."""
+    return _read(_frontier, lang, year)
+
+
+def rank_history_of(code: str, lang: str) -> pd.DataFrame:
+    """A province's rank on the total by year, with N and group (papi_data.profile.rank_history)."""
+    return _read(_rank_history, lang, code)
 
 
 def subdimension_profile_of(code: str, year: int, lang: str) -> pd.DataFrame:

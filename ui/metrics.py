@@ -61,13 +61,14 @@ class Metrics:
     scales: dict[tuple[str, int], tuple[float, float]]  # (sub-dimension, year) → scale
     numbers: dict[tuple[str, int], str]  # (sub-dimension, year) → PAPI's official number ("5.3")
     segments: dict[tuple[str, int], str]  # (sub-dimension, year) → its segment ("2011–2017"): comparable years
+    headline_names: dict[tuple[str, str, bool], str]  # (total or dimension, lang, short) → metric_name
 
     def name(self, metric: str, lang: str, short: bool = False, mark: bool = False) -> str:
         """ "D5 Thủ tục hành chính công", or for a sub-dimension "D5 › Thủ tục liên quan đến …"; with `mark`, a
         Vietnamese name that is the project's translation carries TRANSLATED_MARK (explained where it is shown)."""
         if not is_subdimension(metric):
-            return metric_name(metric, self.dimensions, lang, short)
-        parent = metric_name(self.parent[metric], self.dimensions, lang).split(" ", 1)[0]
+            return self.headline_names[metric, lang, short]
+        parent = self.headline_names[self.parent[metric], lang, False].split(" ", 1)[0]
         marked = mark and lang == "vi" and metric in self.translated
         return f"{parent} {SUB_MARK} {self.names[metric, lang]}" + (f" {TRANSLATED_MARK}" if marked else "")
 
@@ -98,7 +99,7 @@ class Metrics:
         if metric == TOTAL:
             return ""
         if not is_subdimension(metric):
-            return metric_name(metric, self.dimensions, "en").split(" ", 1)[0]
+            return self.headline_names[metric, "en", False].split(" ", 1)[0]
         return self.numbers.get((metric, year), "")
 
     def segment_years(self, metric: str, years: Sequence[int]) -> list[list[int]]:
@@ -159,4 +160,10 @@ def build_metrics(
         scales=dict(zip(keys, zip(valid["scale_low"], valid["scale_high"], strict=True), strict=True)),
         numbers=dict(zip(keys, valid["official_number"], strict=True)),
         segments=dict(zip(keys, valid["segment"], strict=True)),
+        headline_names={
+            (m, lang, short): metric_name(m, dims, lang, short)
+            for m in metric_ids(dims)
+            for lang in ("vi", "en")
+            for short in (False, True)
+        },
     )

@@ -9,10 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from papi_data.cells import as_float, as_int, as_str, float_or_none, str_list
-from papi_data.profile import dimension_profile, rank_history
+from papi_data.cells import as_float, as_int, as_str, str_list
 from papi_data.schema import TOTAL
-from papi_data.subdimensions import furthest_from_best
 from ui import certainty, data, shell, state
 from ui.charts.profile_charts import (
     metric_panel,
@@ -46,22 +44,17 @@ class Profile:
 
 
 def radar_series(
-    table: pd.DataFrame,
-    national: pd.DataFrame,
-    best: pd.DataFrame,
-    metrics: list[str],
-    p: Profile,
-    other_year: int,
-    overlays: tuple[bool, bool],
+    best: pd.DataFrame, metrics: list[str], p: Profile, other_year: int, overlays: tuple[bool, bool]
 ) -> list[dict]:
     """The radar's series: the province, the same province in another year, the provinces compared with, and the
-    national mean and the best score on each dimension when their overlays are on (`overlays`)."""
+    national mean and the best score on each dimension when their overlays are on (`overlays`). A dimension without a
+    score is None, never 0."""
+    lang = p.lang
 
     def scores_of(province: str, in_year: int) -> list[float | None]:
-        rows = table[(table["year"] == in_year) & (table["province_code"] == province)].set_index("dimension")["score"]
-        return [None if pd.isna(rows.get(m)) else float(rows[m]) for m in metrics]
+        lines = data.province_series(province, lang)
+        return [lines.get(m, {}).get("score", {}).get(in_year) for m in metrics]
 
-    lang = p.lang
     series = [{"name": f"{p.name} {p.year}", "values": scores_of(p.code, p.year), "style": "province"}]
     if other_year:
         series.append(
@@ -70,8 +63,8 @@ def radar_series(
     series += [{"name": p.names[o], "values": scores_of(o, p.year), "style": "compare"} for o in p.others]
     show_mean, show_best = overlays
     if show_mean:
-        means = national[national["year"] == p.year].set_index("dimension")["mean"]
-        values = [float(means[m]) for m in metrics]
+        national = data.national_series(lang)
+        values = [national[m]["mean"][p.year] for m in metrics]
         series.append({"name": t("national_mean", lang), "values": values, "style": "national"})
     if show_best:
         tops = best.set_index("dimension")["best"]
@@ -80,13 +73,11 @@ def radar_series(
     return series
 
 
-def dimension_table(
-    table: pd.DataFrame, best: pd.DataFrame, metrics: list[str], catalogue: Metrics, p: Profile
-) -> None:
+def dimension_table(catalogue: Metrics, p: Profile) -> None:
     """Score, rank of N, group, change (or why there is none), gap to the best and the best province per dimension
     and for the total; under it, how sure the total's rank is."""
     lang = p.lang
-    profile = dimension_profile(table, p.code, p.year, [*metrics, TOTAL], best)
+    profile = data.dimension_profile_of(p.code, p.year, lang)
     frame = pd.DataFrame(
         {
             t("col_dimension", lang): [catalogue.name(m, lang, short=True) for m in profile["dimension"]],
@@ -114,10 +105,10 @@ def _sub_name(metric: str, number: str, catalogue: Metrics, lang: str) -> str:
     return f"{number} {name}"
 
 
-def furthest(subs: pd.DataFrame, catalogue: Metrics, p: Profile) -> None:
+def furthest(catalogue: Metrics, p: Profile) -> None:
     """The sub-dimensions where the province is furthest behind the best province, relative to each scale."""
     lang = p.lang
-    behind = furthest_from_best(subs, FURTHEST)
+    behind = data.furthest_of(p.code, p.year, FURTHEST, lang)
     if behind.empty:
         return
     st.markdown(f"**{t('furthest_heading', lang, name=p.name, year=p.year)}**", help=t("furthest_help", lang))
@@ -148,21 +139,23 @@ def furthest(subs: pd.DataFrame, catalogue: Metrics, p: Profile) -> None:
     st.markdown("\n".join(lines))
 
 
-def subdimensions(subs: pd.DataFrame, table: pd.DataFrame, metrics: list[str], catalogue: Metrics, p: Profile) -> None:
+def subdimensions(subs: pd.DataFrame, metrics: list[str], catalogue: Metrics, p: Profile) -> None:
     """One expander per dimension of the year; an open one (its state is in the URL) shows the sub-dimensions: the
     province against the national mean and the best province, and each one's trend with the provinces compared."""
     lang = p.lang
     st.subheader(t("subdims_heading", lang, year=p.year))
-    furthest(subs, catalogue, p)
-    scores = table[(table["year"] == p.year) & (table["province_code"] == p.code)].set_index("dimension")
+    furthest(catalogue, p)
+    mine = data.province_series(p.code, lang)
+    by_dimension = dict(tuple(subs.groupby("dimension")))
     for dimension in metrics:
-        rows = subs[subs["dimension"] == dimension]
-        score = float_or_none(scores["score"].get(dimension))
+        rows = by_dimension.get(dimension, subs.iloc[:0])
+        lines = mine.get(dimension, {})
+        score = lines.get("score", {}).get(p.year)
         figure = (
             t("no_data", lang)
             if score is None
             else f"{fmt_number(score, lang)} · "
-            + t("rank_of", lang, rank=as_int(scores.at[dimension, "rank"]), n=as_int(scores.at[dimension, "n"]))
+            + t("rank_of", lang, rank=int(lines["rank"][p.year]), n=int(lines["n"][p.year]))
         )
         label = f"**{catalogue.name(dimension, lang)}**: {figure} · {tn('subdims_count', lang, len(rows), k=len(rows))}"
         section = state.member_widget(st.expander, "open", dimension, label)
@@ -200,21 +193,17 @@ def _subdimension_section(dimension: str, rows: pd.DataFrame, catalogue: Metrics
     if any(catalogue.is_translated(m, lang) for m in rows["subdimension"]):
         notes.append(t("translated_note", lang, mark=TRANSLATED_MARK))
     st.caption(" ".join(notes))
-    national = data.subdimension_national(lang)
-    compared = [(o, data.province_by_metric(o, lang)) for o in p.others]
-    mine = data.province_by_metric(p.code, lang)
+    national = data.national_series(lang)
+    compared = [(p.names[o], data.province_series(o, lang)) for o in p.others]
+    mine = data.province_series(p.code, lang)
     panels = []
+    shown: set[int] = set()
     for metric, number in zip(rows["subdimension"], rows["number"], strict=True):
-        others = [(p.names[o], by.get(metric, _EMPTY)) for o, by in compared]
-        panels.append(
-            segmented_panel(
-                national[metric],
-                mine.get(metric, _EMPTY),
-                catalogue.segment_years(metric, p.years),
-                _wrapped(_sub_name(metric, number, catalogue, lang)),
-                others,
-            )
-        )
+        parts = catalogue.segment_years(metric, p.years)
+        shown.update(y for part in parts for y in part)
+        others = [(name, lines.get(metric, {})) for name, lines in compared]
+        name = _wrapped(_sub_name(metric, number, catalogue, lang))
+        panels.append(segmented_panel(national.get(metric, {}), mine.get(metric, {}), parts, name, others))
     number = catalogue.number(dimension, p.year)
     shell.chart(
         trends_figure(
@@ -224,7 +213,7 @@ def _subdimension_section(dimension: str, rows: pd.DataFrame, catalogue: Metrics
                 t("subdims_trend_heading", lang, name=p.name, dimension=catalogue.name(dimension, lang)),
                 t("subdims_trend_subtitle", lang),
                 lang,
-                p.years,
+                shown,
             ),
             province_name=p.name,
             columns=len(panels) if len(panels) <= 3 else 2,
@@ -232,9 +221,6 @@ def _subdimension_section(dimension: str, rows: pd.DataFrame, catalogue: Metrics
         f"subdims_trend_{dimension}",
         f"papi-{p.code}-{number}-subdimensions",
     )
-
-
-_EMPTY = pd.DataFrame({"year": [], "score": []})
 
 
 def _wrapped(text: str) -> str:
@@ -245,21 +231,21 @@ def _wrapped(text: str) -> str:
     return text[:cut] + "<br>" + text[cut + 1 :]
 
 
-def trends(table: pd.DataFrame, national: pd.DataFrame, catalogue: Metrics, p: Profile) -> None:
+def trends(catalogue: Metrics, p: Profile) -> None:
     """The dimensions and the total over the years (with the provinces compared and the total's published
     intervals), and the rank history with its plausible ranges."""
     lang = p.lang
-    national_by = dict(tuple(national.groupby("dimension")))
-    mine = data.province_by_metric(p.code, lang)
-    compared = [(p.names[o], data.province_by_metric(o, lang)) for o in p.others]
+    national = data.national_series(lang)
+    mine = data.province_series(p.code, lang)
+    compared = [(p.names[o], data.province_series(o, lang)) for o in p.others]
     dims = catalogue.dimensions
     panels = [
         metric_panel(
-            national_by[m],
-            mine[m],
+            national[m],
+            mine.get(m, {}),
             [y for y in p.years if y >= first],
             catalogue.name(m, lang, short=True),
-            [(name, by.get(m, _EMPTY)) for name, by in compared],
+            [(name, lines.get(m, {})) for name, lines in compared],
         )
         for m, first in zip(dims["id"], dims["first_year"], strict=True)
     ]
@@ -279,16 +265,10 @@ def trends(table: pd.DataFrame, national: pd.DataFrame, catalogue: Metrics, p: P
         "trends",
         f"papi-{p.code}-trends",
     )
+    others = [(name, lines.get(TOTAL, {})) for name, lines in compared]
     shell.chart(
         trends_figure(
-            total_panels(
-                national_by[TOTAL],
-                mine[TOTAL],
-                p.years,
-                lang,
-                [(name, by[TOTAL]) for name, by in compared],
-                mine[TOTAL],  # with the published intervals (ci90_low, ci90_high)
-            ),
+            total_panels(national[TOTAL], mine.get(TOTAL, {}), p.years, lang, others),
             lang=lang,
             frame=shell.frame(t("totals_heading", lang, name=p.name), t("totals_subtitle", lang), lang, p.years),
             province_name=p.name,
@@ -299,7 +279,7 @@ def trends(table: pd.DataFrame, national: pd.DataFrame, catalogue: Metrics, p: P
     ranges = data.rank_ranges_table(lang)
     shell.chart(
         rank_history_figure(
-            rank_history(table, p.code),
+            data.rank_history_of(p.code, lang),
             data.group_bands(lang),
             lang=lang,
             frame=shell.frame(t("rank_heading", lang, name=p.name), t("rank_subtitle", lang), lang, p.years),

@@ -11,7 +11,6 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from papi_data.citation import citation
 from ui import data, state
 from ui.charts.common import CheckedFigure, plotly_config
 from ui.charts.frame import Frame, source_line
@@ -137,8 +136,7 @@ def view_link() -> str:
 
 def cite(lang: str, years: int | Iterable[int]) -> str:
     """ "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn": the reports of `years` and their partners."""
-    store = data.store(lang)
-    return citation(store.report_partners, store.partners, years, lang)
+    return data.citation_of(tuple(sorted({years} if isinstance(years, int) else set(years))), lang)
 
 
 def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with_map: bool = False) -> Frame:

@@ -3,7 +3,6 @@ per-rerun validation), carries its title, subtitle and source line, and never pu
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -125,17 +124,18 @@ def test_ranking_error_bars_are_the_published_intervals_and_fit_the_axis(store, 
 
 
 def test_trend_panels_never_join_two_definitions() -> None:
-    national = pd.DataFrame(
-        {
-            "year": [2019, 2020, 2021],
+    years = [2019, 2020, 2021]
+    national = {
+        c: dict(zip(years, v, strict=True))
+        for c, v in {
             "mean": [1.0, 1.1, 1.5],
             "q25": [0.9] * 3,
             "q75": [1.2] * 3,
             "min": [0.5] * 3,
             "max": [2.0] * 3,
-        }
-    )  # synthetic
-    mine = pd.DataFrame({"year": [2019, 2020, 2021], "score": [1.2, None, 1.7]})  # synthetic; 2020: no data
+        }.items()
+    }  # synthetic
+    mine = {"score": {2019: 1.2, 2021: 1.7}}  # synthetic; 2020: no data
     panel = segmented_panel(national, mine, [[2019, 2020], [2021]], "5.3", [("Other", mine)])
     spec = trends_figure([panel], lang="vi", frame=Frame("h", "s"), province_name="P")
     go.Figure(spec)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -375,42 +375,36 @@ def rank_history_figure(
     return {"data": traces, "layout": layout}
 
 
+Lines = Mapping[str, Mapping[int, float]]  # a column ("score", "mean", "ci90_low", …) → year → value
+
+
 def total_panels(
-    national: pd.DataFrame,
-    mine: pd.DataFrame,
+    national: Lines,
+    mine: Lines,
     years: list[int],
     lang: str,
-    others: Sequence[tuple[str, pd.DataFrame]] = (),
-    intervals: pd.DataFrame | None = None,
+    others: Sequence[tuple[str, Lines]] = (),
 ) -> list[dict]:
     """The total's two panels (2011–2017 on 6–60, 2018 on 8–80) for trends_figure; both frames hold only the total.
-    `intervals`: the province's published 90% intervals of the total (year, ci90_low, ci90_high), drawn as error
-    bars."""
+    The province's published 90% intervals (`mine`'s ci90_low and ci90_high, where PAPI published any) are drawn as
+    error bars."""
     early = [y for y in years if y < EIGHT_DIMENSION_YEAR]
     late = [y for y in years if y >= EIGHT_DIMENSION_YEAR]
     return [
-        trend_panel(f"{t('total', lang)} (6–60)", [trend_part(national, mine, early, others, intervals)]),
-        trend_panel(f"{t('total', lang)} (8–80)", [trend_part(national, mine, late, others, intervals)]),
+        trend_panel(f"{t('total', lang)} (6–60)", [trend_part(national, mine, early, others, intervals=True)]),
+        trend_panel(f"{t('total', lang)} (8–80)", [trend_part(national, mine, late, others, intervals=True)]),
     ]
 
 
 def metric_panel(
-    national: pd.DataFrame,
-    mine: pd.DataFrame,
-    years: list[int],
-    name: str,
-    others: Sequence[tuple[str, pd.DataFrame]] = (),
+    national: Lines, mine: Lines, years: list[int], name: str, others: Sequence[tuple[str, Lines]] = ()
 ) -> dict:
     """One panel over `years` (a missing year stays None): see `trend_part`."""
     return trend_panel(name, [trend_part(national, mine, years, others)])
 
 
 def segmented_panel(
-    national: pd.DataFrame,
-    mine: pd.DataFrame,
-    parts: list[list[int]],
-    name: str,
-    others: Sequence[tuple[str, pd.DataFrame]] = (),
+    national: Lines, mine: Lines, parts: list[list[int]], name: str, others: Sequence[tuple[str, Lines]] = ()
 ) -> dict:
     """A sub-dimension's panel: one part per stretch of years on one definition and scale (ui.metrics.Metrics.
     segment_years), with a dotted line where it changes."""
@@ -418,30 +412,24 @@ def segmented_panel(
 
 
 def trend_part(
-    national: pd.DataFrame,
-    mine: pd.DataFrame,
+    national: Lines,
+    mine: Lines,
     years: list[int],
-    others: Sequence[tuple[str, pd.DataFrame]] = (),
-    intervals: pd.DataFrame | None = None,
+    others: Sequence[tuple[str, Lines]] = (),
+    intervals: bool = False,
 ) -> dict:
-    """One stretch of years: `national` is one metric's rows of papi_data.stats.national, `mine` the same metric's
-    rows of the province in a scores table, `others` (name, rows) of the provinces compared with, `intervals` the
-    province's published intervals. Plain dicts: this runs dozens of times a page run."""
-    columns = ("mean", "q25", "q75", "min", "max")
-    nat = {column: dict(zip(national["year"], national[column], strict=True)) for column in columns}
+    """One stretch of years: `national` holds one metric's mean, q25, q75, min and max by year, `mine` the province's
+    score (and ci90_low, ci90_high: the published intervals) by year, `others` (name, lines) the provinces compared
+    with. A year without a value is None, never 0."""
     part = {
         "years": years,
-        "values": _series(mine, "score", years),
-        "mean": _at(nat["mean"], years),
-        "q25": _at(nat["q25"], years),
-        "q75": _at(nat["q75"], years),
-        "min": _at(nat["min"], years),
-        "max": _at(nat["max"], years),
-        "others": [(name, _series(rows, "score", years)) for name, rows in others],
+        "values": _at(mine.get("score", {}), years),
+        **{column: _at(national.get(column, {}), years) for column in ("mean", "q25", "q75", "min", "max")},
+        "others": [(name, _at(lines.get("score", {}), years)) for name, lines in others],
     }
-    if intervals is not None:
-        part["low"] = _series(intervals, "ci90_low", years)
-        part["high"] = _series(intervals, "ci90_high", years)
+    if intervals and mine.get("ci90_low"):
+        part["low"] = _at(mine["ci90_low"], years)
+        part["high"] = _at(mine["ci90_high"], years)
     return part
 
 
@@ -464,9 +452,5 @@ def trend_panel(name: str, parts: list[dict]) -> dict:
     }
 
 
-def _at(values: dict, years: list[int]) -> list[float | None]:
-    return [None if pd.isna(values.get(y)) else round(float(values[y]), 4) for y in years]
-
-
-def _series(rows: pd.DataFrame, column: str, years: list[int]) -> list[float | None]:
-    return _at(dict(zip(rows["year"], rows[column], strict=True)), years)
+def _at(values: Mapping[int, float], years: list[int]) -> list[float | None]:
+    return [round(values[y], 4) if y in values else None for y in years]
