@@ -37,7 +37,7 @@ def mean_card(mean: NationalMean, lang: str) -> None:
     st.caption(mean.label(lang))
     for published in mean.published:
         label = LABELS["published_mean"][lang].format(source=source_text(published.source))
-        st.caption(f"{label}: **{printed(published.printed, lang)}** ({_why(published.reason, lang)})")
+        st.caption(f"{label}: **{printed(published.printed, lang)}** — {_why(published.reason, lang)}")
 
 
 def means_table(table: pd.DataFrame, published_means: pd.DataFrame, years: Sequence[int], lang: str) -> pd.DataFrame:
