@@ -42,13 +42,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "band_25_75": {"vi": "Phân vị 25–75", "en": "25th–75th percentile"},
     "totals_heading": {"vi": "{name}: điểm tổng hợp qua các năm", "en": "{name}: total score over the years"},
     "totals_subtitle": {
-        "vi": "Hai thang điểm khác nhau (6–60 đến 2017, 8–80 từ 2018), vẽ trên hai khung riêng",
-        "en": "Two different scales (6–60 to 2017, 8–80 from 2018), drawn in two separate panels",
+        "vi": "Hai thang điểm khác nhau (6–60 đến 2017, 8–80 từ 2018), vẽ trên hai khung riêng; thanh dọc: khoảng tin "
+        "cậy 90% PAPI công bố (chỉ có ở một số năm)",
+        "en": "Two different scales (6–60 to 2017, 8–80 from 2018), drawn in two separate panels; whiskers: the 90% "
+        "intervals PAPI published (some years only)",
     },
     "rank_heading": {"vi": "{name}: thứ hạng điểm tổng hợp", "en": "{name}: rank on the total"},
     "rank_subtitle": {
-        "vi": "Hạng 1 ở trên cùng; nền màu: bốn nhóm PAPI của từng năm",
-        "en": "Rank 1 at the top; background: PAPI's four groups each year",
+        "vi": "Hạng 1 ở trên cùng; nền màu: bốn nhóm PAPI của từng năm; thanh dọc: các hạng có thể, ở những năm PAPI "
+        "công bố khoảng tin cậy",
+        "en": "Rank 1 at the top; background: PAPI's four groups each year; whiskers: the plausible ranks, in the "
+        "years PAPI published intervals",
     },
     "merger_same": {
         "vi": "Từ 1/7/2025, {name} giữ nguyên địa giới.",
