@@ -131,7 +131,8 @@ def map_part() -> None:
         intervals = data.intervals_of(year, lang) if metric == TOTAL else None
         whiskers = ""
         if intervals is not None:
-            whiskers = "<br>" + (t("ranking_intervals", lang) if len(intervals) else t("ranking_no_intervals", lang))
+            shown = [t("ranking_intervals", lang), t("ranking_tied", lang)] if len(intervals) else []
+            whiskers = "<br>" + "<br>".join(shown or [t("ranking_no_intervals", lang)])
         ranking = ranking_figure(
             rows,
             lang=lang,

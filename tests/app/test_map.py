@@ -182,7 +182,7 @@ def test_the_ranking_carries_error_bars_where_papi_published_intervals() -> None
     assert "43,70–44,22" in bars["hovertext"][hanoi]
     later = ranking_spec(open_app("pages/map.py", year="2024"))
     assert "error_x" not in later["data"][0]  # none published for 2024: none drawn, none invented
-    assert "PAPI không công bố khoảng tin cậy cho năm này" in later["layout"]["title"]["subtitle"]["text"]
+    assert "PAPI không công bố khoảng tin cậy năm này" in later["layout"]["title"]["subtitle"]["text"]
     assert "error_x" not in ranking_spec(open_app("pages/map.py", year="2023", metric="d1_participation"))["data"][0]
 
 

@@ -48,6 +48,7 @@ def ranking_figure(
             for lo, h in zip(lows, highs, strict=True)
         ]
         hover = "%{y}: %{text}%{hovertext}<extra></extra>"
+        bars |= {"textposition": "inside", "insidetextanchor": "end"}  # the whiskers take the space past the bar
     names = [
         f"<b>{name} ◀</b>" if code in highlight else name
         for code, name in zip(ranked["code"], ranked[f"name_{lang}"], strict=True)

@@ -22,13 +22,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "PAPI measured {metric} in {first}–{last}; there is no data for it in {year}.",
     },
     "ranking_no_intervals": {
-        "vi": "PAPI không công bố khoảng tin cậy cho năm này, nên không vẽ khoảng",
-        "en": "PAPI published no intervals for this year, so none are drawn",
+        "vi": "PAPI không công bố khoảng tin cậy năm này",
+        "en": "PAPI published no intervals for this year",
     },
     "ranking_intervals": {
-        "vi": "Thanh ngang: khoảng tin cậy 90% PAPI công bố; hai tỉnh có khoảng chồng lên nhau là ngang nhau về mặt "
-        "thống kê",
-        "en": "Whiskers: PAPI's published 90% intervals; two provinces whose intervals overlap are statistically tied",
+        "vi": "Thanh ngang: khoảng tin cậy 90% PAPI công bố",
+        "en": "Whiskers: PAPI's published 90% intervals",
+    },
+    "ranking_tied": {
+        "vi": "Khoảng chồng nhau: ngang nhau về thống kê",
+        "en": "Overlapping intervals: statistically tied",
     },
     "ranking_heading": {"vi": "Xếp hạng {year}", "en": "Ranking, {year}"},
     "ranking_missing": {"vi": "Không có dữ liệu: {names}.", "en": "No data: {names}."},
