@@ -196,30 +196,31 @@ def _subdimension_section(dimension: str, rows: pd.DataFrame, catalogue: Metrics
     national = data.national_series(lang)
     compared = [(p.names[o], data.province_series(o, lang)) for o in p.others]
     mine = data.province_series(p.code, lang)
-    heading = t("subdims_trend_heading", lang, name=p.name, dimension=catalogue.name(dimension, lang))
-    st.markdown(f"**{heading}**")
-    st.caption(t("subdims_trend_subtitle", lang))
-    # One small figure per sub-dimension, side by side on a wide screen and one under the other on a phone.
-    columns = st.columns(2 if len(rows) == 4 else min(len(rows), 3) or 1) * 2
-    for column, (metric, number) in zip(columns, zip(rows["subdimension"], rows["number"], strict=True), strict=False):
+    panels = []
+    shown: set[int] = set()
+    for metric, number in zip(rows["subdimension"], rows["number"], strict=True):
         parts = catalogue.segment_years(metric, p.years)
+        shown.update(y for part in parts for y in part)
         others = [(name, lines.get(metric, {})) for name, lines in compared]
-        panel = segmented_panel(national.get(metric, {}), mine.get(metric, {}), parts, "", others)
-        title = _wrapped(_sub_name(metric, number, catalogue, lang))
-        subtitle = f"{p.name} · {catalogue.scale_text(metric, p.year, lang)}"
-        with column:
-            shell.chart(
-                trends_figure(
-                    [panel],
-                    lang=lang,
-                    frame=shell.frame(title, subtitle, lang, [y for part in parts for y in part]),
-                    province_name=p.name,
-                    columns=1,
-                    narrow=True,
-                ),
-                f"subdims_trend_{metric}",
-                f"papi-{p.code}-{number}",
-            )
+        name = _wrapped(_sub_name(metric, number, catalogue, lang))
+        panels.append(segmented_panel(national.get(metric, {}), mine.get(metric, {}), parts, name, others))
+    shell.chart(
+        trends_figure(
+            panels,
+            lang=lang,
+            frame=shell.frame(
+                t("subdims_trend_heading", lang, name=p.name, dimension=catalogue.name(dimension, lang)),
+                t("subdims_trend_subtitle", lang),
+                lang,
+                shown,
+            ),
+            province_name=p.name,
+            columns=len(panels) if len(panels) <= 3 else 2,
+            vertical_legend=True,
+        ),
+        f"subdims_trend_{dimension}",
+        f"papi-{p.code}-{catalogue.number(dimension, p.year)}-subdimensions",
+    )
 
 
 def _wrapped(text: str) -> str:

@@ -103,16 +103,15 @@ def trends_figure(
     frame: Frame,
     province_name: str,
     columns: int = 4,
-    narrow: bool = False,
+    vertical_legend: bool = False,
 ) -> dict:
     """Small multiples, one panel per metric: the province's line (gaps where no data; error bars where PAPI
     published an interval), the lines of the provinces it is compared with, the national mean and the 25th–75th
     percentile band. Each panel (see `trend_panel`): name, range (y limits), breaks (x of a change of definition,
     drawn as a dotted line) and parts, each drawn as its own lines: years, values (None = no data), low and high (the
     interval's ends, or None), mean, q25, q75, others ([(name, values)]). Every panel has its own y axis, so the 6–60
-    and 8–80 totals are never on one axis, and no line crosses from one part to the next. A `narrow` figure (one
-    panel in a column that may be a phone's width) lists its legend one entry a line, so it never runs into the
-    source line however the entries wrap."""
+    and 8–80 totals are never on one axis, and no line crosses from one part to the next. With `vertical_legend`
+    the legend lists one entry a line, so it never runs into the source line however narrow the screen."""
     cols = min(columns, len(panels))
     rows = math.ceil(len(panels) / cols)
     gap_x, gap_y = 0.05, 0.16 if rows > 1 else 0.0
@@ -161,27 +160,25 @@ def trends_figure(
                     "line": {"color": ERA_BREAK, "dash": "dot", "width": 1},
                 }
             )
-        if panel["name"]:  # a figure of one panel says what it is in its title
-            annotations.append(
-                {
-                    "text": f"<b>{panel['name']}</b>",
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": x0,
-                    "y": y1 + 0.01,
-                    "xanchor": "left",
-                    "yanchor": "bottom",
-                    "showarrow": False,
-                    "font": {"size": 12},
-                }
-            )
-    legend_rows = len(legend) if narrow else 1 + len(colours) // 3
-    layout.update(
-        base_layout(
-            frame, lang, height=260 * rows + 170, left=40, below=30, above=22, legend="below", legend_rows=legend_rows
+        annotations.append(
+            {
+                "text": f"<b>{panel['name']}</b>",
+                "xref": "paper",
+                "yref": "paper",
+                "x": x0,
+                "y": y1 + 0.01,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 12},
+            }
         )
+    legend_rows = len(legend) if vertical_legend else 1 + len(colours) // 3
+    height = 260 * rows + 170 + (27 * (legend_rows - 1) if vertical_legend else 0)  # the legend's lines: more height
+    layout.update(
+        base_layout(frame, lang, height=height, left=40, below=30, above=22, legend="below", legend_rows=legend_rows)
     )
-    if narrow:
+    if vertical_legend:
         layout["legend"]["orientation"] = "v"
     layout["annotations"] = [*annotations, *layout["annotations"]]
     layout["shapes"] = shapes
