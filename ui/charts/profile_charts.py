@@ -169,14 +169,26 @@ def trends_figure(
                 "y": y1 + 0.01,
                 "xanchor": "left",
                 "yanchor": "bottom",
+                "align": "left",
                 "showarrow": False,
                 "font": {"size": 12},
             }
         )
-    legend_rows = len(legend) if vertical_legend else 1 + len(colours) // 3
-    height = 260 * rows + 170 + (27 * (legend_rows - 1) if vertical_legend else 0)  # the legend's lines: more height
+    # A vertical legend needs a line per entry (and a little more than a wrapped one); a heading a line per <br>.
+    legend_rows = len(legend) + 1 if vertical_legend else 1 + len(colours) // 3
+    heading_lines = max((panel["name"].count("<br>") + 1 for panel in panels), default=1)
+    height = 260 * rows + 170 + (27 * (legend_rows - 1) if vertical_legend else 0) + 17 * (heading_lines - 1)
     layout.update(
-        base_layout(frame, lang, height=height, left=40, below=30, above=22, legend="below", legend_rows=legend_rows)
+        base_layout(
+            frame,
+            lang,
+            height=height,
+            left=40,
+            below=30,
+            above=22 + 17 * (heading_lines - 1),
+            legend="below",
+            legend_rows=legend_rows,
+        )
     )
     if vertical_legend:
         layout["legend"]["orientation"] = "v"
