@@ -48,6 +48,13 @@ def figure_bytes() -> dict[int, dict]:
     at = page_app("pages/map.py", {"colour": "groups", "show2025": "1", "province": "01"})
     spec = at.get("plotly_chart")[0].proto.spec
     report_size("map figure message, groups + 2025 borders + selection", len(spec.encode()))
+    sizes = {}
+    for metric in ("d7_environmental_governance", "d7.water_quality"):  # a dimension, then one of its sub-dimensions
+        at = page_app("pages/map.py", {"year": "2024", "metric": metric})
+        sizes[metric] = len(at.get("plotly_chart")[0].proto.spec.encode())
+        report_size(f"map figure message, 2024, {metric}", sizes[metric], KB_PER_YEAR_CHANGE)
+    extra = sizes["d7.water_quality"] - sizes["d7_environmental_governance"]
+    print(f"{'sub-dimension map − dimension map':<52} {extra:+8d} B  (same geometry and hover; names and scale differ)")
     return specs
 
 

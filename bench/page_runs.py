@@ -15,6 +15,16 @@ PAGES: dict[str, tuple[str | None, dict[str, str], float | None]] = {
     "about (Giới thiệu)": ("pages/about.py", {}, None),
     "map (Bản đồ)": ("pages/map.py", {}, None),
     "profile (Hồ sơ tỉnh)": ("pages/profile.py", {"province": "27"}, 150),
+    "profile, two dimensions' sub-dimensions open, one province compared": (
+        "pages/profile.py",
+        {
+            "province": "01",
+            "year": "2023",
+            "open": "d5_public_admin_procedures,d7_environmental_governance",
+            "compare": "79",
+        },
+        150,
+    ),
     "plans (Kế hoạch và kết quả)": ("pages/plans.py", {"plan": "hcm-2024-papi"}, None),
 }
 

@@ -20,6 +20,8 @@ from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 OUT = Path(__file__).resolve().parent / "out" / "screens"
 PAGES = ["", "ban-do", "ho-so-tinh", "ke-hoach", "kham-pha", "gioi-thieu"]
 SIZES = ["1440x900", "1280x720", "1024x768", "390x844"]
+MAIN = "document.querySelector('[data-testid=\"stMain\"]')"
+SCROLL_HEIGHT = f"{MAIN}.scrollHeight"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -42,6 +44,7 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="*", default=SIZES)
     parser.add_argument("--langs", nargs="*", default=["vi", "en"])
     parser.add_argument("--charts", action="store_true", help="also each chart on its own, scrolled into view")
+    parser.add_argument("--full", action="store_true", help="the whole page, one screen after another")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     with running_app("screenshots") as (url, _), sync_playwright() as playwright:
@@ -70,6 +73,15 @@ def main() -> None:
                     file = OUT / f"{name}_{lang}_{size}.png"
                     page.screenshot(path=file)
                     print(file, flush=True)
+                    # The app scrolls inside its main area, not the document: a screen at a time, as a person scrolls
+                    # (a taller window would not do: plotly and the tables draw only what is on screen).
+                    screens = page.evaluate(f"Math.ceil({SCROLL_HEIGHT} / {height - 60})") if args.full else 1
+                    for i in range(1, screens):
+                        page.evaluate(f"{MAIN}.scrollTo(0, {i * (height - 60)})")
+                        settle(page)
+                        part = file.with_name(f"{file.stem}_screen{i}.png")
+                        page.screenshot(path=part)
+                        print(part, flush=True)
                     if args.charts:
                         charts = page.locator('[data-testid="stPlotlyChart"]')
                         for i in range(charts.count()):

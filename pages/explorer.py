@@ -6,6 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from papi_data.explore import Filters, apply_filters, summarise
+from papi_data.uncertainty import years_with_intervals
 from ui import data, explorer_panel, shell, state
 from ui.charts.explorer_charts import regions_chart, scatter_chart, slope_chart
 from ui.downloads import download_note, years_text
@@ -14,11 +15,11 @@ from ui.views import EXPLORER_CHARTS, explorer_chart_spec, explorer_spec
 
 lang = shell.lang()
 store = data.store(lang)
-table = data.scores_table(lang)
+table = data.explorer_table(lang)
 labels = data.labels(lang)
 years = store.years
 
-filter_spec = explorer_spec(years, store.dimensions, store.regions, lang)
+filter_spec = explorer_spec(years, labels.metrics, store.regions, lang)
 chosen = state.view(filter_spec)
 filters = Filters(
     years=chosen.years,
@@ -29,8 +30,8 @@ filters = Filters(
     provinces=data.provinces_named(chosen.q, lang),
 )
 # The charts' choices depend on the filters (their metrics and years), so they are checked against them each run.
-state.view(explorer_chart_spec(chosen, years, store.dimensions, lang))
-shown_metrics = list(filters.metrics) or list(labels.metric)
+state.view(explorer_chart_spec(chosen, years, labels.metrics, lang))
+shown_metrics = list(filters.metrics) or list(labels.metrics.headline)
 span = [y for y in years if filters.years[0] <= y <= filters.years[1]]
 
 shell.header(t("page_explorer", lang), lang)
@@ -54,19 +55,21 @@ if shown.empty:
     state.stop()
 
 rows = data.explorer_rows(lang, chosen.base).loc[shown.index]
+interval_years = years_with_intervals(store.uncertainty)
 link = shell.view_link()
 note = download_note(
     filters,
     chosen.q,
     chosen.base,
     summary,
-    dimensions=store.dimensions,
+    metrics=labels.metrics,
     regions=store.regions,
     provinces=store.provinces,
     lang=lang,
     created=dt.date.today(),
     link=link,
     citation=shell.cite(lang, span),
+    interval_years=interval_years,
 )
 stem = f"papi-{'kham-pha' if lang == 'vi' else 'explorer'}-{years_text(filters.years)}".replace("–", "-")
 explorer_panel.downloads(rows, note, stem, lang)
@@ -90,7 +93,7 @@ def year_picker(name: str, label: str, newest_first: bool = True) -> int:
 
 
 if chart == "table":
-    explorer_panel.table(rows, chosen.base, lang)
+    explorer_panel.table(rows, chosen.base, interval_years, lang)
 else:
     if chart == "scatter":
         c1, c2, c3 = st.columns([2, 2, 1])

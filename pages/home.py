@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.overview import ProvinceYear, leaders, province_year, without_data
+from papi_data.published import national_mean
 from papi_data.schema import TOTAL
-from ui import data, shell, state
+from ui import data, published_figures, shell, state
 from ui.i18n import t
 from ui.metrics import metric_scale
-from ui.numbers import MINUS, fmt_change, fmt_number
+from ui.numbers import MINUS, change_text, fmt_change, fmt_number
 from ui.views import year_spec
 
 lang = shell.lang()
@@ -24,7 +25,8 @@ shell.province_search(store.provinces, lang)
 st.markdown(t("home_intro", lang, year=year, scale=metric_scale(TOTAL, year, lang)))
 
 c1, c2, c3 = st.columns(3)
-c1.metric(t("national_mean", lang), fmt_number(nat["mean"], lang))
+with c1:
+    published_figures.mean_card(national_mean(table, store.published_means, year), lang)
 c2.metric(t("national_median", lang), fmt_number(nat["median"], lang))
 c3.metric(t("provinces_with_data", lang), f"{nat['n']}/{len(store.provinces)}")
 missing = without_data(table, year)
@@ -40,7 +42,7 @@ def card(figures: ProvinceYear) -> None:
             st.caption(t("card_no_data", lang, name=name, year=year))
         elif figures.change is None:
             st.metric(name, fmt_number(figures.score, lang))
-            st.caption(t("change_undefined", lang, year=year - 1))
+            st.caption(change_text(None, figures.change_gap, year, lang))
         else:  # st.metric reads the sign from a leading ASCII "-" to pick the arrow and colour
             delta = fmt_change(figures.change, lang).replace(MINUS, "-")
             st.metric(

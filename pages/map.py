@@ -6,21 +6,22 @@ from functools import partial
 import streamlit as st
 
 from geo import loader, static_files
+from papi_data.schema import TOTAL
+from papi_data.subdimensions import is_subdimension
 from ui import data, map_panel, shell, state
 from ui.charts.choropleth import map_figure
 from ui.charts.common import Chart
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
-from ui.metrics import first_year, metric_ids, metric_name, metric_scale
 from ui.views import COLOURINGS, map_spec
 
 PLAY_STEP_S = 1.2
 
 lang = shell.lang()
 store = data.store(lang)
-table = data.scores_table(lang)
+metrics = data.metrics(lang)
 years = store.years
-state.view(map_spec(years, store.dimensions, store.provinces, lang))
+state.view(map_spec(years, metrics, store.provinces, lang))
 
 shell.header(t("page_map", lang), lang)
 shell.stepper("year", years, str)
@@ -44,7 +45,7 @@ def _toggle_play() -> None:
     playing = not st.session_state.get("map_playing", False)
     st.session_state["map_playing"] = playing
     st.session_state["map_last_step"] = time.monotonic()
-    start = first_year(state.value("metric"), store.dimensions)
+    start = metrics.years[state.value("metric")][0]
     if playing and (state.value("year") == years[-1] or state.value("year") < start):
         state.set_value("year", start)  # from the start again (or from the metric's first year)
 
@@ -79,8 +80,8 @@ def map_part() -> None:
             st.selectbox,
             "metric",
             t("metric", lang),
-            options=metric_ids(store.dimensions),
-            format_func=lambda m: metric_name(m, store.dimensions, lang),
+            options=list(metrics.ids),  # each dimension followed by its sub-dimensions ("D5 › …")
+            format_func=data.labels(lang).metric.__getitem__,
             disabled=playing,
         )
     with c2:
@@ -98,15 +99,16 @@ def map_part() -> None:
         width="stretch",
     )
 
-    label = metric_name(metric, store.dimensions, lang)
-    short = metric_name(metric, store.dimensions, lang, short=True)
-    first = first_year(metric, store.dimensions)
-    if year < first:  # D7 and D8 from 2018: a message, not an empty map
-        st.info(t("not_measured", lang, metric=label, first=first, year=year), icon="ℹ️")
-        st.button(t("go_first_year", lang, year=first), on_click=state.set_value, args=("year", first), key="first")
+    label = metrics.name(metric, lang, mark=True)
+    short = metrics.name(metric, lang, short=True)
+    if not metrics.measured(metric, year):  # D7 and D8 from 2018, sub-dimensions in their years: a message, no map
+        first, last = metrics.years[metric]
+        st.info(t("not_measured_span", lang, metric=label, first=first, last=last, year=year), icon="ℹ️")
+        nearest = first if year < first else last
+        st.button(t("go_first_year", lang, year=nearest), on_click=state.set_value, args=("year", nearest), key="first")
         return
     rows, hover = data.map_layer(lang, year, metric, show_2025)
-    scale = metric_scale(metric, year, lang)
+    scale = metrics.scale_text(metric, year, lang)
     span = data.map_colours(lang, metric, year, fit)
     assert span is not None  # the metric was measured that year
     if colouring == "groups":
@@ -152,7 +154,13 @@ def map_part() -> None:
         if selected is None:
             st.caption(t("click_hint", lang))
         else:
+            table = data.subdimension_table(lang) if is_subdimension(metric) else data.scores_table(lang)
             map_panel.selected_card(table, store.provinces, selected, year, metric, label, lang)
+        intervals = data.intervals_of(year, lang) if metric == TOTAL else None
+        whiskers = ""
+        if intervals is not None:
+            shown = [t("ranking_intervals", lang), t("ranking_tied", lang)] if len(intervals) else []
+            whiskers = "<br>" + "<br>".join(shown or [t("ranking_no_intervals", lang)])
         ranking = Chart(
             partial(
                 ranking_figure,
@@ -161,8 +169,9 @@ def map_part() -> None:
                 colour_by_group=colouring == "groups",
                 highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
                 colour_range=(span.low, span.high),
+                intervals=intervals,
             ),
-            shell.frame(t("ranking_heading", lang, year=year), f"{short} ({scale})", lang, year),
+            shell.frame(t("ranking_heading", lang, year=year), f"{short} ({scale}){whiskers}", lang, year),
         )
         shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()

@@ -1,33 +1,26 @@
-"""Hồ sơ tỉnh / Province profile: one province's dimensions, trends, rank history and its province since 2025."""
+"""Hồ sơ tỉnh / Province profile: one province's dimensions and sub-dimensions, trends, rank history (with its
+plausible range where PAPI published intervals) and its province since 2025. The sections are in ui/profile_panel.py."""
 
 from functools import partial
 
 import streamlit as st
 
-from papi_data.profile import (
-    dimension_profile,
-    era_years,
-    frontier,
-    nearest_year_with_data,
-    rank_history,
-)
-from papi_data.schema import TOTAL
+from papi_data.profile import era_years, nearest_year_with_data
 from ui import data, page_tools, profile_panel, shell, state
 from ui.charts.common import Chart
-from ui.charts.profile_charts import metric_panel, radar_axis_label, radar_figure, rank_history_figure, total_panels
+from ui.charts.profile_charts import radar_axis_label, radar_figure
 from ui.i18n import t
-from ui.metrics import metric_name
 from ui.views import MAX_COMPARE, profile_spec
 
 lang = shell.lang()
 store = data.store(lang)
 table = data.scores_table(lang)
-national = data.national_table(lang)
+catalogue = data.metrics(lang)
 provinces = store.provinces.set_index("code")
 names = provinces[f"name_{lang}"].to_dict()
 codes_by_name = sorted(provinces.index, key=provinces["name_vi"].to_dict().get)
 years = store.years
-state.view(profile_spec(years, store.provinces, lang))
+state.view(profile_spec(years, store.provinces, store.dimensions, lang))
 
 
 def _pick(code: str) -> None:
@@ -45,6 +38,7 @@ shell.stepper("province", codes_by_name, names.get)
 page_tools.brief_button(code, name, year, shell.frame("", "", lang, [y for y in years if year - 8 < y <= year]), lang)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
+best_of_year = data.frontier_of(year, lang)
 # --- Radar ---------------------------------------------------------------------------------------------------------
 left, right = (st.container(), shell.controls()) if shell.present() else st.columns([3, 2])
 with right:
@@ -70,10 +64,10 @@ with right:
         format_func=lambda y: str(y) if y else t("none_option", lang),
     )
 
-axes = [radar_axis_label(*metric_name(m, store.dimensions, lang, short=True).split(" ", 1)) for m in metrics]
-best_of_year = frontier(table, year)
-overlays = {"others": others, "other_year": other_year, "mean": show_mean, "best": show_best}
-series = profile_panel.radar_series(table, national, best_of_year, code, year, metrics, names, lang, **overlays)
+others = tuple(o for o in others if o != code)
+p = profile_panel.Profile(code=code, year=year, others=others, names=names, years=years, lang=lang)
+axes = [radar_axis_label(*catalogue.name(m, lang, short=True).split(" ", 1)) for m in metrics]
+series = profile_panel.radar_series(best_of_year, metrics, p, other_year, (show_mean, show_best))
 own = series[0]["values"]
 if all(v is None for v in own):
     st.warning(t("year_no_data", lang, name=name, year=year), icon="⚠️")
@@ -99,37 +93,9 @@ with left:
         f"papi-{code}-{year}-radar",
     )
 
-short_names = {m: metric_name(m, store.dimensions, lang, short=True) for m in [*store.dimensions["id"], TOTAL]}
-profile_panel.dimension_table(
-    dimension_profile(table, code, year, [*metrics, TOTAL], best_of_year), short_names, names, lang
-)
+profile_panel.dimension_table(catalogue, p)
+profile_panel.subdimensions(data.subdimension_profile_of(code, year, lang), metrics, catalogue, p)
+profile_panel.trends(catalogue, p)
 
-national_by = dict(tuple(national.groupby("dimension")))
-mine_by = dict(tuple(table[table["province_code"] == code].groupby("dimension")))
-panels = [
-    metric_panel(national_by[m], mine_by[m], [y for y in years if y >= first], short_names[m])
-    for m, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True)
-]
-legend = t("trends_subtitle", lang, name=name)
-profile_panel.trend_panels(
-    panels, heading=t("trends_heading", lang, name=name), legend=legend, name=name, code=code, key="trend", lang=lang
-)
-profile_panel.trend_panels(
-    total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang),
-    heading=t("totals_heading", lang, name=name),
-    legend=f"{t('totals_subtitle', lang)}. {legend}",
-    name=name,
-    code=code,
-    key="total",
-    lang=lang,
-)
-shell.chart(
-    Chart(
-        partial(rank_history_figure, rank_history(table, code), data.group_bands(lang), lang=lang, province_name=name),
-        shell.frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang), lang, years),
-    ),
-    "rank_history",
-    f"papi-{code}-rank",
-)
 profile_panel.since_2025(store.provinces, code, codes_by_name, lang)
 shell.footer(lang, years)

@@ -1,10 +1,15 @@
 """The explorer's rules: which rows a researcher's filters keep, change against a base year, what the selection holds,
 and the straight line through a scatter. Pure pandas and numpy.
 
-The score-range filter is on the 1–10 scale of a dimension. A total is held to the same range per dimension, i.e. the
-range times the number of dimensions of its year's scale (× 6 before 2018, × 8 from 2018): a range of 4–6 keeps
-dimension scores of 4–6, totals of 24–36 for 2011–2017 and totals of 32–48 from 2018. So one range means the same
-thing for every metric and both eras, and totals of the two eras are never compared with each other.
+Metrics. With no metric chosen the explorer shows the headline metrics, the total and the dimensions; sub-dimensions
+(papi_data.subdimensions: their ids hold a dot) are shown when chosen.
+
+The score-range filter is on the 1–10 scale of a dimension, and every metric is held to the same place on its own
+scale (the range mapped linearly onto it): a total to the range times the number of dimensions of its year's scale
+(× 6 before 2018, × 8 from 2018), a sub-dimension to the same share of its scale (0.25–2.5: a quarter; 0.33–3.33:
+0.33 + a third of the way). A range of 4–6 keeps dimension scores of 4–6, totals of 24–36 for 2011–2017 and of 32–48
+from 2018, and sub-dimension scores of 1–1.5 on 0.25–2.5. So one range means the same thing for every metric and both
+eras, and totals of the two eras are never compared with each other.
 """
 
 from __future__ import annotations
@@ -16,6 +21,10 @@ import pandas as pd
 
 from papi_data.schema import DIMENSION_RANGE, TOTAL, era, total_range
 from papi_data.search import search_provinces
+from papi_data.subdimensions import is_subdimension, subdimension_rows
+from papi_data.uncertainty import with_intervals
+
+SCALE_SLACK = 1e-9  # a bound carried to another scale lands on its end exactly, not a rounding error inside it
 
 
 @dataclass(frozen=True)
@@ -62,20 +71,50 @@ class Fit:
     r: float
 
 
-def dimensions_in_scale(metric: pd.Series, year: pd.Series) -> pd.Series:
-    """How many 1–10 scales a score spans: 1 for a dimension; 6 or 8 for a total (its scale's lower end)."""
-    per_total = year.map({y: total_range(int(y))[0] for y in year.unique()})
-    return per_total.where(metric == TOTAL, 1.0)
+def scale_bounds(table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each row's scale (low, high): 1–10 for a dimension, 6–60 or 8–80 for a total, a sub-dimension's own scale
+    (its `scale_low` and `scale_high` columns, papi_data.subdimensions.metric_rows)."""
+    low = pd.Series(DIMENSION_RANGE[0], index=table.index)
+    high = pd.Series(DIMENSION_RANGE[1], index=table.index)
+    totals = table["dimension"] == TOTAL
+    ranges = {y: total_range(int(y)) for y in table.loc[totals, "year"].unique()}
+    low[totals] = table.loc[totals, "year"].map({y: r[0] for y, r in ranges.items()})
+    high[totals] = table.loc[totals, "year"].map({y: r[1] for y, r in ranges.items()})
+    if "scale_low" in table:
+        own = table["scale_low"].notna()
+        low[own], high[own] = table.loc[own, "scale_low"], table.loc[own, "scale_high"]
+    return low, high
 
 
-def comparable(metric: str, year: int, other: int) -> bool:
+def on_scale(value: float, low: pd.Series, high: pd.Series) -> pd.Series:
+    """A point of the 1–10 dimension scale carried to the same place on each row's scale (low–high)."""
+    dim_low, dim_high = DIMENSION_RANGE
+    return low + (value - dim_low) * (high - low) / (dim_high - dim_low)
+
+
+def comparable(metric: str, year: int, other: int, segments: tuple[str | None, str | None] = (None, None)) -> bool:
     """Whether two years' scores of a metric can be subtracted: always for a dimension (1–10 in both eras); for the
-    total only within one era (6–60 before 2018, 8–80 from 2018)."""
+    total only within one era (6–60 before 2018, 8–80 from 2018); for a sub-dimension only within one segment (its
+    `segments` in the two years, papi_data.subdimensions: one concept, era and scale)."""
+    if is_subdimension(metric):
+        return segments[0] is not None and segments[0] == segments[1]
     return metric != TOTAL or era(year) == era(other)
 
 
 def _metric_order(dimension: pd.Series) -> pd.Series:
-    return dimension.where(dimension != TOTAL, "")  # the total first, then d1 … d8
+    """The total first, then d1 … d8, each dimension ("d5_…" → "d5") before its sub-dimensions ("d5.land_titles")."""
+    return dimension.str.replace(r"^([^._]+)_[^.]*$", r"\1", regex=True).where(dimension != TOTAL, "")
+
+
+def explorer_table(scores: pd.DataFrame, subdimensions: pd.DataFrame, uncertainty: pd.DataFrame) -> pd.DataFrame:
+    """The scores and the sub-dimension scores (each with ranks and change, papi_data.subdimensions.metric_rows) in
+    one long table with a fresh index; the total's rows carry PAPI's published SE, 90% interval and respondents, and
+    where they come from (papi_data.uncertainty.with_intervals), empty where none was published."""
+    totals = scores["dimension"] == TOTAL
+    with_se = with_intervals(scores, uncertainty)
+    added = [c for c in with_se.columns if c not in scores.columns]
+    scores = scores.join(with_se[added].set_axis(scores.index[totals]))  # with_intervals keeps the totals' order
+    return pd.concat([scores, subdimensions], ignore_index=True)
 
 
 def provinces_matching(provinces: pd.DataFrame, query: str) -> tuple[str, ...] | None:
@@ -101,6 +140,8 @@ def _in_years_and_metrics(table: pd.DataFrame, filters: Filters) -> pd.Series:
     keep = table["year"].between(*filters.years)
     if filters.metrics:
         keep &= table["dimension"].isin(filters.metrics)
+    else:
+        keep &= ~subdimension_rows(table["dimension"])
     return keep
 
 
@@ -120,9 +161,10 @@ def apply_filters(table: pd.DataFrame, provinces: pd.DataFrame, filters: Filters
     if filters.groups:
         keep &= table["group"].isin(filters.groups)
     if filters.by_score:
-        span = dimensions_in_scale(table["dimension"], table["year"])
-        low, high = filters.scores
-        keep &= table["score"].between(low * span, high * span)  # a missing score is never between
+        low, high = scale_bounds(table)
+        keep &= table["score"].between(
+            on_scale(filters.scores[0], low, high) - SCALE_SLACK, on_scale(filters.scores[1], low, high) + SCALE_SLACK
+        )  # a missing score is never between
     keys = table.loc[keep, ["dimension", "year", "rank", "province_code"]]  # sort on the keys, take the rows once
     keys["dimension"] = _metric_order(keys["dimension"])
     order = keys.sort_values(["dimension", "year", "rank", "province_code"], na_position="last").index
@@ -132,16 +174,23 @@ def apply_filters(table: pd.DataFrame, provinces: pd.DataFrame, filters: Filters
 def with_base_change(table: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """Add `change_base`: score minus the same province's and metric's score in `base_year`.
 
-    Defined where both years have a score and, for the total, both lie in one scale era (the rule of
-    papi_data.stats.with_change); missing years in between do not matter. In the base year itself it is 0.
+    Defined where both years have a score and, for the total, both lie in one scale era, and for a sub-dimension both
+    in one segment (the rule of papi_data.stats.with_change); missing years in between do not matter. In the base
+    year itself it is 0.
     """
-    base = table.loc[table["year"] == base_year, ["province_code", "dimension", "score"]]
-    out = table.merge(base.rename(columns={"score": "_base"}), on=["province_code", "dimension"], how="left")
+    segmented = "segment" in table
+    kept = ["province_code", "dimension", "score", *(["segment"] if segmented else [])]
+    base = table.loc[table["year"] == base_year, kept].rename(columns={"score": "_base", "segment": "_base_segment"})
+    out = table.merge(base, on=["province_code", "dimension"], how="left")
     same_scale = (out["dimension"] != TOTAL) | (
         out["year"].map({y: era(y) for y in out["year"].unique()}) == era(base_year)
     )
+    if segmented:  # rows without a segment (the total and the dimensions) are held by the rule above
+        same_scale &= out["segment"].isna() | (out["segment"] == out["_base_segment"]).fillna(False)
     out["change_base"] = (out["score"] - out["_base"]).where(same_scale)
-    return out.drop(columns="_base").set_axis(table.index)  # a left merge keeps the order; keep the labels too
+    return out.drop(columns=["_base", "_base_segment"], errors="ignore").set_axis(
+        table.index
+    )  # a left merge keeps the order; keep the labels too
 
 
 def summarise(table: pd.DataFrame, provinces: pd.DataFrame, filters: Filters, shown: pd.DataFrame) -> Summary:

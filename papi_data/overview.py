@@ -21,6 +21,7 @@ class ProvinceYear:
     n: int  # provinces with data that year, the denominator of the rank
     group: str | None
     change: float | None  # None where the previous year has no data or is on another scale (2017 → 2018 total)
+    change_gap: str | None = None  # why there is no change (papi_data.stats.CHANGE_GAPS), where the table says
 
     @property
     def has_data(self) -> bool:
@@ -43,6 +44,7 @@ def province_year(table: pd.DataFrame, code: str, year: int, dimension: str = TO
         n=n,
         group=str_or_none(r["group"]),
         change=float_or_none(r["change"]),
+        change_gap=str_or_none(r.get("change_gap")),
     )
 
 
@@ -67,7 +69,8 @@ def year_metric(table: pd.DataFrame, provinces: pd.DataFrame, year: int, dimensi
     Provinces without a row at all (a dimension not yet measured that year) are included as missing, so a map or a
     count always covers all provinces and says who has no data.
     """
-    measured = ["score", "rank", "group", "change", "source", "source_file", "source_line"]
+    measured = ["score", "rank", "group", "change", *(["change_gap"] if "change_gap" in table else [])]
+    measured += ["source", "source_file", "source_line"]
     rows = table.loc[(table["year"] == year) & (table["dimension"] == dimension), ["province_code", *measured]]
     out = provinces.merge(rows, left_on="code", right_on="province_code", how="left").drop(columns="province_code")
     out["year"] = year

@@ -24,14 +24,16 @@ def frontier(table: pd.DataFrame, year: int) -> pd.DataFrame:
 def dimension_profile(
     table: pd.DataFrame, code: str, year: int, metrics: list[str], best: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """A province's row per metric in a year: score, rank, n, group, change and gap to the best province.
+    """A province's row per metric in a year: score, rank, n, group, change (with `change_gap`, why it is missing,
+    where the table has it: papi_data.stats.with_change) and gap to the best province.
 
     `metrics` lists the dimensions of that year's era in order, then the total. A metric without a score keeps its row
     with empty values (shown as "no data"); `gap_to_best` is score − best, so 0 for the leader and negative otherwise.
     `best` is that year's `frontier` when the caller has it already.
     """
-    rows = table.loc[table["year"] == year, ["year", "province_code", "dimension", "score", "rank", "group", "change"]]
-    mine = rows[rows["province_code"] == code].set_index("dimension")[["score", "rank", "group", "change"]]
+    figures = ["score", "rank", "group", "change", *(["change_gap"] if "change_gap" in table else [])]
+    rows = table.loc[table["year"] == year, ["year", "province_code", "dimension", *figures]]
+    mine = rows[rows["province_code"] == code].set_index("dimension")[figures]
     n = rows[rows["score"].notna()].groupby("dimension").size().rename("n")
     out = (
         pd.DataFrame(index=pd.Index(metrics, name="dimension"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from papi_data.schema import TOTAL, era
@@ -26,23 +27,43 @@ def national(scores: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# Why a change against the previous year is not defined (the `change_gap` column), in the order they are checked.
+CHANGE_GAPS = ("no_score", "first_year", "scale_change", "definition_change", "previous_missing")
+
+
 def with_change(scores: pd.DataFrame) -> pd.DataFrame:
-    """Add `change`: score minus the previous year's, where both years have data and share a scale.
+    """Add `change`: score minus the previous year's, where both years have data and share a scale; and `change_gap`:
+    why it is not defined where it is not (else missing), so a page can say it rather than "no data".
 
     The previous year is year − 1 exactly (a gap year gives no change), and a total never changes across the
     2018 switch from the 6–60 to the 8–80 scale. Dimension scores are 1–10 in both eras, so they do. Where the table
     has a `segment` column (sub-dimensions: papi_data.subdimensions.metric_rows), a change also needs both years in
     the same segment, i.e. on the same scale and definition.
+
+    `change_gap`, the first that holds: `no_score` (none this year), `first_year` (no province has a score the year
+    before: the metric starts this year), `scale_change` (a total of 2018 against 2017), `definition_change` (a
+    sub-dimension whose segment starts this year), `previous_missing` (this province has no score the year before).
     """
     out = scores.copy()
     kept = ["year", "province_code", "dimension", "score", *(["segment"] if "segment" in out else [])]
     previous = out[kept].rename(columns={"score": "previous_score", "segment": "previous_segment"})
     previous["year"] = previous["year"] + 1
     out = out.merge(previous, on=["year", "province_code", "dimension"], how="left")
-    same_scale = (out["dimension"] != TOTAL) | (out["year"].map(era) == (out["year"] - 1).map(era))
+    eras = out["year"].map({y: era(int(y)) for y in out["year"].unique()})
+    scale_break = (out["dimension"] == TOTAL) & (eras != (out["year"] - 1).map(era))
+    measured = out.loc[out["score"].notna(), ["year", "dimension"]].drop_duplicates()
+    measured_before = pd.MultiIndex.from_frame(measured.assign(year=measured["year"] + 1))
+    first_year = ~pd.MultiIndex.from_frame(out[["year", "dimension"]]).isin(measured_before)
+    definition_break = np.zeros(len(out), dtype=bool)
     if "segment" in out:
-        same_scale &= out["segment"] == out["previous_segment"]
-    out["change"] = (out["score"] - out["previous_score"]).where(same_scale)
+        first_rows = out.dropna(subset=["score"]).drop_duplicates(["year", "dimension"])
+        segment_of = first_rows.set_index(["year", "dimension"])["segment"]
+        before = pd.MultiIndex.from_arrays([out["year"] - 1, out["dimension"]])
+        definition_break = (segment_of.reindex(before).to_numpy() != out["segment"].to_numpy()) & ~first_year
+    out["change"] = (out["score"] - out["previous_score"]).where(~scale_break & ~definition_break)
+    gaps = [out["score"].isna(), first_year, scale_break, definition_break, out["previous_score"].isna()]
+    reason = np.select([np.asarray(g, dtype=bool) for g in gaps], list(CHANGE_GAPS), default="")
+    out["change_gap"] = pd.array([r or None for r in reason], dtype="string")
     return out.drop(columns=["previous_score", "previous_segment"], errors="ignore")
 
 
@@ -58,14 +79,17 @@ class ColourRange:
 
 def colour_range(scores: pd.DataFrame, metric: str, year: int, *, one_year: bool = False) -> ColourRange | None:
     """The span a map colours `metric` over in `year`: the lowest and highest score of every year on the same scale
-    (a dimension: every year, on 1–10; the total: 2011–2017 on 6–60, or 2018 on, on 8–80), so that a colour means the
-    same score all through a play-through; with `one_year`, that year's scores only, for contrast. The ends are
-    rounded outward (to 0.1 on 1–10, to a whole point for the total). None where the metric has no score then."""
+    (a dimension: every year, on 1–10; the total: 2011–2017 on 6–60, or 2018 on, on 8–80; a sub-dimension: the years
+    of its `segment`, one definition and scale), so that a colour means the same score all through a play-through;
+    with `one_year`, that year's scores only, for contrast. The ends are rounded outward (to 0.1, to a whole point for
+    the total). None where the metric has no score then."""
     rows = scores[(scores["dimension"] == metric) & scores["score"].notna()]
     if one_year:
         rows = rows[rows["year"] == year]
     elif metric == TOTAL:
         rows = rows[rows["year"].map(era) == era(year)]
+    elif "segment" in rows and rows["segment"].notna().any():
+        rows = rows[rows["segment"].isin(rows.loc[rows["year"] == year, "segment"].unique())]
     if rows.empty or not (rows["year"] == year).any():
         return None
     step = 1.0 if metric == TOTAL else 0.1

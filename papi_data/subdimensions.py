@@ -40,6 +40,11 @@ def is_subdimension(metric: str) -> bool:
     return "." in metric
 
 
+def subdimension_rows(metric: pd.Series) -> pd.Series:
+    """`is_subdimension` for a column of metric ids."""
+    return metric.str.contains(".", regex=False)
+
+
 def segments(periods: pd.DataFrame) -> pd.DataFrame:
     """One row per sub-dimension and year it is measured: its official number, scale and segment ("2011–2017").
 

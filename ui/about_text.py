@@ -4,22 +4,66 @@ from __future__ import annotations
 
 import pandas as pd
 
+from papi_data.citation import citation, report_partners
 from papi_data.schema import TOTAL
+from papi_data.store import PapiStore
 from ui.i18n import prose, t
+from ui.numbers import fmt_number
 
 
 def intro(lang: str) -> str:
     return prose("about_intro", lang)
 
 
+def dashboard(lang: str) -> str:
+    return prose("about_dashboard", lang)
+
+
 def scales_and_groups(lang: str) -> str:
     return prose("about_scales", lang)
 
 
-def sources(manifest: dict, lang: str) -> str:
-    built = manifest.get("built_at", "?").replace("T", " ").replace("+00:00", "")
-    rows = manifest.get("rows", {}).get("scores", "?")
-    return prose("about_sources", lang).format(built=built, rows=rows)
+def published(lang: str) -> str:
+    return prose("about_published", lang)
+
+
+def subdimensions(lang: str) -> str:
+    return prose("about_subdims", lang)
+
+
+def sources(store: PapiStore, lang: str) -> str:
+    """The sources, with the store's own counts: its score rows, how many hold a score, its sub-dimension scores."""
+    built = store.manifest.get("built_at", "?").replace("T", " ").replace("+00:00", "")
+    return prose("about_sources", lang).format(
+        built=built,
+        rows=fmt_number(len(store.scores), lang, 0),
+        scores=fmt_number(int(store.scores["score"].notna().sum()), lang, 0),
+        subscores=fmt_number(len(store.subdimension_scores), lang, 0),
+        citation=citation(store.report_partners, store.partners, max(store.years), lang),
+    )
+
+
+def partners_table(store: PapiStore, lang: str) -> pd.DataFrame:
+    """The report years, grouped where the partners stay the same, with the partners' names and how that is known."""
+    names = dict(zip(store.partners["id"], store.partners[f"name_{lang}"], strict=True))
+    basis = store.report_partners.groupby("year")["basis"].first()
+    spans: list[list] = []
+    for year in sorted(store.report_partners["year"].unique()):
+        ids = report_partners(store.report_partners, store.partners, int(year))
+        assumed = str(basis[year]).startswith("assumed")
+        if spans and spans[-1][2] == ids and spans[-1][3] == assumed and spans[-1][1] == year - 1:
+            spans[-1][1] = int(year)
+        else:
+            spans.append([int(year), int(year), ids, assumed])
+    return pd.DataFrame(
+        {
+            t("about_col_report_years", lang): [str(a) if a == b else f"{a}–{b}" for a, b, _, _ in spans],
+            t("about_col_partners", lang): [", ".join(f"{names[i]} ({i})" for i in ids) for _, _, ids, _ in spans],
+            t("about_col_basis", lang): [
+                t("about_basis_assumed" if assumed else "about_basis_documented", lang) for *_, assumed in spans
+            ],
+        }
+    )
 
 
 def dimension_table(dimensions: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -16,19 +16,26 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from papi_data import explore
+from papi_data.citation import citation
 from papi_data.explore import provinces_matching, with_base_change
 from papi_data.overview import year_metric
 from papi_data.paths import store_dir
 from papi_data.plans import dimension_checks, evaluate
+from papi_data.profile import dimension_profile, frontier, rank_history
 from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
+from papi_data.schema import TOTAL
 from papi_data.stats import ColourRange, colour_range, national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
+from papi_data.subdimensions import furthest_from_best, is_subdimension, metric_rows, subdimension_profile
+from papi_data.uncertainty import rank_ranges, years_with_intervals
 from ui import state
 from ui.charts.choropleth import hover_texts
 from ui.downloads import view_table
 from ui.i18n import t
 from ui.labels import Labels, build_labels
+from ui.metrics import Metrics, build_metrics
 
 T = TypeVar("T")
 Version = tuple[str, str]  # the store's folder, and the id of its live build ("" when there is none)
@@ -49,8 +56,116 @@ def _scores_table(version: Version) -> pd.DataFrame:
     """Every score with its rank, N, group and change, joined to the province names: the pages' main table."""
     store = _store(version)
     table = with_change(with_ranks(store.scores))
-    names = store.provinces[["code", "name_vi", "name_en", "region_id", "code_2025", "name_2025_vi", "name_2025_en"]]
-    return table.merge(names.rename(columns={"code": "province_code"}), on="province_code", how="left")
+    return table.merge(
+        store.provinces[_NAMES].rename(columns={"code": "province_code"}), on="province_code", how="left"
+    )
+
+
+_NAMES = ["code", "name_vi", "name_en", "region_id", "code_2025", "name_2025_vi", "name_2025_en"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _subdimension_table(version: Version) -> pd.DataFrame:
+    """Every sub-dimension score with its rank, N, group and change (within its segment), joined to the province
+    names: shaped like the scores table (the concept id in `dimension`, its dimension in `parent`)."""
+    store = _store(version)
+    table = with_change(with_ranks(metric_rows(store.subdimension_scores, store.subdimension_periods)))
+    names = store.provinces[_NAMES].rename(columns={"code": "province_code"})
+    return table.merge(names, on="province_code", how="left")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _metrics(version: Version) -> Metrics:
+    store = _store(version)
+    return build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _explorer_table(version: Version) -> pd.DataFrame:
+    """The scores and the sub-dimension scores in one long table, the total's rows with their published interval."""
+    return explore.explorer_table(_scores_table(version), _subdimension_table(version), _store(version).uncertainty)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _rank_ranges(version: Version) -> pd.DataFrame:
+    """Every province's total rank with its plausible range, for each year PAPI published intervals (else none)."""
+    store = _store(version)
+    table = _scores_table(version)
+    years = years_with_intervals(store.uncertainty)
+    ranges = [rank_ranges(table, store.uncertainty, year).assign(year=year) for year in years]
+    return pd.concat(ranges, ignore_index=True) if ranges else pd.DataFrame(columns=["year", "province_code"])
+
+
+Series = dict[str, dict[int, float]]  # a column ("score", "mean", …) → year → value: a line on a trend chart
+_NATIONAL_COLUMNS = ("mean", "q25", "q75", "min", "max")
+_PROVINCE_COLUMNS = ("score", "rank", "n", "ci90_low", "ci90_high")
+
+
+def _series(rows: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, Series]:
+    """Per metric, each column's values by year, where there is one (plain dicts: a page looks them up often)."""
+    out: dict[str, Series] = {}
+    for metric, part in rows.groupby("dimension"):
+        years = part["year"].astype(int).tolist()
+        out[str(metric)] = {
+            c: {y: float(v) for y, v in zip(years, part[c].tolist(), strict=True) if not pd.isna(v)}
+            for c in columns
+            if c in part
+        }
+    return out
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _citation(version: Version, years: tuple[int, ...], lang: str) -> str:
+    store = _store(version)
+    return citation(store.report_partners, store.partners, years, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _furthest(version: Version, code: str, year: int, k: int) -> pd.DataFrame:
+    return furthest_from_best(_subdimension_profile(version, code, year), k)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _national_series(version: Version) -> dict[str, Series]:
+    """The national mean, quartiles, minimum and maximum of every metric by year (sub-dimensions included)."""
+    both = pd.concat([_national(version), national(_subdimension_table(version))], ignore_index=True)
+    return _series(both, _NATIONAL_COLUMNS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _province_series(version: Version, code: str) -> dict[str, Series]:
+    """One province's score, rank and N of every metric by year, and the total's published interval."""
+    table = _explorer_table(version)
+    return _series(table[table["province_code"] == code], _PROVINCE_COLUMNS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _dimension_profile(version: Version, code: str, year: int) -> pd.DataFrame:
+    """The profile's table (papi_data.profile.dimension_profile) of a province-year: its dimensions, then the total."""
+    store = _store(version)
+    metrics = [
+        d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first
+    ]
+    table = _scores_table(version)
+    return dimension_profile(table, code, year, [*metrics, TOTAL], _frontier(version, year))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _frontier(version: Version, year: int) -> pd.DataFrame:
+    return frontier(_scores_table(version), year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _rank_history(version: Version, code: str) -> pd.DataFrame:
+    return rank_history(_scores_table(version), code)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _subdimension_profile(version: Version, code: str, year: int) -> pd.DataFrame:
+    store = _store(version)
+    return subdimension_profile(
+        _subdimension_table(version), store.subdimensions, store.subdimension_periods, code, year
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -76,7 +191,7 @@ def _plan_evaluation(version: Version) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _labels(version: Version, lang: str) -> Labels:
-    return build_labels(_store(version), lang)
+    return build_labels(_store(version), _metrics(version), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -89,19 +204,24 @@ def _explorer_rows(version: Version, lang: str, base_year: int) -> pd.DataFrame:
     """Every row of the store as the explorer's table shows it: a filter change then only picks rows by label."""
     store = _store(version)
     return view_table(
-        with_base_change(_scores_table(version), base_year), store.regions, store.dimensions, lang, base_year
+        with_base_change(_explorer_table(version), base_year), store.regions, _metrics(version), lang, base_year
     )
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _map_layer(version: Version, lang: str, year: int, metric: str, with_2025: bool) -> tuple[pd.DataFrame, list[str]]:
-    rows = year_metric(_scores_table(version), _store(version).provinces, year, metric)
+    rows = year_metric(_metric_table(version, metric), _store(version).provinces, year, metric)
     return rows, hover_texts(rows, lang, with_2025)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _colour_range(version: Version, metric: str, year: int, one_year: bool) -> ColourRange | None:
-    return colour_range(_store(version).scores, metric, year, one_year=one_year)
+    return colour_range(_metric_table(version, metric), metric, year, one_year=one_year)
+
+
+def _metric_table(version: Version, metric: str) -> pd.DataFrame:
+    """The table that holds `metric`: the sub-dimensions' or the scores'."""
+    return _subdimension_table(version) if is_subdimension(metric) else _scores_table(version)
 
 
 def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
@@ -128,6 +248,75 @@ def store(lang: str) -> PapiStore:
 
 def scores_table(lang: str) -> pd.DataFrame:
     return _read(_scores_table, lang)
+
+
+def subdimension_table(lang: str) -> pd.DataFrame:
+    """The sub-dimension scores as metrics, with ranks and change (papi_data.subdimensions.metric_rows)."""
+    return _read(_subdimension_table, lang)
+
+
+def metrics(lang: str) -> Metrics:
+    """Every metric with its names, years and scales (ui.metrics.Metrics)."""
+    return _read(_metrics, lang)
+
+
+def explorer_table(lang: str) -> pd.DataFrame:
+    """The scores and sub-dimension scores in one table, the total with its interval: what the explorer filters."""
+    return _read(_explorer_table, lang)
+
+
+def rank_ranges_table(lang: str) -> pd.DataFrame:
+    """The total's plausible rank ranges of every year with published intervals (papi_data.uncertainty)."""
+    return _read(_rank_ranges, lang)
+
+
+def citation_of(years: tuple[int, ...], lang: str) -> str:
+    """The source line of the reports of `years` (papi_data.citation), once per store and set of years."""
+    return _read(_citation, lang, years, lang)
+
+
+def furthest_of(code: str, year: int, k: int, lang: str) -> pd.DataFrame:
+    """The k sub-dimensions where the province is furthest from the best province that year, relative to each scale."""
+    return _read(_furthest, lang, code, year, k)
+
+
+def national_series(lang: str) -> dict[str, Series]:
+    """Every metric's national mean, quartiles, min and max by year: metric → column → year → value."""
+    return _read(_national_series, lang)
+
+
+def province_series(code: str, lang: str) -> dict[str, Series]:
+    """One province's score, rank, N (and the total's published interval) by year: metric → column → year → value."""
+    return _read(_province_series, lang, code)
+
+
+def dimension_profile_of(code: str, year: int, lang: str) -> pd.DataFrame:
+    """A province-year's dimensions and total: score, rank, N, group, change (and why none), gap to the best."""
+    return _read(_dimension_profile, lang, code, year)
+
+
+def frontier_of(year: int, lang: str) -> pd.DataFrame:
+    """The best score on each metric in a year and who holds it (papi_data.profile.frontier)."""
+    return _read(_frontier, lang, year)
+
+
+def rank_history_of(code: str, lang: str) -> pd.DataFrame:
+    """A province's rank on the total by year, with N and group (papi_data.profile.rank_history)."""
+    return _read(_rank_history, lang, code)
+
+
+def subdimension_profile_of(code: str, year: int, lang: str) -> pd.DataFrame:
+    """A province's sub-dimensions in a year against the national mean and the best province."""
+    return _read(_subdimension_profile, lang, code, year)
+
+
+def intervals_of(year: int, lang: str) -> pd.DataFrame:
+    """The 90% intervals of the total PAPI published for `year` (province_code, ci90_low, ci90_high): none for most
+    years, and none for a province whose SE was 0."""
+    published = store(lang).uncertainty
+    return published.loc[
+        (published["year"] == year) & published["ci90_low"].notna(), ["province_code", "ci90_low", "ci90_high"]
+    ]
 
 
 def national_table(lang: str) -> pd.DataFrame:

@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 from papi_data.explore import Filters, Summary
 from papi_data.schema import EIGHT_DIMENSION_YEAR, FIRST_YEAR, GROUPS, total_range
 from ui.i18n import t
-from ui.metrics import metric_name, metric_scale
+from ui.metrics import TRANSLATED_MARK, Metrics
 from ui.numbers import fmt_number
 
 COLUMNS = [
@@ -35,6 +35,7 @@ COLUMNS = [
     "year",
     "metric",
     "metric_name",
+    "parent_dimension",
     "scale",
     "score",
     "rank",
@@ -45,7 +46,13 @@ COLUMNS = [
     "change_base",
     "base_year",
     "source",
+    "se",
+    "ci90_low",
+    "ci90_high",
+    "respondents",
+    "interval_source",
 ]
+INTERVAL_COLUMNS = ["se", "ci90_low", "ci90_high", "respondents"]
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -63,19 +70,31 @@ class Note:
     sheet_names: tuple[str, str] = ("Data", "Notes")  # the Excel sheets: the table, this note
 
 
-def view_table(
-    rows: pd.DataFrame, regions: pd.DataFrame, dimensions: pd.DataFrame, lang: str, base_year: int
-) -> pd.DataFrame:
+def view_table(rows: pd.DataFrame, regions: pd.DataFrame, metrics: Metrics, lang: str, base_year: int) -> pd.DataFrame:
     """The filtered rows (from papi_data.explore, with names and `change_base`) as the reader sees and downloads them.
 
-    Missing values stay missing (NaN / NA), never 0: a rank or a change is empty where it is not defined.
+    Rows are the total, dimensions and sub-dimensions (`parent_dimension`: the dimension a sub-dimension belongs to;
+    a Vietnamese name that is the project's translation is marked ui.metrics.TRANSLATED_MARK). The total's rows carry
+    PAPI's published standard error, 90% interval and respondents where there are any, and where they come from
+    (`interval_source`: the upstream workbook, then the project's file and line). Missing values stay missing (NaN /
+    NA), never 0: a rank, a change or an interval is empty where it is not defined or not published.
     """
     region_names = regions.set_index("region_id")[f"name_{lang}"]
     metric, year, rank = rows["dimension"], rows["year"], rows["rank"]
-    names = {m: metric_name(m, dimensions, lang) for m in metric.unique()}
+    names = {m: metrics.name(m, lang, mark=True) for m in metric.unique()}
     scales = {
-        (m, y): metric_scale(m, int(y), lang) for m, y in rows[["dimension", "year"]].drop_duplicates().to_numpy()
+        (m, y): metrics.scale_text(m, int(y), lang) for m, y in rows[["dimension", "year"]].drop_duplicates().to_numpy()
     }
+    empty = pd.Series(pd.NA, index=rows.index, dtype="Float64")
+    interval = {c: rows.get(c, empty) for c in INTERVAL_COLUMNS}
+    if "interval_source" in rows:
+        found = rows["interval_source"].notna()
+        line = rows["interval_source_line"].astype("Int64").astype("string")
+        where = rows["interval_source"] + " — " + rows["interval_source_file"] + ":" + line
+        interval_source = where.where(found)
+    else:
+        interval_source = pd.Series(pd.NA, index=rows.index, dtype="string")
+    parent = rows["parent"] if "parent" in rows else pd.Series(pd.NA, index=rows.index, dtype="string")
     rank_of = rank.astype("string").str.cat(rows["n"].astype("string"), sep="/").where(rank.notna())
     return pd.DataFrame(
         {
@@ -86,6 +105,7 @@ def view_table(
             "year": year.astype("int16").to_numpy(),
             "metric": metric.to_numpy(),
             "metric_name": metric.map(names).to_numpy(),
+            "parent_dimension": parent.array,
             "scale": [scales[key] for key in zip(metric, year, strict=True)],
             "score": rows["score"].to_numpy(),
             "rank": rank.array,
@@ -96,6 +116,11 @@ def view_table(
             "change_base": rows["change_base"].to_numpy(),
             "base_year": pd.array([base_year] * len(rows), dtype="int16"),
             "source": rows["source"].to_numpy(),
+            "se": interval["se"].array,
+            "ci90_low": interval["ci90_low"].array,
+            "ci90_high": interval["ci90_high"].array,
+            "respondents": interval["respondents"].astype("Int32").array,
+            "interval_source": interval_source.astype("string").array,
         },
         columns=COLUMNS,
         index=rows.index,  # the filtered table's labels: a view of the whole store is cut down by them
@@ -125,13 +150,14 @@ def download_note(
     base_year: int,
     summary: Summary,
     *,
-    dimensions: pd.DataFrame,
+    metrics: Metrics,
     regions: pd.DataFrame,
     provinces: pd.DataFrame,
     lang: str,
     created: dt.date,
     link: str,
     citation: str,
+    interval_years: Sequence[int] = (),
 ) -> Note:
     """The note every download carries: each filter in words, the counts, the date, the link and the citation."""
     every = t("ex_all", lang)
@@ -140,7 +166,10 @@ def download_note(
     found = ", ".join(province_names[c] for c in filters.provinces or ()) or t("ex_search_none", lang)
     lines = (
         (t("ex_years", lang), years_text(filters.years)),
-        (t("ex_metrics", lang), ", ".join(metric_name(m, dimensions, lang) for m in filters.metrics) or every),
+        (
+            t("ex_metrics", lang),
+            ", ".join(metrics.name(m, lang, mark=True) for m in filters.metrics) or t("ex_metrics_default", lang),
+        ),
         (t("ex_regions", lang), ", ".join(region_names[r] for r in filters.regions) or every),
         (t("ex_groups", lang), ", ".join(t("group_" + g, lang) for g in filters.groups) or every),
         (
@@ -156,6 +185,8 @@ def download_note(
         (t("ex_note_without", lang), str(summary.without_data)),
         (t("ex_note_empty", lang), t("ex_note_empty_text", lang)),
         (t("ex_note_source", lang), t("ex_note_source_text", lang)),
+        (t("ex_note_interval", lang), t("ex_interval_help", lang, years=", ".join(map(str, interval_years)))),
+        (t("ex_note_translated_label", lang), t("ex_note_translated", lang, mark=TRANSLATED_MARK)),
         (t("ex_note_citation", lang), citation),
         (t("ex_note_date", lang), created.isoformat()),
         (t("ex_note_link", lang), link),

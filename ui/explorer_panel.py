@@ -14,6 +14,7 @@ from ui import state
 from ui.downloads import MIME, Note, score_range_text, to_csv, to_parquet, to_xlsx, years_text
 from ui.i18n import t, tn
 from ui.labels import Labels
+from ui.metrics import TRANSLATED_MARK
 from ui.numbers import fmt_number
 from ui.views import MAX_QUERY
 
@@ -42,9 +43,12 @@ def filter_panel(
                 t("ex_metrics", lang),
                 list(labels.metric),
                 format_func=labels.metric.__getitem__,
-                placeholder=every,
+                placeholder=t("ex_metrics_default", lang),
                 select_all=False,  # Streamlit's "Select all" is English; an empty list already means all
+                help=t("ex_metrics_help", lang),
             )
+            if any(labels.metrics.is_translated(m, lang) for m in filters.metrics):
+                st.caption(t("ex_note_translated", lang, mark=TRANSLATED_MARK))
         with c3:
             state.widget(
                 st.multiselect,
@@ -130,7 +134,7 @@ def downloads(rows: pd.DataFrame, note: Note, stem: str, lang: str) -> None:
         )
 
 
-def table(rows: pd.DataFrame, base_year: int, lang: str) -> None:
+def table(rows: pd.DataFrame, base_year: int, interval_years: Sequence[int], lang: str) -> None:
     """Numbers stay numbers, so a click on a header sorts them as numbers; widths are fixed so that the long names fit
     and the columns keep their places (the browser test clicks the score header by position).
 
@@ -140,6 +144,7 @@ def table(rows: pd.DataFrame, base_year: int, lang: str) -> None:
     """
     fmt = "localized"
     change = t("ex_change_help", lang)
+    intervals = t("ex_interval_help", lang, years=", ".join(map(str, interval_years)))
     number = st.column_config.NumberColumn
     text = st.column_config.TextColumn
     config = {
@@ -157,9 +162,14 @@ def table(rows: pd.DataFrame, base_year: int, lang: str) -> None:
         "region": text(t("ex_col_region", lang), width=250),
         "scale": text(t("ex_col_scale", lang), width=90),
         "source": text(t("ex_col_source", lang), width="small"),
+        "se": number(t("ex_col_se", lang), format=fmt, step=0.01, help=intervals, width=90),
+        "ci90_low": number(t("ex_col_ci90_low", lang), format=fmt, step=0.01, help=intervals, width=110),
+        "ci90_high": number(t("ex_col_ci90_high", lang), format=fmt, step=0.01, help=intervals, width=110),
+        "respondents": number(t("ex_col_respondents", lang), format="%d", help=intervals, width=110),
+        "interval_source": text(t("ex_col_interval_source", lang), width="small"),
     }
     st.dataframe(
-        rows.assign(**{c: rows[c].round(2) for c in ("score", "change_prev", "change_base")}),  # the grid cuts digits
+        rows.assign(**{c: rows[c].round(2) for c in ("score", "change_prev", "change_base", "ci90_low", "ci90_high")}),
         column_order=list(config),
         column_config=config,
         hide_index=True,

@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.overview import province_year
-from ui import state
+from papi_data.schema import TOTAL
+from ui import certainty, state
 from ui.i18n import t
-from ui.numbers import fmt_change, fmt_number
+from ui.numbers import change_text, fmt_number
 
 CHART_REVISION = "map_chart_rev"  # part of the map's key: a new chart, with no selection of plotly's own, per click
 
@@ -52,7 +53,7 @@ def selected_card(
     """The selected province's figures for the year and metric shown: score, rank of N, group, change; the province
     it belongs to since July 2025; a link to its profile and a button that clears the selection."""
     names = provinces.set_index("code")
-    name = names.at[code, f"name_{lang}"]
+    name = str(names.at[code, f"name_{lang}"])
     figures = province_year(table, code, year, metric)
     with st.container(border=True, key="selected_province"):
         st.markdown(f"**{t('selected_heading', lang, name=name, year=year)}**")
@@ -60,10 +61,12 @@ def selected_card(
         score.metric(label, fmt_number(figures.score, lang))
         if figures.has_data:
             rank.metric(t("col_rank", lang), f"{figures.rank}/{figures.n}")
-            change = fmt_change(figures.change, lang) if figures.change is not None else t("no_data", lang)
+            change = change_text(figures.change, figures.change_gap, year, lang)
             st.caption(
                 f"{t('group_' + str(figures.group), lang)} · {t('change_vs_prev', lang, year=year - 1)}: {change}"
             )
+            if metric == TOTAL:
+                st.caption(certainty.total_rank_text(code, name, year, lang))
         st.caption(t("since_2025", lang, new=names.at[code, f"name_2025_{lang}"]))
         link, clear = st.columns([3, 2], vertical_alignment="center")
         link.page_link(

@@ -29,3 +29,20 @@ def fmt_change(value: float | None, lang: str, digits: int = 2) -> str:
     if body.strip("0.,") == "":
         return "±" + body
     return ("+" if value > 0 else MINUS) + body
+
+
+def fmt_plain(value: float, lang: str) -> str:
+    """A scale's end as written: 0,25, 2,5, 5 (no trailing zeros)."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def change_text(change: float | None, gap: str | None, year: int, lang: str) -> str:
+    """A change against the previous year, or why there is none (papi_data.stats.with_change's `change_gap`):
+    "không so được: thang điểm đổi năm 2018", "không so được: năm 2021 không có dữ liệu"; "no data" where this year
+    has none."""
+    if change is not None and not pd.isna(change):
+        return fmt_change(change, lang)
+    if gap is None or pd.isna(gap) or gap == "no_score":
+        return t("no_data", lang)
+    return t(f"change_gap_{gap}", lang, year=year, previous=year - 1)

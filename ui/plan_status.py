@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from papi_data.plans import NO_BASELINE, NO_RESULT, NONE_SELECTED, NOT_PUBLISHED, SCALE_CHANGE, UNREACHABLE
-from papi_data.schema import GROUPS
+from papi_data.schema import GROUPS, TOTAL
 from ui.i18n import t, tn
 from ui.metrics import metric_name
 from ui.numbers import MINUS, fmt_number
@@ -109,6 +109,16 @@ def gap_text(row: pd.Series, lang: str) -> str:
     return t(f"plan_gap_{kind}_{'ahead' if gap > 0 else 'short'}", lang, x=fmt_number(abs(gap), lang))
 
 
+def _score_of(row: pd.Series, dimensions: pd.DataFrame, lang: str) -> str:
+    """Which score a target reads, in words: PAPI may publish some of a province-year's scores and not others
+    (Bắc Ninh 2022: four dimensions, no total), so "no score" must say which."""
+    if str(row["metric"]).startswith("total") or row["dimension"] == TOTAL:
+        return t("plan_what_total", lang)
+    if isinstance(row["dimension"], str):
+        return t("plan_what_dimension", lang, dimension=metric_name(row["dimension"], dimensions, lang, short=True))
+    return t("plan_what_dimensions", lang)
+
+
 def result_text(row: pd.Series, dimensions: pd.DataFrame, lang: str, latest_year: int) -> str:
     """The measured value, the target and the gap: "hạng 15/61, mục tiêu ≤ 11: thiếu 4 bậc"."""
     status, reason = row["status"], row["reason"]
@@ -119,7 +129,7 @@ def result_text(row: pd.Series, dimensions: pd.DataFrame, lang: str, latest_year
     if reason == NO_BASELINE:
         return t("plan_reason_no_baseline", lang, base=base)
     if reason == NO_RESULT and (row["gap_unit"] != "dimensions" or pd.isna(row["value"])):
-        return t("plan_reason_no_result", lang, year=year)
+        return t("plan_reason_no_result", lang, what=_score_of(row, dimensions, lang), year=year)
     if reason == UNREACHABLE:
         return t("plan_reason_unreachable", lang)
     if reason == NONE_SELECTED:

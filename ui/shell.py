@@ -13,7 +13,6 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from papi_data.citation import citation
 from papi_data.search import search_provinces
 from ui import data, page_tools, state
 from ui.charts.common import Chart, CheckedFigure, plotly_config
@@ -236,8 +235,7 @@ def view_link() -> str:
 
 def cite(lang: str, years: int | Iterable[int]) -> str:
     """ "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn": the reports of `years` and their partners."""
-    store = data.store(lang)
-    return citation(store.report_partners, store.partners, years, lang)
+    return data.citation_of(tuple(sorted({years} if isinstance(years, int) else set(years))), lang)
 
 
 def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with_map: bool = False) -> Frame:

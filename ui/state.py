@@ -206,6 +206,21 @@ def widget(factory: Callable[..., Any], name: str, *args: Any, value_arg: str | 
     return value(name)
 
 
+def _commit_member(name: str, item: str) -> None:
+    others = tuple(i for i in value(name) if i != item)
+    set_value(name, (*others, item) if st.session_state[f"{_WIDGET}{name}:{item}"] else others)
+
+
+def member_widget(factory: Callable[..., Any], name: str, item: str, *args: Any, **kwargs: Any) -> Any:
+    """Draw an on/off widget that says whether `item` is in the list parameter `name`: one expander per dimension,
+    all held in one URL parameter (`member_widget(st.expander, "open", "d5_…", label)`). Returns what the factory
+    returns (an expander's container)."""
+    key, current = f"{_WIDGET}{name}:{item}", item in value(name)
+    if st.session_state.get(key) != current:
+        st.session_state[key] = current
+    return factory(*args, key=key, on_change=_commit_member, args=(name, item), **kwargs)
+
+
 def show_notices(lang: str) -> None:
     """One warning per parameter of the opening link that was not taken as it is, naming the parameter and the
     value used as a reader knows it (never the link's own text, never an internal code)."""

@@ -15,7 +15,7 @@ import pandas as pd
 from papi_data.schema import DIMENSION_RANGE, EIGHT_DIMENSION_YEAR, GROUPS, TOTAL, era
 from papi_data.text import nfc
 from ui.i18n import DEFAULT_LANG, LANGS, t
-from ui.metrics import metric_ids, metric_name
+from ui.metrics import Metrics
 from ui.numbers import fmt_number
 from ui.url_state import (
     Notice,
@@ -96,13 +96,13 @@ class MapView:
     province: str | None
 
 
-def map_spec(years: Sequence[int], dimensions: pd.DataFrame, provinces: pd.DataFrame, lang: str) -> ViewSpec[MapView]:
+def map_spec(years: Sequence[int], metrics: Metrics, provinces: pd.DataFrame, lang: str) -> ViewSpec[MapView]:
     names = _province_names(provinces, lang)
     return ViewSpec(
         MapView,
         (
             year_param(years),
-            _metric_param("metric", TOTAL, metric_ids(dimensions), dimensions, lang),
+            _metric_param("metric", TOTAL, metrics.ids, metrics, lang),
             Param("colour", "scale", choice(COLOURINGS), show=lambda c: t(f"colour_{c}", lang)),
             Param("fit", False, flag, dump_flag, show=_on_off(lang)),
             Param("show2025", False, flag, dump_flag, show=_on_off(lang)),
@@ -111,8 +111,9 @@ def map_spec(years: Sequence[int], dimensions: pd.DataFrame, provinces: pd.DataF
     )
 
 
-def _metric_param(name: str, default: str, options: Sequence[str], dimensions: pd.DataFrame, lang: str) -> Param:
-    return Param(name, default, choice(options), show=lambda m: metric_name(m, dimensions, lang))
+def _metric_param(name: str, default: str, options: Sequence[str], metrics: Metrics, lang: str) -> Param:
+    """A metric: the total, a dimension or a sub-dimension (its concept id, e.g. "d5.land_titles")."""
+    return Param(name, default, choice(options), show=lambda m: metrics.name(m, lang))
 
 
 # --- Profile -------------------------------------------------------------------------------------------------------
@@ -126,10 +127,14 @@ class ProfileView:
     compare_year: int  # 0: none (a year of the same scale era, for the radar)
     mean: bool
     best: bool
+    open: tuple[str, ...]  # the dimensions whose sub-dimensions are open
 
 
-def profile_spec(years: Sequence[int], provinces: pd.DataFrame, lang: str) -> ViewSpec[ProfileView]:
+def profile_spec(
+    years: Sequence[int], provinces: pd.DataFrame, dimensions: pd.DataFrame, lang: str
+) -> ViewSpec[ProfileView]:
     names = _province_names(provinces, lang)
+    dimension_names = dict(zip(dimensions["id"], dimensions[f"name_{lang}"], strict=True))
 
     def check(view: ProfileView) -> tuple[ProfileView, list[Notice]]:
         notices = []
@@ -166,6 +171,13 @@ def profile_spec(years: Sequence[int], provinces: pd.DataFrame, lang: str) -> Vi
             ),
             Param("mean", True, flag, dump_flag, show=_on_off(lang)),
             Param("best", True, flag, dump_flag, show=_on_off(lang)),
+            Param(
+                "open",
+                (),
+                choices(dimension_names),
+                ",".join,
+                show=lambda ids: ", ".join(dimension_names[d] for d in ids),
+            ),
         ),
         check,
     )
@@ -227,11 +239,8 @@ class ExplorerView:
     base: int
 
 
-def explorer_spec(
-    years: Sequence[int], dimensions: pd.DataFrame, regions: pd.DataFrame, lang: str
-) -> ViewSpec[ExplorerView]:
+def explorer_spec(years: Sequence[int], metrics: Metrics, regions: pd.DataFrame, lang: str) -> ViewSpec[ExplorerView]:
     region_names = dict(zip(regions["region_id"], regions[f"name_{lang}"], strict=True))
-    metrics = metric_ids(dimensions)
 
     def listed(label: Callable[[str], str]) -> Callable[[Sequence[str]], str]:
         return lambda items: ", ".join(label(i) for i in items) if items else t("ex_all", lang)
@@ -249,9 +258,9 @@ def explorer_spec(
             Param(
                 "metrics",
                 (),
-                choices(metrics),
+                choices(metrics.ids),
                 dump_choices,
-                show=listed(lambda m: metric_name(m, dimensions, lang)),
+                show=listed(lambda m: metrics.name(m, lang)),
             ),
             Param("regions", (), choices(region_names), dump_choices, show=listed(region_names.__getitem__)),
             Param("groups", (), choices(GROUPS), dump_choices, show=listed(lambda g: t("group_" + g, lang))),
@@ -282,9 +291,9 @@ class ExplorerChartView:
 
 
 def explorer_chart_spec(
-    filters: ExplorerView, years: Sequence[int], dimensions: pd.DataFrame, lang: str
+    filters: ExplorerView, years: Sequence[int], metrics: Metrics, lang: str
 ) -> ViewSpec[ExplorerChartView]:
-    shown = list(filters.metrics) or metric_ids(dimensions)
+    shown = list(filters.metrics) or list(metrics.headline)
     first, last = filters.years
     span = [y for y in years if first <= y <= last]
     axes = [m for m in shown if m != TOTAL] or shown
@@ -294,10 +303,10 @@ def explorer_chart_spec(
         ExplorerChartView,
         (
             Param("chart", "table", choice(EXPLORER_CHARTS), show=lambda v: t(f"ex_view_{v}", lang)),
-            _metric_param("x", axes[0], shown, dimensions, lang),
-            _metric_param("y", axes[min(1, len(axes) - 1)], shown, dimensions, lang),
+            _metric_param("x", axes[0], shown, metrics, lang),
+            _metric_param("y", axes[min(1, len(axes) - 1)], shown, metrics, lang),
             Param("chart_year", last, int_choice(span)),
-            _metric_param("chart_metric", slope_metric, shown, dimensions, lang),
+            _metric_param("chart_metric", slope_metric, shown, metrics, lang),
             Param("start", start, int_choice(span)),
             Param("end", last, int_choice(span)),
         ),

@@ -268,6 +268,61 @@ def test_slope_chart_refuses_totals_across_the_2018_scale_change() -> None:
     assert "59 tỉnh có điểm cả hai năm: 19 tăng, 40 giảm" in spec["layout"]["title"]["subtitle"]["text"]
 
 
+def test_slope_chart_refuses_a_sub_dimension_across_a_change_of_definition() -> None:
+    at = open_app(PAGE, chart="slope", years="2018-2024", metrics="d5.land_titles", start="2019", end="2023")
+    assert not at.get("plotly_chart") and "đo theo hai cách khác nhau" in at.info[0].value
+    assert "thang 0,25–2,5" in at.info[0].value and "thang 0,33–3,33" in at.info[0].value
+    at.selectbox(key="w_start").select(2021).run()
+    assert "thang 0,33–3,33" in figure(at)["layout"]["title"]["subtitle"]["text"]
+
+
+# --- sub-dimensions ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "scale", "group"),
+    [
+        ("vi", "D7 › Chất lượng nước", "thang 0,33–3,33", "Nhóm thấp nhất"),
+        ("en", "D7 › Quality of Water", "scale 0.33–3.33", "Poor performers"),
+    ],
+)
+def test_a_sub_dimension_is_a_metric_with_its_ranks_groups_and_scale(
+    lang: str, name: str, scale: str, group: str
+) -> None:
+    at = open_app(PAGE, lang=lang, years="2023", metrics="d7_environmental_governance,d7.water_quality")
+    assert not at.exception
+    shown = table(at)
+    assert shown["metric"].drop_duplicates().tolist() == ["d7_environmental_governance", "d7.water_quality"]
+    hanoi = shown[(shown["province_code"] == "01") & (shown["metric"] == "d7.water_quality")].iloc[0]
+    assert (hanoi["metric_name"], hanoi["scale"], hanoi["rank_of"], hanoi["group"]) == (name, scale, "61/61", group)
+    assert hanoi["parent_dimension"] == "d7_environmental_governance"
+    picker = at.multiselect(key="w_metrics")
+    assert list(picker.value) == ["d7_environmental_governance", "d7.water_quality"]
+    d7 = picker.options.index(picker.format_func("d7_environmental_governance"))
+    assert picker.options[d7 + 3] == name  # the picker lists each dimension's sub-dimensions right after it
+
+
+def test_no_metric_chosen_means_the_total_and_the_dimensions() -> None:
+    at = open_app(PAGE, years="2024")
+    assert set(table(at)["metric"]) == {"total", *(f for f in table(at)["metric"] if "." not in f)}
+    assert not any("." in m for m in table(at)["metric"])
+
+
+def test_a_sub_dimension_score_range_is_on_its_own_scale(store) -> None:
+    at = open_app(PAGE, years="2024", metrics="d5.land_titles", scores="4-6")
+    scores = table(at)["score"]
+    assert len(scores) and scores.between(0.33 + 3 / 3, 0.33 + 5 / 3).all()  # 4–6 of 1–10 on 0.33–3.33
+
+
+def test_the_table_carries_the_total_s_published_interval() -> None:
+    at = open_app(PAGE, years="2023", metrics="total", lang="en")
+    hanoi = table(at).set_index("province_code").loc["01"]
+    assert (round(hanoi["ci90_low"], 2), round(hanoi["ci90_high"], 2)) == (43.70, 44.22)
+    assert hanoi["respondents"] > 0 and hanoi["interval_source"].startswith("github:HungNT1st")
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert config["ci90_low"]["label"] == "90% interval from"
+
+
 # --- downloads ----------------------------------------------------------------------------------------------------
 
 
@@ -285,6 +340,7 @@ def test_each_download_reads_back_with_the_rows_of_the_table(downloads, lang: st
     assert set(csv["province_vi"]) == {"Thừa Thiên Huế", "Quảng Trị", "Đà Nẵng"}
     assert csv["source"].notna().all()
     assert "PAPI 2020–2022 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn" in data.decode("utf-8-sig")
+    assert {"se", "ci90_low", "ci90_high", "respondents", "interval_source", "parent_dimension"} <= set(csv.columns)
 
     data, name = downloads(at, "xlsx")
     assert name.endswith(".xlsx")

@@ -50,10 +50,38 @@ def test_home_shows_no_data_not_zero() -> None:
     assert at.metric[2].value == "60/63"
 
 
-def test_total_change_not_shown_across_the_2018_scale_change() -> None:
-    at = open_app(year="2018", lang="en")
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("vi", "không so được: thang điểm đổi năm 2018"), ("en", "no comparison: the scale changed in 2018")],
+)
+def test_total_change_not_shown_across_the_2018_scale_change(lang: str, words: str) -> None:
+    at = open_app(year="2018", lang=lang)
     assert all(m.delta == "" for m in at.metric[3:])
-    assert "no comparison with 2017" in texts(at)
+    assert words in texts(at) and "không có dữ liệu\n" not in texts(at)
+
+
+def test_a_change_across_a_missing_year_names_that_year() -> None:
+    at = open_app(year="2023")
+    bac_ninh = at.metric[5]
+    assert bac_ninh.label == "Bắc Ninh" and bac_ninh.delta == ""
+    assert "không so được: năm 2022 không có dữ liệu" in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "published"),
+    [
+        ("vi", "trung bình cộng của 61 tỉnh có dữ liệu", "PAPI công bố (theo chatluongvacuocsong.vn): **42,3265**"),
+        ("en", "plain mean of the 61 provinces with data", "as published (per chatluongvacuocsong.vn): **42.3265**"),
+    ],
+)
+def test_the_mean_is_labelled_exactly_with_papi_s_published_figure_beside_it(
+    lang: str, label: str, published: str
+) -> None:
+    at = open_app(year="2023", lang=lang)
+    assert at.metric[0].value == {"vi": "42,42", "en": "42.42"}[lang]
+    captions = [c.value for c in at.caption]
+    assert captions[0] == label and captions[1].startswith(published)
+    assert open_app(year="2020", lang=lang).caption[1].value != published  # no published mean for 2020: none shown
 
 
 @pytest.mark.parametrize("params", [{"year": "1999"}, {"year": "abc"}, {"lang": "fr"}, {"year": "<script>x</script>"}])
@@ -81,11 +109,18 @@ def test_year_choice_moves_into_the_url() -> None:
 def test_about_page(lang: str, store) -> None:
     at = open_app("pages/about.py", lang=lang)
     assert not at.exception
-    dims, missing = at.dataframe[0].value, at.dataframe[1].value
+    partners, dims, missing, means, groups, differ, everything = (d.value for d in at.dataframe)
     assert len(dims) == 8
     assert len(missing) == 13  # province-years with any score missing, per PROVENANCE.md
     assert "Open Development Mekong" in texts(at)
-    assert f"{store.manifest['rows']['scores']}" in texts(at)
+    rows, scores = {"vi": ("7.056 dòng điểm", "6.963 dòng có điểm"), "en": ("7,056 score rows", "6,963 of them")}[lang]
+    assert rows in texts(at) and scores in texts(at)
+    assert len(partners) == 4 and len(means) == len(store.published_means) and len(groups) == 14
+    assert len(everything) == 95 and 0 < len(differ) < len(everything)
+    vff = {"vi": "Trung tâm Bồi dưỡng cán bộ và Nghiên cứu khoa học MTTQ Việt Nam", "en": "Centre for Research and "}
+    words = " ".join(texts(at).split())  # the prose wraps its lines
+    assert vff[lang] in words and "Central Committee" not in words and "Ủy ban Trung ương" not in words
+    assert "Phú Yên" in texts(at) + groups.to_string()
 
 
 @pytest.mark.parametrize("damage", ["missing", "corrupt"])

@@ -133,3 +133,64 @@ def test_bad_link_gives_the_default_view_with_a_notice(params: dict[str, str]) -
 def test_notices_name_the_value_used_as_a_reader_knows_it(params: dict[str, str], shown: str) -> None:
     at = open_app("pages/map.py", **params)
     assert at.warning[0].value.endswith(f"đang hiển thị mặc định: {shown}.")
+
+
+# --- sub-dimensions and uncertainty -------------------------------------------------------------------------------
+
+
+def ranking_spec(at) -> dict:
+    return json.loads(at.get("plotly_chart")[1].proto.spec)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "scale", "group"),
+    [
+        ("vi", "D7 › Chất lượng nước", "thang 0,33–3,33", "Nhóm thấp nhất"),
+        ("en", "D7 › Quality of Water", "scale 0.33–3.33", "Poor performers"),
+    ],
+)
+def test_a_sub_dimension_on_the_map_with_its_scale_ranks_and_groups(lang, label, scale, group) -> None:
+    at = open_app("pages/map.py", metric="d7.water_quality", year="2023", colour="groups", lang=lang)
+    assert not at.exception
+    spec = map_spec(at)
+    assert f"{label} ({scale})" in spec["layout"]["title"]["subtitle"]["text"]
+    drawn, no_data = choropleth_codes(spec)
+    assert len(drawn) == 63 and sorted(no_data) == ["22", "74"]  # Quảng Ninh, Bình Dương: no 2023 data
+    poor = next(d for d in spec["data"] if d.get("name") == group)
+    assert "01" in poor["locations"]  # Hà Nội: 61st of 61 on water quality
+    hanoi = poor["text"][poor["locations"].index("01")]
+    assert ("Hạng 61/61" if lang == "vi" else "Rank 61 of 61") in hanoi
+    assert at.query_params["metric"] == "d7.water_quality"
+    options = at.selectbox(key="w_metric").options
+    assert (
+        options.index(label)
+        == options.index(at.selectbox(key="w_metric").format_func("d7_environmental_governance")) + 3
+    )
+
+
+def test_a_sub_dimension_before_it_was_measured_says_when_it_was() -> None:
+    at = open_app("pages/map.py", metric="d5.construction_permits", year="2023")
+    assert "2011–2020" in at.info[0].value and "2023" in at.info[0].value
+    assert not at.get("plotly_chart")  # a message, not a map of grey provinces
+    at.button(key="first").click().run()  # to the nearest year it was measured in
+    assert not at.exception and "2020" in map_spec(at)["layout"]["title"]["text"]
+
+
+def test_the_ranking_carries_error_bars_where_papi_published_intervals() -> None:
+    bars = ranking_spec(open_app("pages/map.py", year="2023"))["data"][0]
+    hanoi = bars["y"].index("<b>Hà Nội ◀</b>")
+    assert (bars["error_x"]["arrayminus"][hanoi], bars["error_x"]["array"][hanoi]) == pytest.approx(
+        (0.26, 0.26), abs=0.01
+    )
+    assert "43,70–44,22" in bars["hovertext"][hanoi]
+    later = ranking_spec(open_app("pages/map.py", year="2024"))
+    assert "error_x" not in later["data"][0]  # none published for 2024: none drawn, none invented
+    assert "PAPI không công bố khoảng tin cậy năm này" in later["layout"]["title"]["subtitle"]["text"]
+    assert "error_x" not in ranking_spec(open_app("pages/map.py", year="2023", metric="d1_participation"))["data"][0]
+
+
+def test_the_selected_province_s_rank_in_words_with_its_range() -> None:
+    at = open_app("pages/map.py", province="01", year="2023", lang="en")
+    assert any("rank 15, plausibly 8–26" in c.value for c in at.caption)
+    at = open_app("pages/map.py", province="27", year="2023")
+    assert any("không so được: năm 2022 không có dữ liệu" in c.value for c in at.caption)

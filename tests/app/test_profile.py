@@ -130,3 +130,103 @@ def test_old_links_with_vs_open_the_comparison_year() -> None:
     assert not at.warning
     assert at.selectbox(key="w_compare_year").value == 2023
     assert at.query_params["compare_year"] == "2023" and "vs" not in at.query_params
+
+
+# --- sub-dimensions and how sure the rank is ----------------------------------------------------------------------
+
+
+def figure(at, title: str) -> dict:
+    return next(
+        spec
+        for spec in (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
+        if title in spec["layout"]["title"]["text"]
+    )
+
+
+def charts(at, prefix: str) -> list[dict]:
+    """The figures whose element key starts with `prefix`, in page order (the small multiples of one section)."""
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.key and c.key.startswith(prefix)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "water"),
+    [
+        ("vi", "các chỉ số thành phần của D7", "7.3 Chất lượng nước"),
+        ("en", "the sub-dimensions of D7", "7.3 Quality of Water"),
+    ],
+)
+def test_a_dimension_opens_to_its_sub_dimensions(lang: str, heading: str, water: str) -> None:
+    at = open_app(
+        "pages/profile.py", province="01", year="2023", open="d7_environmental_governance", compare="79", lang=lang
+    )
+    assert not at.exception
+    # the radar, the open dimension's three sub-dimensions, eight dimensions, the total's two panels, the ranks
+    assert len(at.get("plotly_chart")) == 1 + 3 + 8 + 2 + 1
+    table = at.dataframe[1].value
+    assert table.iloc[:, 0].tolist() == ["7.1", "7.2", "7.3"] and table.iloc[2, 2] == {"vi": "0,35", "en": "0.35"}[lang]
+    assert table.iloc[2, 3] == "61/61"
+    assert any(heading in m.value for m in at.markdown)
+    panels = charts(at, "subdims_trend_d7")
+    names = {trace["name"] for trace in panels[2]["data"]}
+    assert {"Hà Nội" if lang == "vi" else "Ha Noi", "TP. Hồ Chí Minh" if lang == "vi" else "Ho Chi Minh City"} <= names
+    assert panels[2]["layout"]["title"]["text"].replace("<br>", " ") == f"<b>{water}</b>"
+    assert at.query_params["open"] == "d7_environmental_governance"
+
+
+def test_a_trend_never_crosses_a_change_of_definition() -> None:
+    at = open_app("pages/profile.py", province="01", year="2022", open="d5_public_admin_procedures")
+    spec = charts(at, "subdims_trend_d5")[1]  # land titles
+    province = [trace for trace in spec["data"] if trace["name"] == "Hà Nội"]
+    spans = sorted((min(trace["x"]), max(trace["x"])) for trace in province)
+    assert spans == [(2011, 2017), (2018, 2020), (2021, 2024)]  # one line per definition and scale
+    assert [shape["x0"] for shape in spec["layout"]["shapes"]] == [2017.5, 2020.5]
+
+
+def test_closed_dimensions_cost_nothing_and_say_what_they_hold() -> None:
+    at = open_app("pages/profile.py", province="27", year="2022")
+    labels = [e.label for e in at.expander]
+    assert len(labels) == 8 and len(at.get("plotly_chart")) == 1 + 8 + 2 + 1  # no sub-dimension's chart
+    assert labels[1].startswith("**D2 Công khai") and "không có dữ liệu" in labels[1]  # Bắc Ninh 2022: D2 unpublished
+    assert "Hạng" in labels[0]  # D1 was published: four dimensions were, only the total was not
+
+
+def test_where_it_is_furthest_from_the_best() -> None:
+    at = open_app("pages/profile.py", province="01", year="2023")
+    lines = next(m.value for m in at.markdown if m.value.startswith("- **7.3 Chất lượng nước**"))
+    assert lines.count("\n- ") == 2 and "hạng 61/61" in lines and "35% thang 0,33–3,33" in lines
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({"province": "01", "year": "2023"}, "hạng 15, có thể từ 8 đến 26 trong 61 tỉnh có dữ liệu"),
+        ({"province": "01", "year": "2023", "lang": "en"}, "rank 15, plausibly 8–26 of the 61 provinces with data"),
+        ({"province": "01", "year": "2024"}, "PAPI không công bố khoảng tin cậy của điểm tổng hợp năm 2024"),
+        ({"province": "95", "year": "2022"}, "PAPI không công bố khoảng tin cậy của Bạc Liêu năm 2022"),
+        ({"province": "27", "year": "2022"}, "Bắc Ninh không có điểm tổng hợp năm 2022"),
+    ],
+)
+def test_the_total_s_rank_says_how_sure_it_is(params: dict[str, str], words: str) -> None:
+    at = open_app("pages/profile.py", **params)
+    assert any(words in c.value for c in at.caption)
+
+
+def test_error_bars_only_where_papi_published_intervals() -> None:
+    at = open_app("pages/profile.py", province="01", year="2024")
+    early_panel, late_panel = charts(at, "total_")
+    late = next(t for t in late_panel["data"] if t["name"] == "Hà Nội")
+    bars = dict(zip(late["x"], late["error_y"]["array"], strict=True))
+    assert {y for y, v in bars.items() if v is not None} == {2019, 2022, 2023}
+    early = next(t for t in early_panel["data"] if t["name"] == "Hà Nội")
+    assert "error_y" not in early  # PAPI published no interval before 2019
+    ranks = figure(at, "thứ hạng điểm tổng hợp")["data"][-1]
+    bars = zip(ranks["error_y"]["arrayminus"], ranks["error_y"]["array"], strict=True)
+    plausible = dict(zip(ranks["x"], bars, strict=True))
+    assert plausible[2023] == (15 - 8, 26 - 15) and plausible[2024] == (None, None)
+
+
+def test_the_table_says_why_a_change_is_missing() -> None:
+    at = open_app("pages/profile.py", province="01", year="2018")
+    assert at.dataframe[0].value.iloc[-1]["Thay đổi so với năm trước"] == "không so được: thang điểm đổi năm 2018"
+    at = open_app("pages/profile.py", province="27", year="2023", lang="en")
+    assert at.dataframe[0].value.iloc[-1]["Change on previous year"] == "no comparison: no data for 2022"

@@ -192,3 +192,16 @@ def test_play_steps_through_the_years_in_one_history_entry(page: Page, app_url: 
     page.go_back()
     wait_idle(page)
     expect(map_title(page)).to_contain_text("Bản đồ PAPI 2024")
+
+
+def test_the_ranking_shows_error_bars_for_2023(page: Page, app_url: str, offline: Offline) -> None:
+    open_page(page, f"{app_url}/ban-do?year=2023")
+    ranking = page.locator('[data-testid="stPlotlyChart"] >> nth=1')
+    expect(ranking.locator(".gtitle")).to_contain_text("Xếp hạng 2023")
+    expect(ranking.locator(".errorbar")).to_have_count(61)  # one per province with a score; all have an interval
+    expect(ranking).to_contain_text("khoảng tin cậy 90% PAPI công bố")  # the subtitle says what the bars are
+
+    open_page(page, f"{app_url}/ban-do?year=2024")
+    expect(ranking.locator(".gtitle")).to_contain_text("Xếp hạng 2024")
+    expect(ranking.locator(".errorbar")).to_have_count(0)  # PAPI published none for 2024: none drawn
+    assert offline.blocked == []

@@ -49,3 +49,27 @@ def test_from_the_map_to_bac_ninh_radar_overlay_and_a_year_without_data(
     expect(page.get_by_test_id("stAlert").first).to_contain_text("PAPI không công bố điểm của Bắc Ninh năm 2021")
     expect(page.get_by_role("button", name="Xem năm gần nhất có dữ liệu (2020)")).to_be_visible()
     assert offline.blocked == []
+
+
+def test_a_dimension_opens_to_its_sub_dimensions(page: Page, app_url: str, offline: Offline) -> None:
+    open_page(page, f"{app_url}/ho-so-tinh?province=01&year=2023")
+    section = page.get_by_test_id("stExpander").filter(has_text="D7 Quản trị môi trường")
+    expect(section).to_be_visible()
+    expect(page.get_by_text("các chỉ số thành phần của D7")).to_have_count(0)  # closed: nothing drawn for it
+    section.get_by_text("D7 Quản trị môi trường").click()
+    wait_idle(page)
+    expect(page).to_have_url(re.compile(r"open=d7_environmental_governance"))
+    chart = section.locator('[data-testid="stPlotlyChart"]')
+    expect(chart.locator(".gtitle")).to_have_text(
+        "Hà Nội: các chỉ số thành phần của D7 Quản trị môi trường qua các năm"
+    )
+    expect(chart.locator(".annotation-text").filter(has_text="7.3 Chất lượng nước")).to_have_count(1)
+    expect(section.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(page.get_by_text("hạng 15, có thể từ 8 đến 26")).to_be_visible()  # the total's rank with its range
+
+    page.reload()  # the link opens the same view: the dimension still open
+    wait_idle(page)
+    expect(
+        page.locator('[data-testid="stPlotlyChart"] .gtitle').filter(has_text="chỉ số thành phần của D7")
+    ).to_have_count(1)
+    assert offline.blocked == []

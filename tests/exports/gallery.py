@@ -33,7 +33,7 @@ from ui.charts.profile_charts import (
 from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
 from ui.labels import build_labels
-from ui.metrics import metric_name
+from ui.metrics import build_metrics, metric_name
 
 YEAR = 2024
 LINK = (
@@ -125,7 +125,7 @@ def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
         partial(rank_history_figure, rank_history(table, "01"), bands, lang=lang, province_name=name),
         frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang)),
     )
-    labels = build_labels(store, lang)
+    labels = build_labels(store, build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, YEAR), lang)
     shown = apply_filters(table, store.provinces, Filters(years=(2018, YEAR)))
     blank = frame("")
     for key, (chart, _) in {

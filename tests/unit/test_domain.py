@@ -291,3 +291,45 @@ def test_without_data_2024(ranked: pd.DataFrame) -> None:
     assert without_data(ranked, 2024) == ["26", "82"]  # Vĩnh Phúc, Tiền Giang
     assert without_data(ranked, 2019) == []
     assert without_data(ranked, 2021) == ["22", "24", "27"]
+
+
+# --- why a change is missing ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "year", "dimension", "gap"),
+    [
+        ("01", 2018, "total", "scale_change"),  # 8–80 against 6–60
+        ("27", 2023, "total", "previous_missing"),  # Bắc Ninh: no total for 2022
+        ("27", 2022, "total", "no_score"),
+        ("27", 2022, "d1_participation", "previous_missing"),  # 2022 published, 2021 not
+        ("01", 2011, "total", "first_year"),
+        ("01", 2018, "d7_environmental_governance", "first_year"),  # D7 starts in 2018
+        ("01", 2018, "d1_participation", None),  # 1–10 in both eras: a change
+        ("01", 2024, "total", None),
+    ],
+)
+def test_change_gap_says_why_there_is_no_change(
+    ranked: pd.DataFrame, code: str, year: int, dimension: str, gap
+) -> None:
+    row = _one(ranked, code, year, dimension)
+    assert (None if pd.isna(row["change_gap"]) else row["change_gap"]) == gap
+    assert pd.isna(row["change"]) is (gap is not None)
+
+
+def test_change_gap_of_a_sub_dimension_follows_its_segments() -> None:
+    rows = pd.concat(
+        [
+            synthetic({"01": 1.0, "02": 1.2}, year=2020, dimension="d5.land_titles"),
+            synthetic({"01": 2.0, "02": None}, year=2021, dimension="d5.land_titles"),
+            synthetic({"01": 2.2, "02": 2.0}, year=2022, dimension="d5.land_titles"),
+        ],
+        ignore_index=True,
+    )
+    rows["segment"] = ["2018–2020"] * 2 + ["2021–2024"] * 4
+    changed = with_change(rows).set_index(["year", "province_code"])
+    assert changed.at[(2021, "01"), "change_gap"] == "definition_change"  # 0.25–2.5 → 0.33–3.33
+    assert pd.isna(changed.at[(2021, "01"), "change"])
+    assert changed.at[(2022, "01"), "change"] == pytest.approx(0.2) and pd.isna(changed.at[(2022, "01"), "change_gap"])
+    assert changed.at[(2022, "02"), "change_gap"] == "previous_missing"
+    assert changed.at[(2020, "01"), "change_gap"] == "first_year"

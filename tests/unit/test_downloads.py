@@ -15,7 +15,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from papi_data.citation import citation
-from papi_data.explore import Filters, apply_filters, summarise, with_base_change
+from papi_data.explore import Filters, apply_filters, explorer_table, summarise, with_base_change
+from papi_data.ranking import with_ranks
+from papi_data.stats import with_change
+from papi_data.subdimensions import metric_rows
 from ui.downloads import (
     COLUMNS,
     Note,
@@ -27,16 +30,27 @@ from ui.downloads import (
     to_xlsx,
     view_table,
 )
+from ui.metrics import build_metrics
 
 FILTERS = Filters(years=(2020, 2022), metrics=("total", "d1_participation"), regions=("red_river_delta",))
-NUMBERS = ["score", "rank", "n", "change_prev", "change_base"]
+NUMBERS = ["score", "rank", "n", "change_prev", "change_base", "se", "ci90_low", "ci90_high", "respondents"]
 
 
 @pytest.fixture(scope="module")
 def named(ranked, real_store) -> pd.DataFrame:
-    """The real scores with names, as ui.data.scores_table gives them to the page."""
+    """The real scores and sub-dimension scores with names and the total's intervals, as ui.data.explorer_table gives
+    them to the page."""
     names = real_store.provinces[["code", "name_vi", "name_en", "region_id"]].rename(columns={"code": "province_code"})
-    return ranked.merge(names, on="province_code", how="left")
+    subs = with_change(with_ranks(metric_rows(real_store.subdimension_scores, real_store.subdimension_periods)))
+    table = explorer_table(ranked, subs, real_store.uncertainty)
+    return table.merge(names, on="province_code", how="left")
+
+
+@pytest.fixture(scope="module")
+def metrics(real_store):
+    return build_metrics(
+        real_store.dimensions, real_store.subdimensions, real_store.subdimension_periods, max(real_store.years)
+    )
 
 
 @pytest.fixture(scope="module", params=["vi", "en"])
@@ -45,9 +59,9 @@ def lang(request) -> str:
 
 
 @pytest.fixture(scope="module")
-def view(named, real_store, lang) -> pd.DataFrame:
+def view(named, real_store, metrics, lang) -> pd.DataFrame:
     rows = apply_filters(with_base_change(named, 2020), real_store.provinces, FILTERS)
-    return view_table(rows, real_store.regions, real_store.dimensions, lang, 2020)
+    return view_table(rows, real_store.regions, metrics, lang, 2020)
 
 
 CITATION = "PAPI 2020–2022 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn"  # what papi_data.citation gives these years
@@ -58,20 +72,21 @@ def test_the_note_cites_the_years_it_holds(real_store) -> None:
 
 
 @pytest.fixture(scope="module")
-def note(named, real_store, lang) -> Note:
+def note(named, real_store, metrics, lang) -> Note:
     shown = apply_filters(named, real_store.provinces, FILTERS)
     return download_note(
         FILTERS,
         "",
         2020,
         summarise(named, real_store.provinces, FILTERS, shown),
-        dimensions=real_store.dimensions,
+        metrics=metrics,
         regions=real_store.regions,
         provinces=real_store.provinces,
         lang=lang,
         created=dt.date(2025, 5, 1),
         link="http://localhost:8501/kham-pha?years=2020-2022",
         citation=CITATION,
+        interval_years=(2019, 2022, 2023),
     )
 
 
@@ -97,6 +112,38 @@ def test_view_has_the_stable_columns_and_the_filtered_rows(view, lang) -> None:
     assert hanoi["metric_name"] == {"vi": "Điểm tổng hợp", "en": "Total score"}[lang]
     assert hanoi["scale"] == {"vi": "thang 8–80", "en": "scale 8–80"}[lang]
     assert hanoi["region"] == {"vi": "Đồng bằng sông Hồng", "en": "Red River Delta"}[lang]
+
+
+def test_view_carries_the_published_interval_of_the_total_with_its_source(view, lang) -> None:
+    hanoi = view[(view["province_code"] == "01") & (view["metric"] == "total")].set_index("year")
+    assert hanoi.at[2022, "ci90_low"] == pytest.approx(43.518097) and hanoi.at[2022, "respondents"] == 1102
+    assert hanoi.at[2022, "ci90_high"] - hanoi.at[2022, "ci90_low"] == pytest.approx(
+        2 * 1.645 * hanoi.at[2022, "se"], abs=1e-4
+    )
+    assert hanoi.at[2022, "interval_source"].startswith("github:HungNT1st/CS571_Project")
+    assert hanoi.at[2022, "interval_source"].endswith("papi_total_ci_2018_2019_2022_2023.csv:126")
+    for year in (2020, 2021):  # PAPI published no interval: left empty, never computed
+        assert hanoi.loc[year, ["se", "ci90_low", "ci90_high", "respondents", "interval_source"]].isna().all()
+    dimension = view[view["metric"] == "d1_participation"]
+    assert dimension[["se", "ci90_low", "interval_source"]].isna().all().all()
+
+
+def test_view_carries_sub_dimensions_under_their_dimension_with_their_scale_and_source(
+    named, real_store, metrics, lang
+) -> None:
+    filters = Filters(years=(2015, 2021), metrics=("d3.peoples_inspection_boards", "d5.land_titles"), provinces=("01",))
+    rows = apply_filters(with_base_change(named, 2015), real_store.provinces, filters)
+    view = view_table(rows, real_store.regions, metrics, lang, 2015)
+    assert set(view["parent_dimension"]) == {"d3_vertical_accountability", "d5_public_admin_procedures"}
+    assert view["source"].str.startswith("github:hnks-gh/ml-mcdm").all()
+    land = view[view["metric"] == "d5.land_titles"].set_index("year")
+    assert land.at[2020, "scale"] == {"vi": "thang 0,25–2,5", "en": "scale 0.25–2.5"}[lang]
+    assert land.at[2021, "scale"] == {"vi": "thang 0,33–3,33", "en": "scale 0.33–3.33"}[lang]
+    assert land.at[2019, "rank_of"].endswith("/63")
+    boards = view[view["metric"] == "d3.peoples_inspection_boards"]
+    assert set(boards["year"]) == {2015, 2016, 2017}  # not measured from 2018: no rows, never a 0
+    name = {"vi": "D3 › Ban Thanh tra nhân dân †", "en": "D3 › People's Inspection Boards"}[lang]
+    assert set(boards["metric_name"]) == {name}  # the Vietnamese name is the project's translation: marked
 
 
 def test_view_leaves_missing_values_missing(view) -> None:
@@ -132,7 +179,7 @@ def test_xlsx_reads_back_with_a_notes_sheet(view, note, lang) -> None:
     assert sheet.freeze_panes == "A2"
     values = list(sheet.iter_rows(min_row=2, values_only=True))
     assert rows_of(pd.DataFrame(values, columns=COLUMNS)) == rows_of(view)
-    assert isinstance(sheet["I2"].value, float) and isinstance(sheet["A2"].value, str)  # scores numbers, codes text
+    assert isinstance(sheet["J2"].value, float) and isinstance(sheet["A2"].value, str)  # scores numbers, codes text
     notes = {row[0]: row[1] for row in book[note.sheet_names[1]].iter_rows(min_row=2, values_only=True)}
     assert notes == dict(note.lines)
     assert pd.read_excel(io.BytesIO(data), sheet_name=0).shape == view.shape
@@ -179,7 +226,7 @@ def test_note_names_filters_date_link_and_citation(note, lang) -> None:
     assert "http://localhost:8501/kham-pha?years=2020-2022" in lines.values()
 
 
-def test_note_names_the_provinces_a_search_found(named, real_store) -> None:
+def test_note_names_the_provinces_a_search_found(named, real_store, metrics) -> None:
     filters = Filters(years=(2024, 2024), provinces=("01", "79"))
     shown = apply_filters(named, real_store.provinces, filters)
     note = download_note(
@@ -187,7 +234,7 @@ def test_note_names_the_provinces_a_search_found(named, real_store) -> None:
         "ha noi, hcm",
         2018,
         summarise(named, real_store.provinces, filters, shown),
-        dimensions=real_store.dimensions,
+        metrics=metrics,
         regions=real_store.regions,
         provinces=real_store.provinces,
         lang="vi",

@@ -17,10 +17,11 @@ from papi_data.explore import (
     Filters,
     apply_filters,
     comparable,
-    dimensions_in_scale,
     linear_fit,
+    on_scale,
     paired,
     provinces_matching,
+    scale_bounds,
     summarise,
     with_base_change,
 )
@@ -107,7 +108,47 @@ def test_score_range_is_per_dimension_and_scales_each_eras_total() -> None:
         (2018, "02", "total"),
         (2018, "01", "d1_participation"),
     }
-    assert dimensions_in_scale(table["dimension"], table["year"]).tolist() == [6, 6, 8, 8, 1, 1]
+    low, high = scale_bounds(table)
+    assert low.tolist() == [6, 6, 8, 8, 1, 1] and high.tolist() == [60, 60, 80, 80, 10, 10]
+
+
+def test_a_sub_dimension_is_held_to_the_same_place_on_its_own_scale() -> None:
+    table = synthetic(
+        [
+            (2020, "01", "d5.land_titles", 1.0),  # 4.0 on the 1–10 scale (0.25–2.5: a quarter)
+            (2020, "02", "d5.land_titles", 1.6),  # 6.4
+            (2021, "01", "d5.land_titles", 0.33 + 5 / 3),  # 6.0 exactly on 0.33–3.33
+            (2021, "02", "d5.land_titles", 0.33 + 1 / 3),  # 2.0
+            (2020, "01", "d5_public_admin_procedures", 5.0),
+        ]
+    )
+    table["scale_low"] = [0.25, 0.25, 0.33, 0.33, None]
+    table["scale_high"] = [2.5, 2.5, 3.33, 3.33, None]
+    low, high = scale_bounds(table)
+    assert on_scale(4.0, low, high).round(6).tolist() == [1.0, 1.0, 1.33, 1.33, 4.0]
+    assert on_scale(10.0, low, high).round(6).tolist() == [2.5, 2.5, 3.33, 3.33, 10.0]  # the ends land on the ends
+    assert on_scale(1.0, low, high).round(6).tolist() == [0.25, 0.25, 0.33, 0.33, 1.0]
+    metrics = ("d5.land_titles", "d5_public_admin_procedures")
+    shown = apply_filters(table, PROVINCES, Filters(years=(2020, 2021), metrics=metrics, scores=(4.0, 6.0)))
+    kept = set(zip(shown["year"], shown["province_code"], shown["dimension"], strict=True))
+    assert kept == {(2020, "01", "d5.land_titles"), (2021, "01", "d5.land_titles"), (2020, "01", metrics[1])}
+
+
+def test_with_no_metric_chosen_the_headline_metrics_are_shown_and_sub_dimensions_only_when_chosen() -> None:
+    table = synthetic(
+        [
+            (2020, "01", "total", 40.0),
+            (2020, "01", "d5_public_admin_procedures", 5.0),
+            (2020, "01", "d5.land_titles", 1.2),
+            (2020, "01", "d5.certification", 1.3),
+        ]
+    )
+    every = apply_filters(table, PROVINCES, Filters(years=(2020, 2020)))
+    assert every["dimension"].tolist() == ["total", "d5_public_admin_procedures"]
+    chosen = Filters(years=(2020, 2020), metrics=("d5.land_titles", "d5_public_admin_procedures", "d5.certification"))
+    shown = apply_filters(table, PROVINCES, chosen)
+    assert shown["dimension"].tolist() == ["d5_public_admin_procedures", "d5.certification", "d5.land_titles"]
+    assert summarise(table, PROVINCES, chosen, shown).without_data == 2  # 02 and 03 have none of the three
 
 
 def test_the_whole_scale_filters_nothing() -> None:
@@ -175,6 +216,32 @@ def test_a_dimension_not_measured_in_the_base_year_has_no_change(ranked) -> None
 )
 def test_comparable(metric: str, year: int, other: int, expected: bool) -> None:
     assert comparable(metric, year, other) is expected
+
+
+@pytest.mark.parametrize(
+    ("segments", "expected"),
+    [(("2021–2024", "2021–2024"), True), (("2018–2020", "2021–2024"), False), ((None, "2021–2024"), False)],
+)
+def test_a_sub_dimension_is_comparable_only_within_its_segment(segments, expected: bool) -> None:
+    assert comparable("d5.land_titles", 2020, 2022, segments) is expected
+
+
+def test_change_against_a_base_year_stays_within_a_sub_dimension_s_segment() -> None:
+    table = synthetic(
+        [
+            (2020, "01", "d5.land_titles", 1.5),
+            (2021, "01", "d5.land_titles", 2.0),
+            (2022, "01", "d5.land_titles", 2.4),
+            (2020, "01", "d5_public_admin_procedures", 6.0),
+            (2022, "01", "d5_public_admin_procedures", 7.0),
+        ]
+    )
+    table["segment"] = ["2018–2020", "2021–2024", "2021–2024", None, None]
+    across = with_base_change(table, 2020)
+    assert math.isnan(one(across, "01", 2022, "d5.land_titles")["change_base"])  # 0.25–2.5 → 0.33–3.33: not defined
+    assert one(across, "01", 2022, "d5_public_admin_procedures")["change_base"] == pytest.approx(1.0)
+    within = with_base_change(table, 2021)
+    assert one(within, "01", 2022, "d5.land_titles")["change_base"] == pytest.approx(0.4)
 
 
 # --- summarise ----------------------------------------------------------------------------------------------------

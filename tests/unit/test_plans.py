@@ -356,7 +356,7 @@ def test_weak_dimensions_improve(a_2020: dict, status: str, value: int | None, r
 @pytest.mark.parametrize(
     ("a_2020", "text"),
     [
-        ({D1: None, D2: None, D3: None}, "PAPI published no score for 2020"),
+        ({D1: None, D2: None, D3: None}, "PAPI published no dimension scores for 2020"),
         ({D1: 4.5, D2: None, D3: 7.0}, "1 of 2 dimensions met it · some dimensions have no data"),
         ({D1: 3.5, D2: 5.5, D3: 7.0}, "1 of 2 dimensions met it · not met: D1 Participation"),
     ],
@@ -428,7 +428,7 @@ def test_result_sentences(seeds: pd.DataFrame, real_store: PapiStore, target_id:
 def test_no_data_and_pending_sentences(seeds: pd.DataFrame, real_store: PapiStore) -> None:
     rows = seeds[seeds["target_id"] == "bn-176-best-group-2020-2025"].set_index("target_year", drop=False)
     dims = real_store.dimensions
-    assert result_text(rows.loc[2021], dims, "vi", 2024) == "PAPI không công bố điểm năm 2021"
+    assert result_text(rows.loc[2021], dims, "vi", 2024) == "PAPI không công bố điểm tổng hợp năm 2021"
     assert result_text(rows.loc[2025], dims, "en", 2024) == (
         "the PAPI 2025 results are not in the data yet (latest: 2024) · target: Best performers"
     )

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from papi_data.text import fold, name_key, nfc
-from ui.numbers import MINUS, fmt_change, fmt_number
+from ui.numbers import MINUS, change_text, fmt_change, fmt_number, fmt_plain
 
 NO_DATA = {"vi": "không có dữ liệu", "en": "no data"}
 
@@ -134,3 +134,32 @@ def test_display_rounds_half_up_from_one_function() -> None:
     assert fmt_number(-0.125, "vi") == "−0,13" and fmt_number(0.125, "en") == "0.13"
     assert fmt_number(2.675, "en") == "2.68"  # its binary value is 2.67499…, which "%.2f" shows as 2.67
     assert fmt_change(-0.125, "vi") == "−0,13" and fmt_change(0.005, "en") == "+0.01"
+
+
+@pytest.mark.parametrize(("value", "vi", "en"), [(0.25, "0,25", "0.25"), (2.5, "2,5", "2.5"), (5.0, "5", "5")])
+def test_a_scale_s_ends_are_written_as_they_are(value: float, vi: str, en: str) -> None:
+    assert (fmt_plain(value, "vi"), fmt_plain(value, "en")) == (vi, en)
+
+
+@pytest.mark.parametrize(
+    ("gap", "year", "vi", "en"),
+    [
+        ("scale_change", 2018, "không so được: thang điểm đổi năm 2018", "no comparison: the scale changed in 2018"),
+        ("previous_missing", 2023, "không so được: năm 2022 không có dữ liệu", "no comparison: no data for 2022"),
+        (
+            "definition_change",
+            2021,
+            "không so được: cách đo đổi năm 2021",
+            "no comparison: the measure changed in 2021",
+        ),
+        ("first_year", 2018, "không so được: năm 2017 chưa đo", "no comparison: not measured in 2017"),
+        ("no_score", 2021, "không có dữ liệu", "no data"),
+        (None, 2021, "không có dữ liệu", "no data"),
+    ],
+)
+def test_a_missing_change_says_why(gap: str | None, year: int, vi: str, en: str) -> None:
+    assert (change_text(None, gap, year, "vi"), change_text(np.nan, gap, year, "en")) == (vi, en)
+
+
+def test_a_change_that_exists_is_the_change() -> None:
+    assert change_text(-0.125, None, 2024, "vi") == "−0,13"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from papi_data.store import PapiStore
+from ui.metrics import build_metrics
 from ui.url_state import (
     RENAMED,
     Corrected,
@@ -148,14 +149,15 @@ def _specs(store: PapiStore, lang: str) -> dict[str, ViewSpec[Any]]:
         q="",
         base=2018,
     )
+    metrics = build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
     return {
         "lang": LANG_SPEC,
         "home": year_spec(store.years),
-        "map": map_spec(store.years, store.dimensions, store.provinces, lang),
-        "profile": profile_spec(store.years, store.provinces, lang),
+        "map": map_spec(store.years, metrics, store.provinces, lang),
+        "profile": profile_spec(store.years, store.provinces, store.dimensions, lang),
         "plans": plans_spec(plans, store.provinces, lang, str),
-        "explorer": explorer_spec(store.years, store.dimensions, store.regions, lang),
-        "explorer_chart": explorer_chart_spec(filters, store.years, store.dimensions, lang),
+        "explorer": explorer_spec(store.years, metrics, store.regions, lang),
+        "explorer_chart": explorer_chart_spec(filters, store.years, metrics, lang),
     }
 
 
@@ -174,7 +176,7 @@ def _candidates(param: Param) -> list[Any]:
     return {
         "lang": ["en"],
         "year": [2019],
-        "metric": ["d7_environmental_governance"],
+        "metric": ["d7.water_quality"],
         "colour": ["groups"],
         "fit": [True],
         "show2025": [True],
@@ -183,9 +185,10 @@ def _candidates(param: Param) -> list[Any]:
         "compare_year": [2022],
         "mean": [False],
         "best": [False],
+        "open": [("d5_public_admin_procedures", "d7_environmental_governance")],
         "plan": ["bn-2020-kh176"],
         "years": [(2011, 2017)],
-        "metrics": [("total", "d2_transparency")],
+        "metrics": [("total", "d2_transparency", "d2.access_to_information")],
         "regions": [("southeast",)],
         "groups": [("best", "poor")],
         "scores": [(4.5, 7.0)],
@@ -218,9 +221,25 @@ def test_every_parameter_has_another_value_to_try(real_store: PapiStore) -> None
 
 
 def test_profile_rules_across_parameters(real_store: PapiStore) -> None:
-    spec = profile_spec(real_store.years, real_store.provinces, "vi")
+    spec = profile_spec(real_store.years, real_store.provinces, real_store.dimensions, "vi")
     view, notices = parse_view({"province": "79", "compare": "79,27,48,31"}, spec)
     assert view.compare == ("27", "48", "31") and [n.reason for n in notices] == ["compare_self"]
     view, notices = parse_view({"year": "2024", "compare_year": "2015"}, spec)  # 6–60 beside 8–80: no
     assert view.compare_year == 0 and [n.reason for n in notices] == ["other_era"]
     assert len(parse_view({"compare": "01,79,27,48,31,92"}, spec)[0].compare) == MAX_COMPARE
+
+
+def test_a_sub_dimension_is_a_metric_a_link_can_name(real_store: PapiStore) -> None:
+    specs = _specs(real_store, "vi")
+    view, notices = parse_view({"metric": "d5.land_titles"}, specs["map"])
+    assert view.metric == "d5.land_titles" and notices == []
+    view, notices = parse_view({"metric": "d5.no_such_thing"}, specs["map"])
+    assert view.metric == "total" and [n.reason for n in notices] == ["invalid"]
+    view, notices = parse_view({"metrics": "d7_environmental_governance,d7.water_quality"}, specs["explorer"])
+    assert view.metrics == ("d7_environmental_governance", "d7.water_quality") and notices == []
+
+
+def test_open_dimensions_of_the_profile_in_a_link(real_store: PapiStore) -> None:
+    spec = profile_spec(real_store.years, real_store.provinces, real_store.dimensions, "vi")
+    view, notices = parse_view({"open": "d7_environmental_governance,d5.land_titles"}, spec)
+    assert view.open == ("d7_environmental_governance",) and [n.reason for n in notices] == ["unknown_items"]

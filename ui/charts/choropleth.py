@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from papi_data.cells import as_int, as_str, float_or_none
+from papi_data.cells import as_int, as_str, float_or_none, str_or_none
 from papi_data.schema import GROUPS
 from ui.charts.frame import Frame, base_layout
 from ui.charts.palette import (
@@ -22,7 +22,7 @@ from ui.charts.palette import (
     WHITE,
 )
 from ui.i18n import t
-from ui.numbers import fmt_change, fmt_number
+from ui.numbers import change_text, fmt_change, fmt_number
 
 FOOTER_CHARS = 55  # a footer line under the map, in its column beside the ranking (about 330 px at 1024×768)
 # Mainland and both archipelagos (Trường Sa reaches ~117.5°E, ~6.5°N).
@@ -42,11 +42,12 @@ def hover_texts(rows: pd.DataFrame, lang: str, with_2025: bool) -> list[str]:
             lines.append(f"{t('col_score', lang)}: {fmt_number(score, lang)}")
             rank, n, group = as_int(r.rank), as_int(r.n), as_str(r.group)
             lines.append(f"{t('rank_of', lang, rank=rank, n=n)} · {t('group_' + group, lang)}")
-            previous, change = as_int(r.year) - 1, float_or_none(r.change)
+            year, change = as_int(r.year), float_or_none(r.change)
+            gap = str_or_none(getattr(r, "change_gap", None))
             lines.append(
-                t("change_undefined", lang, year=previous)
+                change_text(None, gap, year, lang)
                 if change is None
-                else f"{t('change_vs_prev', lang, year=previous)}: {fmt_change(change, lang)}"
+                else f"{t('change_vs_prev', lang, year=year - 1)}: {fmt_change(change, lang)}"
             )
         if with_2025:
             lines.append(t("since_2025", lang, new=getattr(r, f"name_2025_{lang}")))

@@ -9,12 +9,12 @@ from functools import partial
 import pandas as pd
 
 from papi_data.explore import Fit, comparable, linear_fit, paired
+from papi_data.subdimensions import is_subdimension
 from ui.charts.common import Chart
 from ui.charts.frame import Frame, Legend, base_layout
 from ui.charts.palette import CLEAR, DOWN, GRID, INK, LEGEND_BACKGROUND, REGION_COLOURS, SAME, UP, WHITE
 from ui.i18n import t, tn
 from ui.labels import Labels
-from ui.metrics import metric_scale
 from ui.numbers import fmt_change, fmt_number
 
 BELOW_AXIS = 62  # pixels under the plot for the x axis's tick labels and title
@@ -242,8 +242,8 @@ def scatter_chart(
             points,
             fit,
             lang=lang,
-            x_title=f"{labels.short[x]} ({metric_scale(x, year, lang)})",
-            y_title=f"{labels.short[y]} ({metric_scale(y, year, lang)})",
+            x_title=f"{labels.short[x]} ({labels.scale(x, year)})",
+            y_title=f"{labels.short[y]} ({labels.scale(y, year)})",
             regions=list(labels.region.values()),
         ),
         replace(
@@ -261,7 +261,7 @@ def regions_chart(
     rows = shown[(shown["year"] == year) & (shown["dimension"] == metric) & shown["score"].notna()]
     if rows.empty:
         return None, t("ex_chart_empty", lang)
-    scale = metric_scale(metric, year, lang)
+    scale = labels.scale(metric, year)
     spread = pd.DataFrame(
         {
             "name": rows[f"name_{lang}"],
@@ -291,14 +291,19 @@ def slope_chart(
 ) -> tuple[Chart | None, str | None]:
     if start == end:
         return None, t("ex_same_year", lang)
-    if not comparable(metric, start, end):
-        a, b = metric_scale(metric, start, lang), metric_scale(metric, end, lang)
-        return None, t("ex_slope_eras", lang, start=start, end=end, a=a, b=b)
+    segments = (labels.metrics.segments.get((metric, start)), labels.metrics.segments.get((metric, end)))
+    if not comparable(metric, start, end, segments):
+        a, b = labels.scale(metric, start), labels.scale(metric, end)
+        if not is_subdimension(metric):
+            return None, t("ex_slope_eras", lang, start=start, end=end, a=a, b=b)
+        if None in segments:
+            return None, t("ex_chart_empty", lang)
+        return None, t("ex_slope_segments", lang, metric=labels.metric[metric], start=start, end=end, a=a, b=b)
     pairs = paired(shown[shown["dimension"] == metric], "year", start, end)
     if pairs.empty:
         return None, t("ex_chart_empty", lang)
     change = pairs["second"] - pairs["first"]
-    scale = metric_scale(metric, end, lang)
+    scale = labels.scale(metric, end)
     chart = Chart(
         partial(
             slope_figure,

@@ -24,6 +24,7 @@ LINE = 1.35  # line height, as a multiple of the font size
 PAD = 12  # pixels between the figure's edge and the frame's text
 GAP = 8  # pixels between the plot area (with what the chart needs below it) and the footer
 LINK_WIDTH = 110  # characters per line of a long link at the screen's footer size (it wraps at "&")
+CHAR_EM = 0.6  # a footer character's width in ems, a little over Arial's average so that a line never runs off
 
 Legend = Literal["none", "right", "below", "above"]
 
@@ -34,7 +35,7 @@ class Frame:
     (empty: none shown); `scale` enlarges every text, for a projector or a slide, and `min_px` is the smallest text
     it allows (present mode keeps every text at 18 px or more); `line_chars` the characters a footer line holds at
     the screen's size (fewer for a narrow chart: the ranking beside the map, a small multiple, so nothing runs off
-    it)."""
+    it); where `width` is known, a footer line is as long as the width holds."""
 
     title: str
     subtitle: str = ""
@@ -43,6 +44,7 @@ class Frame:
     scale: float = 1.0
     min_px: int = 0
     line_chars: int = LINK_WIDTH
+    width: int | None = None  # the figure's width in pixels where it is known (a slide); else the page's column
 
     def px(self, size: float) -> int:
         """A text size of the screen chart (`size` pixels) at this frame's scale."""
@@ -63,7 +65,10 @@ def _lines(text: str) -> int:
 
 
 def _line_width(frame: Frame) -> int:
-    """Characters a footer line holds: fewer when the footer's text is larger than on the screen."""
+    """Characters a footer line holds: what the figure's width holds where it is known, else `line_chars` at the
+    screen's size (fewer when the footer's text is larger)."""
+    if frame.width is not None:
+        return int((frame.width - 2 * PAD) / (frame.px(FOOTER_PX) * CHAR_EM))
     return frame.line_chars * FOOTER_PX // frame.px(FOOTER_PX)
 
 
@@ -204,7 +209,7 @@ class Canvas:
     min_px: int = 0
 
     def frame(self, frame: Frame) -> Frame:
-        return replace(frame, scale=self.scale, min_px=self.min_px)
+        return replace(frame, scale=self.scale, min_px=self.min_px, width=self.width)
 
 
 SCREEN = Canvas()

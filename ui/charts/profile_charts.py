@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
@@ -26,6 +27,7 @@ from ui.numbers import fmt_number
 PANEL_PLOT_PX = 170  # the plot area of a small multiple
 PANEL_FOOTER_CHARS = 40  # a footer line of a small multiple (about 230 px, a quarter of a wide page)
 RADAR_FOOTER_CHARS = 60  # a footer line under the radar (a phone's width)
+LEGEND_LINE_PX = 27  # a line of a vertical legend
 
 
 def radar_figure(
@@ -80,9 +82,8 @@ def radar_figure(
         frame,
         lang,
         height=height or 640 + 27 * len(series),
-        left=frame.px(
-            100
-        ),  # the axis names are broken in two (radar_axis_label), so a phone's width still leaves a radar
+        # the axis names are broken in two (radar_axis_label), so a phone's width still leaves a radar
+        left=frame.px(100),
         right=frame.px(100),
         below=30,
         legend="below",
@@ -123,57 +124,152 @@ def _years_axis(years: list[int]) -> dict:
 
 
 def trend_panel_figure(panel: dict, *, lang: str, frame: Frame, province_name: str, height: int | None = None) -> dict:
-    """One metric over the years, a small multiple: the province's line (gaps where no data), the national mean and
-    the 25th–75th percentile band. `panel`: name, years, values (None = no data), mean, q25, q75, range (y limits).
+    """One metric over the years, a small multiple: the province's line (gaps where no data; error bars where PAPI
+    published an interval), the lines of the provinces it is compared with, the national mean and the 25th–75th
+    percentile band. `panel` (see `trend_panel`): name, range (y limits), breaks (x of a change of definition, drawn
+    as a dotted line) and parts, each drawn as its own lines so that no line crosses from one part to the next.
 
     One figure per metric, so that the page lays the panels out in columns, which stack on a phone. Each has its own
     y axis, so the 6–60 and 8–80 totals are never on one axis; each carries its frame (the metric, the province, the
     source), so that a panel exported on its own still says what it shows. The page says once what the line, the
-    dashes and the band are."""
+    dashes and the band are; a panel with provinces compared lists them in a legend, one a line."""
     frame = replace(frame, line_chars=PANEL_FOOTER_CHARS)
-    band_x = [*panel["years"], *reversed(panel["years"])]
-    band_y = [*panel["q75"], *reversed(panel["q25"])]
+    legend: set[str] = set()
+    colours: dict[str, str] = {}
+
+    def shown(name: str) -> bool:
+        first = name not in legend
+        legend.add(name)
+        return first
+
+    traces = [trace for part in panel["parts"] for trace in _part_traces(part, {}, lang, province_name, shown, colours)]
+    years = [y for part in panel["parts"] for y in part["years"]]
+    compared = bool(colours)
+    legend_rows = 2 + len(colours) if compared else 0  # the province, the compared, the mean (the band unlisted)
+    height = height or (
+        PANEL_PLOT_PX + header_height(frame) + footer_height(frame) + 30 + legend_rows * frame.px(LEGEND_LINE_PX)
+    )
+    layout = base_layout(
+        frame,
+        lang,
+        height=height,
+        left=frame.px(40),
+        below=frame.px(30),
+        legend="below" if compared else "none",
+        legend_rows=max(legend_rows, 1),
+    )
+    if compared:
+        layout["legend"]["orientation"] = "v"
+        for trace in traces:
+            trace["showlegend"] = trace["showlegend"] and trace["legendgroup"] != "band"
+    layout.update(
+        xaxis={**_years_axis(years), **({"range": [min(years) - 0.5, max(years) + 0.5]} if years else {})},
+        yaxis={"range": panel["range"], "gridcolor": GRID},
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": ERA_BREAK, "dash": "dot", "width": 1},
+            }
+            for x in panel["breaks"]
+        ],
+        hovermode="closest",
+    )
+    return {"data": traces, "layout": layout}
+
+
+def _part_traces(
+    part: dict, ref: dict, lang: str, province_name: str, shown: Callable[[str], bool], colours: dict[str, str]
+) -> list[dict]:
+    """The lines of one part of a panel: band, national mean, the provinces compared with, the province."""
+    years = part["years"]
+    band_name, mean_name = t("band_25_75", lang), t("national_mean", lang)
     traces = [
         {
             "type": "scatter",
-            "x": band_x,
-            "y": band_y,
+            "x": [*years, *reversed(years)],
+            "y": [*part["q75"], *reversed(part["q25"])],
             "fill": "toself",
             "fillcolor": BAND,
             "mode": "lines",
             "line": {"width": 0},
             "hoverinfo": "skip",
-            "name": t("band_25_75", lang),
+            "name": band_name,
+            "legendgroup": "band",
+            "showlegend": shown(band_name),
+            **ref,
         },
         {
             "type": "scatter",
-            "x": panel["years"],
-            "y": panel["mean"],
+            "x": years,
+            "y": part["mean"],
             "mode": "lines",
             "line": {"color": NATIONAL, "dash": "dash", "width": 1.5},
-            "name": t("national_mean", lang),
-            "hovertemplate": "%{x}: %{y:.2f}<extra>" + t("national_mean", lang) + "</extra>",
-        },
-        {
-            "type": "scatter",
-            "x": panel["years"],
-            "y": panel["values"],
-            "mode": "lines+markers",
-            "connectgaps": False,  # a year without data is a gap, never a joined line
-            "line": {"color": PROVINCE, "width": 2.5},
-            "marker": {"size": 5},
-            "name": province_name,
-            "hovertemplate": "%{x}: %{y:.2f}<extra>" + province_name + "</extra>",
+            "name": mean_name,
+            "legendgroup": "mean",
+            "showlegend": shown(mean_name),
+            "hovertemplate": "%{x}: %{y:.2f}<extra>" + mean_name + "</extra>",
+            **ref,
         },
     ]
-    height = height or PANEL_PLOT_PX + header_height(frame) + footer_height(frame) + 30
-    layout = base_layout(frame, lang, height=height, left=frame.px(40), below=frame.px(30))
-    layout.update(
-        xaxis=_years_axis(panel["years"]),
-        yaxis={"range": panel["range"], "gridcolor": GRID},
-        hovermode="closest",
-    )
-    return {"data": traces, "layout": layout}
+    for name, values in part.get("others", []):
+        colour = colours.setdefault(name, COMPARE[len(colours) % len(COMPARE)])
+        traces.append(
+            {
+                "type": "scatter",
+                "x": years,
+                "y": values,
+                "mode": "lines+markers",
+                "connectgaps": False,
+                "line": {"color": colour, "width": 1.8},
+                "marker": {"size": 4},
+                "name": name,
+                "legendgroup": f"other-{name}",
+                "showlegend": shown(name),
+                "hovertemplate": "%{x}: %{y:.2f}<extra>" + name + "</extra>",
+                **ref,
+            }
+        )
+    mine: dict = {
+        "type": "scatter",
+        "x": years,
+        "y": part["values"],
+        "mode": "lines+markers",
+        "connectgaps": False,  # a year without data is a gap, never a joined line
+        "line": {"color": PROVINCE, "width": 2.5},
+        "marker": {"size": 5},
+        "name": province_name,
+        "legendgroup": "province",
+        "showlegend": shown(province_name),
+        "hovertemplate": "%{x}: %{y:.2f}<extra>" + province_name + "</extra>",
+        **ref,
+    }
+    if any(low is not None for low in part.get("low", [])):
+        mine["error_y"] = {
+            "type": "data",
+            "symmetric": False,
+            "array": [
+                None if h is None or v is None else h - v for v, h in zip(part["values"], part["high"], strict=True)
+            ],
+            "arrayminus": [
+                None if lo is None or v is None else v - lo for v, lo in zip(part["values"], part["low"], strict=True)
+            ],
+            "color": PROVINCE,
+            "thickness": 1.5,
+            "width": 4,
+        }
+        interval = t("interval_90", lang)
+        mine["customdata"] = [
+            "" if lo is None else f"<br>{interval}: {fmt_number(lo, lang)}–{fmt_number(h, lang)}"
+            for lo, h in zip(part["low"], part["high"], strict=True)
+        ]
+        mine["hovertemplate"] = "%{x}: %{y:.2f}%{customdata}<extra>" + province_name + "</extra>"
+    return [*traces, mine]
 
 
 def rank_history_figure(
@@ -183,9 +279,12 @@ def rank_history_figure(
     lang: str,
     frame: Frame,
     province_name: str,
+    ranges: pd.DataFrame | None = None,
     height: int | None = None,
 ) -> dict:
-    """The total's rank by year (1 at the top) over PAPI's four group bands; years without a rank are gaps."""
+    """The total's rank by year (1 at the top) over PAPI's four group bands; years without a rank are gaps. `ranges`
+    (year, best, worst: papi_data.uncertainty.rank_ranges of this province) adds the plausible ranks as error bars in
+    the years PAPI published intervals for."""
     traces = []
     for group in GROUPS:
         part = bands[bands["group"] == group]
@@ -203,8 +302,31 @@ def rank_history_figure(
         )
     ranks = [None if pd.isna(r) else int(r) for r in history["rank"]]
     labels = [t("no_data", lang) if r is None else f"{r}/{n}" for r, n in zip(ranks, history["n"], strict=True)]
+    plausible: dict[int, tuple[int, int]] = {}
+    if ranges is not None:
+        known = ranges[ranges["best"].notna()]
+        plausible = {
+            int(y): (int(b), int(w)) for y, b, w in zip(known["year"], known["best"], known["worst"], strict=True)
+        }
+    hover = [
+        label + (f" · {t('plausibly', lang, best=plausible[y][0], worst=plausible[y][1])}" if y in plausible else "")
+        for label, y in zip(labels, history["year"], strict=True)
+    ]
+    line: dict = {}
+    if plausible:
+        years_ranks = list(zip(history["year"], ranks, strict=True))
+        line["error_y"] = {
+            "type": "data",
+            "symmetric": False,
+            "array": [plausible[y][1] - r if y in plausible and r is not None else None for y, r in years_ranks],
+            "arrayminus": [r - plausible[y][0] if y in plausible and r is not None else None for y, r in years_ranks],
+            "color": PROVINCE,
+            "thickness": 1.5,
+            "width": 5,
+        }
     traces.append(
         {
+            **line,
             "type": "scatter",
             "x": history["year"].tolist(),
             "y": ranks,
@@ -216,7 +338,7 @@ def rank_history_figure(
             "line": {"color": PROVINCE, "width": 3},
             "marker": {"size": 8},
             "name": province_name,
-            "customdata": labels,
+            "customdata": hover,
             "hovertemplate": "%{x}: %{customdata}<extra></extra>",
         }
     )
@@ -254,35 +376,82 @@ def rank_history_figure(
     return {"data": traces, "layout": layout}
 
 
-def total_panels(national: pd.DataFrame, mine: pd.DataFrame, years: list[int], lang: str) -> list[dict]:
-    """The total's two panels (2011–2017 on 6–60, 2018 on 8–80) for trend_panel_figure; both frames hold only the
-    total."""
+Lines = Mapping[str, Mapping[int, float]]  # a column ("score", "mean", "ci90_low", …) → year → value
+
+
+def total_panels(
+    national: Lines,
+    mine: Lines,
+    years: list[int],
+    lang: str,
+    others: Sequence[tuple[str, Lines]] = (),
+) -> list[dict]:
+    """The total's two panels (2011–2017 on 6–60, 2018 on 8–80) for trend_panel_figure; both frames hold only the total.
+    The province's published 90% intervals (`mine`'s ci90_low and ci90_high, where PAPI published any) are drawn as
+    error bars."""
     early = [y for y in years if y < EIGHT_DIMENSION_YEAR]
     late = [y for y in years if y >= EIGHT_DIMENSION_YEAR]
     return [
-        metric_panel(national, mine, early, f"{t('total', lang)} (6–60)"),
-        metric_panel(national, mine, late, f"{t('total', lang)} (8–80)"),
+        trend_panel(f"{t('total', lang)} (6–60)", [trend_part(national, mine, early, others, intervals=True)]),
+        trend_panel(f"{t('total', lang)} (8–80)", [trend_part(national, mine, late, others, intervals=True)]),
     ]
 
 
-def metric_panel(national: pd.DataFrame, mine: pd.DataFrame, years: list[int], name: str) -> dict:
-    """One panel over `years` (a missing year stays None): `national` is one metric's rows of papi_data.stats.national,
-    `mine` the same metric's rows of the province in the scores table. Plain dicts: this runs ten times a page run."""
-    columns = ("mean", "q25", "q75", "min", "max")
-    nat = {column: dict(zip(national["year"], national[column], strict=True)) for column in columns}
-    own = dict(zip(mine["year"], mine["score"], strict=True))
+def metric_panel(
+    national: Lines, mine: Lines, years: list[int], name: str, others: Sequence[tuple[str, Lines]] = ()
+) -> dict:
+    """One panel over `years` (a missing year stays None): see `trend_part`."""
+    return trend_panel(name, [trend_part(national, mine, years, others)])
 
-    def series(values: dict) -> list[float | None]:
-        return [None if pd.isna(values.get(y)) else round(float(values[y]), 4) for y in years]
 
-    spread = [v for v in [*series(own), *series(nat["min"]), *series(nat["max"])] if v is not None]
+def segmented_panel(
+    national: Lines, mine: Lines, parts: list[list[int]], name: str, others: Sequence[tuple[str, Lines]] = ()
+) -> dict:
+    """A sub-dimension's panel: one part per stretch of years on one definition and scale (ui.metrics.Metrics.
+    segment_years), with a dotted line where it changes."""
+    return trend_panel(name, [trend_part(national, mine, years, others) for years in parts])
+
+
+def trend_part(
+    national: Lines,
+    mine: Lines,
+    years: list[int],
+    others: Sequence[tuple[str, Lines]] = (),
+    intervals: bool = False,
+) -> dict:
+    """One stretch of years: `national` holds one metric's mean, q25, q75, min and max by year, `mine` the province's
+    score (and ci90_low, ci90_high: the published intervals) by year, `others` (name, lines) the provinces compared
+    with. A year without a value is None, never 0."""
+    part = {
+        "years": years,
+        "values": _at(mine.get("score", {}), years),
+        **{column: _at(national.get(column, {}), years) for column in ("mean", "q25", "q75", "min", "max")},
+        "others": [(name, _at(lines.get("score", {}), years)) for name, lines in others],
+    }
+    if intervals and mine.get("ci90_low"):
+        part["low"] = _at(mine["ci90_low"], years)
+        part["high"] = _at(mine["ci90_high"], years)
+    return part
+
+
+def trend_panel(name: str, parts: list[dict]) -> dict:
+    """A panel of one or more parts, its y range fitting every line and the national minimum and maximum."""
+    spread = [
+        v
+        for part in parts
+        for series in (part["values"], part["min"], part["max"], *(values for _, values in part["others"]))
+        for v in series
+        if v is not None
+    ]
+    spread += [v for part in parts for v in (*part.get("low", []), *part.get("high", [])) if v is not None]
     pad = 0.05 * (max(spread) - min(spread)) if spread else 1
     return {
         "name": name,
-        "years": years,
-        "values": series(own),
-        "mean": series(nat["mean"]),
-        "q25": series(nat["q25"]),
-        "q75": series(nat["q75"]),
+        "parts": parts,
+        "breaks": [part["years"][0] - 0.5 for part in parts[1:] if part["years"]],
         "range": [min(spread) - pad, max(spread) + pad] if spread else [1, 10],
     }
+
+
+def _at(values: Mapping[int, float], years: list[int]) -> list[float | None]:
+    return [round(values[y], 4) if y in values else None for y in years]

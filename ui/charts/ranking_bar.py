@@ -12,7 +12,8 @@ from dataclasses import replace
 import pandas as pd
 
 from ui.charts.frame import Frame, base_layout, footer_height, header_height
-from ui.charts.palette import CONTINUOUS_SCALE, FAINT, GRID, GROUP_COLOURS, HIGHLIGHT, HOVER_BACKGROUND, WHITE
+from ui.charts.palette import CONTINUOUS_SCALE, FAINT, GRID, GROUP_COLOURS, HIGHLIGHT, HOVER_BACKGROUND, INK, WHITE
+from ui.i18n import t
 from ui.numbers import fmt_number
 
 ROW_PX = 13  # height per province: the names stay readable at 10 px
@@ -29,11 +30,14 @@ def ranking_figure(
     highlight: set[str],
     colour_range: tuple[float, float] | None = None,
     height: int | None = None,
+    intervals: pd.DataFrame | None = None,
 ) -> dict:
     """Dots in rank order, coloured as the map colours them (`colour_range` as in choropleth.map_figure). The score
     axis spans `colour_range` when given, so that a dot keeps its place on the axis through a play-through. The
     column beside the map is narrow: the footer's lines are kept short. `height` (a canvas's) or a row per province;
-    the names and values are as large as the frame's scale asks, but never taller than a row."""
+    the names and values are as large as the frame's scale asks, but never taller than a row. `intervals`
+    (province_code, ci90_low, ci90_high: the 90% intervals PAPI published for the year) are drawn as whiskers, where
+    there are any; the values then go to the hover text, since the whiskers take the space beside the dots."""
     frame = replace(frame, line_chars=FOOTER_CHARS)
     ranked = rows[rows["score"].notna()].sort_values(["rank", "code"])
     height = height or ROW_PX * len(ranked) + BELOW + header_height(frame) + footer_height(frame)
@@ -56,6 +60,29 @@ def ranking_figure(
         marker["color"] = [GROUP_COLOURS[g] for g in ranked["group"]]
     else:
         marker.update(color=ranked["score"].round(4).tolist(), colorscale=CONTINUOUS_SCALE, cmin=low, cmax=high)
+    whiskers: dict = {}
+    hover = "%{y}: %{text}<extra></extra>"
+    if intervals is not None and not intervals.empty:
+        ends = intervals.set_index("province_code")
+        lows, highs = ranked["code"].map(ends["ci90_low"]), ranked["code"].map(ends["ci90_high"])
+        whiskers["error_x"] = {
+            "type": "data",
+            "symmetric": False,
+            "array": [None if pd.isna(h) else round(h - s, 4) for h, s in zip(highs, ranked["score"], strict=True)],
+            "arrayminus": [
+                None if pd.isna(lo) else round(s - lo, 4) for lo, s in zip(lows, ranked["score"], strict=True)
+            ],
+            "color": INK,
+            "thickness": 1,
+            "width": 2,
+        }
+        whiskers["hovertext"] = [
+            "" if pd.isna(lo) else f"<br>{t('interval_90', lang)}: {fmt_number(lo, lang)}–{fmt_number(h, lang)}"
+            for lo, h in zip(lows, highs, strict=True)
+        ]
+        whiskers["mode"] = "markers"
+        hover = "%{y}: %{text}%{hovertext}<extra></extra>"
+        low, high = min(low, lows.min(skipna=True)), max(high, highs.max(skipna=True))
     pad = (high - low) * 0.04
     return {
         "data": [
@@ -69,9 +96,10 @@ def ranking_figure(
                 "textposition": "middle right",
                 "textfont": {"size": label_px, "color": FAINT},
                 "cliponaxis": False,
-                "hovertemplate": "%{y}: %{text}<extra></extra>",
+                "hovertemplate": hover,
                 "hoverlabel": {"bgcolor": HOVER_BACKGROUND},  # else plotly tries the numeric marker colour as a colour
                 "customdata": ranked["code"].tolist(),
+                **whiskers,
             }
         ],
         "layout": {

@@ -96,9 +96,47 @@ STRINGS: dict[str, dict[str, str]] = {
     "total": {"vi": "Điểm tổng hợp", "en": "Total score"},
     "scale": {"vi": "thang {low}–{high}", "en": "scale {low}–{high}"},
     "change_vs_prev": {"vi": "so với {year}", "en": "vs {year}"},
-    "change_undefined": {
-        "vi": "không so được với {year}",
-        "en": "no comparison with {year}",
+    # Why a change against the previous year is missing (papi_data.stats.CHANGE_GAPS)
+    "change_gap_first_year": {
+        "vi": "không so được: năm {previous} chưa đo",
+        "en": "no comparison: not measured in {previous}",
+    },
+    "change_gap_scale_change": {
+        "vi": "không so được: thang điểm đổi năm {year}",
+        "en": "no comparison: the scale changed in {year}",
+    },
+    "change_gap_definition_change": {
+        "vi": "không so được: cách đo đổi năm {year}",
+        "en": "no comparison: the measure changed in {year}",
+    },
+    "change_gap_previous_missing": {
+        "vi": "không so được: năm {previous} không có dữ liệu",
+        "en": "no comparison: no data for {previous}",
+    },
+    # How sure a rank is (papi_data.uncertainty)
+    "interval_90": {"vi": "khoảng tin cậy 90%", "en": "90% interval"},
+    "plausibly": {"vi": "có thể từ {best} đến {worst}", "en": "plausibly {best}–{worst}"},
+    "interval_rank": {
+        "vi": "Điểm tổng hợp {score} (khoảng tin cậy 90%: {low}–{high}): hạng {rank}, có thể từ {best} đến {worst} "
+        "trong {n} tỉnh có dữ liệu; {tied} tỉnh ngang nhau về mặt thống kê với {name} (khoảng tin cậy chồng lên nhau).",
+        "en": "Total {score} (90% interval {low}–{high}): rank {rank}, plausibly {best}–{worst} of the {n} provinces "
+        "with data; {tied} provinces are statistically tied with {name} (their intervals overlap).",
+        "en_one": "Total {score} (90% interval {low}–{high}): rank {rank}, plausibly {best}–{worst} of the {n} "
+        "provinces with data; {tied} province is statistically tied with {name} (their intervals overlap).",
+    },
+    "interval_none_year": {
+        "vi": "PAPI không công bố khoảng tin cậy của điểm tổng hợp năm {year}, nên thứ hạng năm này không kèm khoảng "
+        "hạng có thể (PAPI chỉ công bố cho các năm {years}).",
+        "en": "PAPI published no interval for the {year} totals, so this year's rank comes without a plausible range "
+        "(PAPI published them for {years} only).",
+    },
+    "interval_none_province": {
+        "vi": "PAPI không công bố khoảng tin cậy của {name} năm {year}, nên thứ hạng không kèm khoảng hạng có thể.",
+        "en": "PAPI published no interval for {name} in {year}, so the rank comes without a plausible range.",
+    },
+    "interval_no_score": {
+        "vi": "{name} không có điểm tổng hợp năm {year}, nên không có thứ hạng.",
+        "en": "{name} has no total score in {year}, hence no rank.",
     },
     # Home
     "home_heading": {"vi": "PAPI {year}: tổng quan toàn quốc", "en": "PAPI {year}: national overview"},
@@ -107,6 +145,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "PAPI total scores of the 63 provinces in {year} ({scale}). Higher is better.",
     },
     "national_mean": {"vi": "Trung bình toàn quốc", "en": "National mean"},
+    "mean_help": {
+        "vi": "Trung bình cộng không trọng số của điểm tổng hợp các tỉnh có dữ liệu năm đó. Con số PAPI hoặc báo chí "
+        "công bố đôi khi khác; trang Giới thiệu giải thích vì sao.",
+        "en": "The plain (unweighted) mean of the totals of the provinces with data that year. The figure PAPI or the "
+        "press published sometimes differs; the About page explains why.",
+    },
     "national_median": {"vi": "Trung vị toàn quốc", "en": "National median"},
     "provinces_with_data": {"vi": "Số tỉnh có dữ liệu", "en": "Provinces with data"},
     "missing_provinces": {"vi": "Không có dữ liệu năm {year}: {names}.", "en": "No data for {year}: {names}."},

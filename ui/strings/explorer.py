@@ -13,12 +13,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_regions": {"vi": "Vùng", "en": "Regions"},
     "ex_groups": {"vi": "Nhóm PAPI", "en": "PAPI groups"},
     "ex_all": {"vi": "Tất cả", "en": "All"},
+    "ex_metrics_default": {
+        "vi": "Điểm tổng hợp và các lĩnh vực (chọn để thêm chỉ số thành phần)",
+        "en": "The total and the dimensions (choose to add sub-dimensions)",
+    },
+    "ex_metrics_help": {
+        "vi": "Mỗi lĩnh vực có 2–4 chỉ số thành phần, xếp ngay sau nó (“D5 › …”); chúng được xếp hạng và chia nhóm "
+        "như các lĩnh vực, trên thang điểm riêng của từng năm.",
+        "en": "Each dimension has 2–4 sub-dimensions, listed right after it (“D5 › …”); they are ranked and grouped as "
+        "the dimensions are, on their own scale of each year.",
+    },
     "ex_scores": {"vi": "Khoảng điểm (thang 1–10)", "en": "Score range (1–10 scale)"},
     "ex_scores_help": {
         "vi": "Theo thang 1–10 của một lĩnh vực. Điểm tổng hợp được lọc theo cùng khoảng cho mỗi lĩnh vực: khoảng "
-        "nhân 6 trước 2018 (thang 6–60), nhân 8 từ 2018 (thang 8–80). Để cả thang 1–10 là không lọc theo điểm.",
+        "nhân 6 trước 2018 (thang 6–60), nhân 8 từ 2018 (thang 8–80). Chỉ số thành phần được lọc ở cùng vị trí trên "
+        "thang của nó (4–6 trên thang 0,25–2,5 là 1–1,5). Để cả thang 1–10 là không lọc theo điểm.",
         "en": "On a dimension's 1–10 scale. Totals are held to the same range per dimension: the range times 6 "
-        "before 2018 (scale 6–60), times 8 from 2018 (scale 8–80). The whole 1–10 scale means no score filter.",
+        "before 2018 (scale 6–60), times 8 from 2018 (scale 8–80). Sub-dimensions are held to the same place on their "
+        "own scale (4–6 is 1–1.5 on 0.25–2.5). The whole 1–10 scale means no score filter.",
     },
     "ex_scores_totals": {
         "vi": "điểm tổng hợp {pre} trước 2018, {post} từ 2018",
@@ -94,6 +106,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_col_change_prev": {"vi": "Thay đổi so với năm trước", "en": "Change vs previous year"},
     "ex_col_change_base": {"vi": "Thay đổi so với {year}", "en": "Change vs {year}"},
     "ex_col_source": {"vi": "Nguồn", "en": "Source"},
+    "ex_col_se": {"vi": "Sai số chuẩn", "en": "Std. error"},
+    "ex_col_ci90_low": {"vi": "KTC 90% từ", "en": "90% interval from"},
+    "ex_col_ci90_high": {"vi": "KTC 90% đến", "en": "90% interval to"},
+    "ex_col_respondents": {"vi": "Số người trả lời", "en": "Respondents"},
+    "ex_col_interval_source": {"vi": "Nguồn khoảng tin cậy", "en": "Interval source"},
+    "ex_interval_help": {
+        "vi": "Sai số chuẩn, khoảng tin cậy 90% và số người trả lời của điểm tổng hợp, như PAPI công bố (chỉ cho các "
+        "năm {years}); các năm và chỉ số khác để trống, không bao giờ tự tính.",
+        "en": "The total's standard error, 90% interval and respondents as PAPI published them (for {years} only); "
+        "other years and metrics are left empty, never computed here.",
+    },
     "ex_table_legend": {
         "vi": "— : không có dữ liệu (PAPI không công bố điểm, hoặc phép so sánh không xác định). Bấm vào tiêu đề cột "
         "để sắp xếp.",
@@ -145,6 +168,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_up": {"vi": "Tăng", "en": "Up"},
     "ex_down": {"vi": "Giảm", "en": "Down"},
     "ex_same": {"vi": "Không đổi", "en": "No change"},
+    "ex_slope_segments": {
+        "vi": "{metric} năm {start} ({a}) và năm {end} ({b}) được PAPI đo theo hai cách khác nhau (đổi định nghĩa hoặc "
+        "thang điểm) nên không so sánh được. Hãy chọn hai năm trong cùng một giai đoạn đo.",
+        "en": "PAPI measured {metric} differently in {start} ({a}) and {end} ({b}) (a new definition or scale), so the "
+        "two cannot be compared. Pick two years of one stretch of the same measure.",
+    },
     "ex_slope_eras": {
         "vi": "Điểm tổng hợp năm {start} ({a}) và năm {end} ({b}) thuộc hai thang khác nhau nên không so sánh được. "
         "Hãy chọn hai năm cùng trước 2018 hoặc cùng từ 2018, hoặc chọn một lĩnh vực.",
@@ -178,4 +207,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "không có dữ liệu: PAPI không công bố, hoặc phép so sánh không xác định; không bao giờ là 0.",
         "en": "no data: PAPI published none, or the comparison is not defined; never 0.",
     },
+    "ex_note_interval": {"vi": "se, ci90_low, ci90_high, respondents", "en": "se, ci90_low, ci90_high, respondents"},
+    "ex_note_translated": {
+        "vi": "Tên tiếng Việt có dấu {mark} do dự án dịch (PAPI không có tên chính thức).",
+        "en": "Vietnamese names marked {mark} are the project's translation (PAPI has no official one).",
+    },
+    "ex_note_translated_label": {"vi": "Tên chỉ số", "en": "Metric names"},
 }

@@ -33,9 +33,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{metric} ({scale})<br>{n}/63 tỉnh có dữ liệu",
         "en": "{metric} ({scale})<br>{n}/63 provinces with data",
     },
-    "not_measured": {
-        "vi": "{metric} chỉ được đo từ năm {first}; năm {year} không có dữ liệu cho lĩnh vực này.",
-        "en": "{metric} is measured from {first}; there is no data for it in {year}.",
+    "not_measured_span": {
+        "vi": "PAPI đo {metric} trong các năm {first}–{last}; năm {year} không có dữ liệu cho chỉ số này.",
+        "en": "PAPI measured {metric} in {first}–{last}; there is no data for it in {year}.",
+    },
+    "ranking_no_intervals": {
+        "vi": "PAPI không công bố khoảng tin cậy năm này",
+        "en": "PAPI published no intervals for this year",
+    },
+    "ranking_intervals": {
+        "vi": "Thanh ngang: khoảng tin cậy 90% PAPI công bố",
+        "en": "Whiskers: PAPI's published 90% intervals",
+    },
+    "ranking_tied": {
+        "vi": "Khoảng chồng nhau: ngang nhau về thống kê",
+        "en": "Overlapping intervals: statistically tied",
     },
     "go_first_year": {"vi": "Xem năm {year}", "en": "Show {year}"},
     "ranking_heading": {"vi": "Xếp hạng {year}", "en": "Ranking, {year}"},

@@ -106,7 +106,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "không có điểm năm gốc {base} để so sánh (PAPI không công bố)",
         "en": "no {base} baseline score to compare with (PAPI published none)",
     },
-    "plan_reason_no_result": {"vi": "PAPI không công bố điểm năm {year}", "en": "PAPI published no score for {year}"},
+    "plan_reason_no_result": {
+        "vi": "PAPI không công bố {what} năm {year}",
+        "en": "PAPI published no {what} for {year}",
+    },
+    "plan_what_total": {"vi": "điểm tổng hợp", "en": "total score"},
+    "plan_what_dimension": {"vi": "điểm {dimension}", "en": "{dimension} score"},
+    "plan_what_dimensions": {"vi": "điểm các lĩnh vực", "en": "dimension scores"},
     "plan_failed": {"vi": "không đạt: {names}", "en": "not met: {names}"},
     "plan_reason_some_missing": {"vi": "có lĩnh vực không có dữ liệu", "en": "some dimensions have no data"},
     "plan_reason_unreachable": {

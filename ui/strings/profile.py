@@ -38,13 +38,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "band_25_75": {"vi": "Phân vị 25–75", "en": "25th–75th percentile"},
     "totals_heading": {"vi": "{name}: điểm tổng hợp qua các năm", "en": "{name}: total score over the years"},
     "totals_subtitle": {
-        "vi": "Hai thang điểm khác nhau (6–60 đến 2017, 8–80 từ 2018), vẽ trên hai khung riêng",
-        "en": "Two different scales (6–60 to 2017, 8–80 from 2018), drawn in two separate panels",
+        "vi": "Hai thang điểm khác nhau (6–60 đến 2017, 8–80 từ 2018), vẽ trên hai khung riêng; thanh dọc: khoảng tin "
+        "cậy 90% PAPI công bố (chỉ có ở một số năm)",
+        "en": "Two different scales (6–60 to 2017, 8–80 from 2018), drawn in two separate panels; whiskers: the 90% "
+        "intervals PAPI published (some years only)",
     },
     "rank_heading": {"vi": "{name}: thứ hạng điểm tổng hợp", "en": "{name}: rank on the total"},
     "rank_subtitle": {
-        "vi": "Hạng 1 ở trên cùng; nền màu: bốn nhóm PAPI của từng năm",
-        "en": "Rank 1 at the top; background: PAPI's four groups each year",
+        "vi": "Hạng 1 ở trên cùng; nền màu: bốn nhóm PAPI của từng năm; thanh dọc: các hạng có thể, ở những năm PAPI "
+        "công bố khoảng tin cậy",
+        "en": "Rank 1 at the top; background: PAPI's four groups each year; whiskers: the plausible ranks, in the "
+        "years PAPI published intervals",
     },
     "merger_same": {
         "vi": "Từ 1/7/2025, {name} giữ nguyên địa giới.",
@@ -83,4 +87,47 @@ STRINGS: dict[str, dict[str, str]] = {
     "brief_trend": {"vi": "Thứ hạng điểm tổng hợp, {first}–{last}", "en": "Rank on the total, {first}–{last}"},
     "brief_plans": {"vi": "Kế hoạch cải thiện PAPI của tỉnh", "en": "The province's PAPI plans"},
     "brief_made": {"vi": "Tạo ngày {date}", "en": "Made on {date}"},
+    "col_number": {"vi": "Số", "en": "No."},
+    "col_subdimension": {"vi": "Chỉ số thành phần", "en": "Sub-dimension"},
+    "subdims_scale": {
+        "vi": "Thang điểm của mỗi chỉ số thành phần năm này: {scale} (các chỉ số của một lĩnh vực cộng lại thành điểm "
+        "lĩnh vực, thang 1–10).",
+        "en": "Each sub-dimension's scale this year: {scale} (a dimension's sub-dimensions add up to its score, on "
+        "1–10).",
+    },
+    "col_best": {"vi": "Điểm cao nhất", "en": "Best score"},
+    "trends_compared": {"vi": "; so sánh: {names}", "en": "; compared: {names}"},
+    # Sub-dimensions
+    "subdims_heading": {"vi": "Chỉ số thành phần năm {year}", "en": "Sub-dimensions, {year}"},
+    "subdims_count": {"vi": "{k} chỉ số thành phần", "en": "{k} sub-dimensions", "en_one": "{k} sub-dimension"},
+    "furthest_heading": {
+        "vi": "Những chỉ số thành phần mà {name} cách tỉnh cao nhất xa nhất, năm {year}",
+        "en": "Where {name} is furthest from the best province, {year} (sub-dimensions)",
+    },
+    "furthest_help": {
+        "vi": "Khoảng cách tính theo tỉ lệ độ rộng thang điểm của từng chỉ số, để các thang khác nhau so được với "
+        "nhau.",
+        "en": "Gaps are measured as a share of each sub-dimension's scale, so that different scales compare.",
+    },
+    "furthest_line": {
+        "vi": "**{name}**: {score}, tỉnh cao nhất ({leaders}) {best}; cách {gap} điểm, bằng {share}% {scale}; "
+        "hạng {rank}/{n}",
+        "en": "**{name}**: {score} against {best} for the best ({leaders}); {gap} points behind, {share}% of the "
+        "{scale}; rank {rank} of {n}",
+    },
+    "translated_note": {
+        "vi": "{mark} Tên tiếng Việt do dự án dịch: PAPI không có tên tiếng Việt chính thức cho chỉ số này.",
+        "en": "{mark} The Vietnamese name is the project's translation: PAPI has no official one for this "
+        "sub-dimension.",
+    },
+    "subdims_trend_heading": {
+        "vi": "{name}: các chỉ số thành phần của {dimension} qua các năm",
+        "en": "{name}: the sub-dimensions of {dimension} over the years",
+    },
+    "subdims_trend_subtitle": {
+        "vi": "Mỗi khung một chỉ số, trên thang của nó; đường chấm: PAPI đổi cách đo hoặc thang điểm, các đường "
+        "không nối qua đó",
+        "en": "One panel per sub-dimension, on its own scale; dotted line: PAPI changed its definition or scale, and "
+        "no line crosses it",
+    },
 }
