@@ -125,7 +125,9 @@ def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
         partial(rank_history_figure, rank_history(table, "01"), bands, lang=lang, province_name=name),
         frame(t("rank_heading", lang, name=name), t("rank_subtitle", lang)),
     )
-    labels = build_labels(store, build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, YEAR), lang)
+    labels = build_labels(
+        store, build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, YEAR), lang
+    )
     shown = apply_filters(table, store.provinces, Filters(years=(2018, YEAR)))
     blank = frame("")
     for key, (chart, _) in {
