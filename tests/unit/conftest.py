@@ -14,6 +14,7 @@ import pytest
 
 from papi_data.build import build
 from papi_data.paths import SOURCES_DIR
+from papi_data.plan_measures import plan_table
 from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
 from papi_data.store import PapiStore, load_store
@@ -42,6 +43,12 @@ def real_store(pristine_store: Path) -> PapiStore:
 def ranked(real_store: PapiStore) -> pd.DataFrame:
     """The real scores with rank, n, group and change, as the app computes them. Read-only."""
     return with_change(with_ranks(real_store.scores))
+
+
+@pytest.fixture(scope="session")
+def plan_rows(real_store: PapiStore) -> pd.DataFrame:
+    """Totals, dimensions and sub-dimensions with ranks, as the plans and the planner read them. Read-only."""
+    return plan_table(real_store.scores, real_store.subdimension_scores, real_store.subdimension_periods)
 
 
 @pytest.fixture
