@@ -14,9 +14,11 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from papi_data import plan_measures, planner
 from papi_data.explore import provinces_matching, with_base_change
 from papi_data.paths import store_dir
-from papi_data.plans import dimension_checks, evaluate
+from papi_data.planner import Answer, Goal, YearScores
+from papi_data.plans import dimension_checks, evaluate, other_readings
 from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
 from papi_data.stats import national, with_change
@@ -58,14 +60,34 @@ def _group_bands(version: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def _plan_table(version: str) -> pd.DataFrame:
+    store = _store(version)
+    return plan_measures.plan_table(store.scores, store.subdimension_scores, store.subdimension_periods)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _plan_national(version: str) -> pd.DataFrame:
+    return national(_plan_table(version))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _plan_evaluation(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     store = _store(version)
-    table = _scores_table(version)
+    table, nat = _plan_table(version), _plan_national(version)
     latest = int(store.scores["year"].max())
-    return (
-        evaluate(store.targets, table, latest, store.provinces),
-        dimension_checks(store.targets, table, latest, _national(version)),
-    )
+    main = evaluate(store.targets, table, latest, store.provinces, nat)
+    others = evaluate(other_readings(store.targets), table, latest, store.provinces, nat)
+    return pd.concat([main, others], ignore_index=True), dimension_checks(store.targets, table, latest, nat)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _year_scores(version: str, year: int) -> YearScores:
+    return planner.year_scores(_plan_table(version), year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _planner_answer(version: str, year: int, goal: Goal) -> Answer:
+    return planner.answer(_year_scores(version, year), goal)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -113,9 +135,30 @@ def group_bands(lang: str) -> pd.DataFrame:
     return _read(_group_bands, lang)
 
 
+def plan_table(lang: str) -> pd.DataFrame:
+    """Totals, dimensions and sub-dimensions with rank, N and group: what plan targets and the planner read."""
+    return _read(_plan_table, lang)
+
+
+def plan_national(lang: str) -> pd.DataFrame:
+    """papi_data.stats.national of the plan table (sub-dimensions included)."""
+    return _read(_plan_national, lang)
+
+
 def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every plan target evaluated for each target year, and the per-dimension checks: once per store build."""
+    """Every plan target evaluated for each target year (its other readings too, `reading` ≠ "main"), and the
+    per-dimension checks of the counting rules: once per store build."""
     return _read(_plan_evaluation, lang)
+
+
+def year_scores(lang: str, year: int) -> YearScores:
+    """A year's scores by metric (totals, dimensions, sub-dimensions), as the planner reads them."""
+    return _read(_year_scores, lang, year)
+
+
+def planner_answer(lang: str, year: int, goal: Goal) -> Answer:
+    """The target planner's answer for a goal on a year's scores (papi_data.planner)."""
+    return _read(_planner_answer, lang, year, goal)
 
 
 def labels(lang: str) -> Labels:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import pandas as pd
 import pytest
 
+from papi_data.plan_summary import plan_order
+from papi_data.planner import default_value, year_scores
 from papi_data.store import PapiStore
 from ui.url_state import (
     RENAMED,
@@ -16,6 +19,7 @@ from ui.url_state import (
     Param,
     ViewSpec,
     choices,
+    decimal,
     decimal_range,
     dump_choices,
     dump_range,
@@ -33,6 +37,7 @@ from ui.views import (
     explorer_chart_spec,
     explorer_spec,
     map_spec,
+    planner_spec,
     plans_spec,
     profile_spec,
     year_spec,
@@ -137,8 +142,11 @@ def test_a_view_must_have_one_field_per_parameter() -> None:
 # --- every page's view: written, then read back the same ------------------------------------------------------------
 
 
-def _specs(store: PapiStore, lang: str) -> dict[str, ViewSpec[Any]]:
-    plans = store.plans.sort_values(["province_code", "period_start", "id"], ignore_index=True)
+def _specs(store: PapiStore, lang: str, plan_rows: pd.DataFrame) -> dict[str, ViewSpec[Any]]:
+    plans = plan_order(store.plans)
+    statuses = {"bn-2020-kh176": {"achieved", "no_data", "pending"}, "hn-2023-kh157": {"missed"}}
+    scores = year_scores(plan_rows, 2024)
+    metrics = list(scores.scores)
     filters = ExplorerView(
         years=(2015, 2024),
         metrics=("total", "d1_participation"),
@@ -153,7 +161,16 @@ def _specs(store: PapiStore, lang: str) -> dict[str, ViewSpec[Any]]:
         "home": year_spec(store.years),
         "map": map_spec(store.years, store.dimensions, store.provinces, lang),
         "profile": profile_spec(store.years, store.provinces, lang),
-        "plans": plans_spec(plans, store.provinces, lang, str),
+        "plans": plans_spec(plans, store.provinces, store.regions, statuses, lang, str),
+        "planner": planner_spec(
+            store.provinces,
+            metrics,
+            str,
+            scores.scales.__getitem__,
+            lambda code, metric: default_value(scores, code, metric),
+            63,
+            lang,
+        ),
         "explorer": explorer_spec(store.years, store.dimensions, store.regions, lang),
         "explorer_chart": explorer_chart_spec(filters, store.years, store.dimensions, lang),
     }
@@ -183,6 +200,12 @@ def _candidates(param: Param) -> list[Any]:
         "mean": [False],
         "best": [False],
         "plan": ["bn-2020-kh176"],
+        "region": ["red_river_delta"],
+        "status": ["missed"],
+        "goal": ["score"],
+        "k": [5],
+        "group": ["high_average"],
+        "score": [7.5],
         "years": [(2011, 2017)],
         "metrics": [("total", "d2_transparency")],
         "regions": [("southeast",)],
@@ -201,17 +224,19 @@ def _candidates(param: Param) -> list[Any]:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_page_view_reads_back_from_the_url_it_writes(real_store: PapiStore, lang: str) -> None:
-    for name, spec in _specs(real_store, lang).items():
+def test_every_page_view_reads_back_from_the_url_it_writes(
+    real_store: PapiStore, plan_rows: pd.DataFrame, lang: str
+) -> None:
+    for name, spec in _specs(real_store, lang, plan_rows).items():
         for view in _examples(spec):
             written = dump_view(view, spec)
             assert all(isinstance(v, str) and v for v in written.values()), name
             assert parse_view(written, spec) == (view, []), name
 
 
-def test_every_parameter_has_another_value_to_try(real_store: PapiStore) -> None:
+def test_every_parameter_has_another_value_to_try(real_store: PapiStore, plan_rows: pd.DataFrame) -> None:
     """So the round trip above exercises more than the defaults (a new parameter needs a candidate)."""
-    for spec in _specs(real_store, "vi").values():
+    for spec in _specs(real_store, "vi", plan_rows).values():
         defaults, changed = _examples(spec)
         assert all(getattr(defaults, p.name) != getattr(changed, p.name) for p in spec.params), spec.view.__name__
 
@@ -223,3 +248,41 @@ def test_profile_rules_across_parameters(real_store: PapiStore) -> None:
     view, notices = parse_view({"year": "2024", "compare_year": "2015"}, spec)  # 6–60 beside 8–80: no
     assert view.compare_year == 0 and [n.reason for n in notices] == ["other_era"]
     assert len(parse_view({"compare": "01,79,27,48,31,92"}, spec)[0].compare) == MAX_COMPARE
+
+
+def test_decimal_parser() -> None:
+    parse = decimal(0, 100, 2)
+    assert parse("45.333") == 45.33 and parse("7") == 7.0
+    assert parse("120") == Corrected(100) and parse("-1") is None and parse("4e1") is None and parse("") is None
+
+
+def test_plans_filters_pick_the_newest_plan_they_keep(real_store: PapiStore) -> None:
+    plans = plan_order(real_store.plans)
+    statuses = {"hn-2021-rise-5": {"achieved"}, "hn-2023-kh157": {"missed"}, "hn-2022-tb441": {"missed"}}
+    spec = plans_spec(plans, real_store.provinces, real_store.regions, statuses, "vi", str)
+    assert spec.defaults.plan == "tayninh-2025-kh315"  # the newest of all (24/7/2025)
+    view, notices = parse_view({"province": "01", "status": "missed", "plan": "hn-2021-rise-5"}, spec)
+    assert view.plan == "hn-2023-kh157" and [n.reason for n in notices] == ["plan_filtered"]
+    view, notices = parse_view({"province": "27", "plan": "hcm-2024-papi"}, spec)
+    assert view.plan == "bn-2020-kh176" and [n.reason for n in notices] == ["plan_other_province"]
+    view, notices = parse_view({"region": "southeast", "plan": "hn-2021-rise-5"}, spec)
+    assert view.plan == "tayninh-2025-kh315" and [n.reason for n in notices] == ["plan_filtered"]
+
+
+def test_planner_score_outside_the_metric_scale_is_replaced(real_store: PapiStore, plan_rows: pd.DataFrame) -> None:
+    scores = year_scores(plan_rows, 2024)
+    spec = planner_spec(
+        real_store.provinces,
+        list(scores.scores),
+        str,
+        scores.scales.__getitem__,
+        lambda code, metric: default_value(scores, code, metric),
+        63,
+        "en",
+    )
+    view, notices = parse_view({"metric": "d4_control_of_corruption", "score": "45"}, spec)
+    assert view.score == default_value(scores, "01", "d4_control_of_corruption") <= 10
+    assert [n.reason for n in notices] == ["out_of_range"]
+    view, notices = parse_view({"goal": "rank", "k": "99"}, spec)
+    assert view.k == 63 and [n.reason for n in notices] == ["out_of_range"]
+    assert parse_view({}, spec)[0].score == default_value(scores, "01", "total")
