@@ -62,7 +62,8 @@ def test_each_plan_in_both_languages(plan: str, lang: str, store) -> None:
     headings = [plain(s.value) for s in at.subheader]
     assert card[f"title_{lang}"] in headings
     targets = store.targets[store.targets["plan_id"] == plan]
-    assert len([h for h in headings if h.startswith(TARGET_WORD[lang])]) == len(targets) == PLANS[plan][0]
+    numbered = [h for h in headings if re.match(rf"{TARGET_WORD[lang]} \d+: ", h)]
+    assert len(numbered) == len(targets) == PLANS[plan][0]
     shown = texts(at)
     quotes = [plain(m.value) for m in at.markdown if m.value.startswith("> ")]
     if plan in SUMMARISED:  # a summary in our words, with its source: never shown as a quotation
