@@ -5,31 +5,21 @@ import streamlit as st
 
 from papi_data.planner import GOALS, Goal, default_value
 from papi_data.schema import GROUPS
-from papi_data.subdimensions import is_subdimension, metrics_in_year
 from ui import data, shell, state
 from ui.i18n import t
-from ui.plan_status import plan_ref
 from ui.planner_panel import show_answer, show_entry
 from ui.views import planner_spec
 
 lang = shell.lang()
 store = data.store(lang)
 year = max(store.years)
-ref = plan_ref(store)
 names = store.provinces.set_index("code")[f"name_{lang}"]
 scores = data.year_scores(lang, year)
-metrics = metrics_in_year(store.dimensions, store.subdimensions, store.subdimension_periods, year)["metric"].tolist()
-
-
-def metric_label(metric: str) -> str:
-    name = ref.name(metric, lang, short=False)
-    return f"· {name}" if is_subdimension(metric) else name
-
-
+metrics = data.planner_metrics(lang)
 spec = planner_spec(
     store.provinces,
-    metrics,
-    metric_label,
+    list(metrics),
+    metrics.__getitem__,
     scores.scales.__getitem__,
     lambda code, metric: default_value(scores, code, metric),
     len(store.provinces),
@@ -44,7 +34,7 @@ left, middle, right, last = st.columns([2, 3, 2, 2])
 with left:
     state.widget(st.selectbox, "province", t("col_province", lang), options=list(names.index), format_func=names.get)
 with middle:
-    state.widget(st.selectbox, "metric", t("planner_metric", lang), options=metrics, format_func=metric_label)
+    state.widget(st.selectbox, "metric", t("planner_metric", lang), options=list(metrics), format_func=metrics.get)
 with right:
     state.widget(
         st.segmented_control,
@@ -67,7 +57,7 @@ with last:
         state.widget(st.number_input, "score", label, min_value=low, max_value=high, step=0.1, format="%.2f")
 
 goal = Goal(view.province, view.metric, view.goal, view.k, view.group, float(view.score or 0.0))
-answer = data.planner_answer(lang, year, goal)
-show_answer(goal, answer, scores, ref, lang)
-show_entry(goal, year + 1, ref, lang)
+content = data.planner_content(lang, year, goal)
+show_answer(content, data.planner_figure(lang, year, goal, shell.view_link()), year, lang)
+show_entry(content, lang)
 shell.footer(lang, year)

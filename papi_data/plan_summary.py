@@ -10,7 +10,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from papi_data.cells import as_float, as_int, as_str
-from papi_data.plans import MAIN, STATUSES
+from papi_data.plans import MAIN
 
 
 def _issued(plans: pd.DataFrame) -> pd.Series:
@@ -35,12 +35,6 @@ def by_recency(plans: pd.DataFrame) -> list[str]:
 
 def main_rows(evaluation: pd.DataFrame) -> pd.DataFrame:
     return evaluation[evaluation["reading"] == MAIN]
-
-
-def status_counts(evaluation: pd.DataFrame) -> dict[str, int]:
-    """How many target-years are achieved, missed, pending or without data."""
-    counts = main_rows(evaluation)["status"].value_counts()
-    return {status: int(counts.get(status, 0)) for status in STATUSES}
 
 
 class YearCount(NamedTuple):

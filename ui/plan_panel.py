@@ -1,176 +1,78 @@
-"""The plans page's blocks: the status overview, a plan's document card and one target with its verdicts, fair
-comparisons, other readings, charts and what it would take. Every text from plans.yaml is Markdown-escaped."""
+"""The plans page's blocks, laid out from content made once per store build (ui/plan_content.py): the status
+overview, a plan's document card and one target with its verdicts, fair comparisons, other readings, charts and what it
+would take; and the home page's plan status."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
 
-from papi_data.cells import str_or_none
-from papi_data.plan_measures import standings
-from papi_data.plan_summary import by_recency, merged_with, plan_counts, shrinking_margins, status_counts
-from papi_data.plans import MAIN, STATUSES
-from papi_data.schema import TOTAL
+from papi_data.plan_summary import by_recency, shrinking_margins
+from papi_data.plans import STATUSES
 from ui import data, shell
-from ui.charts.frame import Frame
-from ui.charts.plan_charts import target_figures
 from ui.i18n import t
-from ui.plan_status import (
-    PlanRef,
-    boundary_text,
-    date_text,
-    document_label,
-    fairness_text,
-    md,
-    plan_ref,
-    reading_text,
-    result_text,
-    status_badge,
-    status_label,
-    target_text,
-    what_it_takes,
-    years_text,
-)
-from ui.plan_tables import count_text, home_lines, members_lines, shrinking_text
+from ui.plan_content import PlanContent, TargetContent
+from ui.plan_status import document_label, md, plan_ref, status_label
+from ui.plan_tables import home_lines, shrinking_text
 
 
-def status_overview(rows: pd.DataFrame, plans: pd.DataFrame, lang: str) -> None:
-    """How many target-years are achieved, missed, pending and without data, among the plans shown."""
-    counts = status_counts(rows)
+def status_overview(statuses: pd.Series, plans: int, provinces: int, lang: str) -> None:
+    """How many target-years are achieved, missed, pending and without data (`statuses`: one per target-year
+    shown), among the plans shown."""
+    found = statuses.value_counts()
+    counts = {status: int(found.get(status, 0)) for status in STATUSES}
     for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
         column.metric(status_label(status, lang), counts[status])
-    st.caption(
-        t(
-            "plans_status_caption",
-            lang,
-            targets=sum(counts.values()),
-            plans=len(plans),
-            provinces=plans["province_code"].nunique(),
-        )
-    )
+    st.caption(t("plans_status_caption", lang, targets=len(statuses), plans=plans, provinces=provinces))
 
 
-def document_card(
-    plan: pd.Series,
-    evaluation: pd.DataFrame,
-    table: pd.DataFrame,
-    ref: PlanRef,
-    lang: str,
-    latest: int,
-) -> None:
+def document_card(plan: PlanContent, lang: str) -> None:
     """The document: title, facts, its text (the summary of a summarised plan; a quoted plan's quotes are with its
-    targets), the source, the count per target year, and the old provinces of a merged one with their own figures in
-    the latest year (`table`: the scores with ranks)."""
-    names = ref.provinces.set_index("code")[f"name_{lang}"]
-
-    def not_given(value: object) -> str:
-        text = str_or_none(value)
-        return t("plan_not_given", lang) if text is None else md(text)
-
+    targets), the count per target year, the source, and the old provinces of a merged one with their own figures."""
     with st.container(border=True, key="plan_card"):
-        st.subheader(md(plan[f"title_{lang}"]), anchor=False)
-        if lang != "vi":
-            st.caption(md(plan["title_vi"]))
-        issued = None if pd.isna(plan["issued_on"]) else date_text(plan["issued_on"], lang)
-        facts = [
-            (t("col_province", lang), md(names[plan["province_code"]])),
-            (t("plan_kind", lang), t("plan_kind_" + plan["kind"], lang)),
-            (t("plan_doc_number", lang), not_given(plan["document_number"])),
-            (t("plan_issuer", lang), md(plan["issuer"])),
-            (t("plan_issued_on", lang), not_given(issued)),
-            (t("plan_period", lang), years_text(range(plan["period_start"], plan["period_end"] + 1))),
-        ]
-        st.markdown("  \n".join(f"**{label}:** {value}" for label, value in facts))
-        summarised = pd.isna(plan["seed_file"])
-        if summarised:
-            st.markdown(f"**{t('plan_summary_heading', lang)}**  \n{md(plan[f'summary_{lang}'])}")
-        counts = plan_counts(evaluation, str(plan.name))
-        st.markdown(" · ".join(f"**{count_text(c, lang)}**" for c in counts))
-        if pd.isna(plan["source_url"]):
+        st.subheader(plan.title, anchor=False)
+        if plan.title_vi:
+            st.caption(plan.title_vi)
+        st.markdown(plan.facts)
+        if plan.summary:
+            st.markdown(plan.summary)
+        st.markdown(plan.counts)
+        if plan.source_url is None:
             st.caption(t("plan_no_source_url", lang))
         else:
-            st.link_button(t("plan_source_link", lang), plan["source_url"], icon=":material/open_in_new:")
-            if summarised:
-                st.caption(t("plan_summary_source", lang, url=md(plan["source_url"])))
-        if not summarised:
-            st.caption(t("plan_seed_file", lang, file=not_given(plan["seed_file"])))
-        rows = evaluation[(evaluation["plan_id"] == str(plan.name)) & evaluation["boundary_changed"]]
-        if not rows.empty:
-            members = merged_with(ref.provinces, plan["province_code"])
-            totals = table[(table["year"] == latest) & (table["dimension"] == TOTAL)]
-            standing = standings(totals, members)
-            st.markdown(t("plan_members_heading", lang))
-            st.markdown("\n".join(f"- {md(line)}" for line in members_lines(members, standing, latest, ref, lang)))
+            st.link_button(t("plan_source_link", lang), plan.source_url, icon=":material/open_in_new:")
+        for caption in (plan.summary_source, plan.seed_file):
+            if caption:
+                st.caption(caption)
+        if plan.members:
+            st.markdown(plan.members)
 
 
-def target_block(
-    number: int,
-    target: pd.Series,
-    evaluation: pd.DataFrame,
-    charts: Callable[[pd.Series, pd.DataFrame], Iterable[tuple[str, dict]]],
-    ref: PlanRef,
-    lang: str,
-    latest: int,
-) -> None:
+def target_block(target: TargetContent, figures: Iterable[tuple[str, dict]], lang: str) -> None:
     """One target: what it asks, its quote (a quoted plan) and our reading, each year's verdict with the fair
-    comparison and the other readings, its charts (`charts(target, main rows)`) and what it would take."""
-    rows = evaluation[evaluation["target_id"] == target["id"]]
-    results = rows[rows["reading"] == MAIN]
-    with st.container(border=True, key=f"target_{target['id']}"):
-        heading = t("plan_target_heading", lang, i=number, text=target_text(target, ref, lang))
-        st.subheader(md(heading), anchor=False)
-        if not pd.isna(target["quote_vi"]):
+    comparison and the other readings, its charts (`figures`: widget key, figure) and what it would take."""
+    with st.container(border=True, key=f"target_{target.id}"):
+        st.subheader(target.heading, anchor=False)
+        if target.quote:
             st.markdown(t("plan_quote_heading", lang))
-            st.markdown("> " + md(target["quote_vi"]))
-        if not pd.isna(target[f"interpretation_{lang}"]):
-            st.info(
-                f"**{t('plan_our_reading', lang)}:** {md(target[f'interpretation_{lang}'])}",
-                icon=":material/edit_note:",
-            )
-        for _, row in results.iterrows():
-            result = result_text(row, ref, lang, latest)
-            st.markdown(f"{status_badge(row['status'], lang)} **{row['target_year']}**: {md(result)}")
-            fair = fairness_text(row, ref, lang)
-            if fair:
-                st.caption(f"{t('plan_col_fair', lang)}: {md(fair)}")
-            if row["boundary_changed"]:
-                text = boundary_text(row["province_code"], row["target_year"], ref.provinces, lang)
-                st.warning(md(text), icon=":material/map:")
-        others = rows[rows["reading"] != MAIN]
-        if not others.empty:
-            lines = [md(reading_text(row, ref, lang, latest)) for _, row in others.iterrows()]
-            st.markdown(f"**{t('plan_other_readings', lang)}**  \n" + "  \n".join(lines))
-        for key, figure in charts(target, results):
+            st.markdown(target.quote)
+        if target.reading:
+            st.info(target.reading, icon=":material/edit_note:")
+        for verdict in target.verdicts:
+            st.markdown(verdict.text)
+            if verdict.fair:
+                st.caption(verdict.fair)
+            if verdict.boundary:
+                st.warning(verdict.boundary, icon=":material/map:")
+        if target.others:
+            st.markdown(f"**{t('plan_other_readings', lang)}**  \n" + "  \n".join(target.others))
+        for key, figure in figures:
             shell.chart(figure, key=key, filename=f"papi-{key.removeprefix('chart_')}")
-        takes = [line for i in results.index for line in what_it_takes(results.loc[i], ref, lang)]
-        if takes:
+        if target.takes:
             st.markdown(f"**{t('plan_what_it_takes', lang)}**")
-            st.markdown("\n".join(f"- {md(line)}" for line in takes))
-
-
-def chart_maker(
-    checks: pd.DataFrame,
-    table: pd.DataFrame,
-    bands: pd.DataFrame,
-    national: pd.DataFrame,
-    ref: PlanRef,
-    lang: str,
-    latest: int,
-    doc: str,
-    frame: Frame,
-    cite: Callable[[Iterable[int]], str],
-) -> Callable[[pd.Series, pd.DataFrame], list[tuple[str, dict]]]:
-    """target_figures with everything but the target and its rows fixed for the page."""
-    names = ref.provinces.set_index("code")[f"name_{lang}"]
-
-    def make(target: pd.Series, results: pd.DataFrame) -> list[tuple[str, dict]]:
-        return target_figures(
-            target, results, checks, table, bands, national, ref, names, lang, latest, doc, frame, cite
-        )
-
-    return make
+            st.markdown("\n".join(f"- {line}" for line in target.takes))
 
 
 def home_status(code: str, lang: str) -> None:

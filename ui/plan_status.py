@@ -25,9 +25,9 @@ from ui.numbers import MINUS, fmt_change, fmt_number
 
 # Plain symbols, not emoji: they render in the fonts every office PC has (an intranet PC may have no emoji font).
 STATUS_ICONS = {"achieved": "✔", "missed": "✘", "no_data": "◌", "pending": "◔"}
-STATUS_BADGES = {"achieved": "green", "missed": "red", "no_data": "gray", "pending": "orange"}  # st.markdown colours
-# Cell backgrounds: light enough for black text; the icon and the word carry the meaning for colour-blind readers.
-STATUS_COLOURS = {"achieved": "#d9f0d3", "missed": "#fddbc7", "no_data": "#eeeeee", "pending": "#fff2cc"}
+# st.markdown's colours, for badges and cell backgrounds; the icon and the word carry the meaning for colour-blind
+# readers.
+STATUS_BADGES = {"achieved": "green", "missed": "red", "no_data": "gray", "pending": "orange"}
 MONTHS = (
     "January",
     "February",

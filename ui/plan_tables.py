@@ -12,7 +12,6 @@ from papi_data.plans_rules import COUNTING_RULES, metric_parts
 from ui.i18n import t, tn
 from ui.numbers import fmt_number
 from ui.plan_status import (
-    STATUS_COLOURS,
     STATUS_ICONS,
     PlanRef,
     document_label,
@@ -26,11 +25,12 @@ from ui.plan_status import (
 
 
 def overview(plans: pd.DataFrame, evaluation: pd.DataFrame, ref: PlanRef, lang: str, latest_year: int) -> pd.DataFrame:
-    """One row per target and target year (main readings), in the evaluation's order, Markdown-escaped for st.table.
-    The status column holds the icon and the word; `status_of` (not shown) keeps the status id for colouring."""
+    """One row per target and target year (main readings), in the evaluation's order, Markdown-escaped. The status
+    column holds the icon and the word; `status_of` (not shown) keeps the status id for colouring."""
     names = ref.provinces.set_index("code")[f"name_{lang}"]
     plan_rows = plans.set_index("id")
-    columns = [t(k, lang) for k in ("col_province", "plan_col_document", "plan_col_target", "plan_col_year")]
+    keys = ("col_province", "plan_col_document", "plan_col_target", "plan_col_year", "plan_col_status")
+    columns = [t(k, lang) for k in (*keys, "plan_col_result", "plan_col_fair")]
     rows = []
     for _, row in main_rows(evaluation).iterrows():
         plan, target = plan_rows.loc[row["plan_id"]], ref.targets.loc[row["target_id"]]
@@ -43,21 +43,13 @@ def overview(plans: pd.DataFrame, evaluation: pd.DataFrame, ref: PlanRef, lang: 
                 columns[1]: md(document_label(plan, lang)),
                 columns[2]: md(target_text(target, ref, lang)),
                 columns[3]: str(row["target_year"]),
-                t("plan_col_status", lang): status_label(row["status"], lang),
-                t("plan_col_result", lang): md(result),
-                t("plan_col_fair", lang): md(fairness_text(row, ref, lang)),
+                columns[4]: status_label(row["status"], lang),
+                columns[5]: md(result),
+                columns[6]: md(fairness_text(row, ref, lang)),
                 "status_of": row["status"],
             }
         )
-    return pd.DataFrame(rows)
-
-
-def style_overview(frame: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
-    """The overview with each status cell coloured (the icon and word stay: colour is never the only signal)."""
-    status = t("plan_col_status", lang)
-    colours = frame["status_of"].map(STATUS_COLOURS)
-    shown = frame.drop(columns="status_of")
-    return shown.style.apply(lambda _: [f"background-color: {c}" for c in colours], subset=[status]).hide(axis="index")
+    return pd.DataFrame(rows, columns=[*columns, "status_of"])
 
 
 def count_text(count: YearCount, lang: str) -> str:

@@ -1,9 +1,11 @@
 """The target planner in words: the goal, the answer's headline, the parts table, and the plans.yaml entry that "add as
-a plan" offers (text to paste: the browser never writes to the store)."""
+a plan" offers (text to paste: the browser never writes to the store); all of it as one PlannerContent, made once per
+goal and language."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -160,3 +162,49 @@ def plan_entry(goal: Goal, year: int, ref: PlanRef) -> str:
         "        interpretation_en: null",
     ]
     return "\n".join(lines) + "\n"
+
+
+def standing_text(score: float, rank: int | None, n: int, group: str | None, lang: str) -> tuple[str, str]:
+    """ "43,77" and "Hạng 29/61 · Nhóm trung bình cao"."""
+    rank_text = t("rank_of", lang, rank=rank, n=n) if rank is not None else ""
+    group_text = t("group_" + group, lang) if group else ""
+    return fmt_number(score, lang), " · ".join(x for x in (rank_text, group_text) if x)
+
+
+@dataclass(frozen=True)
+class PlannerContent:
+    headline: str
+    now: tuple[str, str] | None  # the score, and its rank and group
+    then: tuple[str, str] | None  # ... at the target score
+    parts_heading: str | None  # None: the metric has no parts (a sub-dimension)
+    parts_caption: str
+    parts: pd.DataFrame
+    equal_rise: str
+    rises: pd.DataFrame
+    passes: str
+    entry: str  # the plans.yaml entry
+
+
+def planner_content(goal: Goal, answer: Answer, ref: PlanRef, lang: str, next_year: int) -> PlannerContent:
+    group = goal.group if goal.kind == "group" else answer.target_group
+    has_parts = answer.score is not None and not answer.parts.empty
+    level = "total" if goal.metric == TOTAL else "dimension"
+    now = then = None
+    if answer.score is not None:
+        now = standing_text(answer.score, answer.rank, answer.n, answer.group, lang)
+    if answer.target_score is not None:
+        then = standing_text(answer.target_score, answer.target_rank, answer.n, answer.target_group, lang)
+    return PlannerContent(
+        headline=headline(goal, answer, ref, lang),
+        now=now,
+        then=then,
+        parts_heading=t(f"planner_parts_heading_{level}", lang) if has_parts else None,
+        parts_caption=t(
+            "planner_parts_caption", lang, group=t("group_" + group, lang) if group else "", year=answer.year
+        ),
+        parts=parts_table(answer, group, ref, lang) if has_parts else pd.DataFrame(),
+        equal_rise=equal_rise_text(answer, lang),
+        rises=rises_table(answer, lang) if has_parts else pd.DataFrame(),
+        passes=passes_text(answer, ref, lang),
+        entry=plan_entry(goal, next_year, ref),
+    )

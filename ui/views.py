@@ -7,12 +7,11 @@ value. Pure: they are built from the store's tables and the reader's language, s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from papi_data.plan_summary import by_recency
 from papi_data.planner import GOALS
 from papi_data.plans import STATUSES
 from papi_data.schema import DIMENSION_RANGE, EIGHT_DIMENSION_YEAR, GROUPS, TOTAL, era
@@ -20,6 +19,7 @@ from papi_data.text import nfc
 from ui.i18n import DEFAULT_LANG, LANGS, t
 from ui.metrics import metric_ids, metric_name
 from ui.numbers import fmt_number
+from ui.plan_content import PlansIndex
 from ui.url_state import (
     Notice,
     Param,
@@ -185,50 +185,40 @@ class PlansView:
     plan: str
 
 
-def plan_filters(plans: pd.DataFrame, provinces: pd.DataFrame, regions: pd.DataFrame) -> tuple[list[str], list[str]]:
+def plan_filters(index: PlansIndex, regions: pd.DataFrame) -> tuple[list[str], list[str]]:
     """The provinces with a plan (in the plans' order) and their regions (in the regions' order): the filters'
     choices besides ALL."""
-    codes = list(dict.fromkeys(plans["province_code"]))
-    planned = set(provinces.loc[provinces["code"].isin(codes), "region_id"])
+    codes = list(dict.fromkeys(index.plans["province_code"]))
+    planned = {index.region_of[c] for c in codes}
     return codes, [r for r in regions.sort_values("order")["region_id"] if r in planned]
 
 
-def plans_shown(
-    plans: pd.DataFrame, provinces: pd.DataFrame, statuses: Mapping[str, set[str]], view: PlansView
-) -> list[str]:
-    """The ids of the plans the filters keep, oldest first (papi_data.plan_summary.by_recency)."""
-    region_of = dict(zip(provinces["code"], provinces["region_id"], strict=True))
-    province_of = dict(zip(plans["id"], plans["province_code"], strict=True))
+def plans_shown(index: PlansIndex, view: PlansView) -> list[str]:
+    """The ids of the plans the filters keep, oldest first."""
     return [
         plan_id
-        for plan_id in by_recency(plans)
-        if view.province in (ALL, province_of[plan_id])
-        and view.region in (ALL, region_of[province_of[plan_id]])
-        and view.status in (ALL, *statuses.get(plan_id, set()))
+        for plan_id in index.recent
+        if view.province in (ALL, index.province_of[plan_id])
+        and view.region in (ALL, index.region_of[index.province_of[plan_id]])
+        and view.status in (ALL, *index.statuses.get(plan_id, set()))
     ]
 
 
-def plans_spec(
-    plans: pd.DataFrame,
-    provinces: pd.DataFrame,
-    regions: pd.DataFrame,
-    statuses: Mapping[str, set[str]],
-    lang: str,
-    plan_label: Callable[[str], str],
-) -> ViewSpec[PlansView]:
-    """`plans` in the page's order; `statuses`: each plan's statuses. The default plan is the newest of all, and when
-    the filters leave out the link's plan, the newest plan they keep."""
+def plans_spec(index: PlansIndex, provinces: pd.DataFrame, regions: pd.DataFrame, lang: str) -> ViewSpec[PlansView]:
+    """The plans page's view. The default plan is the newest of all, and when the filters leave out the link's plan,
+    the newest plan they keep."""
     names = _province_names(provinces, lang)
-    codes, planned_regions = plan_filters(plans, provinces, regions)
+    codes, planned_regions = plan_filters(index, regions)
     region_names = dict(zip(regions["region_id"], regions[f"name_{lang}"], strict=True))
-    province_of = dict(zip(plans["id"], plans["province_code"], strict=True))
 
     def check(view: PlansView) -> tuple[PlansView, list[Notice]]:
-        kept = plans_shown(plans, provinces, statuses, view)
+        kept = plans_shown(index, view)
         if not kept or view.plan in kept:
             return view, []
-        reason = "plan_other_province" if view.province not in (ALL, province_of[view.plan]) else "plan_filtered"
-        return replace(view, plan=kept[-1]), [Notice("plan", reason, kept[-1])]
+        other = view.province not in (ALL, index.province_of[view.plan])
+        return replace(view, plan=kept[-1]), [
+            Notice("plan", "plan_other_province" if other else "plan_filtered", kept[-1])
+        ]
 
     return ViewSpec(
         PlansView,
@@ -251,7 +241,7 @@ def plans_spec(
                 choice([ALL, *STATUSES]),
                 show=lambda v: t("plan_all_statuses", lang) if v == ALL else t("status_" + v, lang),
             ),
-            Param("plan", by_recency(plans)[-1], choice(plans["id"]), show=plan_label),
+            Param("plan", index.recent[-1], choice(index.recent), show=index.documents.__getitem__),
         ),
         check,
     )

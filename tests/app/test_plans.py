@@ -48,8 +48,13 @@ def texts(at) -> str:
 
 
 def overview(at) -> pd.DataFrame:
-    frame = at.table[0].value
-    return frame.map(lambda v: plain(v) if isinstance(v, str) else v)
+    """The overview table (Markdown in the block keyed plans_overview) as the reader sees it: one row per line, each
+    status cell without its background directive."""
+    block = next(b for b in at.main.children.values() if getattr(b, "key", None) == "plans_overview")
+    lines = block.markdown[0].value.splitlines()
+    split = [[plain(c.strip()) for c in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines]
+    rows = [[re.sub(r"^:[a-z]+-background\[(.*)\]$", r"\1", c) for c in row] for row in split[2:]]
+    return pd.DataFrame(rows, columns=split[0])
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -132,7 +137,8 @@ def test_region_and_status_filters() -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["✘ Không đạt"] == "6" and metrics["✔ Đạt"] == "0"
     at.selectbox(key="w_status").set_value("no_data").run()  # no plan of the region lacks data
-    assert not at.exception and "Không có kế hoạch nào khớp bộ lọc" in at.info[0].value and not at.table
+    assert not at.exception and "Không có kế hoạch nào khớp bộ lọc" in at.info[-1].value
+    assert not [b for b in at.main.children.values() if getattr(b, "key", None) == "plans_overview"]
 
 
 def test_a_plan_with_several_targets_for_one_year() -> None:
@@ -210,7 +216,7 @@ def test_a_store_without_plans_says_so(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("PAPI_STORE_DIR", str(tmp_path / "store"))
     at = open_app(PAGE)
     assert not at.exception
-    assert "plans.yaml" in at.info[0].value and not at.table
+    assert "plans.yaml" in at.info[0].value and not at.markdown
 
 
 def test_a_plan_of_another_province_is_replaced_with_a_notice() -> None:

@@ -33,7 +33,7 @@ from papi_data.store import PapiStore
 from ui.charts.frame import Frame, source_line
 from ui.charts.plan_charts import target_figures
 from ui.plan_status import (
-    STATUS_COLOURS,
+    STATUS_BADGES,
     STATUS_ICONS,
     PlanRef,
     boundary_text,
@@ -501,7 +501,7 @@ def test_every_status_has_an_icon_a_word_and_a_colour() -> None:
     for lang in ("vi", "en"):
         labels = [status_label(s, lang) for s in STATUSES]
         assert len(set(labels)) == len(STATUSES) and all(len(label) > 3 for label in labels)
-    assert set(STATUS_COLOURS) == set(STATUSES)
+    assert set(STATUS_BADGES) == set(STATUSES)
 
 
 @pytest.mark.parametrize("text", ["[link](javascript:alert(1))", "*bold* _it_ `code` <b>x</b> :red[x] $x$", "a\\b"])

@@ -9,9 +9,10 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from papi_data.plan_summary import plan_order
+from papi_data.plan_summary import by_recency, plan_order
 from papi_data.planner import default_value, year_scores
 from papi_data.store import PapiStore
+from ui.plan_content import PlansIndex
 from ui.url_state import (
     RENAMED,
     Corrected,
@@ -142,8 +143,21 @@ def test_a_view_must_have_one_field_per_parameter() -> None:
 # --- every page's view: written, then read back the same ------------------------------------------------------------
 
 
+def _index(store: PapiStore, lang: str, statuses: dict[str, set[str]]) -> PlansIndex:
+    """The plans' index with made-up statuses (the filters' rules do not depend on which they are)."""
+    labels = {str(p): str(p) for p in store.plans["id"]}
+    return PlansIndex(
+        plans=plan_order(store.plans),
+        recent=tuple(by_recency(store.plans)),
+        province_of=dict(zip(store.plans["id"], store.plans["province_code"], strict=True)),
+        region_of=dict(zip(store.provinces["code"], store.provinces["region_id"], strict=True)),
+        statuses=statuses,
+        labels=labels,
+        documents=labels,
+    )
+
+
 def _specs(store: PapiStore, lang: str, plan_rows: pd.DataFrame) -> dict[str, ViewSpec[Any]]:
-    plans = plan_order(store.plans)
     statuses = {"bn-2020-kh176": {"achieved", "no_data", "pending"}, "hn-2023-kh157": {"missed"}}
     scores = year_scores(plan_rows, 2024)
     metrics = list(scores.scores)
@@ -161,7 +175,7 @@ def _specs(store: PapiStore, lang: str, plan_rows: pd.DataFrame) -> dict[str, Vi
         "home": year_spec(store.years),
         "map": map_spec(store.years, store.dimensions, store.provinces, lang),
         "profile": profile_spec(store.years, store.provinces, lang),
-        "plans": plans_spec(plans, store.provinces, store.regions, statuses, lang, str),
+        "plans": plans_spec(_index(store, lang, statuses), store.provinces, store.regions, lang),
         "planner": planner_spec(
             store.provinces,
             metrics,
@@ -257,9 +271,8 @@ def test_decimal_parser() -> None:
 
 
 def test_plans_filters_pick_the_newest_plan_they_keep(real_store: PapiStore) -> None:
-    plans = plan_order(real_store.plans)
     statuses = {"hn-2021-rise-5": {"achieved"}, "hn-2023-kh157": {"missed"}, "hn-2022-tb441": {"missed"}}
-    spec = plans_spec(plans, real_store.provinces, real_store.regions, statuses, "vi", str)
+    spec = plans_spec(_index(real_store, "vi", statuses), real_store.provinces, real_store.regions, "vi")
     assert spec.defaults.plan == "tayninh-2025-kh315"  # the newest of all (24/7/2025)
     view, notices = parse_view({"province": "01", "status": "missed", "plan": "hn-2021-rise-5"}, spec)
     assert view.plan == "hn-2023-kh157" and [n.reason for n in notices] == ["plan_filtered"]

@@ -438,7 +438,8 @@ def _series(table: pd.DataFrame, code: str, dimension: str, years: range, column
 
 def _series_among(table: pd.DataFrame, code: str, dimension: str, years: range, among: list[str]) -> pd.DataFrame:
     """The province's rank among a set of provinces per year of `years`, and how many of the set had a score."""
-    ranks = [ranks_among(table, year, dimension, among) for year in years]
+    rows = table[(table["dimension"] == dimension) & table["province_code"].isin(among)]  # once, not per year
+    ranks = [ranks_among(rows, year, dimension, among) for year in years]
     return pd.DataFrame(
         {
             "year": list(years),
