@@ -12,7 +12,8 @@ from ui.planner_words import PlannerContent
 
 
 def show_answer(content: PlannerContent, figure: dict | None, year: int, lang: str) -> None:
-    st.markdown("#### " + content.headline)
+    with st.container(key="planner_headline"):
+        st.markdown("#### " + content.headline)
     if content.now is None:
         return
     now, then = st.columns(2)
