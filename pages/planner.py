@@ -30,7 +30,7 @@ view = state.view(spec)
 shell.header(t("page_planner", lang), lang)
 st.markdown(t("planner_intro", lang, year=year, next=year + 1))
 st.info(t("planner_not_forecast", lang, year=year), icon=":material/calculate:")
-left, middle, right, last = st.columns([2, 3, 2, 2])
+left, middle, right, last = st.columns([2, 3, 3, 2])
 with left:
     state.widget(st.selectbox, "province", t("col_province", lang), options=list(names.index), format_func=names.get)
 with middle:

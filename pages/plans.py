@@ -56,7 +56,8 @@ if not shown:
     st.info(t("plan_none_match", lang))
     shell.footer(lang, store.years)
     state.stop()
-with st.container(key="plans_overview"):
+rows_label = t("plans_table", lang, n=len(statuses))
+with st.expander(rows_label, icon=":material/table_rows:"), st.container(key="plans_overview"):  # open on demand
     st.markdown(table)
 
 st.subheader(t("plan_details", lang), anchor=False)

@@ -47,10 +47,21 @@ def texts(at) -> str:
     )
 
 
+def find(node, key: str):
+    """The block keyed `key` under `node`, or None."""
+    if getattr(node, "key", None) == key:
+        return node
+    for child in getattr(node, "children", {}).values():
+        if (found := find(child, key)) is not None:
+            return found
+    return None
+
+
 def overview(at) -> pd.DataFrame:
     """The overview table (Markdown in the block keyed plans_overview) as the reader sees it: one row per line, each
     status cell without its background directive."""
-    block = next(b for b in at.main.children.values() if getattr(b, "key", None) == "plans_overview")
+    block = find(at.main, "plans_overview")
+    assert block is not None
     lines = block.markdown[0].value.splitlines()
     split = [[plain(c.strip()) for c in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines]
     rows = [[re.sub(r"^:[a-z]+-background\[(.*)\]$", r"\1", c) for c in row] for row in split[2:]]
@@ -138,7 +149,7 @@ def test_region_and_status_filters() -> None:
     assert metrics["✘ Không đạt"] == "6" and metrics["✔ Đạt"] == "0"
     at.selectbox(key="w_status").set_value("no_data").run()  # no plan of the region lacks data
     assert not at.exception and "Không có kế hoạch nào khớp bộ lọc" in at.info[-1].value
-    assert not [b for b in at.main.children.values() if getattr(b, "key", None) == "plans_overview"]
+    assert find(at.main, "plans_overview") is None
 
 
 def test_a_plan_with_several_targets_for_one_year() -> None:

@@ -89,7 +89,6 @@ def rank_figure(
                 "mode": "lines",
                 "hoverinfo": "skip",
                 "name": t("group_" + group, lang),
-                "legendgroup": "groups",
             }
         )
     xs, ys = _rectangles([(y - 0.42, y + 0.42, 0.5, bottom + 0.5) for y, bottom in sorted(band_bottoms.items())])
@@ -132,7 +131,9 @@ def rank_figure(
     for _, row in rows.iterrows():
         year = int(row["target_year"])
         colour = STATUS_MARK_COLOURS[row["status"]]
-        rank = row["rank"] if row["status"] in ("achieved", "missed") else None
+        # the rank the rule compared (among a set, for rank_within_at_most); a group's rule compares a score
+        compared = row["value"] if row["gap_unit"] == "places" else row["rank"]
+        rank = compared if row["status"] in ("achieved", "missed") else None
         if rank is not None and not pd.isna(rank):
             traces.append(
                 {
@@ -186,7 +187,7 @@ def rank_figure(
     layout["xaxis"] = {"tickmode": "array", "tickvals": years, "range": [years[0] - 0.6, years[-1] + 0.6]}
     layout["yaxis"] = {
         "range": [most + 1, 0],  # reversed: rank 1 at the top
-        "tickvals": [1, *range(10, most + 1, 10)],
+        "tickvals": list(range(1, most + 1)) if most <= 15 else [1, *range(10, most + 1, 10)],  # a small set: each
         "title": {"text": t("plan_axis_rank", lang)},
         "zeroline": False,
     }

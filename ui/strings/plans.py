@@ -14,7 +14,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Kho dữ liệu chưa có kế hoạch nào. Thêm kế hoạch vào papi_data/sources/plans.yaml rồi chạy make store.",
         "en": "The data store holds no plan yet. Add plans to papi_data/sources/plans.yaml, then run make store.",
     },
-    "plans_overview": {"vi": "Mọi mục tiêu và trạng thái", "en": "Every target and its status"},
+    "plans_table": {
+        "vi": "Bảng mọi mục tiêu theo năm ({n} dòng, theo bộ lọc)",
+        "en": "Table of every target-year ({n} rows, as filtered)",
+    },
     "plan_details": {"vi": "Chi tiết kế hoạch", "en": "Plan details"},
     "plan_select": {"vi": "Kế hoạch", "en": "Plan"},
     "plan_col_document": {"vi": "Văn bản", "en": "Document"},
