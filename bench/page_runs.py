@@ -26,6 +26,16 @@ PAGES: dict[str, tuple[str | None, dict[str, str], float | None]] = {
         150,
     ),
     "plans (Kế hoạch và kết quả)": ("pages/plans.py", {"plan": "hcm-2024-papi"}, None),
+    # every plan loaded (12 plans, 20 targets); Lào Cai's has six targets and six charts, the most of any plan
+    "plans (Kế hoạch và kết quả), default plan": ("pages/plans.py", {}, 150),
+    "plans (Kế hoạch và kết quả), Lào Cai 2021": ("pages/plans.py", {"plan": "laocai-2021-kh246"}, 150),
+    "plans (Kế hoạch và kết quả), TP.HCM 2024": ("pages/plans.py", {"plan": "hcm-2024-papi"}, 150),
+    "planner (Đặt mục tiêu), Hà Nội rank ≤ 10": ("pages/planner.py", {}, 150),
+    "planner (Đặt mục tiêu), Lào Cai D4 best group": (
+        "pages/planner.py",
+        {"province": "10", "metric": "d4_control_of_corruption", "goal": "group", "group": "best"},
+        150,
+    ),
 }
 
 

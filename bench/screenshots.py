@@ -18,7 +18,7 @@ from playwright.sync_api import Page, Route, expect, sync_playwright
 from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 OUT = Path(__file__).resolve().parent / "out" / "screens"
-PAGES = ["", "ban-do", "ho-so-tinh", "ke-hoach", "kham-pha", "gioi-thieu"]
+PAGES = ["", "ban-do", "ho-so-tinh", "ke-hoach", "dat-muc-tieu", "kham-pha", "gioi-thieu"]
 SIZES = ["1440x900", "1280x720", "1024x768", "390x844"]
 MAIN = "document.querySelector('[data-testid=\"stMain\"]')"
 SCROLL_HEIGHT = f"{MAIN}.scrollHeight"

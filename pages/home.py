@@ -10,6 +10,7 @@ from ui import data, published_figures, shell, state
 from ui.i18n import t
 from ui.metrics import metric_scale
 from ui.numbers import MINUS, change_text, fmt_change, fmt_number
+from ui.plan_panel import home_status
 from ui.views import year_spec
 
 lang = shell.lang()
@@ -54,6 +55,7 @@ def card(figures: ProvinceYear) -> None:
         if figures.has_data:
             rank = t("rank_of", lang, rank=figures.rank, n=figures.n)
             st.markdown(f"**{rank}** · {t('group_' + figures.group, lang)}")
+        home_status(figures.code, lang)
         st.page_link(
             "pages/profile.py",
             label=t("open_profile_of", lang, name=name),

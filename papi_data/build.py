@@ -46,10 +46,11 @@ def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFr
     scores, spellings = read_scores(sources, provinces, dimensions, problems, last_year)
     if problems:
         raise SourceRejected(problems)
-    plans, targets = read_plans(sources, provinces, dimensions, scores["year"].unique(), problems)
     subdimensions, periods = read_subdimension_reference(sources, dimensions, problems)
-    if problems:  # the sub-dimension scores are placed through the reference
+    if problems:  # the sub-dimension scores and plans are placed through the reference
         raise SourceRejected(problems)
+    years = scores["year"].unique()
+    plans, targets = read_plans(sources, provinces, dimensions, subdimensions, periods, years, problems)
     subdimension_scores = read_subdimension_scores(
         sources, provinces, dimensions, subdimensions, periods, scores, problems
     )

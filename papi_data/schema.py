@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 3  # 2: the plans and their targets; 3: sub-dimensions, uncertainty, published figures, partners
+SCHEMA_VERSION = 4  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -90,7 +90,9 @@ TABLES: dict[str, pa.Schema] = {
             ("title_vi", pa.string()),
             ("title_en", pa.string()),
             ("source_url", pa.string()),
-            ("seed_file", pa.string()),
+            ("seed_file", pa.string()),  # the article quoted, or null for a plan summarised from source_url
+            ("summary_vi", pa.string()),  # our summary of a plan whose article is not in the project; null if quoted
+            ("summary_en", pa.string()),
             ("source_file", pa.string()),
             ("source_line", pa.int32()),
         ]
@@ -101,13 +103,23 @@ TABLES: dict[str, pa.Schema] = {
             ("plan_id", pa.string()),
             ("province_code", pa.string()),
             ("metric", pa.string()),
-            ("dimension", pa.string()),  # null for the total, or when the rule selects the dimensions
+            ("dimension", pa.string()),  # null for total_* or when the rule selects; a sub-dimension id: subdimension_*
             ("rule", pa.string()),
+            # the rule's parameters (papi_data.plans_rules), null where the rule takes none
             ("k", pa.int16()),
             ("group", pa.string()),
+            ("value", pa.float64()),
+            ("among_region", pa.string()),  # rank_within_at_most: a GSO region, or a named set of provinces
+            ("among_provinces", pa.list_(pa.string())),  # the set's codes (the region's, resolved at build)
+            ("among_name_vi", pa.string()),  # the named set's name; null for a region (its name is in regions)
+            ("among_name_en", pa.string()),
+            ("count", pa.int16()),
+            ("rise", pa.bool_()),
             ("baseline_year", pa.int16()),
             ("target_years", pa.list_(pa.int16())),
-            ("quote_vi", pa.string()),
+            ("other_metric", pa.string()),  # the rule read on another metric too, beside the verdict
+            ("other_baselines", pa.list_(pa.int16())),  # ... and from other plausible baseline years
+            ("quote_vi", pa.string()),  # null in a summarised plan
             ("interpretation_vi", pa.string()),  # null where the quote is unambiguous
             ("interpretation_en", pa.string()),
             ("source_file", pa.string()),

@@ -9,33 +9,51 @@ the build loaded, so what is cached under a build's id is that build's content e
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from papi_data import explore
+from papi_data import explore, plan_measures, planner
 from papi_data.citation import citation
 from papi_data.explore import provinces_matching, with_base_change
 from papi_data.overview import year_metric
 from papi_data.paths import store_dir
-from papi_data.plans import dimension_checks, evaluate
+from papi_data.planner import Answer, Goal, YearScores
+from papi_data.plans import MAIN, dimension_checks, evaluate, other_readings
 from papi_data.profile import dimension_profile, frontier, rank_history
 from papi_data.ranking import group_bands as rank_bands
 from papi_data.ranking import with_ranks
 from papi_data.schema import TOTAL
 from papi_data.stats import ColourRange, colour_range, national, with_change
 from papi_data.store import PapiStore, StoreUnavailable, load_store, store_version
-from papi_data.subdimensions import furthest_from_best, is_subdimension, metric_rows, subdimension_profile
+from papi_data.subdimensions import (
+    furthest_from_best,
+    is_subdimension,
+    metric_rows,
+    metrics_in_year,
+    subdimension_profile,
+)
 from papi_data.uncertainty import rank_ranges, years_with_intervals
-from ui import state
+from ui import plan_content, planner_words, state
 from ui.charts.choropleth import hover_texts
+from ui.charts.common import Chart
+from ui.charts.frame import Frame, source_line
+from ui.charts.plan_charts import target_figures
+from ui.charts.planner_charts import ladder_figure
 from ui.downloads import view_table
 from ui.i18n import t
 from ui.labels import Labels, build_labels
 from ui.metrics import Metrics, build_metrics
+from ui.plan_content import PlanContent, PlansIndex, overview_for, overview_markdown
+from ui.plan_status import PlanRef, document_label, plan_ref
+from ui.planner_words import PlannerContent
+from ui.url_state import ViewSpec
+from ui.views import PlansView, plans_shown, plans_spec
 
 T = TypeVar("T")
 Version = tuple[str, str]  # the store's folder, and the id of its live build ("" when there is none)
@@ -179,13 +197,150 @@ def _group_bands(version: Version) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def _plan_ref(version: Version) -> PlanRef:
+    return plan_ref(_store(version), _metrics(version))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _plan_table(version: Version) -> pd.DataFrame:
+    store = _store(version)
+    return plan_measures.plan_table(store.scores, store.subdimension_scores, store.subdimension_periods)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _plan_national(version: Version) -> pd.DataFrame:
+    return national(_plan_table(version))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _plan_evaluation(version: Version) -> tuple[pd.DataFrame, pd.DataFrame]:
     store = _store(version)
-    table = _scores_table(version)
+    table, nat = _plan_table(version), _plan_national(version)
     latest = int(store.scores["year"].max())
-    return (
-        evaluate(store.targets, table, latest, store.provinces),
-        dimension_checks(store.targets, table, latest, _national(version)),
+    main = evaluate(store.targets, table, latest, store.provinces, nat)
+    others = evaluate(other_readings(store.targets), table, latest, store.provinces, nat)
+    return pd.concat([main, others], ignore_index=True), dimension_checks(store.targets, table, latest, nat)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _plan_figures(version: Version, lang: str, plan_id: str, link: str) -> dict[str, list[tuple[str, Chart]]]:
+    """Each target's charts of a plan (target id → (widget key, chart)), as ui.charts.plan_charts draws them with
+    the page's link in their frame: a pure function of its arguments, so a rerun of the same view reuses them (and
+    the figures each chart has built)."""
+    store = _store(version)
+    evaluation, checks = _plan_evaluation(version)
+    ref = _plan_ref(version)
+    plan = store.plans[store.plans["id"] == plan_id].iloc[0]
+    names = store.provinces.set_index("code")[f"name_{lang}"]
+    latest = int(store.scores["year"].max())
+    frame = Frame("", link=link)
+    doc = html.escape(document_label(plan, lang))  # plotly reads a few HTML tags in its text; a number as typed
+    out = {}
+    for _, target in store.targets[store.targets["plan_id"] == plan_id].iterrows():
+        rows = evaluation[(evaluation["target_id"] == target["id"]) & (evaluation["reading"] == MAIN)]
+        out[str(target["id"])] = target_figures(
+            target,
+            rows,
+            checks,
+            _plan_table(version),
+            _group_bands(version),
+            _plan_national(version),
+            ref,
+            names,
+            lang,
+            latest,
+            doc,
+            frame,
+            lambda years: source_line(_citation(version, tuple(sorted(set(years))), lang), lang),
+        )
+    return out
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _plans_index(version: Version, lang: str) -> PlansIndex:
+    return plan_content.plans_index(_store(version), _plan_evaluation(version)[0], lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _plans_spec(version: Version, lang: str) -> ViewSpec[PlansView]:
+    store = _store(version)
+    return plans_spec(_plans_index(version, lang), store.provinces, store.regions, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _plan_contents(version: Version, lang: str) -> dict[str, PlanContent]:
+    return plan_content.plan_contents(
+        _store(version), _plan_ref(version), _plan_evaluation(version)[0], _scores_table(version), lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _plans_overview(version: Version, lang: str, province: str, region: str, status: str) -> tuple[str, pd.Series]:
+    """The overview table for the filters, as Markdown, and the status of each of its rows."""
+    store = _store(version)
+    index = _plans_index(version, lang)
+    shown = plans_shown(index, PlansView(province, region, status, index.recent[-1]))
+    latest = int(store.scores["year"].max())
+    rows = overview_for(index, _plan_evaluation(version)[0], shown, status, _plan_ref(version), lang, latest)
+    return overview_markdown(rows), rows["status_of"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _year_scores(version: Version, year: int) -> YearScores:
+    return planner.year_scores(_plan_table(version), year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _planner_metrics(version: Version, lang: str) -> dict[str, str]:
+    """The planner's metrics of the latest year, in picker order, with their names (a sub-dimension indented)."""
+    store = _store(version)
+    ref = _plan_ref(version)
+    year = int(store.scores["year"].max())
+    metrics = metrics_in_year(store.dimensions, store.subdimensions, store.subdimension_periods, year)["metric"]
+    return {
+        m: (f"· {ref.name(m, lang, short=False)}" if is_subdimension(m) else ref.name(m, lang, short=False))
+        for m in metrics
+    }
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _planner_answer(version: Version, year: int, goal: Goal) -> Answer:
+    return planner.answer(_year_scores(version, year), goal)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _planner_content(version: Version, lang: str, year: int, goal: Goal) -> PlannerContent:
+    answer = _planner_answer(version, year, goal)
+    return planner_words.planner_content(goal, answer, _plan_ref(version), lang, year + 1)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _planner_figure(version: Version, lang: str, year: int, goal: Goal, link: str) -> Chart | None:
+    """The planner's chart with the page's link in its frame (None where the province has no score)."""
+    answer = _planner_answer(version, year, goal)
+    if answer.score is None:
+        return None
+    store = _store(version)
+    scores = _year_scores(version, year)
+    names = store.provinces.set_index("code")[f"name_{lang}"]
+    frame = Frame(
+        t("planner_chart_title", lang, metric=_plan_ref(version).name(goal.metric, lang, short=False), year=year),
+        t("planner_chart_subtitle", lang, province=names[goal.province], year=year),
+        source_line(_citation(version, (year,), lang), lang),
+        link,
+    )
+    return Chart(
+        partial(
+            ladder_figure,
+            scores.scores[goal.metric],
+            scores.groups[goal.metric],
+            names,
+            province=goal.province,
+            target=answer.target_score,
+            passes=set(answer.passes["province_code"]),
+            lang=lang,
+        ),
+        frame,
     )
 
 
@@ -328,9 +483,68 @@ def group_bands(lang: str) -> pd.DataFrame:
     return _read(_group_bands, lang)
 
 
+def plan_table(lang: str) -> pd.DataFrame:
+    """Totals, dimensions and sub-dimensions with rank, N and group: what plan targets and the planner read."""
+    return _read(_plan_table, lang)
+
+
+def plan_national(lang: str) -> pd.DataFrame:
+    """papi_data.stats.national of the plan table (sub-dimensions included)."""
+    return _read(_plan_national, lang)
+
+
 def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every plan target evaluated for each target year, and the per-dimension checks: once per store build."""
+    """Every plan target evaluated for each target year (its other readings too, `reading` ≠ "main"), and the
+    per-dimension checks of the counting rules: once per store build."""
     return _read(_plan_evaluation, lang)
+
+
+def plan_ref_of(lang: str) -> PlanRef:
+    """The names the plans' words are made from (ui.plan_status.PlanRef)."""
+    return _read(_plan_ref, lang)
+
+
+def plan_figures(lang: str, plan_id: str, link: str) -> dict[str, list[tuple[str, Chart]]]:
+    """The charts of a plan's targets, by target id (see _plan_figures)."""
+    return _read(_plan_figures, lang, lang, plan_id, link)
+
+
+def plans_index(lang: str) -> PlansIndex:
+    """The plans in order, with what the filters and the plan chooser read."""
+    return _read(_plans_index, lang, lang)
+
+
+def plans_view_spec(lang: str) -> ViewSpec[PlansView]:
+    return _read(_plans_spec, lang, lang)
+
+
+def plan_contents(lang: str) -> dict[str, PlanContent]:
+    """Every plan's card and targets in words (ui.plan_content), by plan id."""
+    return _read(_plan_contents, lang, lang)
+
+
+def plans_overview(lang: str, view: PlansView) -> tuple[str, pd.Series]:
+    """The plans page's overview table for its filters (Markdown) and the status of each row."""
+    return _read(_plans_overview, lang, lang, view.province, view.region, view.status)
+
+
+def year_scores(lang: str, year: int) -> YearScores:
+    """A year's scores by metric (totals, dimensions, sub-dimensions), as the planner reads them."""
+    return _read(_year_scores, lang, year)
+
+
+def planner_metrics(lang: str) -> dict[str, str]:
+    """The metrics a planner's goal can be on (the latest year's), with their names, in picker order."""
+    return _read(_planner_metrics, lang, lang)
+
+
+def planner_content(lang: str, year: int, goal: Goal) -> PlannerContent:
+    """The target planner's answer for a goal on a year's scores, in words (papi_data.planner, ui.planner_words)."""
+    return _read(_planner_content, lang, lang, year, goal)
+
+
+def planner_figure(lang: str, year: int, goal: Goal, link: str) -> Chart | None:
+    return _read(_planner_figure, lang, lang, year, goal, link)
 
 
 def labels(lang: str) -> Labels:

@@ -11,7 +11,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from ui.strings import about, common, explorer, plans, profile
+from ui.strings import about, common, explorer, planner, plans, profile
 from ui.strings import map as map_page
 
 LANGS = ("vi", "en")
@@ -29,7 +29,15 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-STRINGS = _merge(common.STRINGS, map_page.STRINGS, profile.STRINGS, plans.STRINGS, explorer.STRINGS, about.STRINGS)
+STRINGS = _merge(
+    common.STRINGS,
+    map_page.STRINGS,
+    profile.STRINGS,
+    plans.STRINGS,
+    planner.STRINGS,
+    explorer.STRINGS,
+    about.STRINGS,
+)
 
 
 def t(key: str, lang: str, **values: object) -> str:

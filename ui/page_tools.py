@@ -198,6 +198,7 @@ def brief_button(code: str, name: str, year: int, frame: Frame, lang: str) -> No
             national,
             bands,
             evaluation,
+            data.plan_ref_of(lang),
             code=code,
             name=name,
             year=year,

@@ -52,6 +52,7 @@ PAGES = (
     ("pages/map.py", "page_map", ":material/map:", "ban-do"),
     ("pages/profile.py", "page_profile", ":material/person_pin_circle:", "ho-so-tinh"),
     ("pages/plans.py", "page_plans", ":material/flag:", "ke-hoach"),
+    ("pages/planner.py", "page_planner", ":material/target:", "dat-muc-tieu"),
     ("pages/explorer.py", "page_explorer", ":material/table_chart:", "kham-pha"),
     ("pages/about.py", "page_about", ":material/info:", "gioi-thieu"),
 )

@@ -233,6 +233,24 @@ def decimal_range(low: float, high: float, decimals: int) -> Callable[[str], tup
     return _bounded_range(_DECIMAL, float, low, high, decimals)
 
 
+def decimal(low: float, high: float, decimals: int) -> Callable[[str], float | Corrected | None]:
+    """ "45.33" (no sign, no exponent), rounded to `decimals`; outside [low, high] moved to the nearest bound, as a
+    correction."""
+
+    def parse(text: str) -> float | Corrected | None:
+        if not _DECIMAL.fullmatch(text):
+            return None
+        value = round(float(text), decimals)
+        bounded = min(max(value, low), high)
+        return value if bounded == value else Corrected(bounded)
+
+    return parse
+
+
+def dump_decimal(value: float) -> str:
+    return f"{value:g}"
+
+
 def dump_range(value: Sequence[float]) -> str:
     return "-".join(f"{end:g}" for end in value)
 

@@ -12,19 +12,24 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from papi_data.planner import GOALS
+from papi_data.plans import STATUSES
 from papi_data.schema import DIMENSION_RANGE, EIGHT_DIMENSION_YEAR, GROUPS, TOTAL, era
 from papi_data.text import nfc
 from ui.i18n import DEFAULT_LANG, LANGS, t
 from ui.metrics import Metrics
 from ui.numbers import fmt_number
+from ui.plan_content import PlansIndex
 from ui.url_state import (
     Notice,
     Param,
     ViewSpec,
     choice,
     choices,
+    decimal,
     decimal_range,
     dump_choices,
+    dump_decimal,
     dump_flag,
     dump_range,
     flag,
@@ -189,24 +194,45 @@ def profile_spec(
 @dataclass(frozen=True)
 class PlansView:
     province: str  # a province code, or ALL
+    region: str  # a region id, or ALL
+    status: str  # a status, or ALL: plans with at least one target-year in it
     plan: str
 
 
-def plans_spec(
-    plans: pd.DataFrame, provinces: pd.DataFrame, lang: str, plan_label: Callable[[str], str]
-) -> ViewSpec[PlansView]:
-    """`plans` in the page's order (by province, then period); a province's default plan is its newest (its last row),
-    and the page's default is the first province's."""
+def plan_filters(index: PlansIndex, regions: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The provinces with a plan (in the plans' order) and their regions (in the regions' order): the filters'
+    choices besides ALL."""
+    codes = list(dict.fromkeys(index.plans["province_code"]))
+    planned = {index.region_of[c] for c in codes}
+    return codes, [r for r in regions.sort_values("order")["region_id"] if r in planned]
+
+
+def plans_shown(index: PlansIndex, view: PlansView) -> list[str]:
+    """The ids of the plans the filters keep, oldest first."""
+    return [
+        plan_id
+        for plan_id in index.recent
+        if view.province in (ALL, index.province_of[plan_id])
+        and view.region in (ALL, index.region_of[index.province_of[plan_id]])
+        and view.status in (ALL, *index.statuses.get(plan_id, set()))
+    ]
+
+
+def plans_spec(index: PlansIndex, provinces: pd.DataFrame, regions: pd.DataFrame, lang: str) -> ViewSpec[PlansView]:
+    """The plans page's view. The default plan is the newest of all, and when the filters leave out the link's plan,
+    the newest plan they keep."""
     names = _province_names(provinces, lang)
-    codes = list(dict.fromkeys(plans["province_code"]))
-    of_province = plans.groupby("province_code")["id"].agg(list).to_dict()
-    province_of = dict(zip(plans["id"], plans["province_code"], strict=True))
+    codes, planned_regions = plan_filters(index, regions)
+    region_names = dict(zip(regions["region_id"], regions[f"name_{lang}"], strict=True))
 
     def check(view: PlansView) -> tuple[PlansView, list[Notice]]:
-        if view.province == ALL or province_of[view.plan] == view.province:
+        kept = plans_shown(index, view)
+        if not kept or view.plan in kept:
             return view, []
-        newest = of_province[view.province][-1]
-        return replace(view, plan=newest), [Notice("plan", "plan_other_province", newest)]
+        other = view.province not in (ALL, index.province_of[view.plan])
+        return replace(view, plan=kept[-1]), [
+            Notice("plan", "plan_other_province" if other else "plan_filtered", kept[-1])
+        ]
 
     return ViewSpec(
         PlansView,
@@ -217,7 +243,69 @@ def plans_spec(
                 choice([ALL, *codes]),
                 show=lambda c: t("plan_all_provinces", lang) if c == ALL else names[c],
             ),
-            Param("plan", of_province[codes[0]][-1], choice(plans["id"]), show=plan_label),
+            Param(
+                "region",
+                ALL,
+                choice([ALL, *planned_regions]),
+                show=lambda r: t("plan_all_regions", lang) if r == ALL else region_names[r],
+            ),
+            Param(
+                "status",
+                ALL,
+                choice([ALL, *STATUSES]),
+                show=lambda v: t("plan_all_statuses", lang) if v == ALL else t("status_" + v, lang),
+            ),
+            Param("plan", index.recent[-1], choice(index.recent), show=index.documents.__getitem__),
+        ),
+        check,
+    )
+
+
+# --- Planner -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannerView:
+    province: str
+    metric: str  # "total", a dimension or a sub-dimension measured in the latest year
+    goal: str  # rank | group | score
+    k: int
+    group: str
+    score: float | None  # None: the page's default for the province and metric
+
+
+def planner_spec(
+    provinces: pd.DataFrame,
+    metrics: Sequence[str],
+    metric_label: Callable[[str], str],
+    scale_of: Callable[[str], tuple[float, float]],
+    default_score: Callable[[str, str], float],
+    most: int,
+    lang: str,
+) -> ViewSpec[PlannerView]:
+    """The planner's goal: any province, a metric of the latest year, rank ≤ k (1 … `most`), a group or better, or a
+    score of at least x on the metric's scale. A score outside the metric's scale (a link's, or one left from another
+    metric) is replaced by `default_score(province, metric)`."""
+    names = _province_names(provinces, lang)
+
+    def check(view: PlannerView) -> tuple[PlannerView, list[Notice]]:
+        low, high = scale_of(view.metric)
+        if view.score is None:
+            return replace(view, score=default_score(view.province, view.metric)), []
+        if not low <= view.score <= high:
+            fixed = default_score(view.province, view.metric)
+            return replace(view, score=fixed), [Notice("score", "out_of_range", fixed)]
+        return view, []
+
+    return ViewSpec(
+        PlannerView,
+        (
+            Param("province", "01", choice(names), show=names.__getitem__),
+            Param("metric", TOTAL, choice(metrics), show=metric_label),
+            Param("goal", "rank", choice(GOALS), show=lambda g: t(f"planner_goal_{g}", lang)),
+            Param("k", 10, nearest_int(range(1, most + 1))),
+            Param("group", GROUPS[0], choice(GROUPS), show=lambda g: t("group_" + g, lang)),
+            Param("score", None, decimal(0, 100, 2), dump_decimal, show=lambda x: fmt_number(x, lang)),
         ),
         check,
     )

@@ -20,8 +20,18 @@ PLANS = {
     "hn-2023-kh157": (1, 1),
     "bn-2020-kh176": (1, 1),
     "hcm-2024-papi": (3, 3),
+    "laocai-2021-kh246": (6, 6),
+    "kontum-2021-tu": (1, 1),
+    "nghean-2019-tu": (1, 1),
+    "tayninh-2021-da": (1, 1),
+    "laichau-2025-kh1331": (1, 1),
+    "caobang-2025-kh2163": (2, 2),
+    "tayninh-2025-kh315": (1, 1),
 }
+SUMMARISED = {"laocai-2021-kh246", "kontum-2021-tu", "nghean-2019-tu", "tayninh-2021-da", "laichau-2025-kh1331"}
+SUMMARISED |= {"caobang-2025-kh2163", "tayninh-2025-kh315"}
 TARGET_WORD = {"vi": "Mục tiêu", "en": "Target"}
+ALL_ROWS = 29  # every target year of every plan
 
 
 def plain(text: str) -> str:
@@ -37,9 +47,25 @@ def texts(at) -> str:
     )
 
 
+def find(node, key: str):
+    """The block keyed `key` under `node`, or None."""
+    if getattr(node, "key", None) == key:
+        return node
+    for child in getattr(node, "children", {}).values():
+        if (found := find(child, key)) is not None:
+            return found
+    return None
+
+
 def overview(at) -> pd.DataFrame:
-    frame = at.table[0].value
-    return frame.map(lambda v: plain(v) if isinstance(v, str) else v)
+    """The overview table (Markdown in the block keyed plans_overview) as the reader sees it: one row per line, each
+    status cell without its background directive."""
+    block = find(at.main, "plans_overview")
+    assert block is not None
+    lines = block.markdown[0].value.splitlines()
+    split = [[plain(c.strip()) for c in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines]
+    rows = [[re.sub(r"^:[a-z]+-background\[(.*)\]$", r"\1", c) for c in row] for row in split[2:]]
+    return pd.DataFrame(rows, columns=split[0])
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -52,13 +78,20 @@ def test_each_plan_in_both_languages(plan: str, lang: str, store) -> None:
     headings = [plain(s.value) for s in at.subheader]
     assert card[f"title_{lang}"] in headings
     targets = store.targets[store.targets["plan_id"] == plan]
-    assert len([h for h in headings if h.startswith(TARGET_WORD[lang])]) == len(targets) == PLANS[plan][0]
+    numbered = [h for h in headings if re.match(rf"{TARGET_WORD[lang]} \d+: ", h)]
+    assert len(numbered) == len(targets) == PLANS[plan][0]
     shown = texts(at)
-    for quote in targets["quote_vi"]:
-        assert f"> {quote}" in [plain(m.value) for m in at.markdown]  # quoted verbatim, as a blockquote
-    assert ("Cách hiểu của chúng tôi:" if lang == "vi" else "Our reading:") in shown
+    quotes = [plain(m.value) for m in at.markdown if m.value.startswith("> ")]
+    if plan in SUMMARISED:  # a summary in our words, with its source: never shown as a quotation
+        assert quotes == []
+        assert ("Tóm tắt (bằng lời của chúng tôi" if lang == "vi" else "Summary (in our words") in shown
+        assert card[f"summary_{lang}"] in shown and card["source_url"] in shown
+    else:
+        assert quotes == [f"> {q}" for q in targets["quote_vi"]]  # quoted verbatim, as a blockquote
+    if targets[f"interpretation_{lang}"].notna().any():
+        assert ("Cách hiểu của chúng tôi:" if lang == "vi" else "Our reading:") in shown
     assert len(at.get("plotly_chart")) == PLANS[plan][1]
-    assert len(overview(at)) == 12  # every target year of every plan
+    assert len(overview(at)) == ALL_ROWS
     links = at.get("link_button")
     assert len(links) == (0 if pd.isna(card["source_url"]) else 1)
 
@@ -101,14 +134,70 @@ def test_province_filter_narrows_the_table_and_the_plans() -> None:
     assert at.query_params["province"] == "27" and at.query_params["plan"] == "bn-2020-kh176"
     assert len(overview(at)) == 6
     at.selectbox(key="w_province").set_value("all").run()
-    assert len(overview(at)) == 12 and at.query_params["plan"] == "bn-2020-kh176"
+    assert len(overview(at)) == ALL_ROWS and at.query_params["plan"] == "bn-2020-kh176"
+
+
+def test_region_and_status_filters() -> None:
+    at = open_app(PAGE, region="northern_midlands_mountains")
+    assert set(overview(at)["Tỉnh/thành phố"]) == {"Lào Cai", "Lai Châu", "Cao Bằng"}
+    assert at.query_params["plan"] == "caobang-2025-kh2163"  # the newest plan the filter keeps (12/7/2025)
+    at.selectbox(key="w_status").set_value("missed").run()
+    rows = overview(at)
+    assert set(rows["Trạng thái"]) == {"✘ Không đạt"} and set(rows["Tỉnh/thành phố"]) == {"Lào Cai"}
+    assert at.query_params["status"] == "missed" and at.query_params["plan"] == "laocai-2021-kh246"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["✘ Không đạt"] == "6" and metrics["✔ Đạt"] == "0"
+    at.selectbox(key="w_status").set_value("no_data").run()  # no plan of the region lacks data
+    assert not at.exception and "Không có kế hoạch nào khớp bộ lọc" in at.info[-1].value
+    assert find(at.main, "plans_overview") is None
+
+
+def test_a_plan_with_several_targets_for_one_year() -> None:
+    """Lào Cai 2021: six targets (score, group, first in Tây Bắc, top three of the region, seven dimensions, D4), each
+    with its verdict and fair comparison, and the plan's count."""
+    at = open_app(PAGE, plan="laocai-2021-kh246")
+    shown = texts(at)
+    assert "**2021: 0/6 đạt**" in shown
+    assert ":red-badge[✘ Không đạt] **2021**: 40,15 điểm, mục tiêu ≥ 45,33: thiếu 5,18 điểm" in shown
+    assert "Hạng 4/6 trong các tỉnh Tây Bắc, mục tiêu ≤ 1: thiếu 3 bậc" in shown
+    assert "Hạng 10/13 trong các tỉnh vùng Trung du và miền núi phía Bắc, mục tiêu ≤ 3: thiếu 7 bậc" in shown
+    assert "0/7 lĩnh vực đạt" in shown
+    assert "So sánh công bằng: −2,80; cả nước −0,37 (2020 → 2021)" in shown
+    assert "So sánh công bằng: 25 → 49 trong cùng 60 tỉnh có dữ liệu cả năm 2020 và 2021" in shown
+    assert len(at.get("plotly_chart")) == 6
+
+
+def test_hcm_shows_both_readings_and_which_sets_the_status() -> None:
+    at = open_app(PAGE, plan="hcm-2024-papi", lang="en")
+    shown = texts(at)
+    assert ":green-badge[✔ Achieved] **2024**: 42.81 points, target > 41.78: 1.04 points ahead" in shown
+    assert "Fair comparison: +1.04; national mean +1.01 (2023 → 2024)" in shown
+    assert "Read by rank: ✘ Missed · Rank 41 of 61, target ≤ 35: 6 places short" in shown
+    assert "the total score sets the status because" in shown
+
+
+def test_undated_plan_shows_the_verdict_from_each_plausible_baseline() -> None:
+    shown = texts(open_app(PAGE, plan="hn-2021-rise-5"))
+    assert "Hạng 9/60, mục tiêu ≤ 43: vượt 34 bậc" in shown
+    assert "Nếu năm gốc là 2019: ✔ Đạt · Hạng 9/60, mục tiêu ≤ 54: vượt 45 bậc" in shown
+    assert "45 → 9 trong cùng 60 tỉnh" in shown
+
+
+def test_merged_tay_ninh_shows_the_old_provinces_with_their_own_figures() -> None:
+    at = open_app(PAGE, plan="tayninh-2025-kh315")
+    shown = texts(at)
+    assert "Tây Ninh năm 2024: 47,35 điểm, Hạng 2/61, Nhóm cao nhất" in shown
+    assert "Long An năm 2024: 42,29 điểm, Hạng 45/61, Nhóm trung bình thấp" in shown
+    assert ":orange-badge[◔ Chưa có kết quả] **2025**" in shown
+    assert "Cần gì để đạt" not in shown  # the old Tây Ninh's figures say nothing of the new province's needs
 
 
 def test_plan_choice_moves_into_the_url() -> None:
     at = open_app(PAGE)
+    assert at.query_params["plan"] == "tayninh-2025-kh315"  # the newest plan of all by default
     at.selectbox(key="w_plan").set_value("hn-2022-tb441").run()
     assert at.query_params["plan"] == "hn-2022-tb441"
-    assert "Thông báo 441/TB-VP" in [plain(o) for o in at.selectbox(key="w_plan").options][1]
+    assert "Hà Nội · Thông báo 441/TB-VP" in [plain(o) for o in at.selectbox(key="w_plan").options]
 
 
 @pytest.mark.parametrize(
@@ -118,9 +207,9 @@ def test_bad_link_falls_back_with_a_notice(params: dict[str, str]) -> None:
     at = open_app(PAGE, **params)
     assert not at.exception
     name = next(iter(params))
-    assert len(at.warning) == 1 and f"“{name}”" in at.warning[0].value
+    assert len([w for w in at.warning if f"“{name}”" in w.value]) == 1
     assert "<script>" not in texts(at)
-    assert at.query_params["province"] == "all" and at.query_params["plan"] == "hn-2023-kh157"  # Hà Nội's newest
+    assert at.query_params["province"] == "all" and at.query_params["plan"] == "tayninh-2025-kh315"
 
 
 def test_language_switch_keeps_the_plan() -> None:
@@ -138,7 +227,7 @@ def test_a_store_without_plans_says_so(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("PAPI_STORE_DIR", str(tmp_path / "store"))
     at = open_app(PAGE)
     assert not at.exception
-    assert "plans.yaml" in at.info[0].value and not at.table
+    assert "plans.yaml" in at.info[0].value and not at.markdown
 
 
 def test_a_plan_of_another_province_is_replaced_with_a_notice() -> None:

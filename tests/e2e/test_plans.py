@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 def overview_row(page: Page, text: str):
     """The overview table's row holding `text` (a result sentence names its province-year uniquely)."""
-    return page.get_by_test_id("stTable").locator("tr", has_text=text)
+    return page.locator(".st-key-plans_overview table tr", has_text=text)
 
 
 def test_hanoi_2021_achieved_and_2023_missed_with_the_gap(page: Page, app_url: str, offline: Offline) -> None:

@@ -34,6 +34,7 @@ from ui.charts.ranking_bar import ranking_figure
 from ui.i18n import t
 from ui.labels import build_labels
 from ui.metrics import build_metrics, metric_name
+from ui.plan_status import PlanRef, plan_ref
 
 YEAR = 2024
 LINK = (
@@ -45,6 +46,11 @@ LINK = (
 def scores_table(store: PapiStore) -> pd.DataFrame:
     names = store.provinces[["code", "name_vi", "name_en", "region_id"]].rename(columns={"code": "province_code"})
     return with_change(with_ranks(store.scores)).merge(names, on="province_code", how="left")
+
+
+def plan_names(store: PapiStore) -> PlanRef:
+    """The plans' names as the app makes them (ui/data.py)."""
+    return plan_ref(store, build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, YEAR))
 
 
 def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
@@ -155,7 +161,7 @@ def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
             table,
             bands,
             nat,
-            store.dimensions,
+            plan_names(store),
             names,
             lang,
             YEAR,

@@ -22,7 +22,7 @@ from papi_data.plans import evaluate
 from papi_data.ranking import group_bands
 from papi_data.stats import national
 from papi_data.store import PapiStore, load_store
-from tests.exports.gallery import YEAR, charts, scores_table
+from tests.exports.gallery import YEAR, charts, plan_names, scores_table
 from ui.charts.frame import SLIDE, Frame, source_line
 from ui.exports.brief import brief_facts, brief_pdf
 from ui.exports.deck import ChartSlide, TitleSlide, deck
@@ -193,6 +193,7 @@ def test_the_brief_reads_back_with_the_score_and_rank_the_app_shows(
         national(store.scores),
         group_bands(table),
         evaluate(store.targets, table, YEAR, store.provinces),
+        plan_names(store),
         code=code,
         name=name,
         year=YEAR,

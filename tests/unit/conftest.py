@@ -14,9 +14,12 @@ import pytest
 
 from papi_data.build import build
 from papi_data.paths import SOURCES_DIR
+from papi_data.plan_measures import plan_table
 from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
 from papi_data.store import PapiStore, load_store
+from ui.metrics import build_metrics
+from ui.plan_status import PlanRef, plan_ref
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +45,21 @@ def real_store(pristine_store: Path) -> PapiStore:
 def ranked(real_store: PapiStore) -> pd.DataFrame:
     """The real scores with rank, n, group and change, as the app computes them. Read-only."""
     return with_change(with_ranks(real_store.scores))
+
+
+@pytest.fixture(scope="session")
+def plan_rows(real_store: PapiStore) -> pd.DataFrame:
+    """Totals, dimensions and sub-dimensions with ranks, as the plans and the planner read them. Read-only."""
+    return plan_table(real_store.scores, real_store.subdimension_scores, real_store.subdimension_periods)
+
+
+@pytest.fixture(scope="session")
+def ref(real_store: PapiStore) -> PlanRef:
+    """The names the plans' words are made from, as the app builds them."""
+    catalogue = build_metrics(
+        real_store.dimensions, real_store.subdimensions, real_store.subdimension_periods, max(real_store.years)
+    )
+    return plan_ref(real_store, catalogue)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from ui.exports.deck import ChartSlide, TitleSlide, deck, plain
 from ui.exports.jobs import Jobs
 from ui.i18n import t
 from ui.numbers import fmt_number
+from ui.plan_status import PlanRef
 from ui.url_state import parse_params
 from ui.views import PRESENT_SPEC
 
@@ -88,13 +89,13 @@ def test_chart_text_becomes_plain_slide_text() -> None:
 
 
 @pytest.fixture(scope="module")
-def brief_inputs(real_store: PapiStore):
+def brief_inputs(real_store: PapiStore, ref: PlanRef):
     table = scores_table(real_store)
-    return real_store, table, evaluate(real_store.targets, table, YEAR, real_store.provinces)
+    return real_store, table, evaluate(real_store.targets, table, YEAR, real_store.provinces), ref
 
 
 def facts_of(brief_inputs, lang: str, code: str, year: int = YEAR) -> BriefFacts:
-    store, table, evaluation = brief_inputs
+    store, table, evaluation, ref = brief_inputs
     name = store.provinces.set_index("code").at[code, f"name_{lang}"]
     return brief_facts(
         store,
@@ -102,6 +103,7 @@ def facts_of(brief_inputs, lang: str, code: str, year: int = YEAR) -> BriefFacts
         national(store.scores),
         group_bands(table),
         evaluation,
+        ref,
         code=code,
         name=name,
         year=year,

@@ -19,14 +19,24 @@ import pytest
 from papi_data.build import assemble, build, main
 from papi_data.paths import SOURCES_DIR
 from papi_data.plans import evaluate
-from papi_data.plans_source import PLANS_FILE
-from papi_data.problems import SourceRejected
+from papi_data.plans_source import PLANS_FILE, read_plans
+from papi_data.problems import SourceProblem, SourceRejected
 from papi_data.ranking import with_ranks
 from papi_data.store import PapiStore, load_store
 from tests.unit.test_build import tree_digest
 
 SEEDS = SOURCES_DIR / "seeds"  # the articles the plans were read from
-PLAN_IDS = ["hn-2023-kh157", "hn-2022-tb441", "hcm-2024-papi", "hn-2021-rise-5", "bn-2020-kh176"]
+QUOTED = ["hn-2023-kh157", "hn-2022-tb441", "hcm-2024-papi", "hn-2021-rise-5", "bn-2020-kh176"]
+SUMMARISED = [
+    "laocai-2021-kh246",
+    "kontum-2021-tu",
+    "nghean-2019-tu",
+    "tayninh-2021-da",
+    "laichau-2025-kh1331",
+    "caobang-2025-kh2163",
+    "tayninh-2025-kh315",
+]
+PLAN_IDS = QUOTED + SUMMARISED
 
 
 def line_of(path: Path, text: str) -> int:
@@ -36,12 +46,15 @@ def line_of(path: Path, text: str) -> int:
     return lines[0]
 
 
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace the one occurrence of `old`; returns the line it was on."""
+def edit(path: Path, old: str, new: str, after: str | None = None) -> int:
+    """Replace the one occurrence of `old` (the first after the line holding `after`, if given); returns its line."""
     content = path.read_text(encoding="utf-8")
-    assert content.count(old) == 1, old
-    path.write_text(content.replace(old, new), encoding="utf-8")
-    return content[: content.index(old)].count("\n") + 1
+    start = 0 if after is None else content.index(after)
+    if after is None:
+        assert content.count(old) == 1, old
+    at = content.index(old, start)
+    path.write_text(content[:at] + new + content[at + len(old) :], encoding="utf-8")
+    return content[:at].count("\n") + 1
 
 
 # --- the real file ---------------------------------------------------------------------------------------------------
@@ -56,15 +69,22 @@ def test_real_plans_and_targets(real_store: PapiStore) -> None:
         "hcm-2024-papi": 3,
         "hn-2021-rise-5": 1,
         "bn-2020-kh176": 1,
+        "laocai-2021-kh246": 6,
+        "kontum-2021-tu": 1,
+        "nghean-2019-tu": 1,
+        "tayninh-2021-da": 1,
+        "laichau-2025-kh1331": 1,
+        "caobang-2025-kh2163": 2,
+        "tayninh-2025-kh315": 1,
     }
-    assert real_store.manifest["rows"]["plans"] == 5 and real_store.manifest["rows"]["targets"] == 7
+    assert real_store.manifest["rows"]["plans"] == 12 and real_store.manifest["rows"]["targets"] == 20
     hn = plans.set_index("id").loc["hn-2023-kh157"]
     assert (hn["province_code"], hn["document_number"], hn["kind"]) == ("01", "157/KH-UBND", "ke_hoach")
     assert hn["issued_on"] == dt.date(2023, 5, 26)
     assert (hn["period_start"], hn["period_end"]) == (2023, 2023)
     bn = targets.set_index("id").loc["bn-176-best-group-2020-2025"]
     assert list(bn["target_years"]) == [2020, 2021, 2022, 2023, 2024, 2025]
-    assert (bn["rule"], bn["group"], bn["province_code"]) == ("stay_in_group", "best", "27")
+    assert (bn["rule"], bn["group"], bn["province_code"]) == ("group_at_least", "best", "27")
     assert pd.isna(bn["baseline_year"]) and pd.isna(bn["k"])
     rise = targets.set_index("id").loc["hn-2021-rise-5-rank"]
     assert (rise["rule"], int(rise["k"]), int(rise["baseline_year"])) == ("rise_at_least", 5, 2020)
@@ -81,11 +101,11 @@ def test_every_row_points_at_its_line(real_store: PapiStore) -> None:
 
 def test_quotes_are_exact_substrings_of_their_seed(real_store: PapiStore) -> None:
     seeds = real_store.plans.set_index("id")["seed_file"]
-    for row in real_store.targets.itertuples():
+    for row in real_store.targets[real_store.targets["plan_id"].isin(QUOTED)].itertuples():
         article = (SEEDS / seeds[row.plan_id]).read_text(encoding="utf-8")
         assert row.quote_vi in article, row.id
         assert unicodedata.normalize("NFC", row.quote_vi) == row.quote_vi
-    for row in real_store.plans.itertuples():
+    for row in real_store.plans[real_store.plans["id"].isin(QUOTED)].itertuples():
         if pd.notna(row.source_url):
             assert row.source_url in (SEEDS / row.seed_file).read_text(encoding="utf-8"), row.id
 
@@ -93,7 +113,7 @@ def test_quotes_are_exact_substrings_of_their_seed(real_store: PapiStore) -> Non
 def test_readings_are_in_both_languages_or_neither(real_store: PapiStore) -> None:
     targets = real_store.targets
     assert (targets["interpretation_vi"].isna() == targets["interpretation_en"].isna()).all()
-    assert targets["interpretation_vi"].notna().all()  # every seed target is vague enough to need one
+    assert targets.loc[targets["plan_id"].isin(QUOTED), "interpretation_vi"].notna().all()  # every quote is vague
 
 
 # --- rejections ------------------------------------------------------------------------------------------------------
@@ -105,6 +125,10 @@ class Expect(NamedTuple):
     words: str
 
 
+BN = "- id: bn-176-best-group-2020-2025"  # anchors for edits of one target among several alike
+HN_RISE = "- id: hn-2021-rise-5-rank"
+
+
 def _unknown_province(s: Path) -> Expect:
     return Expect(edit(s / PLANS_FILE, 'province_code: "27"', 'province_code: "99"'), "province_code", "unknown")
 
@@ -114,22 +138,22 @@ def _unquoted_province_code(s: Path) -> Expect:
 
 
 def _unknown_metric(s: Path) -> Expect:
-    line = edit(s / PLANS_FILE, "metric: total_group", "metric: total_happiness")
+    line = edit(s / PLANS_FILE, "metric: total_group", "metric: total_happiness", after=BN)
     return Expect(line, "metric", "unknown metric 'total_happiness'")
 
 
 def _unknown_rule(s: Path) -> Expect:
-    line = edit(s / PLANS_FILE, "rule: rise_at_least", "rule: rise_a_lot")
+    line = edit(s / PLANS_FILE, "rule: rise_at_least", "rule: rise_a_lot", after=HN_RISE)
     return Expect(line, "rule", "unknown rule 'rise_a_lot'")
 
 
 def _rule_on_the_wrong_metric(s: Path) -> Expect:
-    line = edit(s / PLANS_FILE, "metric: total_group", "metric: total_score")
-    return Expect(line, "metric", "rule stay_in_group does not apply to total_score")
+    line = edit(s / PLANS_FILE, "metric: total_group", "metric: total_score", after=BN)
+    return Expect(line, "metric", "rule group_at_least does not apply to total_score")
 
 
 def _unknown_group(s: Path) -> Expect:
-    return Expect(edit(s / PLANS_FILE, "group: best", "group: top"), "group", "unknown group 'top'")
+    return Expect(edit(s / PLANS_FILE, "group: best", "group: top", after=BN), "group", "unknown group 'top'")
 
 
 def _unknown_dimension(s: Path) -> Expect:
@@ -138,6 +162,7 @@ def _unknown_dimension(s: Path) -> Expect:
         path,
         "metric: total_rank\n        dimension: null\n        rule: rise_at_least",
         "metric: dimension_rank\n        dimension: d9_happiness\n        rule: rise_at_least",
+        after=HN_RISE,
     )
     return Expect(line_of(path, "d9_happiness"), "dimension", "unknown dimension 'd9_happiness'")
 
@@ -148,8 +173,9 @@ def _dimension_metric_without_dimension(s: Path) -> Expect:
         path,
         "metric: total_rank\n        dimension: null\n        rule: rise_at_least",
         "metric: dimension_rank\n        dimension: null\n        rule: rise_at_least",
+        after=HN_RISE,
     )
-    return Expect(line + 1, "dimension", "dimension_rank needs a dimension id")
+    return Expect(line + 1, "dimension", "a dimension_* metric needs a dimension id")
 
 
 def _e_governance_before_2018(s: Path) -> Expect:
@@ -158,9 +184,13 @@ def _e_governance_before_2018(s: Path) -> Expect:
         path,
         "metric: total_rank\n        dimension: null\n        rule: rise_at_least",
         "metric: dimension_rank\n        dimension: d8_e_governance\n        rule: rise_at_least",
+        after=HN_RISE,
     )
     line = edit(
-        path, "baseline_year: 2020\n        target_years: [2021]", "baseline_year: 2016\n        target_years: [2021]"
+        path,
+        "baseline_year: 2020\n        target_years: [2021]",
+        "baseline_year: 2016\n        target_years: [2021]",
+        after=HN_RISE,
     )
     return Expect(line, "baseline_year", "d8_e_governance is not measured before 2018")
 
@@ -171,7 +201,7 @@ def _year_before_the_data(s: Path) -> Expect:
 
 
 def _year_beyond_the_horizon(s: Path) -> Expect:
-    line = edit(s / PLANS_FILE, "2023, 2024, 2025]", "2023, 2024, 2040]")
+    line = edit(s / PLANS_FILE, "2023, 2024, 2025]", "2023, 2024, 2040]", after=BN)
     return Expect(line, "target_years", "2040 is outside 2011–2034")
 
 
@@ -182,7 +212,7 @@ def _baseline_after_target(s: Path) -> Expect:
 
 def _group_rule_with_baseline(s: Path) -> Expect:
     path = s / PLANS_FILE
-    line = edit(path, "group: best\n        baseline_year: null", "group: best\n        baseline_year: 2019")
+    line = edit(path, "group: best\n        baseline_year: null", "group: best\n        baseline_year: 2019", after=BN)
     return Expect(line + 1, "baseline_year", "takes no baseline year")
 
 
@@ -356,25 +386,27 @@ NEW_PLAN = """
     period: [2022, 2026]
     title_vi: "Kế hoạch thử nghiệm"
     title_en: "A test plan"
-    source_url: null
+    source_url: "https://example.org/ke-hoach-thu-nghiem"
     seed_file: null
+    summary_vi: "Tăng ít nhất 3 bậc so với năm 2021."
+    summary_en: "Rise at least 3 places on 2021."
     targets:
       - id: dn-2022-test-rank
         metric: total_rank
         dimension: null
         rule: rise_at_least
         k: 3
-        group: null
         baseline_year: 2021
         target_years: [2022, 2026]
-        quote_vi: "Phấn đấu tăng ít nhất 3 bậc."
+        quote_vi: null
         interpretation_vi: null
         interpretation_en: null
 """
 
 
 def test_readme_recipe_adds_a_plan_that_is_evaluated(sources_copy: Path, tmp_path: Path) -> None:
-    """A synthetic plan for Đà Nẵng (code 48) appended to a copy of plans.yaml, as the README describes."""
+    """A synthetic plan for Đà Nẵng (code 48), summarised from a made-up address, appended to a copy of plans.yaml
+    as the README describes."""
     with (sources_copy / PLANS_FILE).open("a", encoding="utf-8") as handle:
         handle.write(NEW_PLAN)
     target = tmp_path / "store"
@@ -389,4 +421,177 @@ def test_readme_recipe_adds_a_plan_that_is_evaluated(sources_copy: Path, tmp_pat
     assert (row["baseline_value"], row["value"], row["threshold"]) == (base, now, base - 3)
     assert row["status"] == ("achieved" if now <= base - 3 else "missed")
     assert result.loc[("dn-2022-test-rank", 2026), "status"] == "pending"
-    assert len(result) == 12 + 2
+    assert len(result) == 29 + 2
+
+
+# --- the general rules and summarised plans: each rejection, read by read_plans alone (no store is built) -------------
+
+LC = "- id: laocai-2021-kh246"
+LC_SCORE = "- id: laocai-2021-score"
+LC_TAY_BAC = "- id: laocai-2021-first-in-tay-bac"
+LC_REGION = "- id: laocai-2021-top-3-in-region"
+LC_DIMS = "- id: laocai-2021-seven-dimensions"
+NGHE_AN = "- id: nghean-2019-not-worse"
+
+
+def _summary_without_source(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, 'source_url: "https://kontumtv.vn', "source_url: null # ", after="- id: kontum")
+    return Expect(line, "source_url", "a summarised plan needs the address of its source")
+
+
+def _summary_in_one_language(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, 'summary_en: "By the end of 2021', 'summary_en: null # "', after="- id: kontum")
+    return Expect(line, "summary_en", "give the summary in both languages")
+
+
+def _summarised_plan_with_a_quote(s: Path) -> Expect:
+    return Expect(
+        edit(s / PLANS_FILE, "quote_vi: null", 'quote_vi: "tăng 10 bậc"', after="- id: kontum-2021-rise-10"),
+        "quote_vi",
+        "a summarised plan (no seed_file) quotes nothing",
+    )
+
+
+def _quoted_plan_with_a_summary(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "summary_vi: null", 'summary_vi: "Tóm tắt"', after="- id: hn-2023-kh157")
+    return Expect(line, "summary_vi", "a plan quoted from its article (seed_file) has no summary")
+
+
+def _score_without_value(s: Path) -> Expect:
+    edit(s / PLANS_FILE, "        value: 45.33\n", "", after=LC_SCORE)
+    return Expect(line_of(s / PLANS_FILE, LC_SCORE), "value", "rule score_at_least needs value")
+
+
+def _score_off_the_scale(s: Path) -> Expect:
+    return Expect(edit(s / PLANS_FILE, "value: 45.33", "value: 85"), "value", "85 is outside the scale 8–80 of 2021")
+
+
+def _unknown_region(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "among: northern_midlands_mountains", "among: tay_bac")
+    return Expect(line, "among", "unknown region 'tay_bac'")
+
+
+def _set_without_the_province(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, 'provinces: ["10", "15",', 'provinces: ["15",')
+    return Expect(line - 2, "among", "the plan's province '10' is not in the set")  # the set's first line
+
+
+def _set_with_an_unknown_province(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, 'provinces: ["10", "15",', 'provinces: ["10", "99",')
+    return Expect(line, "provinces", "unknown province code(s) ['99']")
+
+
+def _k_beyond_the_set(s: Path) -> Expect:
+    # the Northern Midlands and Mountains have 14 provinces
+    return Expect(edit(s / PLANS_FILE, "k: 3\n", "k: 15\n", after=LC_REGION), "k", "a whole number from 1 to 14")
+
+
+def _a_parameter_the_rule_does_not_take(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "k: 1\n", "k: 1\n        value: 3\n", after=LC_TAY_BAC)
+    return Expect(line + 1, "value", "rule rank_within_at_most takes no value")
+
+
+def _meeting_without_a_condition(s: Path) -> Expect:
+    path = s / PLANS_FILE
+    edit(path, "        rise: true\n", "", after=LC_DIMS)
+    edit(path, "        group: best\n", "", after=LC_DIMS)
+    line = line_of(path, LC_DIMS) + 3  # the rule's line
+    return Expect(line, "rule", "dimensions_meeting needs rise: true, a group, or both")
+
+
+def _count_beyond_the_dimensions(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "count: 7", "count: 9", after=LC_DIMS)
+    return Expect(line, "count", "a whole number from 1 to 8")
+
+
+def _sub_dimension(s: Path, sub: str) -> int:
+    """Lào Cai's score target read on a sub-dimension instead of the total; returns the line of its metric."""
+    old = "metric: total_score\n        dimension: null"
+    return edit(s / PLANS_FILE, old, f"metric: subdimension_score\n        dimension: {sub}", after=LC_SCORE)
+
+
+def _unknown_sub_dimension(s: Path) -> Expect:
+    return Expect(_sub_dimension(s, "d5.x") + 1, "dimension", "unknown sub-dimension 'd5.x'")
+
+
+def _sub_dimension_not_measured(s: Path) -> Expect:
+    line = _sub_dimension(s, "d5.construction_permits")
+    edit(s / PLANS_FILE, "value: 45.33", "value: 2")
+    return Expect(line + 5, "target_years", "d5.construction_permits is not measured in [2021]")
+
+
+def _other_metric_of_another_level(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "other_metric: total_score", "other_metric: dimension_score", after=NGHE_AN)
+    return Expect(line, "other_metric", "not on the same level")
+
+
+def _other_baseline_after_the_target(s: Path) -> Expect:
+    return Expect(
+        edit(s / PLANS_FILE, "other_baselines: [2019]", "other_baselines: [2021]"),
+        "other_baselines",
+        "[2021] not before every target year",
+    )
+
+
+def _other_reading_of_a_group_floor(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, "group: best\n", "group: best\n        other_metric: total_rank\n", after=BN)
+    return Expect(line + 1, "other_metric", "rule group_at_least is read one way only")
+
+
+RULE_REJECTIONS: list[Callable[[Path], Expect]] = [
+    _summary_without_source,
+    _summary_in_one_language,
+    _summarised_plan_with_a_quote,
+    _quoted_plan_with_a_summary,
+    _score_without_value,
+    _score_off_the_scale,
+    _unknown_region,
+    _set_without_the_province,
+    _set_with_an_unknown_province,
+    _k_beyond_the_set,
+    _a_parameter_the_rule_does_not_take,
+    _meeting_without_a_condition,
+    _count_beyond_the_dimensions,
+    _unknown_sub_dimension,
+    _sub_dimension_not_measured,
+    _other_metric_of_another_level,
+    _other_baseline_after_the_target,
+    _other_reading_of_a_group_floor,
+]
+
+
+@pytest.mark.parametrize("break_plans", RULE_REJECTIONS, ids=lambda f: f.__name__.strip("_"))
+def test_rejected_rule_names_line_and_field(
+    break_plans: Callable[[Path], Expect], sources_copy: Path, real_store: PapiStore
+) -> None:
+    expect = break_plans(sources_copy)
+    problems: list[SourceProblem] = []
+    s = real_store
+    plans, _ = read_plans(
+        sources_copy, s.provinces, s.dimensions, s.subdimensions, s.subdimension_periods, s.years, problems
+    )
+    hits = [p for p in problems if (p.file, p.line, p.column) == (PLANS_FILE, *expect[:2])]
+    assert len(hits) == 1, problems
+    assert expect.words in hits[0].reason, hits[0]
+    assert len(plans) == len(PLAN_IDS) - 1  # the broken plan is left out, the others read
+
+
+def test_summarised_plans_are_the_rows_of_plans_more(real_store: PapiStore) -> None:
+    """Each summarised plan is a row of plans_more.csv (its provenance): id, province, number, date, address and the
+    summaries word for word (the CSV's issued_on 2019-01-01 stands for the year only, and a draft discussed on a day
+    was not issued on it: those two are null)."""
+    rows = pd.read_csv(SOURCES_DIR / "plans_more.csv", dtype=str, keep_default_na=False).set_index("plan_key")
+    plans = real_store.plans.set_index("id")
+    assert sorted(rows.index) == sorted(SUMMARISED)
+    for plan_id, row in rows.iterrows():
+        plan = plans.loc[plan_id]
+        assert plan["province_code"] == row["province_code"], plan_id
+        assert plan["source_url"] == row["source_url"], plan_id
+        assert (plan["summary_vi"], plan["summary_en"]) == (row["what_it_commits_vi"], row["what_it_commits_en"])
+        assert pd.isna(plan["seed_file"])
+        number = row["document"] if row["document"][:1].isdigit() else None
+        assert (None if pd.isna(plan["document_number"]) else plan["document_number"]) == number, plan_id
+        issued = None if pd.isna(plan["issued_on"]) else plan["issued_on"].isoformat()
+        assert issued == (None if plan_id in ("nghean-2019-tu", "tayninh-2021-da") else row["issued_on"]), plan_id
+    targets = real_store.targets[real_store.targets["plan_id"].isin(SUMMARISED)]
+    assert targets["quote_vi"].isna().all()

@@ -6,10 +6,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import pandas as pd
 import pytest
 
+from papi_data.plan_summary import by_recency, plan_order
+from papi_data.planner import default_value, year_scores
 from papi_data.store import PapiStore
 from ui.metrics import build_metrics
+from ui.plan_content import PlansIndex
 from ui.url_state import (
     RENAMED,
     Corrected,
@@ -17,6 +21,7 @@ from ui.url_state import (
     Param,
     ViewSpec,
     choices,
+    decimal,
     decimal_range,
     dump_choices,
     dump_range,
@@ -34,6 +39,7 @@ from ui.views import (
     explorer_chart_spec,
     explorer_spec,
     map_spec,
+    planner_spec,
     plans_spec,
     profile_spec,
     year_spec,
@@ -138,8 +144,24 @@ def test_a_view_must_have_one_field_per_parameter() -> None:
 # --- every page's view: written, then read back the same ------------------------------------------------------------
 
 
-def _specs(store: PapiStore, lang: str) -> dict[str, ViewSpec[Any]]:
-    plans = store.plans.sort_values(["province_code", "period_start", "id"], ignore_index=True)
+def _index(store: PapiStore, lang: str, statuses: dict[str, set[str]]) -> PlansIndex:
+    """The plans' index with made-up statuses (the filters' rules do not depend on which they are)."""
+    labels = {str(p): str(p) for p in store.plans["id"]}
+    return PlansIndex(
+        plans=plan_order(store.plans),
+        recent=tuple(by_recency(store.plans)),
+        province_of=dict(zip(store.plans["id"], store.plans["province_code"], strict=True)),
+        region_of=dict(zip(store.provinces["code"], store.provinces["region_id"], strict=True)),
+        statuses=statuses,
+        labels=labels,
+        documents=labels,
+    )
+
+
+def _specs(store: PapiStore, lang: str, plan_rows: pd.DataFrame) -> dict[str, ViewSpec[Any]]:
+    statuses = {"bn-2020-kh176": {"achieved", "no_data", "pending"}, "hn-2023-kh157": {"missed"}}
+    scores = year_scores(plan_rows, 2024)
+    metrics = list(scores.scores)
     filters = ExplorerView(
         years=(2015, 2024),
         metrics=("total", "d1_participation"),
@@ -149,15 +171,24 @@ def _specs(store: PapiStore, lang: str) -> dict[str, ViewSpec[Any]]:
         q="",
         base=2018,
     )
-    metrics = build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
+    catalogue = build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
     return {
         "lang": LANG_SPEC,
         "home": year_spec(store.years),
-        "map": map_spec(store.years, metrics, store.provinces, lang),
+        "map": map_spec(store.years, catalogue, store.provinces, lang),
         "profile": profile_spec(store.years, store.provinces, store.dimensions, lang),
-        "plans": plans_spec(plans, store.provinces, lang, str),
-        "explorer": explorer_spec(store.years, metrics, store.regions, lang),
-        "explorer_chart": explorer_chart_spec(filters, store.years, metrics, lang),
+        "plans": plans_spec(_index(store, lang, statuses), store.provinces, store.regions, lang),
+        "planner": planner_spec(
+            store.provinces,
+            metrics,
+            str,
+            scores.scales.__getitem__,
+            lambda code, metric: default_value(scores, code, metric),
+            63,
+            lang,
+        ),
+        "explorer": explorer_spec(store.years, catalogue, store.regions, lang),
+        "explorer_chart": explorer_chart_spec(filters, store.years, catalogue, lang),
     }
 
 
@@ -187,6 +218,12 @@ def _candidates(param: Param) -> list[Any]:
         "best": [False],
         "open": [("d5_public_admin_procedures", "d7_environmental_governance")],
         "plan": ["bn-2020-kh176"],
+        "region": ["red_river_delta"],
+        "status": ["missed"],
+        "goal": ["score"],
+        "k": [5],
+        "group": ["high_average"],
+        "score": [7.5],
         "years": [(2011, 2017)],
         "metrics": [("total", "d2_transparency", "d2.access_to_information")],
         "regions": [("southeast",)],
@@ -205,17 +242,19 @@ def _candidates(param: Param) -> list[Any]:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_page_view_reads_back_from_the_url_it_writes(real_store: PapiStore, lang: str) -> None:
-    for name, spec in _specs(real_store, lang).items():
+def test_every_page_view_reads_back_from_the_url_it_writes(
+    real_store: PapiStore, plan_rows: pd.DataFrame, lang: str
+) -> None:
+    for name, spec in _specs(real_store, lang, plan_rows).items():
         for view in _examples(spec):
             written = dump_view(view, spec)
             assert all(isinstance(v, str) and v for v in written.values()), name
             assert parse_view(written, spec) == (view, []), name
 
 
-def test_every_parameter_has_another_value_to_try(real_store: PapiStore) -> None:
+def test_every_parameter_has_another_value_to_try(real_store: PapiStore, plan_rows: pd.DataFrame) -> None:
     """So the round trip above exercises more than the defaults (a new parameter needs a candidate)."""
-    for spec in _specs(real_store, "vi").values():
+    for spec in _specs(real_store, "vi", plan_rows).values():
         defaults, changed = _examples(spec)
         assert all(getattr(defaults, p.name) != getattr(changed, p.name) for p in spec.params), spec.view.__name__
 
@@ -229,8 +268,8 @@ def test_profile_rules_across_parameters(real_store: PapiStore) -> None:
     assert len(parse_view({"compare": "01,79,27,48,31,92"}, spec)[0].compare) == MAX_COMPARE
 
 
-def test_a_sub_dimension_is_a_metric_a_link_can_name(real_store: PapiStore) -> None:
-    specs = _specs(real_store, "vi")
+def test_a_sub_dimension_is_a_metric_a_link_can_name(real_store: PapiStore, plan_rows: pd.DataFrame) -> None:
+    specs = _specs(real_store, "vi", plan_rows)
     view, notices = parse_view({"metric": "d5.land_titles"}, specs["map"])
     assert view.metric == "d5.land_titles" and notices == []
     view, notices = parse_view({"metric": "d5.no_such_thing"}, specs["map"])
@@ -243,3 +282,40 @@ def test_open_dimensions_of_the_profile_in_a_link(real_store: PapiStore) -> None
     spec = profile_spec(real_store.years, real_store.provinces, real_store.dimensions, "vi")
     view, notices = parse_view({"open": "d7_environmental_governance,d5.land_titles"}, spec)
     assert view.open == ("d7_environmental_governance",) and [n.reason for n in notices] == ["unknown_items"]
+
+
+def test_decimal_parser() -> None:
+    parse = decimal(0, 100, 2)
+    assert parse("45.333") == 45.33 and parse("7") == 7.0
+    assert parse("120") == Corrected(100) and parse("-1") is None and parse("4e1") is None and parse("") is None
+
+
+def test_plans_filters_pick_the_newest_plan_they_keep(real_store: PapiStore) -> None:
+    statuses = {"hn-2021-rise-5": {"achieved"}, "hn-2023-kh157": {"missed"}, "hn-2022-tb441": {"missed"}}
+    spec = plans_spec(_index(real_store, "vi", statuses), real_store.provinces, real_store.regions, "vi")
+    assert spec.defaults.plan == "tayninh-2025-kh315"  # the newest of all (24/7/2025)
+    view, notices = parse_view({"province": "01", "status": "missed", "plan": "hn-2021-rise-5"}, spec)
+    assert view.plan == "hn-2023-kh157" and [n.reason for n in notices] == ["plan_filtered"]
+    view, notices = parse_view({"province": "27", "plan": "hcm-2024-papi"}, spec)
+    assert view.plan == "bn-2020-kh176" and [n.reason for n in notices] == ["plan_other_province"]
+    view, notices = parse_view({"region": "southeast", "plan": "hn-2021-rise-5"}, spec)
+    assert view.plan == "tayninh-2025-kh315" and [n.reason for n in notices] == ["plan_filtered"]
+
+
+def test_planner_score_outside_the_metric_scale_is_replaced(real_store: PapiStore, plan_rows: pd.DataFrame) -> None:
+    scores = year_scores(plan_rows, 2024)
+    spec = planner_spec(
+        real_store.provinces,
+        list(scores.scores),
+        str,
+        scores.scales.__getitem__,
+        lambda code, metric: default_value(scores, code, metric),
+        63,
+        "en",
+    )
+    view, notices = parse_view({"metric": "d4_control_of_corruption", "score": "45"}, spec)
+    assert view.score == default_value(scores, "01", "d4_control_of_corruption") <= 10
+    assert [n.reason for n in notices] == ["out_of_range"]
+    view, notices = parse_view({"goal": "rank", "k": "99"}, spec)
+    assert view.k == 63 and [n.reason for n in notices] == ["out_of_range"]
+    assert parse_view({}, spec)[0].score == default_value(scores, "01", "total")

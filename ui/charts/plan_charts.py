@@ -8,12 +8,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 
+import numpy as np
 import pandas as pd
 
-from papi_data.cells import as_int, as_str, bool_or_none, float_or_none, int_or_none
-from papi_data.plans import DIMENSION_RULES
+from papi_data.cells import as_float, as_int, as_str, bool_or_none, float_or_none, int_or_none
+from papi_data.plan_measures import ranks_among
+from papi_data.plans_rules import COUNTING_RULES
 from papi_data.ranking import group_bands
 from papi_data.schema import GROUPS, TOTAL, era
+from papi_data.subdimensions import is_subdimension
 from ui.charts.common import Chart
 from ui.charts.frame import Frame, base_layout
 from ui.charts.palette import (
@@ -30,9 +33,9 @@ from ui.charts.palette import (
 )
 from ui.charts.palette import STATUS_COLOURS as STATUS_MARK_COLOURS
 from ui.i18n import t
-from ui.metrics import metric_name, metric_scale
+from ui.metrics import metric_scale
 from ui.numbers import fmt_change, fmt_number
-from ui.plan_status import STATUS_ICONS, gap_text, metric_phrase, status_label, target_text
+from ui.plan_status import STATUS_ICONS, PlanRef, gap_text, metric_phrase, status_label, target_text
 
 CONTEXT_YEARS = 3  # years drawn before the baseline, so a chart shows where the province came from
 
@@ -90,7 +93,6 @@ def rank_figure(
                 "mode": "lines",
                 "hoverinfo": "skip",
                 "name": t("group_" + group, lang),
-                "legendgroup": "groups",
             }
         )
     xs, ys = _rectangles([(y - 0.42, y + 0.42, 0.5, bottom + 0.5) for y, bottom in sorted(band_bottoms.items())])
@@ -133,7 +135,9 @@ def rank_figure(
     for _, row in rows.iterrows():
         year = int(row["target_year"])
         colour = STATUS_MARK_COLOURS[row["status"]]
-        rank = row["rank"] if row["status"] in ("achieved", "missed") else None
+        # the rank the rule compared (among a set, for rank_within_at_most); a group's rule compares a score
+        compared = row["value"] if row["gap_unit"] == "places" else row["rank"]
+        rank = compared if row["status"] in ("achieved", "missed") else None
         if rank is not None and not pd.isna(rank):
             traces.append(
                 {
@@ -160,8 +164,8 @@ def rank_figure(
                     }
                 )
             text = status_label(row["status"], lang)
-            if row["gap_unit"] == "places":  # a group's gap is in points, told beside the chart
-                text += f": {gap_text(row, lang)}"
+            if row["gap_unit"] == "places" and not pd.isna(row["gap"]):  # a group's gap is told beside the chart
+                text += f": {gap_text(row, lang)}"  # (and an unreachable rank has none)
             annotations.append(_note(year, int(rank), text, colour, frame, down=rank < most / 2, ax=30))
         else:
             shapes.append(_column(year, row["status"]))
@@ -187,7 +191,7 @@ def rank_figure(
     layout["xaxis"] = {"tickmode": "array", "tickvals": years, "range": [years[0] - 0.6, years[-1] + 0.6]}
     layout["yaxis"] = {
         "range": [most + 1, 0],  # reversed: rank 1 at the top
-        "tickvals": [1, *range(10, most + 1, 10)],
+        "tickvals": list(range(1, most + 1)) if most <= 15 else [1, *range(10, most + 1, 10)],  # a small set: each
         "title": {"text": t("plan_axis_rank", lang)},
         "zeroline": False,
     }
@@ -339,17 +343,11 @@ def score_figure(
 
 
 def dimension_figure(
-    checks: pd.DataFrame,
-    dimensions: pd.DataFrame,
-    *,
-    pending: bool,
-    lang: str,
-    frame: Frame,
-    height: int | None = None,
+    checks: pd.DataFrame, ref: PlanRef, *, pending: bool, lang: str, frame: Frame, height: int | None = None
 ) -> dict:
-    """Small multiples, one per dimension the rule selected (`checks` from papi_data.plans.dimension_checks for one
-    target and year): the province's score in the baseline and target year, and the national mean of each.
-    `pending`: the target year is not published yet."""
+    """Small multiples, one per dimension the rule looks at (`checks` from papi_data.plans.dimension_checks for one
+    target and year): the province's score in the baseline and target year, and the national mean of each (or, for
+    a rule with a group, that group's lowest score). `pending`: the target year is not published yet."""
     count = max(len(checks), 1)
     cols = min(4, count)
     rows_n = math.ceil(count / cols)
@@ -366,9 +364,14 @@ def dimension_figure(
         ok = bool_or_none(c.ok)
         status = "pending" if pending else "no_data" if ok is None else "achieved" if ok else "missed"
         colour = STATUS_MARK_COLOURS[status]
-        x = [str(c.baseline_year), str(c.target_year)]
-        values = [float_or_none(c.baseline_score), float_or_none(c.score)]
-        means = [float_or_none(c.baseline_mean), float_or_none(c.mean)]
+        base_year = int_or_none(c.baseline_year)
+        x = [str(base_year or ""), str(c.target_year)] if base_year else [str(c.target_year)]
+        values = [float_or_none(c.baseline_score), float_or_none(c.score)][-len(x) :]
+        floor = float_or_none(c.floor)
+        if floor is not None:  # the group's lowest score is what the dimension must reach; the mean is not asked
+            means = [None, floor][-len(x) :]
+        else:
+            means = [float_or_none(c.baseline_mean), float_or_none(c.mean)][-len(x) :]
         traces.append(
             {
                 "type": "scatter",
@@ -395,17 +398,17 @@ def dimension_figure(
                 "marker": {"symbol": "line-ew-open", "size": 26, "color": MEAN_LINE, "line": {"width": 3}},
                 "xaxis": "x" + axis,
                 "yaxis": "y" + axis,
-                "name": t("national_mean", lang),
+                "name": t("plan_group_floor" if floor is not None else "national_mean", lang),
                 "showlegend": i == 0,
                 "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
             }
         )
-        known = [v for v in [*values, *means] if v is not None]
+        known = [v for v in [*values, *means] if v is not None] or [0.0]
         layout[f"xaxis{axis}"] = {
             "domain": [x0, x0 + width],
             "anchor": "y" + axis,
             "type": "category",
-            "range": [-0.5, 1.9],
+            "range": [-0.5, len(x) - 0.1],
         }
         layout[f"yaxis{axis}"] = {
             "domain": [y1 - panel_height, y1],
@@ -414,7 +417,7 @@ def dimension_figure(
             "tickformat": ".1f",
             "gridcolor": GRID,
         }
-        label = f"{STATUS_ICONS[status]} {metric_name(as_str(c.dimension), dimensions, lang, short=True)}"
+        label = f"{STATUS_ICONS[status]} {ref.name(as_str(c.dimension), lang)}"
         layout["annotations"].append(
             {
                 "text": f"<b>{label}</b>",
@@ -441,6 +444,31 @@ def _series(table: pd.DataFrame, code: str, dimension: str, years: range, column
     return out
 
 
+def _series_among(table: pd.DataFrame, code: str, dimension: str, years: range, among: list[str]) -> pd.DataFrame:
+    """The province's rank among a set of provinces per year of `years`, and how many of the set had a score."""
+    rows = table[(table["dimension"] == dimension) & table["province_code"].isin(among)]  # once, not per year
+    ranks = [ranks_among(rows, year, dimension, among) for year in years]
+    return pd.DataFrame(
+        {
+            "year": list(years),
+            "rank": [float(r[code]) if code in r else float("nan") for r in ranks],
+            "n": [float(len(r)) if r else float("nan") for r in ranks],
+        }
+    )
+
+
+def _scale_span(table: pd.DataFrame, metric: str, year: int, lang: str) -> tuple[str, set[int]]:
+    """The scale of a metric in `year` as text, and the years on that same scale (a sub-dimension's segment; every
+    year for the others, whose eras are handled by the caller)."""
+    if not is_subdimension(metric):
+        return metric_scale(metric, year, lang), set(range(int(table["year"].min()), int(table["year"].max()) + 1))
+    rows = table[table["dimension"] == metric].drop_duplicates("year").set_index("year")
+    known = year if year in rows.index else int(rows.index.max())
+    low, high = as_float(rows.at[known, "scale_low"]), as_float(rows.at[known, "scale_high"])
+    scale = t("scale", lang, low=fmt_number(low, lang), high=fmt_number(high, lang))
+    return scale, {int(y) for y in rows.index[rows["segment"] == rows.at[known, "segment"]]}
+
+
 def target_figures(
     target: pd.Series,
     results: pd.DataFrame,
@@ -448,7 +476,7 @@ def target_figures(
     table: pd.DataFrame,
     bands: pd.DataFrame,
     national: pd.DataFrame,
-    dimensions: pd.DataFrame,
+    ref: PlanRef,
     names: pd.Series,
     lang: str,
     latest: int,
@@ -456,72 +484,67 @@ def target_figures(
     frame: Frame,
     cite: Callable[[Iterable[int]], str],
 ) -> list[tuple[str, Chart]]:
-    """(widget key, chart) for a target: the rank line (rank and group targets), the score line, or small
-    multiples for each target year of a dimension rule (none for a year whose rule selected no dimension).
+    """(widget key, chart) for a target: the rank line (rank and group targets; among its set for a rank among
+    a set), the score line, or small multiples for each target year of a counting rule (none for a year whose rule
+    selected no dimension).
 
-    `results` are the target's evaluation rows, `checks` papi_data.plans.dimension_checks, `bands` the total's
-    group bands, `national` papi_data.stats.national, `names` province names by code, `doc` the document's label
+    `results` are the target's evaluation rows (main reading), `checks` papi_data.plans.dimension_checks, `table`
+    papi_data.plan_measures.plan_table, `bands` the total's group bands, `national` papi_data.stats.national of
+    `table`, `ref` the names (ui.plan_status.PlanRef), `names` province names by code, `doc` the document's label
     (escaped for plotly), `frame` the page's frame (its link; titles are set here) and `cite` the source line of the
     years a chart shows."""
     code, years = target["province_code"], [int(y) for y in target["target_years"]]
     base = None if pd.isna(target["baseline_year"]) else int(target["baseline_year"])
-    metric = metric_phrase(target["metric"], target["dimension"], dimensions, lang)
-    if target["rule"] in DIMENSION_RULES:
-        which = t(f"plan_which_{target['rule']}", lang)
-        figures: list[tuple[str, Chart]] = []
-        for row in results.itertuples():
-            year = as_int(row.target_year)
-            mine = checks[(checks["target_id"] == target["id"]) & (checks["target_year"] == year)]
-            if mine.empty:
-                continue
-            chart = Chart(
-                partial(dimension_figure, mine, dimensions, pending=as_str(row.status) == "pending", lang=lang),
-                replace(
-                    frame,
-                    source=cite([base, year] if base else [year]),
-                    title=t("plan_chart_dims_title", lang, province=names[code], which=which, base=base),
-                    subtitle=t("plan_chart_dims_subtitle", lang, base=base, year=year, doc=doc),
-                ),
-            )
-            figures.append((f"chart_{target['id']}_{year}", chart))
-        return figures
-    dimension = TOTAL if target["metric"].startswith("total_") else target["dimension"]
+    metric = metric_phrase(target["metric"], target["dimension"], ref, lang)
+    if target["rule"] in COUNTING_RULES:
+        return _counting_figures(target, results, checks, ref, names, lang, doc, frame, cite)
+    dimension = TOTAL if target["metric"].startswith("total_") else str(target["dimension"])
     first = max(int(table["year"].min()), min(years + ([base] if base else [])) - CONTEXT_YEARS)
     span = range(first, max([*years, latest]) + 1)
-    summary = target_text(target, dimensions, lang)
+    summary = target_text(target, ref, lang)
     if target["metric"].endswith("_score"):
-        span = range(max(first, era(years[0])), span.stop)  # one scale era: the total's two scales are never mixed
-        series = _series(table, code, dimension, span, "score")
+        scale, same = _scale_span(table, dimension, min(years[0], latest), lang)
+        span_years = [y for y in span if y >= era(years[0]) and (y in same or y > latest)]  # never two scales
+        series = _series(table, code, dimension, range(span_years[0], span.stop), "score")
+        series = series[series["year"].isin(span_years)]
         base_score = None if base is None else float_or_none(series.set_index("year")["score"].get(base))
         chart = Chart(
             partial(
                 score_figure,
                 series,
-                national[(national["dimension"] == dimension) & national["year"].isin(span)],
+                national[(national["dimension"] == dimension) & national["year"].isin(span_years)],
                 results,
                 baseline=None if base is None or base_score is None else (base, base_score),
                 lang=lang,
-                axis_title=f"{metric_name(dimension, dimensions, lang)} ({metric_scale(dimension, years[0], lang)})",
+                axis_title=f"{ref.name(dimension, lang, short=False)} ({scale})",
             ),
             replace(
                 frame,
-                source=cite(span),
+                source=cite(span_years),
                 title=t("plan_chart_score_title", lang, province=names[code], metric=metric),
                 subtitle=t("plan_chart_score_subtitle", lang, target=summary, doc=doc),
             ),
         )
         return [(f"chart_{target['id']}", chart)]
+    among = _listed(target["among_provinces"])
+    target_ranks = {as_int(r.target_year): int_or_none(r.target_rank) for r in results.itertuples()}
+    if among is not None:
+        series = _series_among(table, code, dimension, span, among)
+        shown_bands = bands.iloc[0:0]  # PAPI's groups are national: not drawn against ranks within a set
+        title = t("plan_chart_rank_among_title", lang, province=names[code], among=ref.among(target["id"], lang))
+    else:
+        series = _series(table, code, dimension, span, "rank")
+        shown_bands = bands if dimension == TOTAL else group_bands(table, dimension)
+        title = t("plan_chart_rank_title", lang, province=names[code], metric=metric)
     first_result = results.iloc[0]
     baseline = None
     if base is not None and not pd.isna(first_result["baseline_rank"]):
         baseline = (base, int(first_result["baseline_rank"]), int(first_result["baseline_n"]))
-    own_bands = bands if dimension == TOTAL else group_bands(table, dimension)
-    target_ranks = {as_int(r.target_year): int_or_none(r.target_rank) for r in results.itertuples()}
     chart = Chart(
         partial(
             rank_figure,
-            _series(table, code, dimension, span, "rank"),
-            own_bands[own_bands["year"].isin(span)],
+            series,
+            shown_bands[shown_bands["year"].isin(span)],
             results,
             band_bottoms={year: rank for year, rank in target_ranks.items() if rank is not None},
             baseline=baseline,
@@ -530,8 +553,48 @@ def target_figures(
         replace(
             frame,
             source=cite(span),
-            title=t("plan_chart_rank_title", lang, province=names[code], metric=metric),
+            title=title,
             subtitle=t("plan_chart_rank_subtitle", lang, target=summary, doc=doc),
         ),
     )
     return [(f"chart_{target['id']}", chart)]
+
+
+def _listed(value: object) -> list[str] | None:
+    return [str(v) for v in value] if isinstance(value, list | tuple | np.ndarray) else None
+
+
+def _counting_figures(
+    target: pd.Series,
+    results: pd.DataFrame,
+    checks: pd.DataFrame,
+    ref: PlanRef,
+    names: pd.Series,
+    lang: str,
+    doc: str,
+    frame: Frame,
+    cite: Callable[[Iterable[int]], str],
+) -> list[tuple[str, Chart]]:
+    """Small multiples for each target year of a counting rule."""
+    code = target["province_code"]
+    base = None if pd.isna(target["baseline_year"]) else int(target["baseline_year"])
+    meeting = target["rule"] == "dimensions_meeting"
+    figures: list[tuple[str, Chart]] = []
+    for row in results.itertuples():
+        year = as_int(row.target_year)
+        mine = checks[(checks["target_id"] == target["id"]) & (checks["target_year"] == year)]
+        if mine.empty:
+            continue
+        if meeting:
+            title = t("plan_chart_meeting_title", lang, province=names[code], year=year)
+            subtitle = t("plan_chart_meeting_subtitle", lang, target=target_text(target, ref, lang), doc=doc)
+        else:
+            which = t(f"plan_which_{target['rule']}", lang)
+            title = t("plan_chart_dims_title", lang, province=names[code], which=which, base=base)
+            subtitle = t("plan_chart_dims_subtitle", lang, base=base, year=year, doc=doc)
+        chart = Chart(
+            partial(dimension_figure, mine, ref, pending=as_str(row.status) == "pending", lang=lang),
+            replace(frame, source=cite([base, year] if base else [year]), title=title, subtitle=subtitle),
+        )
+        figures.append((f"chart_{target['id']}_{year}", chart))
+    return figures

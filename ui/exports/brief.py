@@ -20,6 +20,7 @@ import pandas as pd
 
 from papi_data.cells import float_or_none
 from papi_data.overview import province_year
+from papi_data.plans import MAIN
 from papi_data.profile import dimension_profile, frontier, rank_history
 from papi_data.ranking import with_ranks
 from papi_data.schema import TOTAL
@@ -33,7 +34,7 @@ from ui.exports.renderer import Renderer
 from ui.i18n import t
 from ui.metrics import metric_name, metric_scale
 from ui.numbers import fmt_change, fmt_number
-from ui.plan_status import date_text, document_label, result_text, status_label, target_text
+from ui.plan_status import PlanRef, date_text, document_label, result_text, status_label, target_text
 
 TREND_YEARS = 8
 FURTHEST = 3
@@ -105,6 +106,7 @@ def brief_facts(
     national: pd.DataFrame,
     bands: pd.DataFrame,
     evaluation: pd.DataFrame,
+    ref: PlanRef,
     *,
     code: str,
     name: str,
@@ -114,8 +116,9 @@ def brief_facts(
     made: dt.date,
 ) -> BriefFacts:
     """The brief's figures for a province and year. `table` is the pages' scores table (ranks, groups, change),
-    `national` papi_data.stats.national, `bands` the total's group bands, `evaluation` the plans' evaluation; `frame`
-    carries the page's source line and link."""
+    `national` papi_data.stats.national, `bands` the total's group bands, `evaluation` the plans' evaluation (its
+    main readings are shown), `ref` the plans' names (ui.plan_status.PlanRef); `frame` carries the page's source line
+    and link."""
     dimensions = store.dimensions
     card = province_year(table, code, year)
     metrics = [d for d, first in zip(dimensions["id"], dimensions["first_year"], strict=True) if year >= first]
@@ -164,9 +167,7 @@ def brief_facts(
         change=change,
         furthest=furthest,
         furthest_sub=furthest_subdimensions(store, code, year, lang),
-        plans=_plan_lines(
-            evaluation, store.plans, store.targets, dimensions, code, year, int(table["year"].max()), lang
-        ),
+        plans=_plan_lines(evaluation, store.plans, store.targets, ref, code, year, int(table["year"].max()), lang),
         source=frame.source,
         link=frame.link,
         made=date_text(made, lang),
@@ -188,7 +189,7 @@ def _plan_lines(
     evaluation: pd.DataFrame,
     plans: pd.DataFrame,
     targets: pd.DataFrame,
-    dimensions: pd.DataFrame,
+    ref: PlanRef,
     code: str,
     year: int,
     latest: int,
@@ -196,7 +197,7 @@ def _plan_lines(
 ) -> list[PlanLine]:
     """Each of the province's plan targets for its target years up to the brief's year (or its first, if later).
     `latest` is the latest year PAPI published."""
-    rows = evaluation[evaluation["province_code"] == code]
+    rows = evaluation[(evaluation["province_code"] == code) & (evaluation["reading"] == MAIN)]
     by_plan = plans.set_index("id")
     lines = []
     for target_id, own in rows.groupby("target_id", sort=False):
@@ -208,8 +209,8 @@ def _plan_lines(
                     status=str(row["status"]),
                     year=int(row["target_year"]),
                     document=document_label(by_plan.loc[row["plan_id"]], lang),
-                    target=target_text(targets[targets["id"] == target_id].iloc[0], dimensions, lang),
-                    result=result_text(row, dimensions, lang, latest),
+                    target=target_text(targets[targets["id"] == target_id].iloc[0], ref, lang),
+                    result=result_text(row, ref, lang, latest),
                 )
             )
     return lines

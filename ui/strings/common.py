@@ -59,6 +59,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The link's plan (“{param}”) is not one of the chosen province's; showing the province's newest plan: "
         "{value}.",
     },
+    "notice_plan_filtered": {
+        "vi": "Kế hoạch trong liên kết (“{param}”) không khớp bộ lọc đã chọn; đang hiển thị kế hoạch mới nhất khớp bộ "
+        "lọc: {value}.",
+        "en": "The link's plan (“{param}”) does not match the chosen filters; showing the newest plan that does: "
+        "{value}.",
+    },
     "notice_none": {"vi": "không chọn", "en": "none"},
     "value_on": {"vi": "bật", "en": "on"},
     "value_off": {"vi": "tắt", "en": "off"},

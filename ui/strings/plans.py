@@ -14,7 +14,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Kho dữ liệu chưa có kế hoạch nào. Thêm kế hoạch vào papi_data/sources/plans.yaml rồi chạy make store.",
         "en": "The data store holds no plan yet. Add plans to papi_data/sources/plans.yaml, then run make store.",
     },
-    "plans_overview": {"vi": "Mọi mục tiêu và trạng thái", "en": "Every target and its status"},
+    "plans_table": {
+        "vi": "Bảng mọi mục tiêu theo năm ({n} dòng, theo bộ lọc)",
+        "en": "Table of every target-year ({n} rows, as filtered)",
+    },
     "plan_details": {"vi": "Chi tiết kế hoạch", "en": "Plan details"},
     "plan_select": {"vi": "Kế hoạch", "en": "Plan"},
     "plan_col_document": {"vi": "Văn bản", "en": "Document"},
@@ -62,14 +65,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Nhóm theo điểm {metric} năm {years} tốt hơn năm {base}",
         "en": "A better group by {metric} score in {years} than in {base}",
     },
-    "plan_desc_rise": {
+    "plan_desc_not_worse_rank": {
+        "vi": "Thứ hạng theo điểm {metric} năm {years} không thấp hơn năm {base}",
+        "en": "A rank by {metric} score in {years} no worse than in {base}",
+    },
+    "plan_desc_not_worse_score": {
+        "vi": "Điểm {metric} năm {years} không thấp hơn năm {base}",
+        "en": "A {metric} score in {years} no lower than in {base}",
+    },
+    "plan_desc_not_worse_group": {
+        "vi": "Nhóm theo điểm {metric} năm {years} không thấp hơn năm {base}",
+        "en": "A group by {metric} score in {years} no worse than in {base}",
+    },
+    "plan_desc_rise_at_least": {
         "vi": "Thứ hạng theo điểm {metric} năm {years} tăng ít nhất {k} bậc so với năm {base}",
         "en": "A rank by {metric} score in {years} at least {k} places above that of {base}",
     },
-    "plan_desc_stay": {
-        "vi": "Thuộc {group} (theo điểm {metric}) mỗi năm {years}",
-        "en": "In “{group}” (by {metric} score) every year {years}",
+    "plan_desc_rank_at_most": {
+        "vi": "Xếp thứ {k} trở lên theo điểm {metric} năm {years}",
+        "en": "Ranked {k} or better by {metric} score in {years}",
     },
+    "plan_desc_rank_within": {
+        "vi": "Xếp thứ {k} trở lên trong {among} theo điểm {metric} năm {years}",
+        "en": "Ranked {k} or better among {among} by {metric} score in {years}",
+    },
+    "plan_desc_score_at_least": {
+        "vi": "Điểm {metric} năm {years} từ {x} trở lên",
+        "en": "A {metric} score of at least {x} in {years}",
+    },
+    "plan_desc_group_at_least": {
+        "vi": "Thuộc {group} (theo điểm {metric}) năm {years}",
+        "en": "In {group} (by {metric} score) in {years}",
+    },
+    "plan_or_better": {"vi": "{group} trở lên", "en": "{group} or better"},
+    "plan_desc_dimensions_meeting": {"vi": "{which} {condition}, năm {years}", "en": "{which} {condition} in {years}"},
+    "plan_meeting_dims": {"vi": "Ít nhất {n} lĩnh vực", "en": "At least {n} dimensions"},
+    "plan_meeting_subdims_of": {
+        "vi": "Ít nhất {n} chỉ số thành phần của {dimension}",
+        "en": "At least {n} sub-dimensions of {dimension}",
+    },
+    "plan_meeting_one": {"vi": "{dimension} {condition}, năm {years}", "en": "{dimension} {condition} in {years}"},
+    "plan_meeting_rise": {"vi": "tăng điểm so với năm {base}", "en": "rising above the {base} score"},
+    "plan_meeting_group": {"vi": "thuộc {group}", "en": "in {group}"},
+    "plan_and": {"vi": " và ", "en": " and "},
+    "plan_region_named": {"vi": "các tỉnh vùng {region}", "en": "the {region} region"},
+    "plan_rank_among": {"vi": "{rank} trong {among}", "en": "{rank} among {among}"},
     "plan_desc_weak_dimensions_improve": {
         "vi": "Mọi lĩnh vực yếu năm {base} (dưới trung bình toàn quốc) có điểm năm {years} cao hơn",
         "en": "Every dimension weak in {base} (below the national mean) scores higher in {years}",
@@ -176,4 +216,82 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Điểm {base} và {year} (thang 1–10); gạch ngang: trung bình toàn quốc · {doc}",
         "en": "Scores in {base} and {year} (scale 1–10); dash: national mean · {doc}",
     },
+    "plan_fair_ranks": {
+        "vi": "{before} → {after} trong cùng {n} tỉnh{among} có dữ liệu cả năm {first} và {second}",
+        "en": "{before} → {after} among the same {n} provinces{among} with data in both {first} and {second}",
+    },
+    "plan_fair_among": {"vi": "thuộc {among}", "en": "of {among}"},
+    "plan_fair_score": {
+        "vi": "{change}; cả nước {national} ({first} → {second})",
+        "en": "{change}; national mean {national} ({first} → {second})",
+    },
+    "plan_col_fair": {"vi": "So sánh công bằng", "en": "Fair comparison"},
+    "plan_reading_metric": {"vi": "Nếu đọc theo {metric}", "en": "Read by {metric}"},
+    "plan_reading_baseline": {"vi": "Nếu năm gốc là {base}", "en": "With {base} as the baseline"},
+    "plan_read_rank": {"vi": "thứ hạng", "en": "rank"},
+    "plan_read_score": {"vi": "điểm", "en": "score"},
+    "plan_read_group": {"vi": "nhóm", "en": "group"},
+    "plan_other_readings": {
+        "vi": "Cách đọc khác (hiển thị để đối chiếu, không quyết định trạng thái):",
+        "en": "Other readings (shown for comparison; they do not set the status):",
+    },
+    "plan_count": {"vi": "{year}: {achieved}/{total} đạt", "en": "{year}: {achieved} of {total} achieved"},
+    "plan_count_pending": {"vi": "{n} chưa có kết quả", "en": "{n} pending"},
+    "plan_member": {
+        "vi": "{name} năm {year}: {score} điểm, {rank}, {group}",
+        "en": "{name} in {year}: {score} points, {rank}, {group}",
+    },
+    "plan_member_no_data": {"vi": "{name} năm {year}: không có dữ liệu", "en": "{name} in {year}: no data"},
+    "plan_members_heading": {
+        "vi": "Tỉnh mới gồm các tỉnh cũ dưới đây, mỗi tỉnh với điểm riêng của mình (không có điểm gộp nào được "
+        "tạo ra):",
+        "en": "The new province is formed of the former provinces below, each with its own scores (no merged score is "
+        "made up):",
+    },
+    "plan_short_weak_dimensions_improve": {"vi": "lĩnh vực yếu", "en": "weak dimensions"},
+    "plan_short_strong_dimensions_hold": {"vi": "lĩnh vực mạnh", "en": "strong dimensions"},
+    "plan_short_dimensions_meeting": {"vi": "số lĩnh vực đạt", "en": "dimensions meeting it"},
+    "plan_shrinking_points": {
+        "vi": "{name}: vẫn đạt mục tiêu, nhưng khoảng cách giảm từ {before} ({first}) xuống {after} điểm ({second}).",
+        "en": "{name}: still on target, but the margin fell from {before} ({first}) to {after} points ({second}).",
+    },
+    "plan_shrinking_places": {
+        "vi": "{name}: vẫn đạt mục tiêu, nhưng khoảng cách giảm từ {before} ({first}) xuống {after} bậc ({second}).",
+        "en": "{name}: still on target, but the margin fell from {before} ({first}) to {after} places ({second}).",
+    },
+    "plan_shrinking_group": {
+        "vi": "{name}: vẫn {group}, nhưng khoảng cách giảm từ {before} ({first}) xuống {after} điểm ({second}).",
+        "en": "{name}: still in {group}, but the margin fell from {before} ({first}) to {after} points ({second}).",
+    },
+    "plans_status_heading": {"vi": "Trạng thái các mục tiêu", "en": "Status of the targets"},
+    "plans_status_caption": {
+        "vi": "{targets} mục tiêu theo năm trong {plans} kế hoạch của {provinces} tỉnh, thành phố (theo bộ lọc).",
+        "en": "{targets} target-years in {plans} plans of {provinces} provinces (as filtered).",
+    },
+    "plan_filter_region": {"vi": "Vùng", "en": "Region"},
+    "plan_filter_status": {"vi": "Trạng thái", "en": "Status"},
+    "plan_all_regions": {"vi": "Tất cả các vùng", "en": "All regions"},
+    "plan_all_statuses": {"vi": "Mọi trạng thái", "en": "Any status"},
+    "plan_none_match": {
+        "vi": "Không có kế hoạch nào khớp bộ lọc đã chọn.",
+        "en": "No plan matches the chosen filters.",
+    },
+    "plan_summary_heading": {
+        "vi": "Tóm tắt (bằng lời của chúng tôi, không phải trích dẫn; văn bản gốc không có trong ứng dụng):",
+        "en": "Summary (in our words, not a quotation; the source text is not in the app):",
+    },
+    "plan_summary_source": {"vi": "Nguồn của tóm tắt: {url}", "en": "Source of the summary: {url}"},
+    "plan_chart_rank_among_title": {
+        "vi": "{province}: thứ hạng trong {among}",
+        "en": "{province}: rank among {among}",
+    },
+    "plan_chart_meeting_title": {
+        "vi": "{province}: các lĩnh vực được tính, năm {year}",
+        "en": "{province}: the dimensions counted, {year}",
+    },
+    "plan_chart_meeting_subtitle": {
+        "vi": "Mục tiêu: {target} · {doc}<br>Điểm năm gốc và năm mục tiêu; gạch ngang: điểm thấp nhất của nhóm cần đạt",
+        "en": "Target: {target} · {doc}<br>Scores in the baseline and target year; dash: the lowest score in the group",
+    },
+    "plan_group_floor": {"vi": "Điểm thấp nhất của nhóm", "en": "The group's lowest score"},
 }
