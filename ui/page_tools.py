@@ -17,7 +17,6 @@ from functools import partial
 from uuid import uuid4
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from papi_data.text import fold
 from ui import data
@@ -71,7 +70,7 @@ def copy_link_button(lang: str, base_url: str) -> None:
         fallback=html.escape(t("copy_link_fallback", lang)),
         script=f"{base_url.rstrip('/')}/app/static/copy_link.js",
     )
-    components.html(page, height=40, width=380 if lang == "vi" else 330)
+    st.iframe(page, height=40, width=380 if lang == "vi" else 330)
 
 
 PRESENT_STYLE = """<style>

@@ -115,7 +115,7 @@ def facts_of(brief_inputs, lang: str, code: str, year: int = YEAR) -> BriefFacts
 
 @pytest.mark.parametrize(("lang", "code"), [("vi", "01"), ("en", "27"), ("vi", "48")])
 def test_the_brief_shows_the_figures_the_app_shows(brief_inputs, lang: str, code: str) -> None:
-    _, table, _ = brief_inputs
+    _, table, _, _ = brief_inputs
     facts = facts_of(brief_inputs, lang, code)
     card = province_year(table, code, YEAR)
     assert facts.score == fmt_number(card.score, lang)

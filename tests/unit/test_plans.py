@@ -617,10 +617,11 @@ def test_unreachable_rank_target_in_a_published_year_draws_without_a_gap(ref: Pl
         assert (results.iloc[0]["status"], results.iloc[0]["reason"]) == ("missed", UNREACHABLE)
         assert math.isnan(results.iloc[0]["gap"])
         names = pd.Series({"A": "A", "B": "B", "C": "C"})
-        [(_, spec)] = target_figures(
+        [(_, chart)] = target_figures(
             t.iloc[0], results, pd.DataFrame(), table, group_bands(table), national(table), ref, names, "en", 2020,
             "d", Frame(""), str,
         )  # fmt: skip
+        spec = chart.figure()
         go.Figure(spec)
         notes = [a["text"] for a in spec["layout"]["annotations"]]
         assert "✘ Missed" in notes and not any("short" in n or "ahead" in n for n in notes)
