@@ -8,7 +8,7 @@ import streamlit as st
 from geo import loader, static_files
 from papi_data.schema import TOTAL
 from papi_data.subdimensions import is_subdimension
-from ui import data, map_panel, shell, state
+from ui import browser, data, map_panel, shell, state
 from ui.charts.choropleth import map_figure
 from ui.charts.common import Chart
 from ui.charts.ranking_bar import ranking_figure
@@ -122,7 +122,7 @@ def map_part() -> None:
         partial(
             map_figure,
             rows,
-            shell.static_url(static_files.provinces_63_url_path()),
+            browser.static_url(static_files.provinces_63_url_path()),
             hover,
             lang=lang,
             colour_by_group=colouring == "groups",

@@ -138,7 +138,7 @@ def table(rows: pd.DataFrame, base_year: int, interval_years: Sequence[int], lan
     """Numbers stay numbers, so a click on a header sorts them as numbers; widths are fixed so that the long names fit
     and the columns keep their places (the browser test clicks the score header by position).
 
-    The grid formats numbers in the browser, "localized" in the browser's languages, which ui/browser.js sets to the
+    The grid formats numbers in the browser, "localized" in the browser's languages, which static/browser.js sets to the
     app's language (43,77 in Vietnamese, 43.77 in English, a true minus sign in both), whatever the browser's own.
     pandas' Styler would format them here instead, but costs 1.4–3 s per 4,000 rows on every rerun (measured).
     """

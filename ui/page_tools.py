@@ -76,6 +76,7 @@ def copy_link_button(lang: str, base_url: str) -> None:
 PRESENT_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.25rem; padding-bottom: 1rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+.stApp .st-key-map_frame { height: clamp(24rem, calc(100vh - 15rem), 56rem); }
 </style>"""
 
 

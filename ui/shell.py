@@ -14,7 +14,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from papi_data.search import search_provinces
-from ui import data, page_tools, state
+from ui import browser, data, page_tools, state
 from ui.charts.common import Chart, CheckedFigure, plotly_config
 from ui.charts.frame import PRESENT, SCREEN, Frame, source_line
 from ui.i18n import DEFAULT_LANG, LANGS, t
@@ -187,7 +187,7 @@ def toolbar() -> None:
         if on:
             slots["controls"] = st.popover(t("present_controls", lang), icon=":material/tune:")
             slots["stepper"] = st.container(horizontal=True, width="content")
-        page_tools.copy_link_button(lang, _base_url())
+        page_tools.copy_link_button(lang, browser.base_url())
         state.widget(st.toggle, "present", t("present_mode", lang), help=t("present_help", lang))
         slots["deck"] = st.empty()
     st.session_state[_SLOTS] = slots
@@ -252,20 +252,11 @@ def chart(recipe: Chart, key: str, filename: str, **kwargs: Any) -> Any:
     and text scale; under it, its slide image as PNG and SVG (`filename`), and it goes into the page's deck."""
     figure = recipe.figure(PRESENT if present() else SCREEN)
     event = st.plotly_chart(
-        CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), _base_url()), **kwargs
+        CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
     )
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
     page_tools.image_buttons(recipe, key, filename, lang())
     return event
-
-
-def _base_url() -> str:
-    return "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
-
-
-def static_url(path: str) -> str:
-    """The address of a file in static/ (`path` inside it), under the app's base URL, as the browser asks for it."""
-    return f"{_base_url().rstrip('/')}/app/static/{path}"
 
 
 def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> None:

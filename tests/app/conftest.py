@@ -76,3 +76,13 @@ def every_figure_is_validated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.setattr(CheckedFigure, "to_dict", validated)
     yield
     assert invalid == [], invalid
+
+
+def find(node, key: str):
+    """The block keyed `key` under `node` (an AppTest tree), or None."""
+    if getattr(node, "key", None) == key:
+        return node
+    for child in getattr(node, "children", {}).values():
+        if (found := find(child, key)) is not None:
+            return found
+    return None

@@ -7,17 +7,7 @@ import re
 
 import pytest
 
-from tests.app.conftest import open_app
-
-
-def find(node, key: str):
-    """The block keyed `key` under `node` (the cards are bordered containers keyed card_<code>)."""
-    if getattr(node, "key", None) == key:
-        return node
-    for child in getattr(node, "children", {}).values():
-        if (found := find(child, key)) is not None:
-            return found
-    return None
+from tests.app.conftest import find, open_app
 
 
 def card(at, code: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from papi_data.build import build
 from papi_data.paths import SOURCES_DIR
-from tests.app.conftest import open_app
+from tests.app.conftest import find, open_app
 
 PAGE = "pages/plans.py"
 # plan → number of targets, charts drawn
@@ -45,16 +45,6 @@ def texts(at) -> str:
             e.value for e in [*at.markdown, *at.caption, *at.warning, *at.info, *at.error, *at.title, *at.subheader]
         )
     )
-
-
-def find(node, key: str):
-    """The block keyed `key` under `node`, or None."""
-    if getattr(node, "key", None) == key:
-        return node
-    for child in getattr(node, "children", {}).values():
-        if (found := find(child, key)) is not None:
-            return found
-    return None
 
 
 def overview(at) -> pd.DataFrame:

@@ -68,11 +68,12 @@ def wait_idle(page: Page) -> None:
 
 
 def open_page(page: Page, url: str) -> None:
-    """Open `url` and wait for the first run and for the app's script in the page (ui/browser.js), which a person's
-    first click never beats but a test's could."""
+    """Open `url` and wait for the first run and for the app's script in the page (static/browser.js), which a
+    person's first click never beats but a test's could. (Read from an attribute: the server's Content-Security-Policy
+    forbids evaluating code, as Playwright's wait_for_function does.)"""
     page.goto(url)
     wait_idle(page)
-    page.wait_for_function("window.__papiHistory === true")
+    expect(page.locator("html")).to_have_attribute("data-papi-history", "1")
 
 
 def history_length(page: Page) -> int:

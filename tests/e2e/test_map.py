@@ -161,7 +161,7 @@ def test_darker_is_better_and_colours_hold_through_the_years(page: Page, app_url
 
 def test_a_dimension_before_it_existed_gives_a_message_not_an_empty_map(page: Page, app_url: str) -> None:
     open_page(page, f"{app_url}/ban-do?metric=d7_environmental_governance&year=2015")
-    expect(page.get_by_test_id("stAlert")).to_contain_text("chỉ được đo từ năm 2018")
+    expect(page.get_by_test_id("stAlert")).to_contain_text("trong các năm 2018–2024; năm 2015 không có dữ liệu")
     expect(page.get_by_test_id("stPlotlyChart")).to_have_count(0)
     page.get_by_role("button", name="Xem năm 2018").click()
     wait_idle(page)
@@ -199,7 +199,8 @@ def test_the_ranking_shows_error_bars_for_2023(page: Page, app_url: str, offline
     ranking = page.locator('[data-testid="stPlotlyChart"] >> nth=1')
     expect(ranking.locator(".gtitle")).to_contain_text("Xếp hạng 2023")
     expect(ranking.locator(".errorbar")).to_have_count(61)  # one per province with a score; all have an interval
-    expect(ranking).to_contain_text("khoảng tin cậy 90% PAPI công bố")  # the subtitle says what the bars are
+    expect(ranking.locator(".gtitle-subtitle")).to_contain_text("Thanh ngang")  # the subtitle says what they are
+    expect(ranking.locator(".gtitle-subtitle")).to_contain_text("90%")
 
     open_page(page, f"{app_url}/ban-do?year=2024")
     expect(ranking.locator(".gtitle")).to_contain_text("Xếp hạng 2024")

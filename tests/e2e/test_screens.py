@@ -118,7 +118,7 @@ def test_plotly_and_the_table_speak_the_app_language_not_the_browser(
         page.get_by_role("radio", name="English").click()
         wait_idle(page)
         expect(map_chart.locator(".gtitle")).to_contain_text("PAPI map, 2024")
-        page.wait_for_function("navigator.languages[0] === 'en-GB'")
+        expect(page.locator("html")).to_have_attribute("data-papi-locale", "en-GB")
         assert page.evaluate(grid_number) == "−1,234.50"
         map_chart.hover()
         titles = map_chart.locator(".modebar-btn").evaluate_all("bs => bs.map(b => b.getAttribute('data-title'))")

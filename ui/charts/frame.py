@@ -86,18 +86,27 @@ def _link_text(frame: Frame) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
-def _source_text(frame: Frame) -> str:
-    """The source line, each of its lines broken between words into lines the chart can hold."""
-    width = _line_width(frame)
+def _wrapped(text: str, width: int) -> str:
+    """Each line of `text` broken between words into lines of at most `width` characters."""
     return "<br>".join(
-        "<br>".join(textwrap.wrap(line, width, break_long_words=False)) for line in frame.source.split("<br>") if line
+        "<br>".join(textwrap.wrap(line, width, break_long_words=False)) for line in text.split("<br>") if line
     )
+
+
+def _source_text(frame: Frame) -> str:
+    """The source line, broken into lines the chart can hold."""
+    return _wrapped(frame.source, _line_width(frame))
+
+
+def _subtitle_text(frame: Frame) -> str:
+    """The subtitle, broken into lines the chart can hold (its text is larger than the footer's)."""
+    return _wrapped(frame.subtitle, _line_width(frame) * FOOTER_PX // SUBTITLE_PX)
 
 
 def header_height(frame: Frame) -> int:
     """Pixels the title and subtitle take above the plot area."""
     title = _lines(frame.title) * frame.px(TITLE_PX) * LINE
-    subtitle = _lines(frame.subtitle) * frame.px(SUBTITLE_PX) * LINE
+    subtitle = _lines(_subtitle_text(frame)) * frame.px(SUBTITLE_PX) * LINE
     return round(PAD + title + subtitle + 2 * GAP)
 
 
@@ -152,7 +161,10 @@ def base_layout(
         "showlegend": legend != "none",
     }
     if frame.subtitle:
-        layout["title"]["subtitle"] = {"text": frame.subtitle, "font": {"size": frame.px(SUBTITLE_PX), "color": MUTED}}
+        layout["title"]["subtitle"] = {
+            "text": _subtitle_text(frame),
+            "font": {"size": frame.px(SUBTITLE_PX), "color": MUTED},
+        }
     if legend == "right":
         layout["legend"] = {"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "bgcolor": LEGEND_BACKGROUND}
     elif legend in ("below", "above"):

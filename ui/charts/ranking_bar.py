@@ -17,7 +17,8 @@ from ui.i18n import t
 from ui.numbers import fmt_number
 
 ROW_PX = 13  # height per province: the names stay readable at 10 px
-FOOTER_CHARS = 50  # a footer line in the column beside the map (about 280 px)
+FOOTER_CHARS = 34  # a footer line in the column beside the map (about 220 px at 1024×768, with the sidebar open)
+NAME_EM = 0.62  # a province name's character width in ems (the longest, "Bà Rịa - Vũng Tàu ◀", in bold, fits)
 BELOW = 30  # the score axis's tick labels
 
 
@@ -41,13 +42,17 @@ def ranking_figure(
     frame = replace(frame, line_chars=FOOTER_CHARS)
     ranked = rows[rows["score"].notna()].sort_values(["rank", "code"])
     height = height or ROW_PX * len(ranked) + BELOW + header_height(frame) + footer_height(frame)
-    layout = base_layout(frame, lang, height=height, left=10, right=40, below=BELOW)
-    row_px = (height - layout["margin"]["t"] - layout["margin"]["b"]) / max(len(ranked), 1)
+    row_px = (height - header_height(frame) - BELOW - footer_height(frame)) / max(len(ranked), 1)
     label_px = min(frame.px(10), int(row_px * 0.9))
-    names = [
-        f"<b>{name} ◀</b>" if code in highlight else name
+    shown = [
+        f"{name} ◀" if code in highlight else name
         for code, name in zip(ranked["code"], ranked[f"name_{lang}"], strict=True)
     ]
+    names = [f"<b>{name}</b>" if name.endswith("◀") else name for name in shown]
+    # The names' margin is set here, not by plotly's automargin, which would move the plot area and with it the
+    # frame's footer (placed from the plot's left edge) out of the column.
+    left = 10 + round(max((len(name) for name in shown), default=0) * label_px * NAME_EM)
+    layout = base_layout(frame, lang, height=height, left=left, right=40, below=BELOW)
     if colour_range is not None:
         low, high = colour_range
     else:
@@ -108,7 +113,7 @@ def ranking_figure(
             "yaxis": {
                 "autorange": "reversed",
                 "tickfont": {"size": label_px},
-                "automargin": True,
+                "automargin": False,
                 "dtick": 1,
                 "showgrid": True,
                 "gridcolor": GRID,

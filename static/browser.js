@@ -1,10 +1,13 @@
-// Run in the app's page (st.html with JavaScript, see ui/browser.py). Two small adjustments to Streamlit's
-// frontend that its Python API does not offer.
+// Run in the app's page (a script element by URL, see ui/browser.py: the server's Content-Security-Policy allows no
+// inline script). Two small adjustments to Streamlit's frontend that its Python API does not offer. The app's
+// locale comes in the element's data-locale attribute.
 (() => {
+  const locale = document.currentScript ? document.currentScript.dataset.locale : null;
+  if (locale) document.documentElement.dataset.papiLocale = locale;
   // 1. Number formats in the app's language. Streamlit's "localized" number columns format with the browser's
   //    languages (navigator.languages); the reader chose the app's language, so that is what they should follow.
   //    And a true minus sign (U+2212), as everywhere else in the app: Intl writes a hyphen for both languages.
-  Object.defineProperty(navigator, "languages", { value: [__LOCALE__], configurable: true });
+  if (locale) Object.defineProperty(navigator, "languages", { value: [locale], configurable: true });
   if (!window.__papiMinus) {
     window.__papiMinus = true;
     const format = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, "format");
@@ -25,6 +28,7 @@
   //    session writes its URL through ui/browser.replace_url instead, as this file is not loaded yet then.
   if (window.__papiHistory) return;
   window.__papiHistory = true;
+  document.documentElement.dataset.papiHistory = "1"; // for the browser tests, which read it without evaluating code
   window.__papiActed = false; // the reader has clicked or pressed a key since the last entry was made
   for (const type of ["pointerdown", "keydown"]) {
     window.addEventListener(type, () => { window.__papiActed = true; }, true);
