@@ -15,7 +15,7 @@ from pathlib import Path
 import plotly
 from playwright.sync_api import expect, sync_playwright
 
-from bench.common import WATCH_TITLE, report, report_size, timed
+from bench.common import BYPASS_CSP, WATCH_TITLE, report, report_size, timed
 from bench.page_runs import page_app
 from geo import static_files
 from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
@@ -59,7 +59,7 @@ def figure_bytes() -> dict[int, dict]:
 
 
 def browser_redraw(url: str, browser) -> list[float]:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, bypass_csp=BYPASS_CSP)
     # Streamlit sends a large message once over the websocket as a reference, and the browser fetches its body
     # from /_stcore/message: both count.
     received: list[int] = []
@@ -96,10 +96,10 @@ def browser_redraw(url: str, browser) -> list[float]:
 
 def history_entries(url: str, browser) -> None:
     """New history entries per action: a year change, a page change, a play-through (to its end)."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, bypass_csp=BYPASS_CSP)
     page.goto(f"{url}/ban-do?year=2024")
     expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
-    page.wait_for_function("window.__papiHistory === true", timeout=60_000)
+    expect(page.locator("html")).to_have_attribute("data-papi-history", "1", timeout=60_000)
 
     def entries(action) -> int:
         before = page.evaluate("history.length")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect, sync_playwright
 
-from bench.common import WATCH_TITLE, report
+from bench.common import BYPASS_CSP, WATCH_TITLE, report
 from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -17,7 +17,7 @@ RUNS = 10
 def main() -> None:
     with running_app("bench-profile") as (url, _), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, bypass_csp=BYPASS_CSP)
         page.goto(f"{url}/ho-so-tinh?province=01&year=2024")
         expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
         expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("Hà Nội", timeout=60_000)

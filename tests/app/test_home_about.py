@@ -93,7 +93,7 @@ def test_bad_link_falls_back_with_a_notice(params: dict[str, str]) -> None:
     assert "<script>" not in texts(at)
     # The session's first run has the browser put the corrected link in place of the one opened (no history entry,
     # ui/browser.replace_url); from the next run on the server writes it.
-    assert 'location.pathname + "?lang=vi&year=2024"' in at.get("html")[-1].proto.body
+    assert 'data-search="?lang=vi&amp;year=2024"' in at.get("html")[-1].proto.body
     at.run()
     assert at.query_params["year"] == "2024" and at.query_params["lang"] == "vi"
 
