@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from papi_data.citation import citation, report_partners
+from papi_data.published import group_size_check, press_comparison, press_counts
 from papi_data.schema import TOTAL
 from papi_data.store import PapiStore
+from ui import published_figures as figures
 from ui.i18n import prose, t
 from ui.numbers import fmt_number
 
@@ -92,3 +96,36 @@ def missing_table(table: pd.DataFrame, provinces: pd.DataFrame, lang: str) -> pd
         rows.append((year, names[code], what))
     head = [t("about_col_year", lang), t("about_col_province", lang), t("about_col_missing", lang)]
     return pd.DataFrame(rows, columns=head)
+
+
+class AboutTables(NamedTuple):
+    """The about page's tables and the press summary, made once per store build and language (ui/data.py)."""
+
+    partners: pd.DataFrame
+    dimensions: pd.DataFrame
+    missing: pd.DataFrame
+    means: pd.DataFrame
+    groups: pd.DataFrame
+    press_summary: str
+    press_figures: int
+    press_differ: pd.DataFrame
+    press_all: pd.DataFrame
+
+
+def about_tables(store: PapiStore, table: pd.DataFrame, lang: str) -> AboutTables:
+    """Every table of the about page; `table` is the pages' scores table (ranks, groups)."""
+    names = dict(zip(store.provinces["code"], store.provinces[f"name_{lang}"], strict=True))
+    years = sorted(int(y) for y in store.published_means["year"].unique())
+    comparison = press_comparison(store.press_figures, table)
+    counts = press_counts(comparison)
+    return AboutTables(
+        partners=partners_table(store, lang),
+        dimensions=dimension_table(store.dimensions, lang),
+        missing=missing_table(table, store.provinces, lang),
+        means=figures.means_table(table, store.published_means, years, lang),
+        groups=figures.groups_table(group_size_check(table, store.published_group_sizes), names, lang),
+        press_summary=f"{figures.press_summary(counts, lang)}\n\n{figures.press_reasons(counts, lang)}",
+        press_figures=counts.figures,
+        press_differ=figures.press_table(comparison, names, lang, differing_only=True),
+        press_all=figures.press_table(comparison, names, lang, differing_only=False),
+    )

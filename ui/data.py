@@ -39,7 +39,7 @@ from papi_data.subdimensions import (
     subdimension_profile,
 )
 from papi_data.uncertainty import rank_ranges, years_with_intervals
-from ui import plan_content, planner_words, state
+from ui import about_text, plan_content, plan_tables, planner_words, state
 from ui.charts.choropleth import hover_texts
 from ui.charts.common import Chart
 from ui.charts.frame import Frame, source_line
@@ -194,6 +194,16 @@ def _national(version: Version) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _group_bands(version: Version) -> pd.DataFrame:
     return rank_bands(_scores_table(version))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _about_tables(version: Version, lang: str) -> about_text.AboutTables:
+    return about_text.about_tables(_store(version), _scores_table(version), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _home_status(version: Version, code: str, lang: str) -> tuple[str, list[str], list[str]] | None:
+    return plan_tables.home_status(_store(version), _plan_evaluation(version)[0], _plan_ref(version), code, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -497,6 +507,16 @@ def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every plan target evaluated for each target year (its other readings too, `reading` ≠ "main"), and the
     per-dimension checks of the counting rules: once per store build."""
     return _read(_plan_evaluation, lang)
+
+
+def about_tables_of(lang: str) -> about_text.AboutTables:
+    """The about page's tables, once per store build and language."""
+    return _read(_about_tables, lang, lang)
+
+
+def home_status_of(code: str, lang: str) -> tuple[str, list[str], list[str]] | None:
+    """A province's newest plan for the home page (ui.plan_tables.home_status), once per store build and language."""
+    return _read(_home_status, lang, code, lang)
 
 
 def plan_ref_of(lang: str) -> PlanRef:

@@ -9,14 +9,12 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from papi_data.plan_summary import by_recency, shrinking_margins
 from papi_data.plans import STATUSES
 from ui import data, shell
 from ui.charts.common import Chart
 from ui.i18n import t
 from ui.plan_content import PlanContent, TargetContent
-from ui.plan_status import document_label, md, status_label
-from ui.plan_tables import home_lines, shrinking_text
+from ui.plan_status import md, status_label
 
 
 def status_overview(statuses: pd.Series, plans: int, provinces: int, lang: str) -> None:
@@ -79,17 +77,11 @@ def target_block(target: TargetContent, figures: Iterable[tuple[str, Chart]], la
 def home_status(code: str, lang: str) -> None:
     """A province's newest plan on the home page: each target's latest result (✔/✘ with the margin) or pending year
     (◔), and a warning where a target is still met by a shrinking margin."""
-    store = data.store(lang)
-    plans = store.plans[store.plans["province_code"] == code]
-    if plans.empty:
+    status = data.home_status_of(code, lang)
+    if status is None:
         return
-    evaluation, _ = data.plan_evaluation(lang)
-    ref = data.plan_ref_of(lang)
-    plan_id = by_recency(plans)[-1]
-    plan = plans[plans["id"] == plan_id].iloc[0]
-    st.markdown(f"**{md(document_label(plan, lang))}**")
-    lines = home_lines(evaluation, plan_id, ref, lang, max(store.years))
+    document, lines, warnings = status
+    st.markdown(f"**{md(document)}**")
     st.markdown("  \n".join(md(line) for line in lines))
-    mine = evaluation[evaluation["province_code"] == code]
-    for shrinking in shrinking_margins(mine):
-        st.warning(md(shrinking_text(shrinking, evaluation, ref, lang)), icon=":material/trending_down:")
+    for warning in warnings:
+        st.warning(md(warning), icon=":material/trending_down:")

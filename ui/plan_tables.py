@@ -7,8 +7,9 @@ import pandas as pd
 
 from papi_data.cells import int_or_none, str_or_none
 from papi_data.plan_measures import NO_STANDING, Standing
-from papi_data.plan_summary import Shrinking, YearCount, latest_rows, main_rows
+from papi_data.plan_summary import Shrinking, YearCount, by_recency, latest_rows, main_rows, shrinking_margins
 from papi_data.plans_rules import COUNTING_RULES, metric_parts
+from papi_data.store import PapiStore
 from ui.i18n import t, tn
 from ui.numbers import fmt_number
 from ui.plan_status import (
@@ -93,6 +94,22 @@ def _short(row: pd.Series, ref: PlanRef, lang: str) -> str:
     what = t("plan_read_" + metric_parts(str(row["metric"]))[1], lang)
     dimension = str_or_none(row["dimension"])
     return what if dimension in (None, "total") else f"{what} {ref.name(str(dimension), lang)}"
+
+
+def home_status(
+    store: PapiStore, evaluation: pd.DataFrame, ref: PlanRef, code: str, lang: str
+) -> tuple[str, list[str], list[str]] | None:
+    """A province's newest plan for the home page: its document's label, each target's status line (`home_lines`) and
+    a warning per target still met by a shrinking margin; None where the province has no plan."""
+    plans = store.plans[store.plans["province_code"] == code]
+    if plans.empty:
+        return None
+    plan_id = by_recency(plans)[-1]
+    plan = plans[plans["id"] == plan_id].iloc[0]
+    lines = home_lines(evaluation, plan_id, ref, lang, max(store.years))
+    mine = evaluation[evaluation["province_code"] == code]
+    warnings = [shrinking_text(shrinking, evaluation, ref, lang) for shrinking in shrinking_margins(mine)]
+    return document_label(plan, lang), lines, warnings
 
 
 def home_lines(evaluation: pd.DataFrame, plan_id: str, ref: PlanRef, lang: str, latest_year: int) -> list[str]:
