@@ -1,6 +1,6 @@
 """Exports on a warm server, as a presenter clicks them (median of 5, after one warm-up): a slide PNG, the profile's
-five-slide deck (title + four charts), the one-page brief; the first export's cold start of the shared browser; and
-the memory each adds to the server and its browser (PSS).  python -m bench.exports"""
+deck (title + its twelve charts), the one-page brief; the first export's cold start of the shared browser; and the
+memory each adds to the server and its browser (PSS).  python -m bench.exports"""
 
 from __future__ import annotations
 
@@ -39,6 +39,9 @@ def tree_pss_mib(root: int) -> float:
     return total / 1024
 
 
+CHARTS = 12  # on the profile page of a 2024 province
+
+
 def click_download(page: Page, button) -> float:
     """Milliseconds from the click to the file saved by the browser."""
     start = time.perf_counter()
@@ -56,7 +59,8 @@ def main() -> None:
         page = browser.new_page()
         page.goto(f"{url}/ho-so-tinh?province=01&year=2024")
         expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
-        expect(page.get_by_test_id("stPlotlyChart")).to_have_count(4, timeout=60_000)
+        # the radar, eight dimensions' and two totals' trends, the rank history: a 13-slide deck
+        expect(page.get_by_test_id("stPlotlyChart")).to_have_count(CHARTS, timeout=60_000)
         server = next(p for p in map(int, _group_pids(group)) if b"serve.py" in _cmdline(p))
         base = tree_pss_mib(server)
         print(f"{'server + browser PSS before any export':<52} {base:8.1f} MiB", flush=True)
@@ -67,7 +71,12 @@ def main() -> None:
         print(f"{'PSS after the browser started':<52} {after_start:8.1f} MiB  (+{after_start - base:.1f})", flush=True)
         rows = [
             ("slide PNG 1920×1080 (radar), warm", png, 2000),
-            ("deck, 5 slides (title + 4 charts), warm", page.get_by_role("button", name="PowerPoint"), 6000),
+            # the issue's target is 6 s for five slides; scaled to this deck's slides
+            (
+                f"deck, {CHARTS + 1} slides (title + {CHARTS} charts), warm",
+                page.get_by_role("button", name="PowerPoint"),
+                6000 * (CHARTS + 1) // 5,
+            ),
             ("one-page brief (A4 PDF), warm", page.get_by_role("button", name="Hồ sơ 1 trang (PDF, A4)"), 3000),
         ]
         for name, button, target in rows:

@@ -48,6 +48,15 @@ def scores_table(store: PapiStore) -> pd.DataFrame:
     return with_change(with_ranks(store.scores)).merge(names, on="province_code", how="left")
 
 
+def lines(rows: pd.DataFrame) -> dict[str, dict[int, float]]:
+    """One metric's rows as the profile's trends read them (ui/data.py): column → year → value, none where missing."""
+    return {
+        column: {int(y): float(v) for y, v in zip(rows["year"], rows[column], strict=True) if not pd.isna(v)}
+        for column in ("score", "mean", "q25", "q75", "min", "max")
+        if column in rows
+    }
+
+
 def plan_names(store: PapiStore) -> PlanRef:
     """The plans' names as the app makes them (ui/data.py)."""
     return plan_ref(store, build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, YEAR))
@@ -115,8 +124,8 @@ def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
     years = sorted(table["year"].unique())
     panels = [
         metric_panel(
-            national_by[m],
-            mine_by[m],
+            lines(national_by[m]),
+            lines(mine_by[m]),
             [y for y in years if y >= first],
             metric_name(m, store.dimensions, lang, short=True),
         )
@@ -125,7 +134,7 @@ def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
     out["trend"] = Chart(
         partial(trend_panel_figure, panels[0], lang=lang, province_name=name), frame(panels[0]["name"], name)
     )
-    total = total_panels(national_by[TOTAL], mine_by[TOTAL], years, lang)[-1]
+    total = total_panels(lines(national_by[TOTAL]), lines(mine_by[TOTAL]), years, lang)[-1]
     out["total"] = Chart(partial(trend_panel_figure, total, lang=lang, province_name=name), frame(total["name"], name))
     out["rank_history"] = Chart(
         partial(rank_history_figure, rank_history(table, "01"), bands, lang=lang, province_name=name),
