@@ -6,7 +6,7 @@ PORT ?= 8501
 SERVE_FLAGS ?=
 # Host names the app answers to (DNS rebinding guard): add the intranet server's name, e.g. HOSTS="localhost papi.so.gov.vn".
 HOSTS ?= localhost 127.0.0.1 ::1
-STORE := papi_data/store/CURRENT
+STORE := papi_data/built/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
 FONT := /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf
@@ -72,4 +72,4 @@ bench: $(VENV)/.dev-installed $(STORE) chromium haproxy
 	$(BIN)/python -m bench.all
 
 clean:
-	rm -rf $(VENV) papi_data/store
+	rm -rf $(VENV) papi_data/built

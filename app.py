@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui import browser, shell, state
-from ui.i18n import t
+from ui.core import browser, shell, state
+from ui.core.i18n import t
 
 st.set_page_config(page_title="PAPI", page_icon="🗺️", layout="wide")
 

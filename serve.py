@@ -5,7 +5,7 @@ does not know our URL paths: a link such as /ban-do then opens under a "Page not
 app declares its pages with st.navigation, which turns that mode off on its first run; we turn it off before the
 first session instead.
 
-At start it also removes what a killed store build left (papi_data/store_files.py), and puts the guards of
+At start it also removes what a killed store build left (papi_data/store/files.py), and puts the guards of
 serve_guard.py around the server (headers, hosts, long links, deep paths, a session limit, a bounded log).
 It also writes the boundary file that the browser loads by URL (geo/static_files.py) before the server starts.
 """
@@ -18,8 +18,8 @@ from streamlit.web import cli
 
 import serve_guard
 from geo import static_files
-from papi_data.paths import store_dir
-from papi_data.store_files import build_lock, clean
+from papi_data.store.files import build_lock, clean
+from papi_data.store.paths import store_dir
 
 
 def clean_store_leftovers() -> None:

@@ -5,7 +5,8 @@
 - A request whose Host is not in `server.allowedHosts` gets 400 (Streamlit checks only the websocket's Host).
 - `/_stcore/metrics` answers 404: session counts and cache sizes are nobody's business on an intranet.
 - A link whose query is longer than LINK_LIMIT is sent to the same page with only `link=too-long` (and its language):
-  the default view and a notice (ui.shell.cap_link). Requests up to REQUEST_LIMIT are read whole for that; Uvicorn's
+  the default view and a notice (ui.core.shell.cap_link). Requests up to REQUEST_LIMIT are read whole for that;
+  Uvicorn's
   parser alone refuses anything over 16 KB with a bare "400 Invalid HTTP request".
 - A path deeper than one step that Streamlit does not serve (/ban-do/extra/deeper, /etc/passwd) is sent to
   /khong-tim-thay, which the app answers with a "page not found" page in the visitor's language; Streamlit would
@@ -44,7 +45,7 @@ from streamlit.runtime.app_session import AppSession
 from streamlit.web.server.starlette import starlette_server
 from streamlit.web.server.starlette.starlette_websocket import is_host_allowed
 
-from ui.shell import LINK_LIMIT
+from ui.core.shell import LINK_LIMIT
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]

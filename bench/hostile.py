@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 from bench.sessions import Session
 from tests.e2e.server import free_port, running_app
 from tests.hostile_links import PAGES, Link, hostile_links
-from ui.i18n import t
+from ui.core.i18n import t
 
 CRASH = (t("app_error", "vi"), t("app_error", "en"))
 SLOW_S = 5.0

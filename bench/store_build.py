@@ -12,13 +12,13 @@ from pathlib import Path
 
 from bench.common import report, report_size, timed
 from papi_data.build import MANIFEST, assemble, build, write_store
-from papi_data.paths import SOURCES_DIR
 from papi_data.ranking import with_ranks
-from papi_data.store import load_store
+from papi_data.store.load import load_store
+from papi_data.store.paths import SOURCES_DIR
 from papi_data.subdimensions import metric_rows
 
 LOAD = (
-    "import time; t = time.perf_counter(); from papi_data.store import load_store; load_store(); "
+    "import time; t = time.perf_counter(); from papi_data.store.load import load_store; load_store(); "
     "print((time.perf_counter() - t) * 1000)"
 )
 NEW_TABLES = (  # issue 10: sub-dimensions, uncertainty, published figures, partners

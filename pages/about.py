@@ -5,8 +5,9 @@ import streamlit as st
 
 from papi_data.published import GROUP_DEFINITION_EN, GROUP_DEFINITION_VI
 from papi_data.uncertainty import METHOD_EN, METHOD_VI
-from ui import about_text, data, shell
-from ui.i18n import t
+from ui.about import text as about_text
+from ui.core import data, shell
+from ui.core.i18n import t
 
 lang = shell.lang()
 store = data.store(lang)

@@ -7,11 +7,12 @@ import streamlit as st
 
 from papi_data.explore import Filters, apply_filters, summarise
 from papi_data.uncertainty import years_with_intervals
-from ui import data, explorer_panel, shell, state
 from ui.charts.explorer_charts import regions_chart, scatter_chart, slope_chart
-from ui.downloads import download_note, years_text
-from ui.i18n import t
-from ui.views import EXPLORER_CHARTS, explorer_chart_spec, explorer_spec
+from ui.core import data, shell, state
+from ui.core.i18n import t
+from ui.core.views import EXPLORER_CHARTS, explorer_chart_spec, explorer_spec
+from ui.explorer import panel as explorer_panel
+from ui.explorer.downloads import download_note, years_text
 
 lang = shell.lang()
 store = data.store(lang)

@@ -5,13 +5,13 @@ import streamlit as st
 
 from papi_data.overview import ProvinceYear, leaders, province_year, without_data
 from papi_data.published import national_mean
-from papi_data.schema import TOTAL
-from ui import data, published_figures, shell, state
-from ui.i18n import t
-from ui.metrics import metric_scale
-from ui.numbers import MINUS, change_text, fmt_change, fmt_number
-from ui.plan_panel import home_status
-from ui.views import year_spec
+from papi_data.store.schema import TOTAL
+from ui.core import data, published_figures, shell, state
+from ui.core.i18n import t
+from ui.core.metrics import metric_scale
+from ui.core.numbers import MINUS, change_text, fmt_change, fmt_number
+from ui.core.views import year_spec
+from ui.plans.panel import home_status
 
 lang = shell.lang()
 store = data.store(lang)

@@ -6,14 +6,15 @@ from functools import partial
 import streamlit as st
 
 from geo import loader, static_files
-from papi_data.schema import TOTAL
+from papi_data.store.schema import TOTAL
 from papi_data.subdimensions import is_subdimension
-from ui import browser, data, map_panel, shell, state
 from ui.charts.choropleth import map_figure
 from ui.charts.common import Chart
 from ui.charts.ranking_bar import ranking_figure
-from ui.i18n import t
-from ui.views import COLOURINGS, map_spec
+from ui.core import browser, data, shell, state
+from ui.core.i18n import t
+from ui.core.views import COLOURINGS, map_spec
+from ui.map import panel as map_panel
 
 PLAY_STEP_S = 1.2
 

@@ -3,12 +3,12 @@ a score in the next report. Arithmetic on published scores, labelled so: not a f
 
 import streamlit as st
 
-from papi_data.planner import GOALS, Goal, default_value
-from papi_data.schema import GROUPS
-from ui import data, shell, state
-from ui.i18n import t
-from ui.planner_panel import show_answer, show_entry
-from ui.views import planner_spec
+from papi_data.plans.planner import GOALS, Goal, default_value
+from papi_data.store.schema import GROUPS
+from ui.core import data, shell, state
+from ui.core.i18n import t
+from ui.core.views import planner_spec
+from ui.planner.panel import show_answer, show_entry
 
 lang = shell.lang()
 store = data.store(lang)

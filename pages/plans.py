@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from papi_data.plans import STATUSES
-from ui import data, shell, state
-from ui.i18n import t
-from ui.plan_panel import document_card, status_overview, target_block
-from ui.plan_status import status_label
-from ui.views import ALL, plan_filters, plans_shown
+from papi_data.plans.evaluate import STATUSES
+from ui.core import data, shell, state
+from ui.core.i18n import t
+from ui.core.plan_status import status_label
+from ui.core.views import ALL, plan_filters, plans_shown
+from ui.plans.panel import document_card, status_overview, target_block
 
 lang = shell.lang()
 store = data.store(lang)

@@ -1,16 +1,17 @@
 """Hồ sơ tỉnh / Province profile: one province's dimensions and sub-dimensions, trends, rank history (with its
-plausible range where PAPI published intervals) and its province since 2025. The sections are in ui/profile_panel.py."""
+plausible range where PAPI published intervals) and its province since 2025. The sections are in ui/profile/panel.py."""
 
 from functools import partial
 
 import streamlit as st
 
 from papi_data.profile import era_years, nearest_year_with_data
-from ui import data, page_tools, profile_panel, shell, state
 from ui.charts.common import Chart
 from ui.charts.profile_charts import radar_axis_label, radar_figure
-from ui.i18n import t
-from ui.views import MAX_COMPARE, profile_spec
+from ui.core import data, page_tools, shell, state
+from ui.core.i18n import t
+from ui.core.views import MAX_COMPARE, profile_spec
+from ui.profile import panel as profile_panel
 
 lang = shell.lang()
 store = data.store(lang)

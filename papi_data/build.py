@@ -22,16 +22,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from papi_data.paths import MANIFEST, SOURCES_DIR, store_dir
-from papi_data.plans_source import read_plans
-from papi_data.problems import SourceProblem, SourceRejected
-from papi_data.published_source import read_group_sizes, read_partners, read_press_figures, read_published_means
-from papi_data.reference import read_dimensions, read_provinces, read_regions
-from papi_data.schema import SCHEMA_VERSION, TABLES
-from papi_data.scores_source import read_scores
-from papi_data.store_files import build_lock, clean, new_staging, publish
-from papi_data.subdimensions_source import read_subdimension_reference, read_subdimension_scores
-from papi_data.uncertainty_source import read_uncertainty
+from papi_data.plans.source import read_plans
+from papi_data.store.files import build_lock, clean, new_staging, publish
+from papi_data.store.paths import MANIFEST, SOURCES_DIR, store_dir
+from papi_data.store.problems import SourceProblem, SourceRejected
+from papi_data.store.readers.published import read_group_sizes, read_partners, read_press_figures, read_published_means
+from papi_data.store.readers.reference import read_dimensions, read_provinces, read_regions
+from papi_data.store.readers.scores import read_scores
+from papi_data.store.readers.subdimensions import read_subdimension_reference, read_subdimension_scores
+from papi_data.store.readers.uncertainty import read_uncertainty
+from papi_data.store.schema import SCHEMA_VERSION, TABLES
 
 
 def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFrame]:

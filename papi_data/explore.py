@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from papi_data.schema import DIMENSION_RANGE, TOTAL, era, total_range
 from papi_data.search import search_provinces
+from papi_data.store.schema import DIMENSION_RANGE, TOTAL, era, total_range
 from papi_data.subdimensions import is_subdimension, subdimension_rows
 from papi_data.uncertainty import with_intervals
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from papi_data.cells import float_or_none, int_or_none, str_or_none
-from papi_data.schema import TOTAL
+from papi_data.store.schema import TOTAL
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from papi_data.schema import TOTAL, era
+from papi_data.store.schema import TOTAL, era
 
 
 def frontier(table: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from papi_data.numbers import round_half_up
 from papi_data.ranking import PERCENTILE_METHOD, PERCENTILE_METHODS, PercentileMethod, group_cuts, group_within
-from papi_data.schema import TOTAL
+from papi_data.store.schema import TOTAL
 
 TIE_POINTS = 0.05  # a twentieth of a point: far inside the 0.13–0.55 standard errors PAPI publishes for a total
 

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 import numpy as np
 import pandas as pd
 
-from papi_data.schema import GROUPS, TOTAL
+from papi_data.store.schema import GROUPS, TOTAL
 
 KEYS = ["year", "dimension"]
 # numpy's percentile definitions, all of them candidates for PAPI's; the groups use "hazen" (see group_within).

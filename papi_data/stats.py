@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from papi_data.schema import TOTAL, era
+from papi_data.store.schema import TOTAL, era
 
 
 def national(scores: pd.DataFrame) -> pd.DataFrame:

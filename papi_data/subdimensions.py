@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from papi_data.profile import frontier
-from papi_data.schema import TOTAL, era
+from papi_data.store.schema import TOTAL, era
 
 METRIC_COLUMNS = [
     "year",

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from papi_data.schema import TOTAL
+from papi_data.store.schema import TOTAL
 
 METHOD_VI = (
     "Điểm PAPI là ước lượng từ một cuộc khảo sát, nên có sai số. Với các năm PAPI công bố khoảng tin cậy 90% của điểm "

@@ -11,7 +11,7 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from papi_data.store import load_store
+from papi_data.store.load import load_store
 from ui.charts.common import CheckedFigure
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

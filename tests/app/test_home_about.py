@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from papi_data.paths import BUILDS, CURRENT, MANIFEST
-from papi_data.schema import SCHEMA_VERSION
+from papi_data.store.paths import BUILDS, CURRENT, MANIFEST
+from papi_data.store.schema import SCHEMA_VERSION
 from tests.app.conftest import open_app
-from ui import shell
-from ui.i18n import t
+from ui.core import shell
+from ui.core.i18n import t
 
 YEARS = list(range(2011, 2025))
 PLAN_NAMES = {"vi": ["Hà Nội", "TP. Hồ Chí Minh", "Bắc Ninh"], "en": ["Ha Noi", "Ho Chi Minh City", "Bac Ninh"]}

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import open_app
 from tests.hostile_links import PAGES, Link, hostile_links, sample
-from ui.i18n import t
+from ui.core.i18n import t
 
 FILES = {"": None, "ban-do": "pages/map.py", "ho-so-tinh": "pages/profile.py", "ke-hoach": "pages/plans.py"}
 FILES |= {"kham-pha": "pages/explorer.py", "gioi-thieu": "pages/about.py"}

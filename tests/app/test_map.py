@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from papi_data.schema import TOTAL
+from papi_data.store.schema import TOTAL
 from tests.app.conftest import open_app
 
 YEARS = list(range(2011, 2025))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.app.conftest import open_app
-from ui.i18n import t
-from ui.shell import PAGES
+from ui.core.i18n import t
+from ui.core.shell import PAGES
 
 FILES = [file for file, *_ in PAGES]
 

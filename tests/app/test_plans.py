@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from papi_data.build import build
-from papi_data.paths import SOURCES_DIR
+from papi_data.store.paths import SOURCES_DIR
 from tests.app.conftest import find, open_app
 
 PAGE = "pages/plans.py"

@@ -1,11 +1,11 @@
-"""ui/data.py shares the store's frames between sessions (st.cache_resource): no page may change them."""
+"""ui/core/data.py shares the store's frames between sessions (st.cache_resource): no page may change them."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from tests.app.conftest import open_app
-from ui import data
+from ui.core import data
 
 PAGES = [None, "pages/map.py", "pages/profile.py", "pages/plans.py", "pages/explorer.py", "pages/about.py"]
 SHARED = [data._store, data._scores_table, data._national, data._group_bands, data._plan_evaluation]

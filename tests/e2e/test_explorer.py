@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from papi_data.store import load_store
+from papi_data.store.load import load_store
 from tests.e2e.conftest import Offline, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e

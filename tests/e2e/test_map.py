@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from papi_data.store import load_store
+from papi_data.store.load import load_store
 from tests.e2e.conftest import Offline, history_length, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e

@@ -11,12 +11,12 @@ from geo import loader, static_files
 from papi_data.citation import citation
 from papi_data.explore import Filters, apply_filters
 from papi_data.overview import year_metric
-from papi_data.plans import dimension_checks, evaluate
+from papi_data.plans.evaluate import dimension_checks, evaluate
 from papi_data.profile import frontier, rank_history
 from papi_data.ranking import group_bands, with_ranks
-from papi_data.schema import TOTAL
 from papi_data.stats import national, with_change
-from papi_data.store import PapiStore
+from papi_data.store.load import PapiStore
+from papi_data.store.schema import TOTAL
 from ui.charts.choropleth import hover_texts, map_figure
 from ui.charts.common import Chart
 from ui.charts.explorer_charts import regions_chart, scatter_chart, slope_chart
@@ -31,10 +31,10 @@ from ui.charts.profile_charts import (
     trend_panel_figure,
 )
 from ui.charts.ranking_bar import ranking_figure
-from ui.i18n import t
-from ui.labels import build_labels
-from ui.metrics import build_metrics, metric_name
-from ui.plan_status import PlanRef, plan_ref
+from ui.core.i18n import t
+from ui.core.labels import build_labels
+from ui.core.metrics import build_metrics, metric_name
+from ui.core.plan_status import PlanRef, plan_ref
 
 YEAR = 2024
 LINK = (
@@ -49,7 +49,8 @@ def scores_table(store: PapiStore) -> pd.DataFrame:
 
 
 def lines(rows: pd.DataFrame) -> dict[str, dict[int, float]]:
-    """One metric's rows as the profile's trends read them (ui/data.py): column → year → value, none where missing."""
+    """One metric's rows as the profile's trends read them (ui/core/data.py): column → year → value, none where
+    missing."""
     return {
         column: {int(y): float(v) for y, v in zip(rows["year"], rows[column], strict=True) if not pd.isna(v)}
         for column in ("score", "mean", "q25", "q75", "min", "max")
@@ -58,7 +59,7 @@ def lines(rows: pd.DataFrame) -> dict[str, dict[int, float]]:
 
 
 def plan_names(store: PapiStore) -> PlanRef:
-    """The plans' names as the app makes them (ui/data.py)."""
+    """The plans' names as the app makes them (ui/core/data.py)."""
     return plan_ref(store, build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, YEAR))
 
 

@@ -18,18 +18,18 @@ from pptx import Presentation
 
 from papi_data.citation import citation
 from papi_data.overview import province_year
-from papi_data.plans import evaluate
+from papi_data.plans.evaluate import evaluate
 from papi_data.ranking import group_bands
 from papi_data.stats import national
-from papi_data.store import PapiStore, load_store
+from papi_data.store.load import PapiStore, load_store
 from tests.exports.gallery import YEAR, charts, plan_names, scores_table
 from ui.charts.frame import SLIDE, Frame, source_line
+from ui.core.i18n import t
+from ui.core.numbers import fmt_number
 from ui.exports.brief import brief_facts, brief_pdf
 from ui.exports.deck import ChartSlide, TitleSlide, deck
 from ui.exports.renderer import Renderer
 from ui.exports.slides import HEIGHT, WIDTH, slide_image
-from ui.i18n import t
-from ui.numbers import fmt_number
 
 # Every text element's box in the page's pixels, relative to the SVG's top-left corner.
 TEXT_BOXES = """() => {

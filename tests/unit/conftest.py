@@ -1,6 +1,6 @@
 """Fixtures for the data-layer unit tests.
 
-Nothing here ever writes to the real store in papi_data/store/: every build goes to a pytest temporary folder, and
+Nothing here ever writes to the real store in papi_data/built/: every build goes to a pytest temporary folder, and
 PAPI_STORE_DIR is pointed at a throw-away folder for each test so that a forgotten `target`/`--store` cannot reach it.
 """
 
@@ -13,13 +13,13 @@ import pandas as pd
 import pytest
 
 from papi_data.build import build
-from papi_data.paths import SOURCES_DIR
-from papi_data.plan_measures import plan_table
+from papi_data.plans.measures import plan_table
 from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
-from papi_data.store import PapiStore, load_store
-from ui.metrics import build_metrics
-from ui.plan_status import PlanRef, plan_ref
+from papi_data.store.load import PapiStore, load_store
+from papi_data.store.paths import SOURCES_DIR
+from ui.core.metrics import build_metrics
+from ui.core.plan_status import PlanRef, plan_ref
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""The about page's tables and the home page's mean, as text and frames (ui.about_text, ui.published_figures), from
+"""The about page's tables and the home page's mean, as text and frames (ui.about.text, ui.core.published_figures), from
 the real store built into a temporary folder: the partners by year, the store's counts, the published means, group
 sizes and press figures beside the store's."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from papi_data.published import group_size_check, national_mean, press_comparison, press_counts
-from ui import about_text
-from ui import published_figures as figures
+from ui.about import text as about_text
+from ui.core import published_figures as figures
 
 
 def test_printed_figures_keep_their_decimals_in_the_reader_s_convention() -> None:

@@ -1,6 +1,6 @@
 """The store build: the real sources, every rejection rule, and the atomic write / load_store contract.
 
-Every build here writes into a pytest temporary folder, never into papi_data/store/. Rejection tests edit a private
+Every build here writes into a pytest temporary folder, never into papi_data/built/. Rejection tests edit a private
 copy of papi_data/sources (the `sources_copy` fixture); the edits are synthetic breakages, made by the helpers below.
 """
 
@@ -22,11 +22,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from papi_data.build import assemble, build, main, write_store
-from papi_data.paths import MANIFEST, SOURCES_DIR
-from papi_data.problems import SourceProblem, SourceRejected
-from papi_data.schema import SCHEMA_VERSION, TABLES
-from papi_data.store import PapiStore, StoreUnavailable, load_store
-from papi_data.store_files import build_folder, current_build
+from papi_data.store.files import build_folder, current_build
+from papi_data.store.load import PapiStore, StoreUnavailable, load_store
+from papi_data.store.paths import MANIFEST, SOURCES_DIR
+from papi_data.store.problems import SourceProblem, SourceRejected
+from papi_data.store.schema import SCHEMA_VERSION, TABLES
 
 SCORES = "papi_scores_long.csv"
 PROVINCES = "provinces_63.csv"

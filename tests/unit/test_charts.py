@@ -9,9 +9,9 @@ import pytest
 from geo import loader
 from papi_data.overview import year_metric
 from papi_data.ranking import with_ranks
-from papi_data.schema import TOTAL
 from papi_data.stats import colour_range, with_change
-from papi_data.store import load_store
+from papi_data.store.load import load_store
+from papi_data.store.schema import TOTAL
 from ui.charts.choropleth import hover_texts, map_figure
 from ui.charts.common import CheckedFigure, plotly_config
 from ui.charts.frame import Frame, source_line

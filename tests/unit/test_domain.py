@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from papi_data.overview import leaders, province_year, without_data
-from papi_data.paths import SOURCES_DIR
 from papi_data.ranking import group_cuts, group_within, with_ranks
 from papi_data.stats import national, with_change
+from papi_data.store.paths import SOURCES_DIR
 
 GROUP_SIZES = {"best": 16, "high_average": 16, "low_average": 15, "poor": 16}
 

@@ -19,7 +19,8 @@ from papi_data.explore import Filters, apply_filters, explorer_table, summarise,
 from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
 from papi_data.subdimensions import metric_rows
-from ui.downloads import (
+from ui.core.metrics import build_metrics
+from ui.explorer.downloads import (
     COLUMNS,
     Note,
     _column_letter,
@@ -30,7 +31,6 @@ from ui.downloads import (
     to_xlsx,
     view_table,
 )
-from ui.metrics import build_metrics
 
 FILTERS = Filters(years=(2020, 2022), metrics=("total", "d1_participation"), regions=("red_river_delta",))
 NUMBERS = ["score", "rank", "n", "change_prev", "change_base", "se", "ci90_low", "ci90_high", "respondents"]
@@ -38,7 +38,8 @@ NUMBERS = ["score", "rank", "n", "change_prev", "change_base", "se", "ci90_low",
 
 @pytest.fixture(scope="module")
 def named(ranked, real_store) -> pd.DataFrame:
-    """The real scores and sub-dimension scores with names and the total's intervals, as ui.data.explorer_table gives
+    """The real scores and sub-dimension scores with names and the total's intervals, as ui.core.data.explorer_table
+    gives
     them to the page."""
     names = real_store.provinces[["code", "name_vi", "name_en", "region_id"]].rename(columns={"code": "province_code"})
     subs = with_change(with_ranks(metric_rows(real_store.subdimension_scores, real_store.subdimension_periods)))

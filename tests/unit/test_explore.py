@@ -25,7 +25,7 @@ from papi_data.explore import (
     summarise,
     with_base_change,
 )
-from papi_data.schema import GROUPS
+from papi_data.store.schema import GROUPS
 
 BAC_NINH, QUANG_NINH, HA_NOI, HCM = "27", "22", "01", "79"
 PROVINCES = pd.DataFrame({"code": ["01", "02", "03"], "region_id": ["north", "north", "south"]})

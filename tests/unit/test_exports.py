@@ -13,22 +13,22 @@ import pytest
 from pptx import Presentation
 
 from papi_data.overview import province_year
-from papi_data.plans import evaluate
+from papi_data.plans.evaluate import evaluate
 from papi_data.ranking import group_bands
 from papi_data.stats import national
-from papi_data.store import PapiStore
+from papi_data.store.load import PapiStore
 from tests.exports.gallery import YEAR, scores_table
 from ui.charts.common import Chart
 from ui.charts.frame import FOOTER_PX, PRESENT, SLIDE, Frame, base_layout, source_line
 from ui.charts.profile_charts import rank_history_figure
+from ui.core.i18n import t
+from ui.core.numbers import fmt_number
+from ui.core.plan_status import PlanRef
+from ui.core.url_state import parse_params
+from ui.core.views import PRESENT_SPEC
 from ui.exports.brief import BriefFacts, brief_facts, brief_html
 from ui.exports.deck import ChartSlide, TitleSlide, deck, plain
 from ui.exports.jobs import Jobs
-from ui.i18n import t
-from ui.numbers import fmt_number
-from ui.plan_status import PlanRef
-from ui.url_state import parse_params
-from ui.views import PRESENT_SPEC
 
 ONE_PIXEL_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

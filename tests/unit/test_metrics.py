@@ -1,11 +1,11 @@
-"""The metric catalogue the pages read (ui.metrics.Metrics): the picker order, names, scales, years and segments of
+"""The metric catalogue the pages read (ui.core.metrics.Metrics): the picker order, names, scales, years and segments of
 the total, the dimensions and the sub-dimensions, from the real store built into a temporary folder."""
 
 from __future__ import annotations
 
 import pytest
 
-from ui.metrics import Metrics, build_metrics
+from ui.core.metrics import Metrics, build_metrics
 
 
 @pytest.fixture(scope="module")

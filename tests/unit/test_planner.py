@@ -1,5 +1,6 @@
-"""The target planner (papi_data/planner.py) on synthetic scores and on the real store, and the plans.yaml entry it
-offers (ui/planner_words.py), which must build and evaluate as pending.
+"""The target planner (papi_data/plans/planner.py) on synthetic scores and on the real store, and the plans.yaml entry
+it
+offers (ui/planner/words.py), which must build and evaluate as pending.
 
 Series and tables made here are synthetic test data, not PAPI figures.
 """
@@ -12,14 +13,23 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from papi_data.planner import Goal, YearScores, answer, default_value, group_entry, group_with, rise_for, year_scores
-from papi_data.plans import evaluate
-from papi_data.plans_source import PLANS_FILE, read_plans
-from papi_data.problems import SourceProblem
+from papi_data.plans.evaluate import evaluate
+from papi_data.plans.planner import (
+    Goal,
+    YearScores,
+    answer,
+    default_value,
+    group_entry,
+    group_with,
+    rise_for,
+    year_scores,
+)
+from papi_data.plans.source import PLANS_FILE, read_plans
 from papi_data.ranking import group_within
-from papi_data.store import PapiStore
-from ui.plan_status import PlanRef
-from ui.planner_words import headline, passes_text, plan_entry
+from papi_data.store.load import PapiStore
+from papi_data.store.problems import SourceProblem
+from ui.core.plan_status import PlanRef
+from ui.planner.words import headline, passes_text, plan_entry
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Plans versus results (papi_data/plans.py): every rule on the real store and on synthetic edge cases.
+"""Plans versus results (papi_data/plans/evaluate.py): every rule on the real store and on synthetic edge cases.
 
 Tables made by `panel()` are synthetic test data, not PAPI figures; "real" tests use the store built from
 papi_data/sources (session fixtures in conftest.py).
@@ -13,8 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from papi_data.plan_measures import group_floor, score_to_reach
-from papi_data.plans import (
+from papi_data.plans.evaluate import (
     NO_BASELINE,
     NO_RESULT,
     NONE_SELECTED,
@@ -27,12 +26,13 @@ from papi_data.plans import (
     merged_provinces,
     other_readings,
 )
+from papi_data.plans.measures import group_floor, score_to_reach
 from papi_data.ranking import group_bands, with_ranks
 from papi_data.stats import national
-from papi_data.store import PapiStore
+from papi_data.store.load import PapiStore
 from ui.charts.frame import Frame, source_line
 from ui.charts.plan_charts import target_figures
-from ui.plan_status import (
+from ui.core.plan_status import (
     STATUS_BADGES,
     STATUS_ICONS,
     PlanRef,
@@ -438,7 +438,7 @@ def test_strong_dimension_equal_to_the_mean_holds() -> None:
     assert (row["status"], row["baseline_value"], row["value"]) == ("achieved", 3, 3)
 
 
-# --- the page's words and charts (ui/plan_status.py, ui/charts/plan_charts.py) ----------------------------------------
+# --- the page's words and charts (ui/core/plan_status.py, ui/charts/plan_charts.py) -----------------------------------
 
 
 def unescape(text: str) -> str:

@@ -17,12 +17,12 @@ import pandas as pd
 import pytest
 
 from papi_data.build import assemble, build, main
-from papi_data.paths import SOURCES_DIR
-from papi_data.plans import evaluate
-from papi_data.plans_source import PLANS_FILE, read_plans
-from papi_data.problems import SourceProblem, SourceRejected
+from papi_data.plans.evaluate import evaluate
+from papi_data.plans.source import PLANS_FILE, read_plans
 from papi_data.ranking import with_ranks
-from papi_data.store import PapiStore, load_store
+from papi_data.store.load import PapiStore, load_store
+from papi_data.store.paths import SOURCES_DIR
+from papi_data.store.problems import SourceProblem, SourceRejected
 from tests.unit.test_build import tree_digest
 
 SEEDS = SOURCES_DIR / "seeds"  # the articles the plans were read from

@@ -16,7 +16,7 @@ from papi_data.profile import (
 )
 from papi_data.ranking import group_bands, with_ranks
 from papi_data.stats import with_change
-from papi_data.store import load_store
+from papi_data.store.load import load_store
 
 
 @pytest.fixture(scope="module")

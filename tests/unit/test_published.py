@@ -26,7 +26,7 @@ from papi_data.published import (
     press_counts,
 )
 from papi_data.ranking import PERCENTILE_METHOD, with_ranks
-from papi_data.store import PapiStore
+from papi_data.store.load import PapiStore
 from tests.unit.test_build import Expect, assert_rejected, find_line, set_cell
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from papi_data.search import search_provinces
-from papi_data.store import load_store
+from papi_data.store.load import load_store
 
 
 @pytest.fixture(scope="module")

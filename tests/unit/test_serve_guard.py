@@ -12,7 +12,7 @@ import pytest
 import serve_guard
 from bench.sessions import run_sync
 from serve_guard import LOG_BURST, NOT_FOUND_PATH, Guard
-from ui.shell import LINK_LIMIT
+from ui.core.shell import LINK_LIMIT
 
 
 class Streamlit:

@@ -23,10 +23,10 @@ import pyarrow.parquet
 import pytest
 
 from papi_data.build import write_store
-from papi_data.paths import BUILDS, CURRENT, MANIFEST, SOURCES_DIR
-from papi_data.schema import TABLES
-from papi_data.store import PapiStore, StoreUnavailable, load_store
-from papi_data.store_files import build_folder, build_lock, clean, current_build
+from papi_data.store.files import build_folder, build_lock, clean, current_build
+from papi_data.store.load import PapiStore, StoreUnavailable, load_store
+from papi_data.store.paths import BUILDS, CURRENT, MANIFEST, SOURCES_DIR
+from papi_data.store.schema import TABLES
 
 Tables = dict[str, pd.DataFrame]
 
@@ -132,7 +132,7 @@ def test_a_build_killed_at_random_times_leaves_a_usable_store(tmp_path: Path, va
     write_store(variants[0], SOURCES_DIR, store)
     builder = (
         "import sys; from pathlib import Path; from papi_data.build import write_store, SOURCES_DIR\n"
-        "from papi_data.schema import TABLES; from papi_data.store import load_store\n"
+        "from papi_data.store.schema import TABLES; from papi_data.store.load import load_store\n"
         "store = load_store(Path(sys.argv[1])); tables = {name: getattr(store, name) for name in TABLES}\n"
         "write_store(tables, SOURCES_DIR, Path(sys.argv[1]))\n"
         "print('ready', flush=True)  # one build published: the kills below land in the ones that follow\n"

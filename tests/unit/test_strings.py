@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ui.i18n import LANGS, STRINGS, STRINGS_DIR, prose
-from ui.strings.plotly import PLOTLY_VI
+from ui.core.i18n import LANGS, STRINGS, STRINGS_DIR, prose
+from ui.core.strings.plotly import PLOTLY_VI
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]

@@ -18,11 +18,11 @@ import pandas as pd
 import pytest
 
 from papi_data.build import build
-from papi_data.paths import SOURCES_DIR
 from papi_data.ranking import with_ranks
-from papi_data.schema import SUBDIMENSION_SCALES
 from papi_data.stats import with_change
-from papi_data.store import PapiStore
+from papi_data.store.load import PapiStore
+from papi_data.store.paths import SOURCES_DIR
+from papi_data.store.schema import SUBDIMENSION_SCALES
 from papi_data.subdimensions import (
     furthest_from_best,
     is_subdimension,

@@ -1,4 +1,4 @@
-"""Name matching (papi_data/text.py) and number formatting in the reader's language (ui/numbers.py)."""
+"""Name matching (papi_data/text.py) and number formatting in the reader's language (ui/core/numbers.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from papi_data.text import fold, name_key, nfc
-from ui.numbers import MINUS, change_text, fmt_change, fmt_number, fmt_plain
+from ui.core.numbers import MINUS, change_text, fmt_change, fmt_number, fmt_plain
 
 NO_DATA = {"vi": "không có dữ liệu", "en": "no data"}
 

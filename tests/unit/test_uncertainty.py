@@ -15,8 +15,8 @@ import pytest
 
 from papi_data.build import build
 from papi_data.ranking import with_ranks
-from papi_data.schema import Z90
-from papi_data.store import PapiStore, load_store
+from papi_data.store.load import PapiStore, load_store
+from papi_data.store.schema import Z90
 from papi_data.uncertainty import (
     METHOD_EN,
     METHOD_VI,

@@ -9,12 +9,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from papi_data.plan_summary import by_recency, plan_order
-from papi_data.planner import default_value, year_scores
-from papi_data.store import PapiStore
-from ui.metrics import build_metrics
-from ui.plan_content import PlansIndex
-from ui.url_state import (
+from papi_data.plans.planner import default_value, year_scores
+from papi_data.plans.summary import by_recency, plan_order
+from papi_data.store.load import PapiStore
+from ui.core.metrics import build_metrics
+from ui.core.url_state import (
     RENAMED,
     Corrected,
     Notice,
@@ -32,7 +31,7 @@ from ui.url_state import (
     parse_view,
     text,
 )
-from ui.views import (
+from ui.core.views import (
     LANG_SPEC,
     MAX_COMPARE,
     ExplorerView,
@@ -44,6 +43,7 @@ from ui.views import (
     profile_spec,
     year_spec,
 )
+from ui.plans.content import PlansIndex
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 
 from papi_data.cells import as_int, as_str, float_or_none, str_or_none
-from papi_data.schema import GROUPS
+from papi_data.store.schema import GROUPS
 from ui.charts.frame import Frame, base_layout
 from ui.charts.palette import (
     CLEAR,
@@ -21,8 +21,8 @@ from ui.charts.palette import (
     OUTLINES_2025,
     WHITE,
 )
-from ui.i18n import t
-from ui.numbers import change_text, fmt_change, fmt_number
+from ui.core.i18n import t
+from ui.core.numbers import change_text, fmt_change, fmt_number
 
 FOOTER_CHARS = 55  # a footer line under the map, in its column beside the ranking (about 330 px at 1024×768)
 # Mainland and both archipelagos (Trường Sa reaches ~117.5°E, ~6.5°N).

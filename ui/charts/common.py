@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 
 from ui.charts.frame import SCREEN, Canvas, Frame
-from ui.strings.plotly import PLOTLY_VI
+from ui.core.strings.plotly import PLOTLY_VI
 
 # plotly's number and date formats in Vietnamese (its own "vi" locale has the month and day names; no chart here shows
 # dates): a decimal comma and a dot between thousands.

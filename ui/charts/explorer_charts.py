@@ -13,9 +13,9 @@ from papi_data.subdimensions import is_subdimension
 from ui.charts.common import Chart
 from ui.charts.frame import Frame, Legend, base_layout
 from ui.charts.palette import CLEAR, DOWN, GRID, INK, LEGEND_BACKGROUND, REGION_COLOURS, SAME, UP, WHITE
-from ui.i18n import t, tn
-from ui.labels import Labels
-from ui.numbers import fmt_change, fmt_number
+from ui.core.i18n import t, tn
+from ui.core.labels import Labels
+from ui.core.numbers import fmt_change, fmt_number
 
 BELOW_AXIS = 62  # pixels under the plot for the x axis's tick labels and title
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ui.charts.palette import CLEAR, FAINT, HOVER_BACKGROUND, INK, LEGEND_BACKGROUND, MUTED, WHITE
-from ui.i18n import t
+from ui.core.i18n import t
 
 # A system font: plotly sizes legends and labels by measuring text, which goes wrong with a web font still loading.
 FAMILY = "Arial, Helvetica, sans-serif"

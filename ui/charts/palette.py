@@ -6,7 +6,7 @@ The schemes are colour-blind safe (ColorBrewer and Okabe–Ito); grey means "no 
 
 from __future__ import annotations
 
-from papi_data.schema import GROUPS
+from papi_data.store.schema import GROUPS
 
 # Text and structure
 INK = "#222222"  # chart text

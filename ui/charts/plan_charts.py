@@ -12,10 +12,10 @@ import numpy as np
 import pandas as pd
 
 from papi_data.cells import as_float, as_int, as_str, bool_or_none, float_or_none, int_or_none
-from papi_data.plan_measures import ranks_among
-from papi_data.plans_rules import COUNTING_RULES
+from papi_data.plans.measures import ranks_among
+from papi_data.plans.rules import COUNTING_RULES
 from papi_data.ranking import group_bands
-from papi_data.schema import GROUPS, TOTAL, era
+from papi_data.store.schema import GROUPS, TOTAL, era
 from papi_data.subdimensions import is_subdimension
 from ui.charts.common import Chart
 from ui.charts.frame import Frame, base_layout
@@ -32,10 +32,10 @@ from ui.charts.palette import (
     rgba,
 )
 from ui.charts.palette import STATUS_COLOURS as STATUS_MARK_COLOURS
-from ui.i18n import t
-from ui.metrics import metric_scale
-from ui.numbers import fmt_change, fmt_number
-from ui.plan_status import STATUS_ICONS, PlanRef, gap_text, metric_phrase, status_label, target_text
+from ui.core.i18n import t
+from ui.core.metrics import metric_scale
+from ui.core.numbers import fmt_change, fmt_number
+from ui.core.plan_status import STATUS_ICONS, PlanRef, gap_text, metric_phrase, status_label, target_text
 
 CONTEXT_YEARS = 3  # years drawn before the baseline, so a chart shows where the province came from
 
@@ -345,7 +345,8 @@ def score_figure(
 def dimension_figure(
     checks: pd.DataFrame, ref: PlanRef, *, pending: bool, lang: str, frame: Frame, height: int | None = None
 ) -> dict:
-    """Small multiples, one per dimension the rule looks at (`checks` from papi_data.plans.dimension_checks for one
+    """Small multiples, one per dimension the rule looks at (`checks` from papi_data.plans.evaluate.dimension_checks
+    for one
     target and year): the province's score in the baseline and target year, and the national mean of each (or, for
     a rule with a group, that group's lowest score). `pending`: the target year is not published yet."""
     count = max(len(checks), 1)
@@ -488,9 +489,11 @@ def target_figures(
     a set), the score line, or small multiples for each target year of a counting rule (none for a year whose rule
     selected no dimension).
 
-    `results` are the target's evaluation rows (main reading), `checks` papi_data.plans.dimension_checks, `table`
-    papi_data.plan_measures.plan_table, `bands` the total's group bands, `national` papi_data.stats.national of
-    `table`, `ref` the names (ui.plan_status.PlanRef), `names` province names by code, `doc` the document's label
+
+    `results` are the target's evaluation rows (main reading), `checks` papi_data.plans.evaluate.dimension_checks,
+    `table`
+    papi_data.plans.measures.plan_table, `bands` the total's group bands, `national` papi_data.stats.national of
+    `table`, `ref` the names (ui.core.plan_status.PlanRef), `names` province names by code, `doc` the document's label
     (escaped for plotly), `frame` the page's frame (its link; titles are set here) and `cite` the source line of the
     years a chart shows."""
     code, years = target["province_code"], [int(y) for y in target["target_years"]]

@@ -9,8 +9,8 @@ import pandas as pd
 
 from ui.charts.frame import Frame, base_layout
 from ui.charts.palette import CLEAR, GRID, GROUP_COLOURS, HIGHLIGHT, HOVER_BACKGROUND, PROVINCE, TARGET
-from ui.i18n import t
-from ui.numbers import fmt_number
+from ui.core.i18n import t
+from ui.core.numbers import fmt_number
 
 
 def ladder_figure(

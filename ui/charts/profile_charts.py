@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from papi_data.schema import EIGHT_DIMENSION_YEAR, GROUPS
+from papi_data.store.schema import EIGHT_DIMENSION_YEAR, GROUPS
 from ui.charts.frame import Frame, base_layout, footer_height, header_height
 from ui.charts.palette import (
     BAND,
@@ -21,8 +21,8 @@ from ui.charts.palette import (
     PROVINCE,
     PROVINCE_FILL,
 )
-from ui.i18n import t
-from ui.numbers import fmt_number
+from ui.core.i18n import t
+from ui.core.numbers import fmt_number
 
 PANEL_PLOT_PX = 170  # the plot area of a small multiple
 PANEL_FOOTER_CHARS = 40  # a footer line of a small multiple (about 230 px, a quarter of a wide page)
@@ -407,7 +407,7 @@ def metric_panel(
 def segmented_panel(
     national: Lines, mine: Lines, parts: list[list[int]], name: str, others: Sequence[tuple[str, Lines]] = ()
 ) -> dict:
-    """A sub-dimension's panel: one part per stretch of years on one definition and scale (ui.metrics.Metrics.
+    """A sub-dimension's panel: one part per stretch of years on one definition and scale (ui.core.metrics.Metrics.
     segment_years), with a dotted line where it changes."""
     return trend_panel(name, [trend_part(national, mine, years, others) for years in parts])
 

@@ -13,8 +13,8 @@ import pandas as pd
 
 from ui.charts.frame import Frame, base_layout, footer_height, header_height
 from ui.charts.palette import CONTINUOUS_SCALE, FAINT, GRID, GROUP_COLOURS, HIGHLIGHT, HOVER_BACKGROUND, INK, WHITE
-from ui.i18n import t
-from ui.numbers import fmt_number
+from ui.core.i18n import t
+from ui.core.numbers import fmt_number
 
 ROW_PX = 13  # height per province: the names stay readable at 10 px
 FOOTER_CHARS = 34  # a footer line in the column beside the map (about 220 px at 1024×768, with the sidebar open)

@@ -20,21 +20,21 @@ import pandas as pd
 
 from papi_data.cells import float_or_none
 from papi_data.overview import province_year
-from papi_data.plans import MAIN
+from papi_data.plans.evaluate import MAIN
 from papi_data.profile import dimension_profile, frontier, rank_history
 from papi_data.ranking import with_ranks
-from papi_data.schema import TOTAL
-from papi_data.store import PapiStore
+from papi_data.store.load import PapiStore
+from papi_data.store.schema import TOTAL
 from papi_data.subdimensions import furthest_from_best, metric_rows, subdimension_profile
 from papi_data.uncertainty import rank_range
 from ui.charts.common import Chart
 from ui.charts.frame import Canvas, Frame
 from ui.charts.profile_charts import radar_axis_label, radar_figure, rank_history_figure
+from ui.core.i18n import t
+from ui.core.metrics import metric_name, metric_scale
+from ui.core.numbers import fmt_change, fmt_number
+from ui.core.plan_status import PlanRef, date_text, document_label, result_text, status_label, target_text
 from ui.exports.renderer import Renderer
-from ui.i18n import t
-from ui.metrics import metric_name, metric_scale
-from ui.numbers import fmt_change, fmt_number
-from ui.plan_status import PlanRef, date_text, document_label, result_text, status_label, target_text
 
 TREND_YEARS = 8
 FURTHEST = 3
@@ -117,7 +117,8 @@ def brief_facts(
 ) -> BriefFacts:
     """The brief's figures for a province and year. `table` is the pages' scores table (ranks, groups, change),
     `national` papi_data.stats.national, `bands` the total's group bands, `evaluation` the plans' evaluation (its
-    main readings are shown), `ref` the plans' names (ui.plan_status.PlanRef); `frame` carries the page's source line
+    main readings are shown), `ref` the plans' names (ui.core.plan_status.PlanRef); `frame` carries the page's source
+    line
     and link."""
     dimensions = store.dimensions
     card = province_year(table, code, year)

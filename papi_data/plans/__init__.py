@@ -1,0 +1,1 @@
+"""Plans versus results as one package: rules, measures, evaluation, summaries, the planner, plans.yaml."""

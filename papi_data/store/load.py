@@ -1,0 +1,121 @@
+"""Read the built store. Any missing or unreadable file raises StoreUnavailable with a reason the app can show.
+
+The detail of a StoreUnavailable names files inside the store, never the server's folders: the app shows it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from papi_data.store.files import BUILD_ID, build_folder, current_build
+from papi_data.store.paths import BUILDS, CURRENT, MANIFEST, store_dir
+from papi_data.store.schema import SCHEMA_VERSION, TABLES
+
+_ATTEMPTS = 5  # reads in a row that may find their build removed by newer builds before giving up
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be used. `reason` is "missing", "corrupt" or "outdated"."""
+
+    def __init__(self, reason: str, detail: str):
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{reason}: {detail}")
+
+
+@dataclass(frozen=True)
+class PapiStore:
+    provinces: pd.DataFrame
+    regions: pd.DataFrame
+    dimensions: pd.DataFrame
+    scores: pd.DataFrame
+    plans: pd.DataFrame
+    targets: pd.DataFrame
+    subdimensions: pd.DataFrame
+    subdimension_periods: pd.DataFrame
+    subdimension_scores: pd.DataFrame
+    uncertainty: pd.DataFrame
+    published_means: pd.DataFrame
+    published_group_sizes: pd.DataFrame
+    press_figures: pd.DataFrame
+    partners: pd.DataFrame
+    report_partners: pd.DataFrame
+    manifest: dict
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(int(y) for y in self.scores["year"].unique())
+
+
+def store_version(path: Path | None = None) -> str:
+    """The live build's id (one small file read), for cache keys; "" if there is none."""
+    return current_build(path or store_dir()) or ""
+
+
+def load_store(path: Path | None = None, build: str | None = None) -> PapiStore:
+    """The live build of the store in `path` (default: store_dir()), or the build named `build`.
+
+    Every file comes from one build's folder. Should a newer build remove that folder while it is being read, the
+    new live build is read instead, so a reader sees one build whole or a clear StoreUnavailable.
+    """
+    root = path or store_dir()
+    if build is not None:
+        return _load_build(root, build)
+    for _ in range(_ATTEMPTS):
+        live = _live_build(root)
+        try:
+            return _load_build(root, live)
+        except StoreUnavailable:
+            if current_build(root) == live:
+                raise
+    raise StoreUnavailable("missing", f"the store was rebuilt {_ATTEMPTS} times while it was being read")
+
+
+def _live_build(root: Path) -> str:
+    live = current_build(root)
+    if live is None:
+        if (root / MANIFEST).exists():
+            raise StoreUnavailable("outdated", f"a store in the layout before {BUILDS}/ folders")
+        raise StoreUnavailable("missing", f"no {CURRENT} file: no complete build")
+    if not BUILD_ID.match(live):
+        raise StoreUnavailable("corrupt", f"{CURRENT} does not hold a build id")
+    return live
+
+
+def _load_build(root: Path, build: str) -> PapiStore:
+    folder = build_folder(root, build)
+    if not BUILD_ID.match(build) or not folder.is_dir():
+        raise StoreUnavailable("missing", f"no folder for build {build!r}")
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise StoreUnavailable("missing", f"{MANIFEST} is missing") from err
+    except (OSError, ValueError) as err:
+        raise StoreUnavailable("corrupt", f"{MANIFEST}: {_without_paths(err, folder)}") from err
+    if not isinstance(manifest, dict) or manifest.get("build_id") != build:
+        raise StoreUnavailable("corrupt", f"{MANIFEST} is not the manifest of build {build}")
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        raise StoreUnavailable("outdated", f"schema {manifest.get('schema_version')}, this app needs {SCHEMA_VERSION}")
+    frames: dict[str, pd.DataFrame] = {}
+    for name, schema in TABLES.items():
+        file = folder / f"{name}.parquet"
+        try:
+            table = pq.read_table(file)
+        except FileNotFoundError as err:
+            raise StoreUnavailable("missing", f"{file.name} is missing") from err
+        except Exception as err:  # pyarrow raises several types for a damaged file; all mean the same to a user
+            raise StoreUnavailable("corrupt", f"{file.name}: {_without_paths(err, folder)}") from err
+        if not table.schema.equals(schema, check_metadata=False):
+            raise StoreUnavailable("corrupt", f"{file.name} does not have the expected columns")
+        frames[name] = table.to_pandas()
+    return PapiStore(manifest=manifest, **frames)
+
+
+def _without_paths(err: Exception, folder: Path) -> str:
+    """An error's text for the page's "technical detail": the server's folders left out, file names kept."""
+    return str(err).replace(f"{folder}/", "").replace(str(folder), "")

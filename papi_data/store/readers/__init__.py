@@ -1,0 +1,1 @@
+"""One reader per source table, each checking every rule before a row reaches the store."""

@@ -1,0 +1,1 @@
+"""The about page: its text."""

@@ -1,0 +1,288 @@
+"""What every page shares: the language switch, the page list, the year picker, header notices and the source line;
+the page's toolbar (copy link, present mode, the deck) and each chart with its slide-image downloads."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from papi_data.search import search_provinces
+from ui.charts.common import Chart, CheckedFigure, plotly_config
+from ui.charts.frame import PRESENT, SCREEN, Frame, source_line
+from ui.core import browser, data, page_tools, state
+from ui.core.i18n import DEFAULT_LANG, LANGS, t
+from ui.core.url_state import parse_params
+from ui.core.views import LANG_LABELS, LANG_SPEC, PRESENT_SPEC
+
+PLAN_PROVINCES = ("01", "79", "27")  # Hà Nội, TP. Hồ Chí Minh, Bắc Ninh: the first three plans
+SEARCH_HITS = 6  # provinces a search lists
+LINK_LIMIT = 8 * 1024  # characters of a link's parameters read at most; the longest real link is about 1 KB
+_log = logging.getLogger("papi.app")
+
+
+def cap_link() -> None:
+    """A link whose parameters are too long (or that the server marked so: serve_guard.py) opens the page's default
+    view, keeping only its language, with a notice (shown by `header`). Call before the page reads the URL."""
+    params = st.query_params.to_dict()
+    too_long = params.get("link") == "too-long" or sum(len(k) + len(v) + 2 for k, v in params.items()) > LINK_LIMIT
+    st.session_state["_link_too_long"] = too_long
+    if too_long:
+        lang = params.get("lang")
+        st.query_params.from_dict({"lang": lang} if lang in LANGS else {})
+
+
+def provisional_lang() -> str:
+    """The language for the page titles, known before the navigation decides which page runs."""
+    if "s:lang" in st.session_state:
+        return str(st.session_state["s:lang"])
+    values, _ = parse_params(st.query_params.to_dict(), LANG_SPEC.params)
+    return str(values.get("lang", DEFAULT_LANG))
+
+
+# The pages, in the navigation's order: (file, title key, icon, URL path; "" for the home page at /).
+PAGES = (
+    ("pages/home.py", "page_home", ":material/home:", ""),
+    ("pages/map.py", "page_map", ":material/map:", "ban-do"),
+    ("pages/profile.py", "page_profile", ":material/person_pin_circle:", "ho-so-tinh"),
+    ("pages/plans.py", "page_plans", ":material/flag:", "ke-hoach"),
+    ("pages/planner.py", "page_planner", ":material/target:", "dat-muc-tieu"),
+    ("pages/explorer.py", "page_explorer", ":material/table_chart:", "kham-pha"),
+    ("pages/about.py", "page_about", ":material/info:", "gioi-thieu"),
+)
+
+
+def pages(lang: str) -> list[Any]:
+    """The navigation's pages; and, for an address that names none of them, a hidden "page not found" page at that
+    address (Streamlit would show its own English dialog over the home page)."""
+    return [*_pages(lang), *_not_found_page(lang)]
+
+
+def _pages(lang: str) -> list[Any]:
+    return [
+        st.Page(file, title=t(title, lang), icon=icon, url_path=path or None, default=not path)
+        for file, title, icon, path in PAGES
+    ]
+
+
+def _not_found_page(lang: str) -> list[Any]:
+    ctx = get_script_run_ctx()
+    asked = ((ctx.pages_manager.intended_page_name if ctx else None) or "").strip().strip("/")
+    if asked and asked not in {path for *_, path in PAGES} and "/" not in asked:
+        st.session_state["_unknown_path"] = asked  # kept: the page's reruns name it by its hash, not its address
+    unknown = st.session_state.get("_unknown_path")
+    if not unknown:
+        return []
+    return [st.Page(_not_found, title=t("page_not_found", lang), url_path=unknown, visibility="hidden")]
+
+
+def _not_found() -> None:
+    lang = provisional_lang()
+    st.title(t("page_not_found", lang))
+    st.markdown(t("page_not_found_text", lang))
+    st.page_link(_pages(lang)[0], label=t("go_home", lang), icon=":material/home:")
+
+
+def run_page(page: StreamlitPage, lang: str) -> None:
+    """Run the page; should it fail, a short message in the reader's language, the detail in the server's log."""
+    try:
+        page.run()
+    except Exception:  # st.stop and reruns are not Exceptions: they pass
+        _log.exception("the page %s failed", page.url_path)
+        st.error(t("app_error", lang), icon="⚠️")
+        st.page_link(_pages(lang)[0], label=t("go_home", lang), icon=":material/home:")
+
+
+def language_switch() -> str:
+    """The language, from the URL or the session; a switch at the top of the sidebar (in present mode, of the
+    controls' popover) changes it."""
+    lang = state.view(LANG_SPEC).lang
+    with controls():
+        return str(
+            state.widget(
+                st.segmented_control,
+                "lang",
+                t("language", lang),
+                options=list(LANGS),
+                format_func=LANG_LABELS.get,
+                required=True,
+                label_visibility="collapsed",
+            )
+        )
+
+
+def lang() -> str:
+    """The reader's language, as app.py's switch set it for this run."""
+    return str(state.value("lang"))
+
+
+def year_picker(years: Sequence[int], lang: str) -> int:
+    """The survey year in the sidebar (a page's view holds it; the latest by default)."""
+    with controls():
+        return int(state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True)))
+
+
+def province_search(provinces: pd.DataFrame, lang: str, pick: Callable[[str], None] | None = None) -> None:
+    """A province search in the sidebar, the same on every page: it forgives missing diacritics and knows common
+    names ("ha noi", "sai gon", "hcm", "brvt"; papi_data/search.py) and lists what it finds as you type. A hit
+    opens that province's profile, or, where a page passes `pick` (the map, the profile), is chosen there."""
+    names = dict(zip(provinces["code"], provinces[f"name_{lang}"], strict=True))
+    with st.sidebar:
+        query = st.text_input(
+            t("search_province", lang), key="province_search", placeholder=t("search_hint", lang), live=True
+        )
+        if not query or not query.strip():
+            return
+        hits = search_provinces(provinces, query, limit=SEARCH_HITS)
+        if not hits:
+            st.caption(t("search_none", lang))
+        for code in hits:
+            if pick is not None:
+                st.button(names[code], on_click=pick, args=(code,), key=f"search_hit_{code}", width="stretch")
+            else:
+                st.page_link(
+                    "pages/profile.py",
+                    label=t("open_profile_of", lang, name=names[code]),
+                    query_params={"province": code, "lang": lang},  # the year: the one the reader has chosen
+                    icon=":material/arrow_forward:",
+                )
+
+
+def header(title: str, lang: str) -> None:
+    """The page's title (in present mode the charts carry their own) and the notices about the link that opened it."""
+    if not present():
+        st.title(title)
+    st.session_state[_PAGE_TITLE] = title
+    if st.session_state.get("_link_too_long"):
+        st.warning(t("notice_link_too_long", lang), icon="⚠️")
+    state.show_notices(lang)
+
+
+# --- The toolbar: copy link, present mode, the deck ------------------------------------------------------------------
+
+_SLOTS = "_toolbar_slots"  # this run's toolbar places: the controls' popover, the stepper, the deck
+_PAGE_TITLE = "_page_title"
+_CHARTS = "_page_charts"  # this run's charts, by widget key, in the page's order: the deck's slides
+
+
+def toolbar() -> None:
+    """The bar above every page (app.py, before the language switch): copy link, the present-mode switch, and places
+    the page fills: the deck (at its end, when it drew charts) and, in present mode, the controls' popover and the
+    buttons that step through years or provinces."""
+    lang = state.view(LANG_SPEC).lang
+    on = state.view(PRESENT_SPEC).present
+    st.session_state[_CHARTS] = {}
+    slots: dict[str, Any] = {}
+    if on:
+        st.set_page_config(initial_sidebar_state="collapsed")
+        page_tools.present_style()
+    bar = st.container(horizontal=True, vertical_alignment="center", key="toolbar")
+    with bar:
+        if on:
+            slots["controls"] = st.popover(t("present_controls", lang), icon=":material/tune:")
+            slots["stepper"] = st.container(horizontal=True, width="content")
+        page_tools.copy_link_button(lang, browser.base_url())
+        state.widget(st.toggle, "present", t("present_mode", lang), help=t("present_help", lang))
+        slots["deck"] = st.empty()
+    st.session_state[_SLOTS] = slots
+
+
+def present() -> bool:
+    """Whether the page is shown in present mode (`present=1`)."""
+    return bool(state.value("present"))
+
+
+def controls() -> Any:
+    """Where a page's controls go: the sidebar, or in present mode the toolbar's one popover."""
+    return st.session_state.get(_SLOTS, {}).get("controls") or st.sidebar
+
+
+def inline_controls() -> Any:
+    """Controls that stand above a chart (the map's metric): in place, or in present mode in the popover."""
+    return st.session_state.get(_SLOTS, {}).get("controls") or st.container()
+
+
+def stepper(name: str, options: Sequence[Any], label: Any) -> None:
+    """In present mode, ◀ ▶ buttons (and the ← → keys) that step the parameter `name` through `options`."""
+    slot = st.session_state.get(_SLOTS, {}).get("stepper")
+    if slot is None:
+        return
+    current = list(options).index(state.value(name))
+    with slot:
+        for step, key, icon in ((-1, "Left", ":material/arrow_back:"), (1, "Right", ":material/arrow_forward:")):
+            i = current + step
+            st.button(
+                label(options[i]) if 0 <= i < len(options) else "–",
+                key=f"step_{name}_{key}",
+                icon=icon,
+                icon_position="left" if step < 0 else "right",
+                shortcut=key,
+                disabled=not 0 <= i < len(options),
+                on_click=state.set_value,
+                args=(name, options[i] if 0 <= i < len(options) else None),
+            )
+
+
+def view_link() -> str:
+    """The address of the view as it stands at the end of this run (the URL itself is written after the page)."""
+    return f"{st.context.url or ''}?{urlencode(state.query())}"
+
+
+def cite(lang: str, years: int | Iterable[int]) -> str:
+    """ "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn": the reports of `years` and their partners."""
+    return data.citation_of(tuple(sorted({years} if isinstance(years, int) else set(years))), lang)
+
+
+def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with_map: bool = False) -> Frame:
+    """A chart's frame on this page: its title and subtitle, the source line of the years it shows, the view's link.
+    The one place a chart's source line is chosen: the slide images, the deck and the brief take it from the frame."""
+    return Frame(
+        title=title, subtitle=subtitle, source=source_line(cite(lang, years), lang, with_map), link=view_link()
+    )
+
+
+def chart(recipe: Chart, key: str, filename: str, **kwargs: Any) -> Any:
+    """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
+    and text scale; under it, its slide image as PNG and SVG (`filename`), and it goes into the page's deck."""
+    figure = recipe.figure(PRESENT if present() else SCREEN)
+    event = st.plotly_chart(
+        CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
+    )
+    st.session_state.setdefault(_CHARTS, {})[key] = recipe
+    page_tools.image_buttons(recipe, key, filename, lang())
+    return event
+
+
+def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> None:
+    """The page's source line: the reports of the years it shows, and the boundary credit under a map; and the deck
+    button in the toolbar, now that the page's charts are known."""
+    st.divider()
+    st.caption(t("source_line", lang, citation=cite(lang, years)) + (" · " + t("geo_credit", lang) if with_map else ""))
+    charts = list(st.session_state.get(_CHARTS, {}).values())
+    slot = st.session_state.get(_SLOTS, {}).get("deck")
+    if charts and slot is not None:
+        with slot:
+            page_tools.deck_button(
+                charts,
+                st.session_state.get(_PAGE_TITLE, ""),
+                _deck_view(lang),
+                view_link(),
+                str(st.session_state.get("_page") or ""),
+                lang,
+            )
+
+
+def _deck_view(lang: str) -> str:
+    """The view in words for the deck's title slide: the year (or years) it shows."""
+    shown = state.query()
+    if "year" in shown:
+        return t("deck_year", lang, year=shown["year"])
+    if "years" in shown:
+        return t("deck_year", lang, year=shown["years"].replace("-", "–"))
+    return ""

@@ -1,0 +1,1 @@
+"""The explorer page: its panel, tables and downloads."""

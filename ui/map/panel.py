@@ -1,0 +1,78 @@
+"""The map page's parts beside its charts: the map's click handling, and the selected province's figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from papi_data.overview import province_year
+from papi_data.store.schema import TOTAL
+from ui.core import certainty, state
+from ui.core.i18n import t
+from ui.core.numbers import change_text, fmt_number
+
+CHART_REVISION = "map_chart_rev"  # part of the map's key: a new chart, with no selection of plotly's own, per click
+
+
+def chart_key() -> str:
+    return f"map_chart_{st.session_state.get(CHART_REVISION, 0)}"
+
+
+def _new_chart() -> None:
+    st.session_state[CHART_REVISION] = st.session_state.get(CHART_REVISION, 0) + 1
+
+
+def on_map_click() -> None:
+    """A click on a province selects it; a click on the selected one clears the selection.
+
+    Runs before the page (a callback), so the run that follows draws the map with the new outline. The chart gets a
+    new key each time: plotly keeps its own selection per chart, and a stale one would turn the next click on the
+    same province into a "deselect" that selects nothing.
+    """
+    points = st.session_state[chart_key()].selection.points
+    clicked = next((p["location"] for p in points if p.get("location")), None)
+    if clicked is None:
+        return
+    state.set_value("province", None if clicked == state.value("province") else clicked)
+    _new_chart()
+
+
+def select(code: str | None) -> None:
+    """Select a province (or none) from outside the map: the sidebar's search, the card's clear button."""
+    state.set_value("province", code)
+    _new_chart()
+
+
+def clear_selection() -> None:
+    select(None)
+
+
+def selected_card(
+    table: pd.DataFrame, provinces: pd.DataFrame, code: str, year: int, metric: str, label: str, lang: str
+) -> None:
+    """The selected province's figures for the year and metric shown: score, rank of N, group, change; the province
+    it belongs to since July 2025; a link to its profile and a button that clears the selection."""
+    names = provinces.set_index("code")
+    name = str(names.at[code, f"name_{lang}"])
+    figures = province_year(table, code, year, metric)
+    with st.container(border=True, key="selected_province"):
+        st.markdown(f"**{t('selected_heading', lang, name=name, year=year)}**")
+        score, rank = st.columns(2)
+        score.metric(label, fmt_number(figures.score, lang))
+        if figures.has_data:
+            rank.metric(t("col_rank", lang), f"{figures.rank}/{figures.n}")
+            change = change_text(figures.change, figures.change_gap, year, lang)
+            st.caption(
+                f"{t('group_' + str(figures.group), lang)} · {t('change_vs_prev', lang, year=year - 1)}: {change}"
+            )
+            if metric == TOTAL:
+                st.caption(certainty.total_rank_text(code, name, year, lang))
+        st.caption(t("since_2025", lang, new=names.at[code, f"name_2025_{lang}"]))
+        link, clear = st.columns([3, 2], vertical_alignment="center")
+        link.page_link(
+            "pages/profile.py",
+            label=t("open_profile", lang, name=name),
+            query_params={"province": code, "year": str(year), "lang": lang},
+            icon=":material/arrow_forward:",
+        )
+        clear.button(t("clear_selection", lang), on_click=clear_selection, key="clear_selection")

@@ -1,0 +1,1 @@
+"""The target planner page: its panel and words."""

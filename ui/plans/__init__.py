@@ -1,0 +1,1 @@
+"""The plans page: its panels, words and tables."""

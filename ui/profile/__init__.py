@@ -1,0 +1,1 @@
+"""The province profile page: its panels."""

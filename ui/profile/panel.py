@@ -1,0 +1,323 @@
+"""The province profile's sections: the radar's series, the dimension table with the total's plausible rank, the
+sub-dimensions of each dimension (table and trends, opened one dimension at a time), where the province is furthest
+from the best, and the trends over the years with the provinces it is compared with."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from papi_data.cells import as_float, as_int, as_str, str_list
+from papi_data.store.schema import TOTAL
+from ui.charts.common import Chart
+from ui.charts.profile_charts import (
+    metric_panel,
+    rank_history_figure,
+    segmented_panel,
+    total_panels,
+    trend_panel_figure,
+)
+from ui.core import certainty, data, shell, state
+from ui.core.i18n import t, tn
+from ui.core.metrics import TRANSLATED_MARK, Metrics
+from ui.core.numbers import change_text, fmt_change, fmt_number, fmt_plain
+
+NAME_WIDTH = 28  # characters of a sub-dimension's name on one line of a trend panel's title (a phone's width)
+PANELS_PER_ROW = 4  # on a wide screen; Streamlit stacks columns on a phone, one panel under the other
+SUB_PANELS_PER_ROW = 2  # the sub-dimensions' panels: their titles are long
+FURTHEST = 3  # sub-dimensions in "where it is furthest from the best"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What every section needs: the province, the year, the provinces it is compared with, the reader's language."""
+
+    code: str
+    year: int
+    others: tuple[str, ...]
+    names: dict[str, str]  # province code → name in `lang`
+    years: list[int]
+    lang: str
+
+    @property
+    def name(self) -> str:
+        return self.names[self.code]
+
+
+def radar_series(
+    best: pd.DataFrame, metrics: list[str], p: Profile, other_year: int, overlays: tuple[bool, bool]
+) -> list[dict]:
+    """The radar's series: the province, the same province in another year, the provinces compared with, and the
+    national mean and the best score on each dimension when their overlays are on (`overlays`). A dimension without a
+    score is None, never 0."""
+    lang = p.lang
+
+    def scores_of(province: str, in_year: int) -> list[float | None]:
+        lines = data.province_series(province, lang)
+        return [lines.get(m, {}).get("score", {}).get(in_year) for m in metrics]
+
+    series = [{"name": f"{p.name} {p.year}", "values": scores_of(p.code, p.year), "style": "province"}]
+    if other_year:
+        series.append(
+            {"name": f"{p.name} {other_year}", "values": scores_of(p.code, other_year), "style": "other_year"}
+        )
+    series += [{"name": p.names[o], "values": scores_of(o, p.year), "style": "compare"} for o in p.others]
+    show_mean, show_best = overlays
+    if show_mean:
+        national = data.national_series(lang)
+        values = [national[m]["mean"][p.year] for m in metrics]
+        series.append({"name": t("national_mean", lang), "values": values, "style": "national"})
+    if show_best:
+        tops = best.set_index("dimension")["best"]
+        values = [float(tops[m]) for m in metrics]
+        series.append({"name": t("best_on_dimension", lang), "values": values, "style": "frontier"})
+    return series
+
+
+def dimension_table(catalogue: Metrics, p: Profile) -> None:
+    """Score, rank of N, group, change (or why there is none), gap to the best and the best province per dimension
+    and for the total; under it, how sure the total's rank is."""
+    lang = p.lang
+    profile = data.dimension_profile_of(p.code, p.year, lang)
+    frame = pd.DataFrame(
+        {
+            t("col_dimension", lang): [catalogue.name(m, lang, short=True) for m in profile["dimension"]],
+            t("col_score", lang): [fmt_number(v, lang) for v in profile["score"]],
+            t("col_rank", lang): [
+                t("no_data", lang) if pd.isna(r) else f"{int(r)}/{n}"
+                for r, n in zip(profile["rank"], profile["n"], strict=True)
+            ],
+            t("col_group", lang): [
+                t("no_data", lang) if pd.isna(g) else t("group_" + g, lang) for g in profile["group"]
+            ],
+            t("col_change", lang): [
+                change_text(c, g, p.year, lang) for c, g in zip(profile["change"], profile["change_gap"], strict=True)
+            ],
+            t("col_gap_best", lang): [fmt_change(v, lang) for v in profile["gap_to_best"]],
+            t("col_best_province", lang): [", ".join(p.names[c] for c in cs) for cs in profile["best_codes"]],
+        }
+    )
+    st.dataframe(frame, hide_index=True, key="profile_table")
+    st.caption(certainty.total_rank_text(p.code, p.name, p.year, p.lang))
+
+
+def _sub_name(metric: str, number: str, catalogue: Metrics, lang: str) -> str:
+    name = catalogue.names[metric, lang] + (f" {TRANSLATED_MARK}" if catalogue.is_translated(metric, lang) else "")
+    return f"{number} {name}"
+
+
+def furthest(catalogue: Metrics, p: Profile) -> None:
+    """The sub-dimensions where the province is furthest behind the best province, relative to each scale."""
+    lang = p.lang
+    behind = data.furthest_of(p.code, p.year, FURTHEST, lang)
+    if behind.empty:
+        return
+    st.markdown(f"**{t('furthest_heading', lang, name=p.name, year=p.year)}**", help=t("furthest_help", lang))
+    lines = []
+    for _, r in behind.iterrows():
+        scale = t(
+            "scale",
+            lang,
+            low=fmt_plain(as_float(r["scale_low"]), lang),
+            high=fmt_plain(as_float(r["scale_high"]), lang),
+        )
+        lines.append(
+            "- "
+            + t(
+                "furthest_line",
+                lang,
+                name=_sub_name(as_str(r["subdimension"]), as_str(r["number"]), catalogue, lang),
+                score=fmt_number(as_float(r["score"]), lang),
+                best=fmt_number(as_float(r["best"]), lang),
+                leaders=", ".join(p.names[c] for c in str_list(r["best_codes"])),
+                gap=fmt_number(-as_float(r["gap_to_best"]), lang),
+                share=fmt_number(-100 * as_float(r["gap_share"]), lang, 0),
+                scale=scale,
+                rank=as_int(r["rank"]),
+                n=as_int(r["n"]),
+            )
+        )
+    st.markdown("\n".join(lines))
+
+
+def subdimensions(subs: pd.DataFrame, metrics: list[str], catalogue: Metrics, p: Profile) -> None:
+    """One expander per dimension of the year; an open one (its state is in the URL) shows the sub-dimensions: the
+    province against the national mean and the best province, and each one's trend with the provinces compared."""
+    lang = p.lang
+    st.subheader(t("subdims_heading", lang, year=p.year))
+    furthest(catalogue, p)
+    mine = data.province_series(p.code, lang)
+    by_dimension = dict(tuple(subs.groupby("dimension")))
+    for dimension in metrics:
+        rows = by_dimension.get(dimension, subs.iloc[:0])
+        lines = mine.get(dimension, {})
+        score = lines.get("score", {}).get(p.year)
+        figure = (
+            t("no_data", lang)
+            if score is None
+            else f"{fmt_number(score, lang)} · "
+            + t("rank_of", lang, rank=int(lines["rank"][p.year]), n=int(lines["n"][p.year]))
+        )
+        label = f"**{catalogue.name(dimension, lang)}**: {figure} · {tn('subdims_count', lang, len(rows), k=len(rows))}"
+        section = state.member_widget(st.expander, "open", dimension, label)
+        if section.open:
+            with section:
+                _subdimension_section(dimension, rows, catalogue, p)
+
+
+def _subdimension_section(dimension: str, rows: pd.DataFrame, catalogue: Metrics, p: Profile) -> None:
+    lang = p.lang
+    frame = pd.DataFrame(
+        {
+            t("col_number", lang): rows["number"].tolist(),
+            t("col_subdimension", lang): [
+                catalogue.names[m, lang] + (f" {TRANSLATED_MARK}" if catalogue.is_translated(m, lang) else "")
+                for m in rows["subdimension"]
+            ],
+            t("col_score", lang): [fmt_number(v, lang) for v in rows["score"]],
+            t("col_rank", lang): [
+                t("no_data", lang) if pd.isna(r) else f"{int(r)}/{n}"
+                for r, n in zip(rows["rank"], rows["n"], strict=True)
+            ],
+            t("col_group", lang): [t("no_data", lang) if pd.isna(g) else t("group_" + g, lang) for g in rows["group"]],
+            t("national_mean", lang): [fmt_number(v, lang) for v in rows["national_mean"]],
+            t("col_best", lang): [fmt_number(v, lang) for v in rows["best"]],
+            t("col_best_province", lang): [", ".join(p.names[c] for c in cs) for cs in rows["best_codes"]],
+            t("col_gap_best", lang): [fmt_change(v, lang) for v in rows["gap_to_best"]],
+        }
+    )
+    st.dataframe(frame, hide_index=True, key=f"subdims_{dimension}")
+    scales = sorted(set(zip(rows["scale_low"], rows["scale_high"], strict=True)))
+    notes = [
+        t("subdims_scale", lang, scale=", ".join(f"{fmt_plain(lo, lang)}–{fmt_plain(hi, lang)}" for lo, hi in scales))
+    ]
+    if any(catalogue.is_translated(m, lang) for m in rows["subdimension"]):
+        notes.append(t("translated_note", lang, mark=TRANSLATED_MARK))
+    st.caption(" ".join(notes))
+    national = data.national_series(lang)
+    compared = [(p.names[o], data.province_series(o, lang)) for o in p.others]
+    mine = data.province_series(p.code, lang)
+    panels = []
+    for metric, number in zip(rows["subdimension"], rows["number"], strict=True):
+        parts = catalogue.segment_years(metric, p.years)
+        others = [(name, lines.get(metric, {})) for name, lines in compared]
+        name = _wrapped(_sub_name(metric, number, catalogue, lang))
+        panels.append(segmented_panel(national.get(metric, {}), mine.get(metric, {}), parts, name, others))
+    trend_panels(
+        panels,
+        heading=t("subdims_trend_heading", lang, name=p.name, dimension=catalogue.name(dimension, lang)),
+        legend=t("subdims_trend_subtitle", lang),
+        p=p,
+        key=f"subdims_trend_{dimension}",
+        filename=f"papi-{p.code}-{catalogue.number(dimension, p.year)}-subdimension",
+        per_row=SUB_PANELS_PER_ROW,
+    )
+
+
+def _wrapped(text: str) -> str:
+    """A panel heading on at most two lines."""
+    if len(text) <= NAME_WIDTH:
+        return text
+    cut = text.rfind(" ", 0, NAME_WIDTH)
+    return text[:cut] + "<br>" + text[cut + 1 :]
+
+
+def trends(catalogue: Metrics, p: Profile) -> None:
+    """The dimensions and the total over the years (with the provinces compared and the total's published
+    intervals), and the rank history with its plausible ranges."""
+    lang = p.lang
+    national = data.national_series(lang)
+    mine = data.province_series(p.code, lang)
+    compared = [(p.names[o], data.province_series(o, lang)) for o in p.others]
+    dims = catalogue.dimensions
+    panels = [
+        metric_panel(
+            national[m],
+            mine.get(m, {}),
+            [y for y in p.years if y >= first],
+            catalogue.name(m, lang, short=True),
+            [(name, lines.get(m, {})) for name, lines in compared],
+        )
+        for m, first in zip(dims["id"], dims["first_year"], strict=True)
+    ]
+    legend = t("trends_subtitle", lang, name=p.name)
+    if compared:
+        legend += t("trends_compared", lang, names=", ".join(name for name, _ in compared))
+    trend_panels(
+        panels, heading=t("trends_heading", lang, name=p.name), legend=legend, p=p, key="trend", filename="trend"
+    )
+    others = [(name, lines.get(TOTAL, {})) for name, lines in compared]
+    trend_panels(
+        total_panels(national[TOTAL], mine.get(TOTAL, {}), p.years, lang, others),
+        heading=t("totals_heading", lang, name=p.name),
+        legend=f"{t('totals_subtitle', lang)}. {legend}",
+        p=p,
+        key="total",
+        filename="total",
+    )
+    ranges = data.rank_ranges_table(lang)
+    shell.chart(
+        Chart(
+            partial(
+                rank_history_figure,
+                data.rank_history_of(p.code, lang),
+                data.group_bands(lang),
+                lang=lang,
+                province_name=p.name,
+                ranges=ranges[ranges["province_code"] == p.code],
+            ),
+            shell.frame(t("rank_heading", lang, name=p.name), t("rank_subtitle", lang), lang, p.years),
+        ),
+        "rank_history",
+        f"papi-{p.code}-rank",
+    )
+
+
+def trend_panels(
+    panels: Sequence[dict],
+    *,
+    heading: str,
+    legend: str,
+    p: Profile,
+    key: str,
+    filename: str,
+    per_row: int = PANELS_PER_ROW,
+) -> None:
+    """Small multiples under one heading: a figure per metric in columns (stacked on a phone); the heading and the
+    line saying what the line, the dashes and the band are, once for all the panels."""
+    st.markdown(f"**{heading}**")
+    st.caption(legend)
+    for start in range(0, len(panels), per_row):
+        row = panels[start : start + per_row]
+        for i, (column, panel) in enumerate(zip(st.columns(per_row), row, strict=False)):
+            with column:
+                years = [y for part in panel["parts"] for y in part["years"]]
+                frame = shell.frame(panel["name"], p.name, p.lang, years)
+                figure = Chart(partial(trend_panel_figure, panel, lang=p.lang, province_name=p.name), frame)
+                shell.chart(figure, f"{key}_{start + i}", f"papi-{p.code}-{filename}-{start + i + 1}")
+
+
+def since_2025(provinces: pd.DataFrame, code: str, codes_by_name: Sequence[str], lang: str) -> None:
+    """Which province it belongs to since 1 July 2025, and a button to each former province merged with it."""
+    st.subheader(t("profile_section_since_2025", lang))
+    by_code = provinces.set_index("code")
+    new_code_of = by_code["code_2025"].to_dict()
+    name = by_code.at[code, f"name_{lang}"]
+    partners = [c for c in codes_by_name if c != code and new_code_of[c] == new_code_of[code]]
+    if not partners:
+        st.markdown(t("merger_same", lang, name=name))
+    else:
+        st.markdown(t("merger_into", lang, name=name, new=by_code.at[code, f"name_2025_{lang}"]))
+        for partner in partners:  # a button, not a page link: the page is already open, so its URL is not reread
+            st.button(
+                t("open_profile_of", lang, name=by_code.at[partner, f"name_{lang}"]),
+                on_click=state.set_value,
+                args=("province", partner),
+                key=f"partner_{partner}",
+                icon=":material/arrow_forward:",
+            )
+    st.caption(t("merger_note", lang))
