@@ -11,12 +11,13 @@ from ui.core.i18n import t
 from ui.core.metrics import metric_scale
 from ui.core.numbers import MINUS, change_text, fmt_change, fmt_number
 from ui.core.views import year_spec
-from ui.plans.panel import home_status
+from ui.home.panel import home_status
 
 lang = shell.lang()
 store = data.store(lang)
-state.view(year_spec(store.years))
-year = shell.year_picker(store.years, lang)
+view = state.view(year_spec(store.years))
+shell.year_picker(store.years, lang)
+year = view.year
 table = data.scores_table(lang)
 nat = data.national_table(lang).query("dimension == 'total' and year == @year").iloc[0]
 names = store.provinces.set_index("code")[f"name_{lang}"]
