@@ -134,7 +134,7 @@ def map_part() -> None:
         else:
             table = data.subdimension_table(lang) if is_subdimension(metric) else data.scores_table(lang)
             map_panel.selected_card(table, store.provinces, selected, year, metric, label, lang)
-        intervals = data.intervals_of(year, lang) if metric == TOTAL else None
+        intervals = map_data.intervals_of(store, year) if metric == TOTAL else None
         whiskers = ""
         if intervals is not None:
             shown = [t("ranking_intervals", lang), t("ranking_tied", lang)] if len(intervals) else []
