@@ -87,7 +87,7 @@ def map_part() -> None:
         return
     rows, hover = map_data.map_layer(lang, year, metric, show_2025)
     scale = metrics.scale_text(metric, year, lang)
-    span = map_data.map_colours(store, metric, year, fit)
+    span = map_data.map_colours(lang, metric, year, fit)
     assert span is not None  # the metric was measured that year
     if colouring == "groups":
         colours = t("colours_groups", lang)

@@ -22,7 +22,8 @@ def map_layer(store: PapiStore, lang: str, year: int, metric: str, with_2025: bo
     return rows, hover_texts(rows, lang, with_2025)
 
 
-def map_colours(store: PapiStore, metric: str, year: int, one_year: bool) -> ColourRange | None:
+@per_build
+def map_colours(store: PapiStore, lang: str, metric: str, year: int, one_year: bool) -> ColourRange | None:
     """The span the map's colours cover (papi_data.stats.colour_range, made by the build); None where the metric has
     no score that year."""
     ranges = store.table("colour_ranges")
