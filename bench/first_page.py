@@ -29,29 +29,37 @@ PAGES = {  # name: (AppTest page, its address, its query, a word of its title)
 FIRST_PAGE_MS = 1000
 RUNS = 3  # server starts per page
 
-# Runs in a new process: the page's first run after the imports, then its second run (milliseconds).
+# Runs in a new process: the app's modules imported and the store loaded (timed apart), then the page's first run
+# and its second run (milliseconds). What the first run costs beyond the second is what a start still computes.
 _SERVER_RUNS = """
 import json, sys, time
+start = time.perf_counter()
+import plotly.graph_objects, ui.core.shell, ui.home.panel, ui.map.panel, ui.profile.panel
 from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP
+from ui.core import data
+imported = time.perf_counter()
+data._store(data._version())
+loaded = time.perf_counter()
 page, params = json.loads(sys.argv[1])
 at = AppTest.from_file(APP, default_timeout=120)
 runs = []
 if page:  # AppTest opens the home page first: the link to another page is followed from there
-    start = time.perf_counter(); at.run(); runs.append(time.perf_counter() - start)
+    start_run = time.perf_counter(); at.run(); runs.append(time.perf_counter() - start_run)
     at.query_params.clear()
     for name, value in params.items():
         at.query_params[name] = value
     at.switch_page(page)
-start = time.perf_counter(); at.run(); runs.append(time.perf_counter() - start)
+start_run = time.perf_counter(); at.run(); runs.append(time.perf_counter() - start_run)
 assert not at.exception, at.exception
-start = time.perf_counter(); at.run(); again = time.perf_counter() - start
-print(json.dumps([sum(runs) * 1000, again * 1000]))
+start_run = time.perf_counter(); at.run(); again = time.perf_counter() - start_run
+print(json.dumps([(imported - start) * 1000, (loaded - imported) * 1000, sum(runs) * 1000, again * 1000]))
 """
 
 
-def server_first_run(page: str | None, params: dict[str, str]) -> tuple[float, float]:
-    """The first run of `page` in a fresh process (with home's first, for another page) and its second run, in ms."""
+def server_first_run(page: str | None, params: dict[str, str]) -> tuple[float, float, float, float]:
+    """In a fresh process: the imports, the store's load, the first run of `page` (after home's, for another page)
+    and its second run, in ms."""
     out = subprocess.run(
         [sys.executable, "-c", _SERVER_RUNS, json.dumps([page, params])],
         cwd=ROOT,
@@ -59,8 +67,8 @@ def server_first_run(page: str | None, params: dict[str, str]) -> tuple[float, f
         text=True,
         check=True,
     ).stdout
-    first, again = json.loads(out.strip().splitlines()[-1])
-    return first, again
+    imports, load, first, again = json.loads(out.strip().splitlines()[-1])
+    return imports, load, first, again
 
 
 def drawn_ms(context: BrowserContext, url: str, title: str) -> float:
@@ -78,8 +86,11 @@ def drawn_ms(context: BrowserContext, url: str, title: str) -> float:
 def main() -> None:
     for name, (page, _, params, _) in PAGES.items():
         runs = [server_first_run(page, params) for _ in range(RUNS)]
-        report(f"server: first run after a start, {name}", [first for first, _ in runs], FIRST_PAGE_MS)
-        report(f"server: a later run (floor), {name}", [again for _, again in runs])
+        report(f"server: imports, {name}", [r[0] for r in runs])
+        report(f"server: the store's load, {name}", [r[1] for r in runs])
+        report(f"server: first run after the load, {name}", [r[2] for r in runs])
+        report(f"server: load + first run, {name}", [r[1] + r[2] for r in runs], FIRST_PAGE_MS)
+        report(f"server: a later run (floor), {name}", [r[3] for r in runs])
     port = free_port()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
