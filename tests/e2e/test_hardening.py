@@ -1,5 +1,5 @@
 """The server as a stranger meets it: unknown and deep addresses, an over-long link, the headers and hosts, the closed
-metrics (serve_guard.py and ui/core/shell.py, through `make run`)."""
+metrics (server/guards.py and ui/core/shell.py, through `make run`)."""
 
 from __future__ import annotations
 
