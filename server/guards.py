@@ -4,7 +4,9 @@ anyone on an intranet can reach. They apply to the server's own routes (/healthz
 - SecurityHeaders: a Content-Security-Policy on every answer (only this server; the one inline script of Streamlit's
   page by its hash), X-Frame-Options, Referrer-Policy, X-Content-Type-Options. The sites an administrator lets embed
   the app (PAPI_EMBED_ORIGINS) join `frame-ancestors`; X-Frame-Options, which cannot name them, is then left out.
-- AllowedHosts: a request whose Host is not in `server.allowedHosts` gets 400 (Streamlit checks only the websocket's).
+- AllowedHosts: a request whose Host is not in `server.allowedHosts` gets 400 (Streamlit checks only the websocket's),
+  except readiness, which the proxy checks by the server's own address and which tells a stranger only the store's
+  status (server/health.py).
 - Addresses: `/_stcore/metrics` answers 404 (session counts and cache sizes are nobody's business); a link whose query
   is longer than LINK_LIMIT is sent to the same page with only `link=too-long` (and its language): the default view
   and a notice (ui.core.shell.cap_link); a path deeper than one step that neither Streamlit nor this server serves
@@ -33,6 +35,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.web.server.starlette.starlette_websocket import is_host_allowed
 
 from server import memory
+from server.health import PATH as READINESS
 from ui.core.shell import LINK_LIMIT
 
 Scope = MutableMapping[str, Any]
@@ -43,7 +46,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 NOT_FOUND_PATH = "khong-tim-thay"
 STREAMLIT_PREFIXES = {"_stcore", "static", "app", "media", "component", "~"}  # what Streamlit itself serves
-SERVER_PREFIXES = {"api", "healthz"}  # this server's own routes (server/app.py)
+SERVER_PREFIXES = {"api", READINESS.strip("/")}  # this server's own routes (server/app.py)
 _LANGS = ("vi", "en")
 _BUSY = {
     "vi": "Máy chủ đang phục vụ quá nhiều người. Vui lòng thử lại sau vài phút.",
@@ -133,7 +136,7 @@ class AllowedHosts:
         if scope["type"] not in ("http", "websocket"):
             return await self.app(scope, receive, send)
         host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), None)
-        if self.allowed(host):
+        if self.allowed(host) or str(scope["path"]).endswith(READINESS):
             return await self.app(scope, receive, send)
         if scope["type"] == "websocket":
             return await send({"type": "websocket.close", "code": 1008})

@@ -263,3 +263,10 @@ def test_streamlit_still_offers_the_hooks_the_server_uses() -> None:
     assert {"ws", "ws_max_size", "ws_ping_interval", "ssl_certfile"} <= settings.keys()
     merged = server_app.uvicorn_settings()
     assert merged["h11_max_incomplete_event_size"] == server_app.REQUEST_LIMIT and merged["http"].__name__
+
+
+def test_readiness_answers_whatever_the_host(guard: Any, app: Streamlit) -> None:
+    """The proxy checks each server by its own address; readiness tells a stranger only the store's status."""
+    assert request(guard, "/healthz", host="127.0.0.1:8511")[0] == 200
+    assert request(guard, "/healthz", host="papi-app-1.internal")[0] == 200
+    assert request(guard, "/ban-do", host="papi-app-1.internal")[0] == 400
