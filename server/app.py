@@ -62,7 +62,8 @@ def middleware(base: str) -> list[Middleware]:
 
 
 def routes(base: str) -> list[BaseRoute]:
-    """This server's own routes, beside Streamlit's."""
+    """This server's own routes, beside Streamlit's (the guards apply to them too): readiness, and the open-data
+    API's routes (server/api, mounted at /api/v1) join this list."""
     return [
         health.route(base),
     ]

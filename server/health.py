@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ipaddress import ip_address
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -21,7 +22,7 @@ PATH = "/healthz"
 
 
 async def readiness(request: Request) -> JSONResponse:
-    _store, state = keeper().get()
+    _store, state = await run_in_threadpool(keeper().get)  # a changed CURRENT means loading and verifying a build
     answer = state.as_dict()
     if not _local(request):
         answer = {k: answer[k] for k in ("status", "build", "built_at")}
