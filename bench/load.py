@@ -184,6 +184,16 @@ def report(label: str, phase: Phase) -> None:
         f"after {phase.rss_after:6.0f} MiB",
         flush=True,
     )
+    pages = sorted({r.page for r in phase.runs if r.ok})
+    print(
+        "    per page (p50/p95 ms): "
+        + ", ".join(
+            f"{page or 'home'} {statistics.median(ms):.0f}/{p95(ms):.0f}"
+            for page in pages
+            for ms in [[r.seconds * 1000 for r in phase.runs if r.ok and r.page == page]]
+        ),
+        flush=True,
+    )
     for problem in sorted(set(phase.errors))[:3]:
         print(f"    error: {problem[:160]}", flush=True)
     if kill := phase.kill:

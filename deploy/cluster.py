@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,18 +44,28 @@ def proxy_config(ports: list[int]) -> str:
     return CONFIG.read_text(encoding="utf-8") + servers
 
 
-def supervisor_config(run: Path, ports: list[int], hosts: tuple[str, ...], env: dict[str, str]) -> str:
-    """supervisord's configuration: one program per app server and one for HAProxy, logs in `run`."""
-    environment = ",".join(f'{k}="{v}"' for k, v in env.items())
+def supervisor_config(
+    run: Path,
+    ports: list[int],
+    hosts: tuple[str, ...],
+    env: dict[str, str],
+    own: dict[int, dict[str, str]] | None = None,
+) -> str:
+    """supervisord's configuration: one program per app server and one for HAProxy, logs in `run`; `own` adds to one
+    app server's environment (app1 is 1)."""
+
+    def common(extra: dict[str, str]) -> str:
+        environment = ",".join(f'{k}="{v}"' for k, v in (env | extra).items())
+        return (
+            "autostart=true\nautorestart=true\nstartsecs=5\nstartretries=1000\nstopsignal=TERM\nstopwaitsecs=20\n"
+            "stopasgroup=true\nkillasgroup=true\nredirect_stderr=true\nstdout_logfile_maxbytes=10MB\n"
+            f"stdout_logfile_backups=3\ndirectory={ROOT}\nenvironment={environment}\n"
+        )
+
     flags = " ".join(f"--server.allowedHosts={host}" for host in hosts)
-    common = (
-        "autostart=true\nautorestart=true\nstartsecs=5\nstartretries=1000\nstopsignal=TERM\nstopwaitsecs=20\n"
-        "stopasgroup=true\nkillasgroup=true\nredirect_stderr=true\nstdout_logfile_maxbytes=10MB\n"
-        f"stdout_logfile_backups=3\ndirectory={ROOT}\nenvironment={environment}\n"
-    )
     apps = "".join(
         f"[program:app{i}]\ncommand={sys.executable} serve.py --server.port {port} --server.address 127.0.0.1 "
-        f"{flags}\nstdout_logfile={run}/app{i}.log\n{common}\n"
+        f"{flags}\nstdout_logfile={run}/app{i}.log\n{common((own or {}).get(i, {}))}\n"
         for i, port in enumerate(ports, 1)
     )
     return (
@@ -65,17 +76,24 @@ def supervisor_config(run: Path, ports: list[int], hosts: tuple[str, ...], env: 
         "[rpcinterface:supervisor]\n"
         "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\n\n"
         f"{apps}"
-        f"[program:proxy]\ncommand={HAPROXY} -db -f {run}/haproxy.cfg\nstdout_logfile={run}/proxy.log\n{common}\n"
+        f"[program:proxy]\ncommand={HAPROXY} -db -f {run}/haproxy.cfg\nstdout_logfile={run}/proxy.log\n{common({})}\n"
     )
 
 
 def ready(url: str) -> bool:
     """Whether `url` answers its readiness check (/healthz) with 200."""
+    return readiness(url) == 200
+
+
+def readiness(url: str) -> int:
+    """The status of `url`'s readiness answer (200, or 503 when it cannot serve data); 0 when nothing answers."""
     try:
         with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-            return response.status == 200
+            return int(response.status)
+    except urllib.error.HTTPError as answered:
+        return answered.code
     except OSError:
-        return False
+        return 0
 
 
 @dataclass
@@ -99,8 +117,9 @@ class Cluster:
         return f"http://127.0.0.1:{self.ports[server - 1]}"
 
     def wait_ready(self, urls: list[str], limit: float = START_LIMIT_S) -> None:
+        """Until the app servers answer (a server without a store to serve answers 503) and the proxy is ready."""
         deadline = time.monotonic() + limit
-        while not all(ready(u) for u in urls):
+        while not (all(readiness(u) for u in urls[:-1]) and ready(urls[-1])):
             if time.monotonic() > deadline or self.supervisor.poll() is not None:
                 raise RuntimeError(f"the cluster did not become ready (see the logs in {self.run})")
             time.sleep(0.2)  # polling for start-up
@@ -124,17 +143,18 @@ def running_cluster(
     bind: str = "127.0.0.1",
     env: dict[str, str] | None = None,
     hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1"),
+    own: dict[int, dict[str, str]] | None = None,
 ) -> Iterator[Cluster]:
     """A ready cluster (app servers at port+1 … behind the proxy at `port`) under supervisord; stopped after.
-    `env` is added to the app servers' environment (e.g. Streamlit's STREAMLIT_… options); `hosts` are the host names
-    visitors use (server.allowedHosts)."""
+    `env` is added to the app servers' environment (e.g. Streamlit's STREAMLIT_… options), `own` to one server's (by
+    number, app1 is 1); `hosts` are the host names visitors use (server.allowedHosts)."""
     ports = [port + i for i in range(1, servers + 1)]
     run = ROOT / ".venv" / f"cluster-{port}"
     run.mkdir(parents=True, exist_ok=True)
     full_env = {**(env or {}), "PAPI_BIND": bind, "PAPI_PORT": str(port)}
     (run / "haproxy.cfg").write_text(proxy_config(ports), encoding="utf-8")
     conf = run / "supervisord.conf"
-    conf.write_text(supervisor_config(run, ports, hosts, full_env), encoding="utf-8")
+    conf.write_text(supervisor_config(run, ports, hosts, full_env, own), encoding="utf-8")
     supervisor = subprocess.Popen(
         [str(BIN / "supervisord"), "-c", str(conf)],
         cwd=ROOT,

@@ -50,8 +50,8 @@ class HeaderTimeoutProtocol(H11Protocol):
             self._headers_received()  # a request (or a websocket upgrade) has its headers
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()
-        if not self.transport.is_closing() and self._header_timer is None:
+        super().on_response_complete()  # may already have read a pipelined next request's headers
+        if not self.transport.is_closing() and self._header_timer is None and self.conn.their_state is h11.IDLE:
             self._await_headers()  # a kept-alive connection's next request is timed the same way
 
     def connection_lost(self, exc: Exception | None) -> None:
