@@ -1,6 +1,8 @@
-"""Read the built store. Any missing or unreadable file raises StoreUnavailable with a reason the app can show.
+"""Read the built store. Any missing, unreadable or damaged file raises StoreUnavailable with the operator's reason.
 
-The detail of a StoreUnavailable names files inside the store, never the server's folders: the app shows it.
+A build is verified as it is loaded: every file against the SHA-256 its manifest holds (papi_data.store.files). The
+detail of a StoreUnavailable names files inside the store, never the server's folders; it is meant for the log and
+the readiness answer (papi_data.store.keeper), not for a visitor.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from papi_data.store.files import BUILD_ID, build_folder, current_build
+from papi_data.store.files import BUILD_ID, build_folder, current_build, file_digest
 from papi_data.store.paths import BUILDS, CURRENT, MANIFEST, store_dir
 from papi_data.store.schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES
 
@@ -22,7 +24,7 @@ _ATTEMPTS = 5  # reads in a row that may find their build removed by newer build
 
 
 class StoreUnavailable(Exception):
-    """The store cannot be used. `reason` is "missing", "corrupt" or "outdated"."""
+    """The store cannot be used. `reason` is "missing", "corrupt", "outdated" or "unreadable"."""
 
     def __init__(self, reason: str, detail: str):
         self.reason = reason
@@ -60,8 +62,11 @@ class PapiStore:
 
 
 def store_version(path: Path | None = None) -> str:
-    """The live build's id (one small file read), for cache keys; "" if there is none."""
-    return current_build(path or store_dir()) or ""
+    """The live build's id (one small file read), for cache keys; "" if there is none or CURRENT cannot be read."""
+    try:
+        return current_build(path or store_dir()) or ""
+    except OSError:
+        return ""
 
 
 def load_store(path: Path | None = None, build: str | None = None) -> PapiStore:
@@ -78,13 +83,18 @@ def load_store(path: Path | None = None, build: str | None = None) -> PapiStore:
         try:
             return _load_build(root, live)
         except StoreUnavailable:
-            if current_build(root) == live:
+            if store_version(root) == live:
                 raise
     raise StoreUnavailable("missing", f"the store was rebuilt {_ATTEMPTS} times while it was being read")
 
 
 def _live_build(root: Path) -> str:
-    live = current_build(root)
+    try:
+        live = current_build(root)
+    except OSError as err:
+        raise StoreUnavailable(
+            "unreadable", f"{CURRENT} cannot be read ({err.strerror or type(err).__name__})"
+        ) from err
     if live is None:
         if (root / MANIFEST).exists():
             raise StoreUnavailable("outdated", f"a store in the layout before {BUILDS}/ folders")
@@ -102,12 +112,15 @@ def _load_build(root: Path, build: str) -> PapiStore:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError as err:
         raise StoreUnavailable("missing", f"{MANIFEST} is missing") from err
+    except PermissionError as err:
+        raise StoreUnavailable("unreadable", f"{MANIFEST} cannot be read ({err.strerror})") from err
     except (OSError, ValueError) as err:
         raise StoreUnavailable("corrupt", f"{MANIFEST}: {_without_paths(err, folder)}") from err
     if not isinstance(manifest, dict) or manifest.get("build_id") != build:
         raise StoreUnavailable("corrupt", f"{MANIFEST} is not the manifest of build {build}")
     if manifest.get("schema_version") != SCHEMA_VERSION:
         raise StoreUnavailable("outdated", f"schema {manifest.get('schema_version')}, this app needs {SCHEMA_VERSION}")
+    _verify(folder, manifest.get("files"))
     frames: dict[str, pd.DataFrame] = {}
     for name, schema in (TABLES | DERIVED_TABLES).items():
         file = folder / f"{name}.parquet"
@@ -136,6 +149,26 @@ def with_plain_lists(frame: pd.DataFrame) -> pd.DataFrame:
 def arrow_round_trip(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
     """`frame` as the store writes and reads it back (raises if it does not fit `schema`)."""
     return with_plain_lists(pa.Table.from_pandas(frame, schema=schema, preserve_index=False).to_pandas())
+
+
+def _verify(folder: Path, digests: object) -> None:
+    """Every file the manifest lists, against its SHA-256 (a build published before files were sealed has none)."""
+    if digests is None:
+        return
+    if not isinstance(digests, dict):
+        raise StoreUnavailable("corrupt", f"{MANIFEST} has no valid list of files")
+    for name, digest in digests.items():
+        file = folder / str(name)
+        if file.parent != folder:
+            raise StoreUnavailable("corrupt", f"{MANIFEST} names a file outside its build")
+        try:
+            actual = file_digest(file)
+        except FileNotFoundError as err:
+            raise StoreUnavailable("missing", f"{file.name} is missing") from err
+        except OSError as err:
+            raise StoreUnavailable("unreadable", f"{file.name} cannot be read ({err.strerror})") from err
+        if actual != digest:
+            raise StoreUnavailable("corrupt", f"{file.name} is damaged (its checksum differs from the manifest's)")
 
 
 def _without_paths(err: Exception, folder: Path) -> str:

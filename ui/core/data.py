@@ -15,7 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.citation import citation
-from papi_data.store.load import PapiStore, StoreUnavailable, load_store, store_version
+from papi_data.store.keeper import OLDER, keeper
+from papi_data.store.load import PapiStore, StoreUnavailable, load_store
 from papi_data.store.paths import store_dir
 from ui.core import state
 from ui.core.i18n import t
@@ -31,11 +32,17 @@ Version = tuple[str, str]  # the store's folder, and the id of its live build ("
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _store(version: Version) -> PapiStore:
     folder, build = version
-    return load_store(Path(folder), build or None)
+    served, state = keeper(Path(folder)).get()
+    if served is not None and served.manifest.get("build_id") == build:
+        return served
+    if not build:
+        raise StoreUnavailable("missing", state.fault or "no build can be served")
+    return load_store(Path(folder), build)  # the keeper moved on meanwhile; this build is verified as it loads
 
 
 def _version() -> Version:
-    return str(store_dir()), store_version()
+    """The store's folder and the build served: the live one, or the last good one (papi_data.store.keeper)."""
+    return str(store_dir()), keeper(store_dir()).get()[1].build or ""
 
 
 _MAKERS: dict[str, Callable[..., Any]] = {}
@@ -140,8 +147,19 @@ def plan_ref_of(found: PapiStore, lang: str) -> PlanRef:
 
 
 def show_store_problem(problem: StoreUnavailable, lang: str) -> None:
-    st.error(t(f"store_{problem.reason}_title", lang), icon="🗄️")
-    st.markdown(t("store_help", lang))
-    st.code("make store   # python -m papi_data.build", language="bash")
-    with st.expander(t("store_detail", lang)):
-        st.text(problem.detail)
+    """The visitor's words for a store that cannot be served: briefly unavailable, and a way home. The reason and the
+    remedy are the operator's (the keeper logs them once; the readiness answer holds them): no command, file or path
+    here."""
+    del problem
+    st.error(t("store_unavailable", lang), icon="🗄️")
+    st.page_link("pages/home.py", label=t("go_home", lang), icon=":material/home:")
+
+
+def older_release(lang: str) -> str | None:
+    """The notice for a visitor while the last good build is served instead of the live one, with its date."""
+    state = keeper(store_dir()).get()[1]
+    if state.status != OLDER or not state.built_at:
+        return None
+    year, month, day = state.built_at[:10].split("-")
+    date = f"{day}/{month}/{year}" if lang == "vi" else f"{year}-{month}-{day}"
+    return t("store_older", lang, date=date)

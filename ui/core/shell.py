@@ -28,7 +28,7 @@ _log = logging.getLogger("papi.app")
 
 
 def cap_link() -> None:
-    """A link whose parameters are too long (or that the server marked so: serve_guard.py) opens the page's default
+    """A link whose parameters are too long (or that the server marked so: server/guards.py) opens the page's default
     view, keeping only its language, with a notice (shown by `header`). Call before the page reads the URL."""
     params = st.query_params.to_dict()
     too_long = params.get("link") == "too-long" or sum(len(k) + len(v) + 2 for k, v in params.items()) > LINK_LIMIT
@@ -161,6 +161,8 @@ def header(title: str, lang: str) -> None:
     st.session_state[_PAGE_TITLE] = title
     if st.session_state.get("_link_too_long"):
         st.warning(t("notice_link_too_long", lang), icon="⚠️")
+    if older := data.older_release(lang):
+        st.info(older, icon="🗄️")
     state.show_notices(lang)
 
 
