@@ -1,8 +1,8 @@
-"""The first page after a server start with a built store.  python -m bench.first_page
+"""The first page after a server start with a built store.  python -m bench.first_page [--browser]
 
 - server: in a fresh Python process (the app's modules imported, nothing cached yet), the first run of a page, next
   to the second run of the same page (the floor: what any visitor's run costs);
-- browser: a freshly started server's first visitor, from the request to the page drawn (its title shown and its
+- browser (with --browser): a freshly started server's first visitor, from the request to the page drawn (its title shown and its
   script idle) in Chromium whose cache already holds Streamlit's own scripts (the same address served them before),
   next to a second visitor of the same page (the floor), measured in the same run.
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 import time
 
 from playwright.sync_api import BrowserContext, expect, sync_playwright
@@ -83,7 +84,7 @@ def drawn_ms(context: BrowserContext, url: str, title: str) -> float:
     return elapsed
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     for name, (page, _, params, _) in PAGES.items():
         runs = [server_first_run(page, params) for _ in range(RUNS)]
         report(f"server: imports, {name}", [r[0] for r in runs])
@@ -91,22 +92,27 @@ def main() -> None:
         report(f"server: first run after the load, {name}", [r[2] for r in runs])
         report(f"server: load + first run, {name}", [r[1] + r[2] for r in runs], FIRST_PAGE_MS)
         report(f"server: a later run (floor), {name}", [r[3] for r in runs])
+    if "--browser" not in (sys.argv[1:] if argv is None else argv):
+        return
     port = free_port()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    with tempfile.TemporaryDirectory() as profile:  # the browser's cache, kept on disk from one start to the next
         for name, (_, path, params, title) in PAGES.items():
             query = "?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else ""
             first, again = [], []
             for run in range(RUNS + 1):
-                with running_app("bench-first-page", port=port) as (url, _):
-                    drawn = drawn_ms(context, url + path + query, title)
+                # the server first, then the browser (as bench.map and bench.profile do)
+                with running_app("bench-first-page", port=port) as (url, _), sync_playwright() as playwright:
+                    context = playwright.chromium.launch_persistent_context(
+                        profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, viewport={"width": 1400, "height": 1000}
+                    )
+                    address = url.replace("localhost", "127.0.0.1") + path + query  # the server listens on IPv4
+                    drawn = drawn_ms(context, address, title)
                     if run:  # the first start only fills the browser's cache with Streamlit's scripts
                         first.append(drawn)
-                        again.append(drawn_ms(context, url + path + query, title))
+                        again.append(drawn_ms(context, address, title))
+                    context.close()
             report(f"browser: first page after a start, {name}", first, FIRST_PAGE_MS)
             report(f"browser: same page, next visitor (floor), {name}", again)
-        browser.close()
 
 
 if __name__ == "__main__":
