@@ -1,10 +1,10 @@
 """The first page after a server start with a built store.  python -m bench.first_page [--browser]
 
-- server: in a fresh Python process (the app's modules imported, nothing cached yet), the first run of a page, next
+- server: in a fresh Python process, the imports and the store's load timed apart, then the first run of a page, next
   to the second run of the same page (the floor: what any visitor's run costs);
-- browser (with --browser): a freshly started server's first visitor, from the request to the page drawn (its title shown and its
-  script idle) in Chromium whose cache already holds Streamlit's own scripts (the same address served them before),
-  next to a second visitor of the same page (the floor), measured in the same run.
+- browser (with --browser): a freshly started server's first visitor, from the request to the page drawn (its
+  title shown, its script idle) in Chromium whose cache already holds Streamlit's own scripts (the same address
+  served them before), next to a second visitor of the same page (the floor), measured in the same run.
 
 Target (issue 20): the first page after a start ≤ 1 s; the derived tables come built, so a start recomputes nothing."""
 
