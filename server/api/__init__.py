@@ -1,0 +1,29 @@
+"""The open-data API under /api/v1: scores, provinces, metrics and plans as CSV, JSON or Parquet, chart images by URL,
+citations and its OpenAPI description. Read-only; no Streamlit inside (the server mounts these routes beside the app).
+"""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute, Mount, Route
+
+from server.api import endpoints, openapi
+
+
+def routes() -> list[BaseRoute]:
+    """The API's routes, to put in the server's route list (`streamlit.starlette.App(routes=[*api.routes(), …])`)."""
+    return [
+        Mount(
+            endpoints.PREFIX,
+            routes=[
+                Route("/", endpoints.index, methods=["GET"]),
+                Route("/openapi.json", openapi.document, methods=["GET"]),
+                Route("/scores.{fmt}", endpoints.scores, methods=["GET"]),
+                Route("/provinces.{fmt}", endpoints.provinces, methods=["GET"]),
+                Route("/metrics.{fmt}", endpoints.metrics, methods=["GET"]),
+                Route("/plans.{fmt}", endpoints.plans, methods=["GET"]),
+                Route("/citation.{fmt}", endpoints.cite, methods=["GET"]),
+                Route("/charts/{kind}.{fmt}", endpoints.chart, methods=["GET"]),
+                Route("/{path:path}", endpoints.not_found, methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]),
+            ],
+        )
+    ]
