@@ -191,8 +191,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "administrator must allow that site to embed the app (make run EMBED_ORIGINS=…).",
     },
     "embed_image": {
-        "vi": "Hoặc ảnh biểu đồ theo địa chỉ (cho thẻ <img> hay trang trình chiếu):",
-        "en": "Or the chart as an image by URL (for an <img> tag or a slide):",
+        "vi": "Hoặc ảnh biểu đồ theo địa chỉ (cho thẻ `<img>` hay trang trình chiếu):",
+        "en": "Or the chart as an image by URL (for an `<img>` tag or a slide):",
     },
     "copy_link_help": {
         "vi": "Sao chép địa chỉ của đúng góc nhìn này để chia sẻ",
