@@ -4,13 +4,21 @@ citations and its OpenAPI description. Read-only; no Streamlit inside (the serve
 
 from __future__ import annotations
 
+import functools
+import logging
+import threading
+
 from starlette.routing import BaseRoute, Mount, Route
 
-from server.api import endpoints, openapi
+from server.api import endpoints, openapi, tables
+
+_log = logging.getLogger("papi.api")
 
 
 def routes() -> list[BaseRoute]:
-    """The API's routes, to put in the server's route list (`streamlit.starlette.App(routes=[*api.routes(), …])`)."""
+    """The API's routes, to put in the server's route list (`streamlit.starlette.App(routes=[*api.routes(), …])`).
+    The store's tables start loading in the background, so the first request does not wait seconds for them."""
+    _warm()
     return [
         Mount(
             endpoints.PREFIX,
@@ -27,3 +35,14 @@ def routes() -> list[BaseRoute]:
             ],
         )
     ]
+
+
+@functools.cache
+def _warm() -> None:
+    def load() -> None:
+        try:
+            tables.current()
+        except Exception as error:  # no store yet: the first request says so (503) and tries again
+            _log.warning("the API's tables are not loaded yet: %s", error)
+
+    threading.Thread(target=load, name="api-tables", daemon=True).start()

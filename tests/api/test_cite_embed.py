@@ -57,3 +57,13 @@ def test_embed_mode_is_for_the_map_profile_and_plans_only(monkeypatch: pytest.Mo
     monkeypatch.setattr(ContextProxy, "is_embedded", property(lambda self: True))
     at = open_app("pages/explorer.py", lang="en")
     assert at.title and "w_present" in [toggle.key for toggle in at.toggle]
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("vi", "### Dữ liệu mở"), ("en", "### Open data")])
+def test_the_about_page_shows_the_open_data_api_with_examples(lang: str, heading: str) -> None:
+    at = open_app("pages/about.py", lang=lang)
+    section = next(str(m.value) for m in at.markdown if str(m.value).startswith(heading))
+    assert "/api/v1/scores.csv?year=2024&metric=total" in section  # curl
+    assert 'pd.read_csv("' in section and 'dtype={"province_code": str}' in section  # pandas
+    assert 'colClasses = c(province_code = "character")' in section  # R
+    assert "{base}" not in section

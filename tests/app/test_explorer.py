@@ -83,7 +83,13 @@ def test_default_view_in_vietnamese() -> None:
     assert summary(at).startswith("**63/63 tỉnh, thành phố, 2018–2024, 11 tỉnh-năm không có dữ liệu** · 3.969 dòng")
     assert len(table(at)) == 63 * 7 * 9
     assert at.query_params["years"] == "2018-2024" and at.query_params["metrics"] == "all"
-    assert [b.label for b in at.download_button] == ["CSV", "Excel (.xlsx)", "Parquet"]
+    assert [b.label for b in at.download_button] == [
+        "CSV",
+        "Excel (.xlsx)",
+        "Parquet",
+        "Gói dữ liệu (ZIP): Đang hiển thị",
+        "Gói dữ liệu (ZIP): Toàn bộ dữ liệu",
+    ]
     config = json.loads(at.dataframe[0].proto.columns)
     assert config["score"]["label"] == "Điểm" and config["change_base"]["label"] == "Thay đổi so với 2018"
     assert config["score"]["type_config"]["format"] == "localized"

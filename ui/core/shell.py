@@ -316,6 +316,12 @@ def _iframe(lang: str) -> str:
     )
 
 
+def origin() -> str:
+    """The server's address as the reader reached it ("https://papi.example.gov.vn"), for the API's addresses."""
+    parts = urlsplit(st.context.url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+
 def _image_url(page: str) -> str | None:
     """The address of the view's chart image (the open-data API), for the map and the profile."""
     if page not in EMBED_IMAGES:
@@ -323,8 +329,7 @@ def _image_url(page: str) -> str | None:
     kind, names = EMBED_IMAGES[page]
     shown = state.query()
     wanted = {name: shown[name] for name in names if name in shown}
-    parts = urlsplit(st.context.url or "")
-    return f"{parts.scheme}://{parts.netloc}/api/v1/charts/{kind}.png?{urlencode({**wanted, 'lang': lang()})}"
+    return f"{origin()}/api/v1/charts/{kind}.png?{urlencode({**wanted, 'lang': lang()})}"
 
 
 def _deck_view(lang: str) -> str:
