@@ -69,13 +69,13 @@ def serve(port: int, with_app: bool) -> None:
 
 
 @contextlib.contextmanager
-def running(with_app: bool) -> Iterator[str]:
+def running(with_app: bool) -> Iterator[tuple[str, int]]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.api", "--serve", str(port), *(["--with-app"] if with_app else [])],
         cwd=ROOT,
         start_new_session=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), "STREAMLIT_LOGGER_LEVEL": "warning"},  # no line per request
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -87,7 +87,7 @@ def running(with_app: bool) -> Iterator[str]:
             if time.monotonic() > deadline or process.poll() is not None:
                 raise RuntimeError("the server did not start")
             time.sleep(0.5)
-        yield url
+        yield url, process.pid
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
@@ -105,9 +105,10 @@ def latency(url: str, repeat: int) -> None:
         one = "/api/v1/scores.csv?year=2024&metric=total"
         timed_get(client, one)
         report("scores.csv, one year and metric, warm", [timed_get(client, one) for _ in range(repeat)], 20)
+        codes = [row["province_code"] for row in client.get("/api/v1/provinces.json").json()["data"]]
         fresh = [  # a province list of its own each time: an answer not made before
             f"/api/v1/scores.csv?year={2011 + i % 14}&metric=total,d1_participation&province="
-            + ",".join(f"{(i * 7 + k) % 63 + 1:02d}" for k in range(1 + i % 5))
+            + ",".join(codes[(i * 7 + k) % len(codes)] for k in range(1 + i % 5))
             for i in range(repeat)
         ]
         report("scores.csv, a new query each time (made, not from memory)", [timed_get(client, p) for p in fresh], 20)
@@ -223,7 +224,7 @@ def main() -> None:
             args.rate,
         )
     print(f"== the app and the API in one process, {args.sessions} page sessions ==", flush=True)
-    with running(with_app=True) as url:
+    with running(with_app=True) as (url, _):
         asyncio.run(pages_beside(url, args.sessions, args.seconds, args.rate))
 
 

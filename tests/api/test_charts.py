@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from starlette.testclient import TestClient
 
-from server.api import charts
+from server.api import charts, endpoints
 from server.api.cache import OnceCache
 
 
@@ -23,8 +23,10 @@ def png_size(data: bytes) -> tuple[int, int]:
 @pytest.fixture
 def fresh_images() -> Iterator[None]:
     charts.images.clear()
+    endpoints.forget()
     yield
     charts.images.clear()
+    endpoints.forget()
 
 
 def test_map_image_has_its_frame(client: TestClient, fresh_images: None) -> None:
@@ -41,7 +43,7 @@ def test_map_image_has_its_frame(client: TestClient, fresh_images: None) -> None
     ("kind", "query"),
     [("ranking", "year=2023&province=hcm"), ("radar", "province=bac%20ninh&year=2022"), ("trend", "province=48")],
 )
-def test_each_chart_as_png_at_the_size_asked(client: TestClient, kind: str, query: str) -> None:
+def test_each_chart_as_png_at_the_size_asked(client: TestClient, fresh_images: None, kind: str, query: str) -> None:
     answer = client.get(f"/api/v1/charts/{kind}.png?{query}&width=800&height=500")
     assert answer.status_code == 200, answer.text
     assert png_size(answer.content) == (800, 500)
@@ -63,7 +65,7 @@ def test_a_bad_chart_request_is_a_json_400(client: TestClient, query: str, param
     assert answer.json()["error"]["parameter"] == parameter
 
 
-def test_radar_takes_no_subdimension(client: TestClient) -> None:
+def test_radar_takes_no_subdimension(client: TestClient, fresh_images: None) -> None:
     answer = client.get("/api/v1/charts/radar.svg?metric=d5.land_titles")
     assert answer.status_code == 400 and "dimension" in answer.json()["error"]["allowed"]
 

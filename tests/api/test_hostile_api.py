@@ -3,6 +3,7 @@ or a JSON 400/404 with an error body, never a traceback, never markup from the l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -11,13 +12,14 @@ import pytest
 from starlette.applications import Starlette
 
 from server import api
+from server.api import endpoints
 from tests.hostile_links import Link, api_links
 
 CHARTS = "api/v1/charts/"
 
 
 @pytest.fixture(autouse=True)
-def _no_rendering(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_rendering(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A link that passes the checks would render a chart: a stand-in renderer answers at once (the real one is
     tested in test_charts.py)."""
 
@@ -26,6 +28,9 @@ def _no_rendering(monkeypatch: pytest.MonkeyPatch) -> None:
             return b"<svg/>"
 
     monkeypatch.setattr("server.api.charts.renderer.shared", Instant)
+    endpoints.forget()
+    yield
+    endpoints.forget()  # no stand-in image is sent again to a later test
 
 
 def raw_get(path: str, query: str) -> tuple[int, dict[str, str], bytes]:
