@@ -32,7 +32,7 @@ from pathlib import Path
 import httpx2
 
 from bench.common import report
-from bench.load import ACTIONS
+from bench.load import ACTIONS, cpu_seconds
 from bench.sessions import Session
 from tests.e2e.server import free_port
 
@@ -216,13 +216,13 @@ def main() -> None:
         serve(args.serve, args.with_app)
         return
     print("== the API alone (one process) ==", flush=True)
-    with running(with_app=False) as url:
+    with running(with_app=False) as (url, group):
         latency(url, args.repeat)
-        report_load(
-            f"load, {args.rate:g} req/s for {args.seconds:g} s",
-            *asyncio.run(load(url, args.rate, args.seconds)),
-            args.rate,
-        )
+        cpu = cpu_seconds(group, "bench.api")
+        answered, errors, times, taken = asyncio.run(load(url, args.rate, args.seconds))
+        cpu = cpu_seconds(group, "bench.api") - cpu
+        report_load(f"load, {args.rate:g} req/s for {args.seconds:g} s", answered, errors, times, taken, args.rate)
+        print(f"{'  server CPU per request':<52} {cpu * 1000 / answered:8.2f} ms", flush=True)
     print(f"== the app and the API in one process, {args.sessions} page sessions ==", flush=True)
     with running(with_app=True) as (url, _):
         asyncio.run(pages_beside(url, args.sessions, args.seconds, args.rate))
