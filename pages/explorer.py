@@ -76,7 +76,7 @@ stem = f"papi-{'kham-pha' if lang == 'vi' else 'explorer'}-{years_text(filters.y
 def everything() -> tuple[pd.DataFrame, Note]:
     """Every row of the store (sub-dimensions and intervals included) with its note: the "all data" package."""
     whole = Filters(years=(years[0], years[-1]), metrics=labels.metrics.ids)
-    every_row = data.explorer_rows(lang, chosen.base)
+    every_row = explorer_data.explorer_rows(lang, chosen.base)
     counts = summarise(table, store.provinces, whole, every_row)
     return every_row, download_note(whole, "", chosen.base, counts, citation=shell.cite(lang, years), **note_context)
 

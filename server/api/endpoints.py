@@ -17,7 +17,7 @@ from starlette.responses import JSONResponse, Response
 
 from papi_data import explore
 from papi_data.citation import citation, view_citation
-from papi_data.store.load import StoreUnavailable, store_version
+from papi_data.store.load import StoreUnavailable
 from server.api import charts, formats, params, tables
 from server.api.cache import OnceCache
 from server.api.params import BadRequest
@@ -57,7 +57,8 @@ def forget() -> None:
 
 def _ready_key(request: Request) -> tuple:
     """A request as sent (address, query, host) on the live build and today: the same request, the same answer."""
-    return (store_version(), request.url.path, request.url.query, request.headers.get("host", ""), dt.date.today())
+    host = request.headers.get("host", "")
+    return (tables.served_build(), request.url.path, request.url.query, host, dt.date.today())
 
 
 def guarded(handler: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:

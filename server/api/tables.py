@@ -14,18 +14,13 @@ from pathlib import Path
 import pandas as pd
 
 from papi_data import explore
-from papi_data.plans import measures as plan_measures
-from papi_data.plans.evaluate import evaluate, other_readings
-from papi_data.ranking import with_ranks
 from papi_data.search import search_provinces
-from papi_data.stats import national, with_change
-from papi_data.store.load import PapiStore, load_store, store_version
+from papi_data.store.keeper import keeper
+from papi_data.store.load import PapiStore, StoreUnavailable
 from papi_data.store.paths import store_dir
 from papi_data.store.schema import TOTAL
-from papi_data.subdimensions import metric_rows
 from ui.core.metrics import Metrics, build_metrics
 
-_NAMES = ["code", "name_vi", "name_en", "region_id"]
 FILTERED = ["year", "province_code", "dimension", "score", "rank", "group", "scale_low", "scale_high"]
 SCORE_COLUMNS = [
     "year",
@@ -80,20 +75,6 @@ class Tables:
     @property
     def years(self) -> list[int]:
         return self.store.years
-
-
-def _with_names(table: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
-    return table.merge(provinces[_NAMES].rename(columns={"code": "province_code"}), on="province_code", how="left")
-
-
-def explorer_rows(store: PapiStore) -> pd.DataFrame:
-    """The explorer's long table, made by the same papi_data functions as the page's (ui/core/data.py): scores and
-    sub-dimension scores with rank, N, group and change, the total with PAPI's published interval."""
-    scores = _with_names(with_change(with_ranks(store.scores)), store.provinces)
-    subs = _with_names(
-        with_change(with_ranks(metric_rows(store.subdimension_scores, store.subdimension_periods))), store.provinces
-    )
-    return explore.explorer_table(scores, subs, store.uncertainty)
 
 
 def score_rows(explorer: pd.DataFrame) -> pd.DataFrame:
@@ -206,18 +187,9 @@ _PLAN_COLUMNS = {
 
 def plan_rows(store: PapiStore) -> pd.DataFrame:
     """One row per plan target, target year and reading (the main one, then any other the text allows), with its
-    verdict (achieved, missed, no_data, pending) evaluated from the store, the measured value, the target and the
-    gap; the plan's document, our reading and where each came from."""
-    table = plan_measures.plan_table(store.scores, store.subdimension_scores, store.subdimension_periods)
-    nat = national(table)
-    latest = int(store.scores["year"].max())
-    verdicts = pd.concat(
-        [
-            evaluate(store.targets, table, latest, store.provinces, nat),
-            evaluate(other_readings(store.targets), table, latest, store.provinces, nat),
-        ],
-        ignore_index=True,
-    )
+    verdict (achieved, missed, no_data, pending) as the build evaluated it from the store (the plans page's table),
+    the measured value, the target and the gap; the plan's document, our reading and where each came from."""
+    verdicts = store.table("plan_evaluation")
     plans = (
         store.plans[list(_PLAN_COLUMNS)].rename(columns=_PLAN_COLUMNS).drop(columns="province_code", errors="ignore")
     )
@@ -274,7 +246,7 @@ def _plain_strings(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_tables(store: PapiStore, build: str) -> Tables:
-    explorer = explorer_rows(store)
+    explorer = store.table("explorer_table")  # the table the explorer page filters, as the build made it
     metrics = build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
     return Tables(
         build=build,
@@ -283,7 +255,7 @@ def build_tables(store: PapiStore, build: str) -> Tables:
         explorer=explorer,
         keys=_plain_strings(explorer[FILTERED]),
         scores=_plain_strings(score_rows(explorer)),
-        national=national(explorer),
+        national=store.table("national"),
         provinces=province_rows(store),
         metric_table=metric_table(metrics, explorer),
         plans=plan_rows(store),
@@ -291,21 +263,28 @@ def build_tables(store: PapiStore, build: str) -> Tables:
 
 
 _lock = threading.Lock()
-_loaded: dict[str, Tables] = {}  # store folder → its tables, for the build CURRENT named when they were made
+_loaded: dict[str, Tables] = {}  # store folder → the tables of the build served when they were made
 
 
 def current(folder: Path | None = None) -> Tables:
-    """The tables of the live build: read once per build (a rebuild is seen at the next request, by one small read
-    of CURRENT); requests arriving while it is read wait for it rather than read it again."""
-    root = folder or store_dir()
-    build = store_version(root)
-    held = _loaded.get(str(root))
-    if held is not None and held.build == build:
+    """The tables of the build the pages serve (papi_data.store.keeper: the live build, or the last good one): made
+    once per build (a rebuild is seen at the next request, by one small read of CURRENT); requests arriving while
+    they are made wait for them rather than make them again."""
+    served, state = keeper(folder or store_dir()).get()
+    if served is None:
+        raise StoreUnavailable("missing", state.fault or "no build can be served")
+    key = str(folder or store_dir())
+    held = _loaded.get(key)
+    if held is not None and held.build == state.build:
         return held
     with _lock:
-        held = _loaded.get(str(root))
-        if held is None or held.build != build:
-            store = load_store(root, build or None)
-            held = build_tables(store, store.manifest["build_id"])
-            _loaded[str(root)] = held
+        held = _loaded.get(key)
+        if held is None or held.build != state.build:
+            held = build_tables(served, str(served.manifest["build_id"]))
+            _loaded[key] = held
         return held
+
+
+def served_build(folder: Path | None = None) -> str:
+    """The id of the build served ("" when none), for keys of answers kept in memory."""
+    return keeper(folder or store_dir()).get()[1].build or ""

@@ -16,7 +16,6 @@ from frictionless import Package, validate
 from papi_data.citation import citation
 from papi_data.explore import Filters, apply_filters, summarise, with_base_change
 from papi_data.store.load import load_store
-from server.api.tables import explorer_rows
 from ui.core.metrics import build_metrics
 from ui.explorer.downloads import download_note, to_package, view_table
 
@@ -28,7 +27,7 @@ def package(request: pytest.FixtureRequest, api_store: Path, tmp_path_factory: p
     lang = request.param
     store = load_store(api_store)
     metrics = build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
-    table = with_base_change(explorer_rows(store), 2018)
+    table = with_base_change(store.table("explorer_table"), 2018)  # the explorer page's table
     shown = apply_filters(table, store.provinces, FILTERS)
     note = download_note(
         FILTERS,

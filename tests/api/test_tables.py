@@ -13,11 +13,10 @@ from starlette.testclient import TestClient
 
 from papi_data import explore
 from papi_data.build import build
-from papi_data.store.load import store_version
+from papi_data.store.load import load_store, store_version
 from papi_data.store.paths import SOURCES_DIR
 from server.api import tables
 from server.api.tables import SCORE_COLUMNS
-from ui.core import data
 
 # (API query, the explorer's filters for it): years, metrics, regions, groups, provinces
 SAME_FILTERS = [
@@ -61,11 +60,11 @@ def _csv(content: bytes) -> pd.DataFrame:
 def test_scores_are_the_explorers_rows_for_the_same_filters(
     client: TestClient, api_store: Path, query: str, filters: explore.Filters
 ) -> None:
-    """The explorer's table as the page makes it (ui/core/data.py), filtered by the page's own rule, against the API's
-    CSV: the same rows in the same order with the same unrounded values."""
-    version = (str(api_store), store_version(api_store))
-    page_table = data._explorer_table(version)
-    shown = explore.apply_filters(page_table, data._store(version).provinces, filters)
+    """The explorer page's table (the build's explorer_table, ui/core/data.explorer_table) filtered by the page's own
+    rule (papi_data.explore.apply_filters), against the API's CSV: the same rows in the same order with the same
+    unrounded values."""
+    store = load_store(api_store)
+    shown = explore.apply_filters(store.table("explorer_table"), store.provinces, filters)
     expected = shown.rename(columns={"dimension": "metric", "n": "n_ranked"})[COMPARED].reset_index(drop=True)
     answer = client.get(f"/api/v1/scores.csv?{query}")
     assert answer.status_code == 200
