@@ -15,13 +15,14 @@ from server.api import endpoints, openapi, tables
 _log = logging.getLogger("papi.api")
 
 
-def routes() -> list[BaseRoute]:
-    """The API's routes, to put in the server's route list (`streamlit.starlette.App(routes=[*api.routes(), …])`).
-    The store's tables start loading in the background, so the first request does not wait seconds for them."""
+def routes(base: str = "") -> list[BaseRoute]:
+    """The API's routes, to put in the server's route list (`streamlit.starlette.App(routes=[*api.routes(base), …])`),
+    at /api/v1 under the server's base path (`base`, e.g. "papi"; none by default). The store's tables start loading
+    in the background, so the first request does not wait seconds for them."""
     _warm()
     return [
         Mount(
-            endpoints.PREFIX,
+            ("/" + base.strip("/") if base.strip("/") else "") + endpoints.PREFIX,
             routes=[
                 Route("/", endpoints.index, methods=["GET"]),
                 Route("/openapi.json", openapi.document, methods=["GET"]),

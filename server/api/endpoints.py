@@ -102,9 +102,14 @@ def _format(request: Request) -> formats.Format:
     return fmt
 
 
-def _citation_url(years: tuple[int, int], lang: str) -> str:
+def prefix(request: Request) -> str:
+    """Where the API is mounted as the request reached it: /api/v1, or under the server's base path (/papi/api/v1)."""
+    return str(request.scope.get("root_path") or PREFIX).rstrip("/")
+
+
+def _citation_url(request: Request, years: tuple[int, int], lang: str) -> str:
     span = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
-    return f"{PREFIX}/citation.json?{urlencode({'year': span, 'lang': lang})}"
+    return f"{prefix(request)}/citation.json?{urlencode({'year': span, 'lang': lang})}"
 
 
 def _meta(t: tables.Tables, request: Request, years: tuple[int, int], lang: str, query: dict[str, str]) -> dict:
@@ -120,7 +125,7 @@ def _meta(t: tables.Tables, request: Request, years: tuple[int, int], lang: str,
         "terms": TERMS,
         "query": query,
         "missing": "null: PAPI published no figure (never 0, never estimated)",
-        "documentation": f"{PREFIX}/openapi.json",
+        "documentation": f"{prefix(request)}/openapi.json",
     }
 
 
@@ -148,9 +153,8 @@ def _answer(
     body = _answers.get(key, make)
     if "year" in query:
         span = params.years(query, t.years)
-    return Response(
-        body, headers=formats.headers(t.build, _citation_url(span, lang), formats.MEDIA[fmt], f"papi-{name}.{fmt}")
-    )
+    cited = _citation_url(request, span, lang)
+    return Response(body, headers=formats.headers(t.build, cited, formats.MEDIA[fmt], f"papi-{name}.{fmt}"))
 
 
 def select_scores(t: tables.Tables, query: dict[str, str]) -> tuple[pd.DataFrame, tuple[int, int]]:
@@ -239,7 +243,7 @@ def cite(request: Request) -> Response:
         link = str(request.base_url).rstrip("/")  # a link is cited only when it is a plain web address
     shown = list(range(years[0], years[1] + 1))
     cited = view_citation(t.store.report_partners, t.store.partners, shown, lang, link, dt.date.today())
-    head = formats.headers(t.build, _citation_url(years, lang), "", f"papi-citation.{fmt}")
+    head = formats.headers(t.build, _citation_url(request, years, lang), "", f"papi-citation.{fmt}")
     if fmt == "json":
         return JSONResponse(cited.as_dict(), headers={**head, "content-type": "application/json"})
     text = cited.bibtex if fmt == "bib" else f"{cited.plain}\n\n{cited.apa}\n"
@@ -264,14 +268,14 @@ def chart(request: Request) -> Response:
     except RenderError as error:
         _log.warning("chart image failed: %s", error)
         raise BadRequest("render_failed", status=503) from error
-    head = formats.headers(t.build, _citation_url((view.year, view.year), view.lang), formats.MEDIA[fmt], "")
+    head = formats.headers(t.build, _citation_url(request, (view.year, view.year), view.lang), formats.MEDIA[fmt], "")
     head["content-disposition"] = f'inline; filename="papi-{kind}-{view.year}-{view.metric}.{fmt}"'
     return Response(body, headers=head)
 
 
 def index(request: Request) -> Response:
     """What the API offers, for a person who opens /api/v1/ in a browser."""
-    base = PREFIX
+    base = prefix(request)
     return JSONResponse(
         {
             "name": "PAPI open data API",
@@ -294,5 +298,5 @@ def not_found(request: Request) -> Response:
     if request.method not in ("GET", "HEAD"):
         error = BadRequest("not_found", status=405, allowed="GET, HEAD")
     else:
-        error = BadRequest("not_found", status=404, allowed=f"see {PREFIX}/openapi.json")
+        error = BadRequest("not_found", status=404, allowed=f"see {prefix(request)}/openapi.json")
     return error_response(error, request)

@@ -62,12 +62,14 @@ def encode(table: pd.DataFrame, fmt: Format, meta: Mapping[str, object]) -> byte
 
 def headers(build: str, citation_url: str, media: str, filename: str) -> dict[str, str]:
     """What every answer carries: the build as ETag (a rebuild is a new version), a day's caching, where the
-    citation and the API's description are, and open access for other sites' scripts (the data is public)."""
+    citation (`citation_url`, under the API's mount) and the API's description beside it are, and open access for
+    other sites' scripts (the data is public)."""
+    described = citation_url.split("/citation.", 1)[0] + "/openapi.json"
     return {
         "content-type": media,
         "etag": f'"{build}"',
         "cache-control": f"public, max-age={MAX_AGE_S}",
-        "link": f'<{citation_url}>; rel="cite-as", </api/v1/openapi.json>; rel="describedby"',
+        "link": f'<{citation_url}>; rel="cite-as", <{described}>; rel="describedby"',
         "content-disposition": f'inline; filename="{filename}"',
         "access-control-allow-origin": "*",
         "x-content-type-options": "nosniff",

@@ -9,12 +9,14 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from papi_data import explore
 from papi_data.build import build
 from papi_data.store.load import load_store, store_version
 from papi_data.store.paths import SOURCES_DIR
+from server import api
 from server.api import tables
 from server.api.tables import SCORE_COLUMNS
 
@@ -174,3 +176,12 @@ def test_a_rebuild_is_served_at_the_next_request(client: TestClient, api_store: 
     assert after.headers["etag"] != f'"{before}"'
     assert after.headers["etag"] == f'"{store_version(api_store)}"'
     assert tables.current() is tables.current()  # one set of tables per build, not one per request
+
+
+def test_under_a_base_path_the_api_and_its_links_are_under_it(api_store: Path) -> None:
+    with TestClient(Starlette(routes=api.routes("papi"))) as under:
+        answer = under.get("/papi/api/v1/scores.csv?year=2024&metric=total")
+        assert answer.status_code == 200
+        assert answer.headers["link"].startswith("</papi/api/v1/citation.json?year=2024&lang=vi>")
+        assert "</papi/api/v1/openapi.json>" in answer.headers["link"]
+        assert under.get("/api/v1/scores.csv").status_code == 404

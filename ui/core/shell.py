@@ -325,9 +325,10 @@ def _iframe(lang: str) -> str:
 
 
 def origin() -> str:
-    """The server's address as the reader reached it ("https://papi.example.gov.vn"), for the API's addresses."""
+    """The app's address as the reader reached it, with the server's base path ("https://papi.example.gov.vn" or
+    "https://so.example.gov.vn/papi"): the open-data API is at /api/v1 under it."""
     parts = urlsplit(st.context.url or "")
-    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return (f"{parts.scheme}://{parts.netloc}" if parts.netloc else "") + browser.base_url().rstrip("/")
 
 
 def _image_url(page: str) -> str | None:
