@@ -147,7 +147,8 @@ def _answer(
 
     def make() -> bytes:
         table, years = select(t, query)
-        return formats.encode(table, fmt, _meta(t, request, years, lang, query))
+        whole = t.scores_arrow if name == "scores" else None
+        return formats.encode(table, fmt, _meta(t, request, years, lang, query), whole)
 
     key = (t.build, name, fmt, tuple(sorted(query.items())), str(request.url.netloc), dt.date.today())
     body = _answers.get(key, make)

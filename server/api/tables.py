@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from papi_data import explore
 from papi_data.search import search_provinces
@@ -56,6 +57,7 @@ class Tables:
     explorer: pd.DataFrame  # papi_data.explore.explorer_table: what the explorer page filters
     keys: pd.DataFrame  # the explorer table's columns that its filters read (same index): a filter takes ~1 ms on them
     scores: pd.DataFrame  # the same rows (same index) in the API's columns
+    scores_arrow: pa.Table  # `scores` in Arrow (row i = index label i), for Parquet answers
     national: pd.DataFrame  # papi_data.stats.national of every metric (the charts' mean and band)
     provinces: pd.DataFrame
     metric_table: pd.DataFrame
@@ -246,7 +248,8 @@ def _plain_strings(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_tables(store: PapiStore, build: str) -> Tables:
-    explorer = store.table("explorer_table")  # the table the explorer page filters, as the build made it
+    explorer = store.table("explorer_table").reset_index(drop=True)  # the explorer page's table, as the build made it
+    scores = score_rows(explorer)
     metrics = build_metrics(store.dimensions, store.subdimensions, store.subdimension_periods, max(store.years))
     return Tables(
         build=build,
@@ -254,7 +257,8 @@ def build_tables(store: PapiStore, build: str) -> Tables:
         metrics=metrics,
         explorer=explorer,
         keys=_plain_strings(explorer[FILTERED]),
-        scores=_plain_strings(score_rows(explorer)),
+        scores=_plain_strings(scores),
+        scores_arrow=pa.Table.from_pandas(scores, preserve_index=False),
         national=store.table("national"),
         provinces=province_rows(store),
         metric_table=metric_table(metrics, explorer),
