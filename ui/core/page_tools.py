@@ -223,7 +223,8 @@ def brief_button(code: str, name: str, year: int, frame: Frame, lang: str) -> No
 
 def cite_button(cited: ViewCitation, lang: str) -> None:
     """ "Trích dẫn / Cite": the view's citation as plain text, APA and BibTeX, each with a copy button."""
-    with st.popover(t("cite", lang), icon=":material/format_quote:"):
+    # an icon with its name as the tooltip: the toolbar must stay one line at 1280 px beside the sidebar
+    with st.popover(":material/format_quote:", help=t("cite", lang)):
         st.markdown(t("cite_intro", lang))  # not a caption: the pages' captions are their own
         for label, text, language in (
             (t("cite_plain", lang), cited.plain, None),
@@ -236,7 +237,7 @@ def cite_button(cited: ViewCitation, lang: str) -> None:
 
 def embed_button(iframe: str, image_url: str | None, lang: str) -> None:
     """ "Nhúng / Embed": the <iframe> code of the view and, where the page's chart has one, its image's address."""
-    with st.popover(t("embed", lang), icon=":material/code:"):
+    with st.popover(":material/code:", help=t("embed", lang)):
         st.markdown(t("embed_intro", lang))
         st.code(iframe, language="html", wrap_lines=True)
         if image_url:
