@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import rss_mib
-from bench.sessions import Run, Session
 from deploy.cluster import running_cluster
-from tests.e2e.server import free_port, running_app
+from harness.server import free_port, running_app
+from harness.sessions import Run, Session
 
 # What visitors do: open a page with a link's parameters. Every action is a full script run of that page.
 ACTIONS = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from bench.common import report, timed
-from tests.app.conftest import open_app
+from harness.apptest import open_app
 
 PAGES: dict[str, tuple[str | None, dict[str, str], float | None]] = {
     "home (Tổng quan)": (None, {}, None),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import expect, sync_playwright
 
 from bench.common import BYPASS_CSP, WATCH_TITLE, report
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
+from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PROVINCES = ["Hà Nội", "Bắc Ninh", "TP. Hồ Chí Minh", "Đà Nẵng", "Cần Thơ"]

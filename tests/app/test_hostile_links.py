@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import open_app
-from tests.hostile_links import PAGES, Link, hostile_links, sample
+from harness.apptest import open_app
+from harness.hostile_links import PAGES, Link, hostile_links, sample
 from ui.core.i18n import t
 
 FILES = {"": None, "ban-do": "pages/map.py", "ho-so-tinh": "pages/profile.py", "ke-hoach": "pages/plans.py"}

@@ -1,7 +1,7 @@
 """Two app servers behind HAProxy on loopback, as `make cluster N=2` starts them: a download made in a session is
 served through the proxy (the file lives in the memory of the server that made it), and when one server stops, the
 sessions on the other go on untouched and new visitors reach the live one. Sessions speak Streamlit's protocol
-(bench/sessions.py); no browser."""
+(harness/sessions.py); no browser."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.sessions import Session, run_sync
 from deploy.cluster import running_cluster, stop
-from tests.e2e.server import free_port
+from harness.server import free_port
+from harness.sessions import Session, run_sync
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import serve_guard
-from bench.sessions import run_sync
+from harness.sessions import run_sync
 from serve_guard import LOG_BURST, NOT_FOUND_PATH, Guard
 from ui.core.shell import LINK_LIMIT
 
