@@ -136,7 +136,7 @@ def servers(count: int) -> Iterator[tuple[str, list[int]]]:
         with running_app("bench-load", port=free_port(8700, 8799), env=env) as (url, group):
             yield url, [group]
     else:
-        with running_cluster(count, port=free_port(8700, 8790), env=env) as (url, apps):
+        with running_cluster(count, port=free_port(8700, 8790, block=count + 1), env=env) as (url, apps):
             yield url, [app.pid for app in apps]
 
 

@@ -26,16 +26,26 @@ CHROMIUM_FLAGS = [
 STARTUP_LIMIT_S = 120
 
 
-def free_port(first: int | None = None, last: int | None = None) -> int:
-    """A free port on loopback: any, or the first free one in first..last (the benchmarks keep to 8700–8799)."""
-    for port in range(first, (last or first) + 1) if first else [0]:
+def _is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def free_port(first: int | None = None, last: int | None = None, block: int = 1) -> int:
+    """A free port on loopback: any, or the first free one in first..last (the benchmarks keep to 8700–8799); with
+    `block`, the first whose next block - 1 ports are free too (a cluster's proxy on it, its servers on the next)."""
+    if not first:
         with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
+            sock.bind(("127.0.0.1", 0))
             return sock.getsockname()[1]
-    raise RuntimeError(f"no free port in {first}–{last}")
+    for port in range(first, (last or first) + 1):
+        if all(_is_free(p) for p in range(port, port + block)):
+            return port
+    raise RuntimeError(f"no {block} free port(s) in a row in {first}–{last}")
 
 
 def _wait_healthy(url: str, process: subprocess.Popen) -> None:
