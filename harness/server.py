@@ -36,16 +36,20 @@ def _is_free(port: int) -> bool:
 
 
 def free_port(first: int | None = None, last: int | None = None, block: int = 1) -> int:
-    """A free port on loopback: any, or the first free one in first..last (the benchmarks keep to 8700–8799); with
-    `block`, the first whose next block - 1 ports are free too (a cluster's proxy on it, its servers on the next)."""
-    if not first:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return sock.getsockname()[1]
-    for port in range(first, (last or first) + 1):
+    """A free port on loopback: one the system picks, or the first free one in first..last (the benchmarks keep to
+    8700–8799); with `block`, one whose next block - 1 ports are free too (a cluster's proxy on it, its servers on the
+    next ones). The system's pick is random, so parallel test runs on one machine do not race for the same block."""
+    candidates = range(first, (last or first) + 1) if first else (_system_port() for _ in range(100))
+    for port in candidates:
         if all(_is_free(p) for p in range(port, port + block)):
             return port
-    raise RuntimeError(f"no {block} free port(s) in a row in {first}–{last}")
+    raise RuntimeError(f"no {block} free port(s) in a row" + (f" in {first}–{last}" if first else ""))
+
+
+def _system_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def _wait_healthy(url: str, process: subprocess.Popen) -> None:

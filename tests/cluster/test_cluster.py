@@ -17,7 +17,7 @@ from harness.sessions import Session, run_sync
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[tuple[str, list]]:
-    with running_cluster(2, port=free_port(8740, 8790, block=3)) as running:  # the proxy, then its two servers
+    with running_cluster(2, port=free_port(block=3)) as running:  # the proxy, then its two servers
         yield running
 
 
