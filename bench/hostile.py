@@ -1,4 +1,4 @@
-"""The whole hostile-link list (tests/hostile_links.py) against the real server, as sessions speaking Streamlit's
+"""The whole hostile-link list (harness/hostile_links.py) against the real server, as sessions speaking Streamlit's
 protocol: exceptions (including the app's own "something went wrong" page), unescaped echoes, time per load.
 
     python -m bench.hostile [--every 1] [--parallel 3]
@@ -23,7 +23,7 @@ SLOW_S = 5.0
 
 
 def _follow(url: str, link: Link) -> tuple[str, str]:
-    """A deep address is answered over HTTP with a redirect (serve_guard.py): the page and query it leads to."""
+    """A deep address is answered over HTTP with a redirect (server/guards.py): the page and query it leads to."""
     parsed = urlparse(url)
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
     connection.request("GET", f"/{link.page}?{link.query}")

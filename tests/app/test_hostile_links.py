@@ -1,4 +1,4 @@
-"""A sample of the hostile-link list (tests/hostile_links.py) on the real pages in AppTest: no exception (Streamlit's
+"""A sample of the hostile-link list (harness/hostile_links.py) on the real pages in AppTest: no exception (Streamlit's
 or the app's own "something went wrong"), and no markup from the link echoed where it would be interpreted. The whole
 list runs against the real server in bench/hostile.py; unknown addresses are covered in tests/e2e/test_hardening.py."""
 
