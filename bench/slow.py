@@ -20,9 +20,9 @@ import time
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
-from bench.sessions import Session
 from deploy.cluster import running_cluster
-from tests.e2e.server import free_port, running_app
+from harness.server import free_port, running_app
+from harness.sessions import Session
 
 TARGET_S = 1.0
 TRICKLE_EVERY_S = 2.0

@@ -11,9 +11,9 @@ import anyio
 import pytest
 from starlette.applications import Starlette
 
+from harness.hostile_links import Link, api_links
 from server import api
 from server.api import endpoints
-from tests.hostile_links import Link, api_links
 
 CHARTS = "api/v1/charts/"
 

@@ -17,9 +17,9 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import app_test
 
+from harness.apptest import open_app
 from papi_data.explore import Filters, apply_filters
 from papi_data.ranking import with_ranks
-from tests.app.conftest import open_app
 
 PAGE = "pages/explorer.py"
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.app.conftest import open_app
+from harness.apptest import open_app
 
 PAGE = "pages/planner.py"
 
