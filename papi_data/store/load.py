@@ -8,15 +8,17 @@ the readiness answer (papi_data.store.keeper), not for a visitor.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from papi_data.store.files import BUILD_ID, build_folder, current_build, file_digest
 from papi_data.store.paths import BUILDS, CURRENT, MANIFEST, store_dir
-from papi_data.store.schema import SCHEMA_VERSION, TABLES
+from papi_data.store.schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES
 
 _ATTEMPTS = 5  # reads in a row that may find their build removed by newer builds before giving up
 
@@ -48,6 +50,11 @@ class PapiStore:
     partners: pd.DataFrame
     report_partners: pd.DataFrame
     manifest: dict
+    derived: Mapping[str, pd.DataFrame] = field(default_factory=dict)  # by name: schema.DERIVED_TABLES
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A derived table (papi_data.derived), as the build wrote it."""
+        return self.derived[name]
 
     @property
     def years(self) -> list[int]:
@@ -115,7 +122,7 @@ def _load_build(root: Path, build: str) -> PapiStore:
         raise StoreUnavailable("outdated", f"schema {manifest.get('schema_version')}, this app needs {SCHEMA_VERSION}")
     _verify(folder, manifest.get("files"))
     frames: dict[str, pd.DataFrame] = {}
-    for name, schema in TABLES.items():
+    for name, schema in (TABLES | DERIVED_TABLES).items():
         file = folder / f"{name}.parquet"
         try:
             table = pq.read_table(file)
@@ -126,7 +133,22 @@ def _load_build(root: Path, build: str) -> PapiStore:
         if not table.schema.equals(schema, check_metadata=False):
             raise StoreUnavailable("corrupt", f"{file.name} does not have the expected columns")
         frames[name] = table.to_pandas()
-    return PapiStore(manifest=manifest, **frames)
+    derived = {name: with_plain_lists(frames.pop(name)) for name in DERIVED_TABLES}
+    return PapiStore(manifest=manifest, derived=derived, **frames)
+
+
+def with_plain_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """A derived table's list cells as Python lists (Parquet gives numpy arrays), None where there is none: the domain
+    made them as lists, and the pages test `isinstance(cell, list)`."""
+    for column in frame.columns:
+        if frame[column].dtype == object and any(hasattr(v, "tolist") for v in frame[column]):
+            frame[column] = [v.tolist() if hasattr(v, "tolist") else None for v in frame[column]]
+    return frame
+
+
+def arrow_round_trip(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
+    """`frame` as the store writes and reads it back (raises if it does not fit `schema`)."""
+    return with_plain_lists(pa.Table.from_pandas(frame, schema=schema, preserve_index=False).to_pandas())
 
 
 def _verify(folder: Path, digests: object) -> None:

@@ -34,13 +34,13 @@ Tables = dict[str, pd.DataFrame]
 
 @pytest.fixture(scope="module")
 def variants(real_store: PapiStore) -> tuple[Tables, Tables]:
-    a = {name: getattr(real_store, name) for name in TABLES}
+    a = {name: getattr(real_store, name) for name in TABLES} | dict(real_store.derived)
     return a, {name: frame.iloc[:-1] for name, frame in a.items()}
 
 
 def variant_of(store: PapiStore, variants: tuple[Tables, Tables]) -> str:
     """ "A" or "B" when the manifest and every table come from one variant; fails the test on a mix."""
-    counts = {name: len(getattr(store, name)) for name in TABLES}
+    counts = {name: len(getattr(store, name)) for name in TABLES} | {n: len(f) for n, f in store.derived.items()}
     assert counts == store.manifest["rows"], f"manifest of one build, tables of another: {counts}"
     names = [v for v, tables in zip("AB", variants, strict=True) if counts == {n: len(f) for n, f in tables.items()}]
     assert len(names) == 1, f"tables of two builds mixed: {counts}"
@@ -134,7 +134,8 @@ def test_a_build_killed_at_random_times_leaves_a_usable_store(tmp_path: Path, va
     builder = (
         "import sys; from pathlib import Path; from papi_data.build import write_store, SOURCES_DIR\n"
         "from papi_data.store.schema import TABLES; from papi_data.store.load import load_store\n"
-        "store = load_store(Path(sys.argv[1])); tables = {name: getattr(store, name) for name in TABLES}\n"
+        "store = load_store(Path(sys.argv[1]))\n"
+        "tables = {name: getattr(store, name) for name in TABLES} | dict(store.derived)\n"
         "write_store(tables, SOURCES_DIR, Path(sys.argv[1]))\n"
         "print('ready', flush=True)  # one build published: the kills below land in the ones that follow\n"
         "while True: write_store(tables, SOURCES_DIR, Path(sys.argv[1]))\n"

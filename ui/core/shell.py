@@ -15,7 +15,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from papi_data.search import search_provinces
 from ui.charts.common import Chart, CheckedFigure, plotly_config
-from ui.charts.frame import PRESENT, SCREEN, Frame, source_line
+from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
 from ui.core.url_state import parse_params
@@ -249,10 +249,16 @@ def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with
     )
 
 
-def chart(recipe: Chart, key: str, filename: str, **kwargs: Any) -> Any:
+def canvas() -> Canvas:
+    """The canvas this page's charts are drawn on: present mode's, or the screen's."""
+    return PRESENT if present() else SCREEN
+
+
+def chart(recipe: Chart, key: str, filename: str, figure: dict | None = None, **kwargs: Any) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
-    and text scale; under it, its slide image as PNG and SVG (`filename`), and it goes into the page's deck."""
-    figure = recipe.figure(PRESENT if present() else SCREEN)
+    and text scale (`figure`: the recipe's figure on this canvas, where the page keeps it); under it, its slide image
+    as PNG and SVG (`filename`), and it goes into the page's deck."""
+    figure = recipe.figure(canvas()) if figure is None else figure
     event = st.plotly_chart(
         CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
     )
