@@ -33,8 +33,8 @@ import httpx2
 
 from bench.common import report
 from bench.load import ACTIONS, cpu_seconds
-from bench.sessions import Session
-from tests.e2e.server import free_port
+from harness.server import free_port
+from harness.sessions import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 MIX = [  # what scripts and portals ask for, each answer made once and then served from memory

@@ -10,10 +10,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.sessions import Session, run_sync
 from deploy.cluster import readiness, running_cluster
+from harness.server import free_port
+from harness.sessions import Session, run_sync
 from papi_data.store.paths import BUILDS, store_dir
-from tests.e2e.server import free_port
 
 DETECTION_LIMIT_S = 15
 
