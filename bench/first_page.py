@@ -19,7 +19,7 @@ import time
 from playwright.sync_api import BrowserContext, expect, sync_playwright
 
 from bench.common import report
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, running_app
+from harness.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PAGES = {  # name: (AppTest page, its address, its query, a word of its title)
@@ -37,7 +37,7 @@ import json, sys, time
 start = time.perf_counter()
 import plotly.graph_objects, ui.core.shell, ui.home.panel, ui.map.panel, ui.profile.panel
 from streamlit.testing.v1 import AppTest
-from tests.app.conftest import APP
+from harness.apptest import APP
 from ui.core import data
 imported = time.perf_counter()
 data._store(data._version())
