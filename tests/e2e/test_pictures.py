@@ -74,4 +74,28 @@ def test_the_map_fills_the_screen_and_its_words_stay_whole(sized, app_url: str, 
             failures.append(f"{where}: the ranking's names are {smallest} px")
         if page.locator(NAMES).count() < 61:  # every province with data is in the ranking (61 in 2024)
             failures.append(f"{where}: the ranking lists {page.locator(NAMES).count()} provinces")
+        named = page.locator(".js-plotly-plot").evaluate_all(
+            "els => els.map(e => [e.getAttribute('role'), e.getAttribute('aria-label')])"
+        )
+        if any(role != "figure" or not label for role, label in named):
+            failures.append(f"{where}: a chart without an accessible name: {named}")
+    assert failures == []
+
+
+RADAR = ".js-plotly-plot >> nth=0"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_radar_owns_the_screen_in_present_mode(sized, app_url: str, lang: str) -> None:
+    failures = []
+    for size in [(1280, 720), (1024, 768)]:
+        page = sized(size)
+        open_page(page, f"{app_url}/ho-so-tinh?lang={lang}&present=1&province=01")
+        radar = page.locator(RADAR).locator(".polarlayer")
+        expect(radar).to_be_visible()
+        box = radar.bounding_box()
+        assert box is not None
+        if box["height"] < 0.6 * size[1] or box["y"] < 0 or box["y"] + box["height"] > size[1]:
+            failures.append(f"{size}: the radar is {box['height']:.0f} px tall at y={box['y']:.0f}")
+        failures += [f"{size}: {p}" for p in chart_text_problems(page) if p.startswith("chart 0:")]
     assert failures == []

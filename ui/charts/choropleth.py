@@ -9,7 +9,7 @@ import pandas as pd
 
 from papi_data.cells import as_int, as_str, float_or_none, str_or_none
 from papi_data.store.schema import GROUPS
-from ui.charts.frame import LINE, PAD, Frame, base_layout, footer_height
+from ui.charts.frame import PAD, Frame, base_layout, footer_height, words_beside
 from ui.charts.palette import (
     CLEAR,
     CONTINUOUS_SCALE,
@@ -219,18 +219,13 @@ def _layout(frame: Frame, lang: str, height: int, side: bool) -> dict:
     top right, over the open sea, and the source and link under the map; on a large canvas every word in the column
     right of the map."""
     layout = base_layout(frame, lang, height=height, left=0, right=0, below=0)
-    layout["margin"].update(t=PAD, b=PAD if side else footer_height(frame))
-    layout["title"].update(x=SIDE_TEXT + 0.02 if side else 1, xanchor="left" if side else "right")
-    if not side:
-        layout["title"]["pad"] = {"t": PAD, "r": PAD}
-        layout["legend"] = {"x": 1, "xanchor": "right", "y": 0.7, "yanchor": "top"}
-    else:
+    if side:
+        words_beside(layout, SIDE_TEXT + 0.02)
         layout["legend"] = {"x": SIDE_TEXT + 0.02, "xanchor": "left", "y": 0.8, "yanchor": "top"}
-        shift = PAD
-        for note in reversed(layout["annotations"]):  # from the bottom up: the link, then the source
-            lines = note["text"].count("<br>") + 1
-            note.update(x=SIDE_TEXT + 0.02, xshift=0, y=0, yanchor="bottom", yshift=shift - PAD)
-            shift += round(lines * note["font"]["size"] * LINE)
+    else:
+        layout["margin"].update(t=PAD, b=footer_height(frame))
+        layout["title"].update(x=1, xanchor="right", pad={"t": PAD, "r": PAD})
+        layout["legend"] = {"x": 1, "xanchor": "right", "y": 0.7, "yanchor": "top"}
     layout["legend"].update(bgcolor=LEGEND_BACKGROUND, font={"size": frame.px(13)})
     layout["showlegend"] = True
     return layout
