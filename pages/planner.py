@@ -30,6 +30,7 @@ spec = planner_spec(
 view = state.view(spec)
 
 shell.header(t("page_planner", lang), lang)
+shell.province_search(store.provinces, lang, pick=lambda code: state.set_value("province", code))
 st.markdown(t("planner_intro", lang, year=year, next=year + 1))
 st.info(t("planner_not_forecast", lang, year=year), icon=":material/calculate:")
 left, middle, right, last = st.columns([2, 3, 3, 2])
