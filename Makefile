@@ -25,7 +25,7 @@ run: $(VENV)/.installed $(STORE) chromium
 	PAPI_EMBED_ORIGINS="$(EMBED_ORIGINS)" $(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 \
 		$(addprefix --server.allowedHosts=,$(HOSTS)) $(SERVE_FLAGS)
 
-test: lint $(STORE) chromium office haproxy
+test: lint $(STORE) chromium office haproxy node_modules/.installed
 	$(BIN)/python -m pytest
 
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
@@ -57,6 +57,12 @@ cluster-status:
 # Debian's HAProxy for `make cluster` and its tests.
 haproxy:
 	@test -x $(HAPROXY) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy)
+
+# The browser tests' npm tools (package.json: axe-core, injected into the pages by tests/e2e/test_accessibility.py).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm)
+	npm ci --no-audit --no-fund
+	touch $@
 
 # Debian's Chromium, for the exports (kaleido drives it: slide images, decks, the brief) and the browser tests, and
 # fonts with Vietnamese glyphs (Liberation Sans 2 is metric-compatible with the charts' Arial). Neither Playwright nor
