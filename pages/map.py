@@ -52,7 +52,16 @@ def map_part() -> None:
     view = state.view(spec)  # a run of the fragment alone reads the view the play, a click or a widget left
     year, metric, colouring, fit, show_2025 = view.year, view.metric, view.colour, view.fit, view.show2025
     state.hold_url(playing)  # the URL changes once, when the play stops: Back then returns to the view before it
-    c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
+    # The map first, as tall as the screen allows: the choices and the selected province beside it (under it on a
+    # phone), the ranking under it; in present mode the choices under the map (the ← → buttons step the years).
+    if shell.present():
+        map_place = st.container()
+        c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
+        card, side = st.columns([2, 3])
+    else:
+        map_place, right = st.columns([3, 1])
+        c1 = c2 = c3 = card = right
+        side = st.container()
     with c1:
         state.widget(
             st.selectbox,
@@ -70,6 +79,7 @@ def map_part() -> None:
             state.widget(st.select_slider, "year", t("year", lang), options=years)
     c3.button(
         t("pause" if playing else "play", lang),
+        icon=":material/pause:" if playing else ":material/play_arrow:",  # the app's icon font has both glyphs
         on_click=map_panel.toggle_play,
         args=(years, metrics.years[metric][0]),
         key="play",
@@ -118,8 +128,7 @@ def map_part() -> None:
             with_map=True,
         ),
     )
-    map_col, side = (st.container(), st.container()) if shell.present() else st.columns([3, 2])
-    with map_col, st.container(key="map_frame"):
+    with map_place, st.container(key="map_frame"):
         shell.chart(
             figure,
             map_panel.chart_key(),
@@ -128,12 +137,13 @@ def map_part() -> None:
             selection_mode="points",
             height="stretch",
         )
-    with side:
+    with card:
         if selected is None:
             st.caption(t("click_hint", lang))
         else:
             table = data.subdimension_table(lang) if is_subdimension(metric) else data.scores_table(lang)
             map_panel.selected_card(table, store.provinces, selected, year, metric, label, lang)
+    with side:
         intervals = map_data.intervals_of(store, year) if metric == TOTAL else None
         whiskers = ""
         if intervals is not None:

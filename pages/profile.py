@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from papi_data.profile import era_years, nearest_year_with_data
+from papi_data.text import by_name
 from ui.charts.common import Chart
 from ui.charts.profile_charts import radar_axis_label, radar_figure
 from ui.core import data, page_tools, shell, state
@@ -20,7 +21,7 @@ table = data.scores_table(lang)
 catalogue = data.metrics(lang)
 provinces = store.provinces.set_index("code")
 names = provinces[f"name_{lang}"].to_dict()
-codes_by_name = sorted(provinces.index, key=provinces["name_vi"].to_dict().get)
+codes_by_name = by_name(provinces.index, provinces["name_vi"].to_dict())  # Vietnamese order, in both languages
 years = store.years
 spec = profile_spec(years, store.provinces, store.dimensions, lang)
 view = state.view(spec)

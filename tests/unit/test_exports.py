@@ -179,3 +179,12 @@ def test_a_browser_that_cannot_start_is_a_render_error_not_a_crash() -> None:
         renderer.image({"data": [], "layout": {}}, "png", 10, 10)
     assert not renderer.running
     renderer.close()
+
+
+def test_the_title_slides_text_is_placed_for_a_16_9_slide() -> None:
+    title = TitleSlide("Bảng điều khiển PAPI", "Bản đồ", "Năm 2024", "Tạo ngày 1/12/2026", "http://x/", "S")
+    prs = Presentation(io.BytesIO(deck(title, [])))
+    width = prs.slide_width
+    for shape in prs.slides[0].shapes:
+        assert shape.left >= 0 and shape.left + shape.width <= width, shape.name
+        assert abs(shape.left + shape.width / 2 - width / 2) < width * 0.01, shape.name  # centred on the wide slide

@@ -94,6 +94,8 @@ def _not_found() -> None:
 
 def run_page(page: StreamlitPage, lang: str) -> None:
     """Run the page; should it fail, a short message in the reader's language, the detail in the server's log."""
+    if state.callback_failed():
+        st.error(t("app_error", lang), icon="⚠️")
     try:
         page.run()
     except Exception:  # st.stop and reruns are not Exceptions: they pass
@@ -243,7 +245,7 @@ def stepper(name: str, options: Sequence[Any], label: Any) -> None:
                 icon_position="left" if step < 0 else "right",
                 shortcut=key,
                 disabled=not 0 <= i < len(options),
-                on_click=state.set_value,
+                on_click=state.guarded(state.set_value),
                 args=(name, options[i] if 0 <= i < len(options) else None),
             )
 

@@ -21,6 +21,7 @@ from pptx.util import Emu, Pt
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 13.333 × 7.5 inches: 16:9
 TITLE_LAYOUT, BLANK_LAYOUT = 0, 6  # in python-pptx's default template
+TEMPLATE_WIDTH = Emu(9_144_000)  # that template's slide: 10 inches wide, 4:3
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
@@ -65,6 +66,9 @@ def deck(title: TitleSlide, charts: Sequence[ChartSlide]) -> bytes:
 def _title_slide(prs: object, title: TitleSlide) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_LAYOUT])  # type: ignore[attr-defined]
     heading, sub = slide.placeholders[0], slide.placeholders[1]
+    for placeholder in (heading, sub):  # the template's places are for a 4:3 slide: widened to the 16:9 slide
+        placeholder.left = round(placeholder.left * SLIDE_WIDTH / TEMPLATE_WIDTH)
+        placeholder.width = round(placeholder.width * SLIDE_WIDTH / TEMPLATE_WIDTH)
     heading.text = f"{title.app}\n{title.page}"
     heading.text_frame.paragraphs[1].runs[0].font.size = Pt(32)
     sub.text = f"{title.view}\n{title.made}"
