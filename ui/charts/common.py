@@ -55,6 +55,8 @@ class Chart:
 
     build: Callable[..., dict]
     frame: Frame
+    # What the chart shows in one sentence (ui/charts/sentences.py): shown under it, and kept in the slide's notes.
+    sentence: str = ""
     # Figures built so far, by canvas: a chart kept in a cache (the plans' charts) is built once per canvas. Callers
     # never change a figure they are given.
     _built: dict[Canvas, dict] = field(default_factory=dict, compare=False, repr=False)
