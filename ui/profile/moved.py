@@ -1,7 +1,7 @@
 """The profile's "Vì sao thay đổi / What moved": the total's change against an earlier year of the same scale, split
 into the dimensions' contributions (a waterfall with the figures and its sentence), the rank change among the
 provinces present in both years, and one dimension's change split into its sub-dimensions where their definitions
-did not change. The comparisons are made once per store build and pair of years (papi_data.decompose)."""
+did not change (papi_data.decompose; the comparisons are cached in ui.core.changes)."""
 
 from __future__ import annotations
 
@@ -9,31 +9,16 @@ from functools import partial
 
 import streamlit as st
 
-from papi_data.decompose import Change, comparable_bases, dimension_change, total_changes
-from papi_data.store.load import store_version
-from papi_data.store.paths import store_dir
+from papi_data.decompose import comparable_bases, dimension_change
 from papi_data.store.schema import TOTAL
 from ui.charts.common import Chart
 from ui.charts.sentences import Label, change_sentence, gap_sentence, rank_move, sub_change_sentence
 from ui.charts.waterfall import waterfall_figure
 from ui.core import data, shell, state
+from ui.core.changes import changes_between
 from ui.core.i18n import t
 from ui.core.metrics import Metrics
 from ui.profile.panel import Profile
-
-Version = tuple[str, str]
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _total_changes(version: Version, year: int, base: int, lang: str) -> dict[str, Change]:
-    """Every province's total change from `base` to `year` (the store of `version`)."""
-    store = data.store(lang)
-    return total_changes(store.scores, list(store.dimensions["id"]), year, base)
-
-
-def changes_between(year: int, base: int, lang: str) -> dict[str, Change]:
-    """Every province's total change from `base` to `year`, made once per store build."""
-    return _total_changes((str(store_dir()), store_version()), year, base, lang)
 
 
 def dimension_label(catalogue: Metrics, lang: str) -> Label:
