@@ -79,7 +79,7 @@ def _version() -> Version:
 def _scores_table(version: Version) -> pd.DataFrame:
     """Every score with its rank, N, group and change, joined to the province names: the pages' main table."""
     store = _store(version)
-    table = with_change(with_ranks(store.scores))
+    table = with_change(with_ranks(store.scores, store.published_group_sizes))  # 2022: PAPI's published groups
     return table.merge(
         store.provinces[_NAMES].rename(columns={"code": "province_code"}), on="province_code", how="left"
     )
