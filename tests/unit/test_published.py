@@ -256,7 +256,9 @@ def test_citation_lines(real_store: PapiStore) -> None:
     rp, p = real_store.report_partners, real_store.partners
     assert citation(rp, p, 2023, "vi") == "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn"
     assert citation(rp, p, 2016, "en") == "PAPI 2016 — CECODES, VFF-CRT & UNDP, papi.org.vn"
-    assert citation(rp, p, range(2011, 2025), "en") == "PAPI 2011–2024 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn"
+    assert citation(rp, p, range(2011, 2025), "en") == (
+        "PAPI 2011–2024 — CECODES, VFF-CRT, RTA & UNDP (2024 partners assumed, not documented), papi.org.vn"
+    )
     assert citation(rp, p, [2019, 2022, 2023], "en").startswith("PAPI 2019, 2022, 2023 — ")
     vi = citation(rp, p, 2018, "vi", full=True)
     en = citation(rp, p, 2018, "en", full=True)
@@ -334,3 +336,15 @@ def test_rejected_published_rows(
     break_sources: Callable[[Path], Expect], sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert_rejected(break_sources(sources_copy), sources_copy, good_store, capsys, alone=True)
+
+
+def test_an_assumed_year_s_partners_say_so_wherever_cited(real_store: PapiStore) -> None:
+    """2024's partners are an assumption (report_partners.csv): its citation says so, a documented year's does not."""
+    partners, table = real_store.partners, real_store.report_partners
+    assert citation(table, partners, 2024, "vi") == (
+        "PAPI 2024 — CECODES, RTA & UNDP (đối tác năm 2024: giả định, chưa có tài liệu), papi.org.vn"
+    )
+    assert citation(table, partners, range(2018, 2025), "en") == (
+        "PAPI 2018–2024 — CECODES, VFF-CRT, RTA & UNDP (2024 partners assumed, not documented), papi.org.vn"
+    )
+    assert citation(table, partners, 2023, "en") == "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn"
