@@ -21,8 +21,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The dimension is the sum of its sub-dimensions (same definitions in both years)",
     },
     "moved_sub_pick": {"vi": "Xem chỉ số thành phần của lĩnh vực", "en": "Sub-dimensions of the dimension"},
-    "moved_start": {"vi": "Năm {year}", "en": "{year}"},
-    "moved_end": {"vi": "Năm {year}", "en": "{year}"},
     "moved_axis": {"vi": "Điểm", "en": "Points"},
     "moved_rank": {
         "vi": "Hạng trong {n} tỉnh có điểm tổng hợp cả năm {base} và {year}: {base_rank} → {rank} ({move}).",
