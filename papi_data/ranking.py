@@ -118,3 +118,21 @@ def group_bands(table: pd.DataFrame, dimension: str = TOTAL) -> pd.DataFrame:
     )
     out["order"] = out["group"].map(GROUPS.index)
     return out.sort_values(["year", "order"], ignore_index=True).drop(columns="order")
+
+
+NEAR = 0.01  # points: a difference PAPI's two-decimal tables cannot show reliably
+
+
+def near_tie(scores: pd.Series, code: str, within: float = NEAR) -> tuple[int, int, float] | None:
+    """Where a province's rank rests on a difference below the published precision: the ranks spanned by the
+    provinces less than `within` points from its score (itself included) and the largest of those differences;
+    None where no other province is that close. `scores` is one year and metric, province code → score (with data).
+
+    Bắc Ninh 2023, D4: 7.1588 ranks 12th, 0.0073 below Quảng Nam (11th) and 0.0074 above Bắc Giang (13th): "ranks
+    11–13"; the press printed 11."""
+    own = float(scores[code])
+    close = scores[(scores - own).abs() < within]
+    if len(close) < 2:
+        return None
+    ranks = scores.rank(method="min", ascending=False)
+    return int(ranks[close.index].min()), int(ranks[close.index].max()), float((close - own).abs().max())

@@ -77,3 +77,11 @@ def test_home_says_what_moved_the_three_provinces() -> None:
     assert any(c.startswith("What moved: Ha Noi 2024: 43.77 points (−0.19 on 2023), rank 29 of 61;") for c in captions)
     at = open_app(year="2018")  # the scale change: the card says why, and no sentence claims a change
     assert not any(c.value.startswith("Vì sao thay đổi:") for c in at.caption)
+
+
+def test_the_profile_shows_near_ties_as_such() -> None:
+    """Bắc Ninh 2023, D4: 12th by 0.0073 points; the press printed 11th. The table says the rank is a near-tie."""
+    at = open_app("pages/profile.py", province="27", year="2023")
+    ranks = at.dataframe[0].value.iloc[:, 2].tolist()
+    assert ranks[3] == "12/61 (sát nút: hạng 11–13, chênh tới 0,0074 điểm)"
+    assert ranks[0].count("/") == 1 and "sát nút" not in ranks[-1]  # D1 and the total: no near-tie

@@ -23,6 +23,7 @@ from papi_data.decompose import (
     total_changes,
 )
 from papi_data.profile import rank_history
+from papi_data.ranking import near_tie
 from papi_data.store.load import PapiStore
 from papi_data.store.schema import TOTAL, era
 from papi_data.subdimensions import metric_rows
@@ -381,3 +382,27 @@ def test_nothing_moved_at_the_shown_precision() -> None:
         "X 2024: 5,00 điểm (±0,00 so với 2023), hạng 3/60; không lĩnh vực nào thay đổi."
     )
     assert change_sentence(still, "X", 3, 60, names.__getitem__, "en").endswith("; no dimension changed.")
+
+
+# --- Near-ties in ranks ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "year", "dimension", "expected"),
+    [
+        ("27", 2023, "d4_control_of_corruption", (11, 13, 0.0074)),  # Bắc Ninh: press 11, store 12
+        ("27", 2023, "d7_environmental_governance", (35, 38, 0.0075)),  # press 35, store 37
+        ("01", 2018, "d4_control_of_corruption", (55, 56, 0.0034)),  # Hà Nội: press 55, store 56
+        ("01", 2024, TOTAL, None),  # no province within 0.01 points
+    ],
+)
+def test_near_ties_below_the_published_precision(
+    code: str, year: int, dimension: str, expected: tuple | None, real_store: PapiStore
+) -> None:
+    s = real_store.scores
+    scores = s[(s["year"] == year) & (s["dimension"] == dimension) & s["score"].notna()]
+    tie = near_tie(scores.set_index("province_code")["score"], code)
+    if expected is None:
+        assert tie is None
+    else:
+        assert tie is not None and tie[:2] == expected[:2] and round(tie[2], 4) == expected[2]

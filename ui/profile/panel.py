@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.cells import as_float, as_int, as_str, str_list
+from papi_data.ranking import near_tie
 from papi_data.store.schema import TOTAL
 from ui.charts.common import Chart
 from ui.charts.profile_charts import (
@@ -89,8 +90,8 @@ def dimension_table(catalogue: Metrics, p: Profile) -> None:
             t("col_dimension", lang): [catalogue.name(m, lang, short=True) for m in profile["dimension"]],
             t("col_score", lang): [fmt_number(v, lang) for v in profile["score"]],
             t("col_rank", lang): [
-                t("no_data", lang) if pd.isna(r) else f"{int(r)}/{n}"
-                for r, n in zip(profile["rank"], profile["n"], strict=True)
+                t("no_data", lang) if pd.isna(r) else _rank_text(int(r), int(n), m, p)
+                for r, n, m in zip(profile["rank"], profile["n"], profile["dimension"], strict=True)
             ],
             t("col_group", lang): [
                 t("no_data", lang) if pd.isna(g) else t("group_" + g, lang) for g in profile["group"]
@@ -104,6 +105,18 @@ def dimension_table(catalogue: Metrics, p: Profile) -> None:
     )
     st.dataframe(frame, hide_index=True, key="profile_table")
     st.caption(certainty.total_rank_text(p.code, p.name, p.year, p.lang))
+
+
+def _rank_text(rank: int, n: int, metric: str, p: Profile) -> str:
+    """ "12/61", or where the rank rests on a difference below the published precision, the near-tie it is in:
+    "12/61 (sát nút: hạng 11–13, chênh tới 0,0074 điểm)"."""
+    table = data.scores_table(p.lang)
+    year = table[(table["year"] == p.year) & (table["dimension"] == metric) & table["score"].notna()]
+    tie = near_tie(year.set_index("province_code")["score"], p.code)
+    if tie is None:
+        return f"{rank}/{n}"
+    first, last, gap = tie
+    return t("rank_near_tie", p.lang, rank=rank, n=n, first=first, last=last, gap=fmt_number(gap, p.lang, 4))
 
 
 def _sub_name(metric: str, number: str, catalogue: Metrics, lang: str) -> str:

@@ -55,6 +55,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{name} năm {year}: không có năm nào trước đó cùng thang điểm để so sánh.",
         "en": "{name} in {year}: no earlier year on the same scale to compare with.",
     },
+    "rank_near_tie": {
+        "vi": "{rank}/{n} (sát nút: hạng {first}–{last}, chênh tới {gap} điểm)",
+        "en": "{rank}/{n} (near-tie: ranks {first}–{last}, at most {gap} points apart)",
+    },
     # The sentences (ui/charts/sentences.py).
     "sentence_change": {
         "vi": "{name} {year}: {score} điểm ({change} so với {base}){rank}; {moves}.",
