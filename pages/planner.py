@@ -8,14 +8,15 @@ from papi_data.store.schema import GROUPS
 from ui.core import data, shell, state
 from ui.core.i18n import t
 from ui.core.views import planner_spec
+from ui.planner import data as planner_data
 from ui.planner.panel import show_answer, show_entry
 
 lang = shell.lang()
 store = data.store(lang)
 year = max(store.years)
 names = store.provinces.set_index("code")[f"name_{lang}"]
-scores = data.year_scores(lang, year)
-metrics = data.planner_metrics(lang)
+scores = planner_data.year_scores(lang, year)
+metrics = planner_data.planner_metrics(lang)
 spec = planner_spec(
     store.provinces,
     list(metrics),
@@ -57,7 +58,7 @@ with last:
         state.widget(st.number_input, "score", label, min_value=low, max_value=high, step=0.1, format="%.2f")
 
 goal = Goal(view.province, view.metric, view.goal, view.k, view.group, float(view.score or 0.0))
-content = data.planner_content(lang, year, goal)
-show_answer(content, data.planner_figure(lang, year, goal, shell.view_link()), year, lang)
+content = planner_data.planner_content(lang, year, goal)
+show_answer(content, planner_data.planner_figure(lang, year, goal, shell.view_link()), year, lang)
 show_entry(content, lang)
 shell.footer(lang, year)

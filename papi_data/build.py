@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from papi_data.derived import derive
 from papi_data.plans.source import read_plans
 from papi_data.store.files import build_lock, clean, new_staging, publish
 from papi_data.store.paths import MANIFEST, SOURCES_DIR, store_dir
@@ -31,11 +32,12 @@ from papi_data.store.readers.reference import read_dimensions, read_provinces, r
 from papi_data.store.readers.scores import read_scores
 from papi_data.store.readers.subdimensions import read_subdimension_reference, read_subdimension_scores
 from papi_data.store.readers.uncertainty import read_uncertainty
-from papi_data.store.schema import SCHEMA_VERSION, TABLES
+from papi_data.store.schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES
 
 
 def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFrame]:
-    """Read and validate every source; return the store's tables or raise SourceRejected with all problems."""
+    """Read and validate every source; return the store's source tables, then the tables derived from them
+    (papi_data.derived), or raise SourceRejected with all problems."""
     last_year = dt.date.today().year - 1 if last_year is None else last_year
     problems: list[SourceProblem] = []
     regions = read_regions(sources, problems)
@@ -65,7 +67,7 @@ def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFr
         sorted(set(aliases) | (spellings.get(code, set()) - {name}))
         for code, name, aliases in zip(provinces["code"], provinces["name_vi"], provinces["aliases"], strict=True)
     ]
-    return {
+    tables = {
         "provinces": provinces,
         "regions": regions,
         "dimensions": dimensions,
@@ -82,6 +84,10 @@ def assemble(sources: Path, last_year: int | None = None) -> dict[str, pd.DataFr
         "partners": partners,
         "report_partners": report_partners,
     }
+    return tables | derive(tables)
+
+
+_SCHEMAS = TABLES | DERIVED_TABLES
 
 
 def _digest(path: Path) -> str:
@@ -95,7 +101,7 @@ def write_store(tables: dict[str, pd.DataFrame], sources: Path, target: Path) ->
         staging = new_staging(target)
         try:
             for name, frame in tables.items():
-                table = pa.Table.from_pandas(frame, schema=TABLES[name], preserve_index=False)
+                table = pa.Table.from_pandas(frame, schema=_SCHEMAS[name], preserve_index=False)
                 pq.write_table(table, staging / f"{name}.parquet")
             build_id = uuid.uuid4().hex  # what readers key their caches on: two builds in one second still differ
             manifest = {

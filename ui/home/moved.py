@@ -18,7 +18,7 @@ def what_moved(code: str, name: str, year: int, rank: int | None, n: int, lang: 
     not)."""
     if year - 1 not in data.store(lang).years or comparison_gap(year, year - 1) is not None:
         return
-    change = changes_between(year, year - 1, lang)[code]
+    change = changes_between(lang, year, year - 1)[code]
     if change.gap is not None:
         return
     label = partial(data.metrics(lang).name, lang=lang, short=True)

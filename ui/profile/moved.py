@@ -18,6 +18,7 @@ from ui.core import data, shell, state
 from ui.core.changes import changes_between
 from ui.core.i18n import t
 from ui.core.metrics import Metrics
+from ui.profile import data as profile_data
 from ui.profile.panel import Profile
 
 
@@ -53,12 +54,12 @@ def what_moved(catalogue: Metrics, metrics: list[str], p: Profile) -> None:
             format_func=lambda y: str(y or bases[0]),
         )
     base = chosen or bases[0]
-    change = changes_between(p.year, base, lang)[p.code]
+    change = changes_between(lang, p.year, base)[p.code]
     if change.gap is not None:
         st.info(gap_sentence(change, p.name, t("moved_total_word", lang), lang))
         return
     label = dimension_label(catalogue, lang)
-    mine = data.province_series(p.code, lang).get(TOTAL, {})
+    mine = profile_data.province_series(lang, p.code).get(TOTAL, {})
     rank, n = mine.get("rank", {}).get(p.year), mine.get("n", {}).get(p.year)
     sentence = change_sentence(change, p.name, None if rank is None else int(rank), int(n or 0), label, lang)
     shell.chart(
