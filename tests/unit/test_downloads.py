@@ -1,5 +1,5 @@
-"""The explorer's downloads: the table as the reader sees it, and its CSV, Excel and Parquet bytes read back, with the
-note of filters, date and citation, Vietnamese intact and missing values left empty (never 0)."""
+"""The explorer's downloads: the table as the reader sees it, and its CSV (a plain table), Excel and Parquet bytes read
+back, the last two with the note of filters, date and citation; Vietnamese intact, missing values empty (never 0)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from ui.explorer.downloads import (
     download_note,
     score_range_text,
     to_csv,
+    to_package,
     to_parquet,
     to_xlsx,
     view_table,
@@ -160,13 +161,14 @@ def test_view_leaves_missing_values_missing(view) -> None:
 # --- the three files ----------------------------------------------------------------------------------------------
 
 
-def test_csv_has_a_bom_the_note_and_the_rows(view, note, lang) -> None:
-    data = to_csv(view, note)
-    assert data.startswith(b"\xef\xbb\xbf# PAPI")
+def test_csv_is_a_plain_table_with_a_bom(view) -> None:
+    """One header row, no comment lines (the note is in the data package): pandas reads it without options."""
+    data = to_csv(view)
+    assert data.startswith(b"\xef\xbb\xbfprovince_code,")
     text = data.decode("utf-8-sig")
-    assert unicodedata.is_normalized("NFC", text)
-    assert f"# {note.lines[0][0]}: 2020–2022" in text and CITATION in text and "2025-05-01" in text
-    back = pd.read_csv(io.BytesIO(data), comment="#", encoding="utf-8-sig", dtype={"province_code": str})
+    assert unicodedata.is_normalized("NFC", text) and not any(line.startswith("#") for line in text.splitlines())
+    back = pd.read_csv(io.BytesIO(data), dtype={"province_code": str})
+    assert list(back.columns) == COLUMNS
     assert rows_of(back) == rows_of(view)
     assert "Hà Nội" in set(back["province_vi"])
     empty = back[(back["province_code"] == "27") & (back["year"] == 2021)]
@@ -258,7 +260,8 @@ def test_every_download_carries_the_data_s_copyright_and_licences(view, note, la
     assert dict(note.lines)[{"vi": "Bản quyền và giấy phép", "en": "Copyright and licences"}[lang]].startswith(
         rights[lang]
     )
-    assert rights[lang] in to_csv(view, note).decode("utf-8-sig")
+    with zipfile.ZipFile(io.BytesIO(to_package(view, note, "papi", lang))) as package:  # the CSV's data package
+        assert any(rights[lang] in package.read(name).decode("utf-8-sig") for name in package.namelist())
     assert rights[lang] in pq.read_schema(io.BytesIO(to_parquet(view, note))).metadata[b"papi_note"].decode()
     with zipfile.ZipFile(io.BytesIO(to_xlsx(view, note))) as book:
         assert rights[lang] in html.unescape(book.read("xl/sharedStrings.xml").decode("utf-8"))
