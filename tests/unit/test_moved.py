@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from papi_data.decompose import (
@@ -155,6 +156,7 @@ def test_the_waterfall_ends_where_its_parts_do(real_store: PapiStore, catalogue:
     assert trace["measure"] == ["relative"] * 8 + ["total"] and trace["text"][-1] == "−0,19"
     assert abs(sum(trace["x"][:-1]) - trace["x"][-1]) < 0.001
     assert trace["y"][5] == "D6 Dịch vụ công" and trace["text"][5] == "−0,28"
+    go.Figure(figure)  # a valid plotly figure (the page hands it over unvalidated)
 
 
 # --- Twenty sentences, hand-checked ----------------------------------------------------------------------------------
