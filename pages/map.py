@@ -87,7 +87,7 @@ def map_part() -> None:
         return
     rows, hover = map_data.map_layer(lang, year, metric, show_2025)
     scale = metrics.scale_text(metric, year, lang)
-    span = map_data.map_colours(store, metric, year, fit)
+    span = map_data.map_colours(lang, metric, year, fit)
     assert span is not None  # the metric was measured that year
     if colouring == "groups":
         colours = t("colours_groups", lang)
@@ -134,7 +134,7 @@ def map_part() -> None:
         else:
             table = data.subdimension_table(lang) if is_subdimension(metric) else data.scores_table(lang)
             map_panel.selected_card(table, store.provinces, selected, year, metric, label, lang)
-        intervals = data.intervals_of(year, lang) if metric == TOTAL else None
+        intervals = map_data.intervals_of(store, year) if metric == TOTAL else None
         whiskers = ""
         if intervals is not None:
             shown = [t("ranking_intervals", lang), t("ranking_tied", lang)] if len(intervals) else []

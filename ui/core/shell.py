@@ -255,7 +255,7 @@ def view_link() -> str:
 
 def cite(lang: str, years: int | Iterable[int]) -> str:
     """ "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn": the reports of `years` and their partners."""
-    return data.citation_of(tuple(sorted({years} if isinstance(years, int) else set(years))), lang)
+    return data.citation_of(lang, tuple(sorted({years} if isinstance(years, int) else set(years))))
 
 
 def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with_map: bool = False) -> Frame:
