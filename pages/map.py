@@ -165,6 +165,9 @@ def map_part() -> None:
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()
         if missing:
             st.caption(t("ranking_missing", lang, names=", ".join(missing)))
+        if metric == TOTAL:
+            names = dict(zip(store.provinces["code"], store.provinces[f"name_{lang}"], strict=True))
+            map_panel.biggest_movers(year, years, names, partial(metrics.name, lang=lang, short=True), lang)
 
 
 map_part()

@@ -9,10 +9,12 @@ from papi_data.profile import era_years, nearest_year_with_data
 from papi_data.text import by_name
 from ui.charts.common import Chart
 from ui.charts.profile_charts import radar_axis_label, radar_figure
+from ui.charts.sentences import radar_sentence
 from ui.core import data, page_tools, shell, state
 from ui.core.i18n import t
 from ui.core.views import MAX_COMPARE, comparable, profile_spec
 from ui.profile import data as profile_data
+from ui.profile import moved
 from ui.profile import panel as profile_panel
 
 lang = shell.lang()
@@ -93,12 +95,16 @@ with left:
                 lang,
                 [year, other_year] if other_year else year,
             ),
+            radar_sentence(
+                name, year, dict(zip(metrics, own, strict=True)), moved.dimension_label(catalogue, lang), lang
+            ),
         ),
         "radar",
         f"papi-{code}-{year}-radar",
     )
 
 profile_panel.dimension_table(catalogue, p)
+moved.what_moved(catalogue, metrics, p)
 profile_panel.subdimensions(profile_data.subdimension_profile_of(lang, code, year), metrics, catalogue, p)
 profile_panel.trends(catalogue, p)
 

@@ -166,7 +166,7 @@ def deck_button(charts: Sequence[Chart], page_title: str, view: str, link: str, 
     def make() -> bytes:
         images = renderer.shared().images([slide_figure(c) for c in charts], "png", WIDTH, HEIGHT)
         slides = [
-            ChartSlide(image, c.frame.title, c.frame.subtitle, c.frame.source, c.frame.link)
+            ChartSlide(image, c.frame.title, c.frame.subtitle, c.frame.source, c.frame.link, c.sentence)
             for image, c in zip(images, charts, strict=True)
         ]
         return deck(title, slides)

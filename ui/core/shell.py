@@ -282,6 +282,8 @@ def chart(recipe: Chart, key: str, filename: str, figure: dict | None = None, **
         CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
     )
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
+    if recipe.sentence:
+        st.caption(recipe.sentence)
     page_tools.image_buttons(recipe, key, filename, lang())
     return event
 

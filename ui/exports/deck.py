@@ -44,6 +44,7 @@ class ChartSlide:
     subtitle: str
     source: str
     link: str
+    sentence: str = ""  # what the chart shows, in one sentence (ui/charts/sentences.py)
 
 
 def plain(text: str) -> str:
@@ -88,7 +89,7 @@ def _title_slide(prs: object, title: TitleSlide) -> None:
 def _chart_slide(prs: object, chart: ChartSlide) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])  # type: ignore[attr-defined]
     picture = slide.shapes.add_picture(io.BytesIO(chart.image), 0, 0, width=SLIDE_WIDTH, height=SLIDE_HEIGHT)
-    words = [plain(chart.title), plain(chart.subtitle), plain(chart.source), chart.link]
+    words = [plain(chart.title), plain(chart.subtitle), chart.sentence, plain(chart.source), chart.link]
     picture._element.nvPicPr.cNvPr.set("descr", "\n".join(w for w in words if w))  # the alternative text
     picture.name = plain(chart.title)[:120] or "chart"
     if chart.link:

@@ -47,8 +47,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Whiskers: PAPI's published 90% intervals",
     },
     "ranking_tied": {
-        "vi": "Khoảng chồng nhau: ngang nhau về thống kê",
-        "en": "Overlapping intervals: statistically tied",
+        "vi": "Khoảng chồng nhau: chưa tách được (không có nghĩa là ngang nhau)",
+        "en": "Overlapping intervals: not told apart (not the same as equal)",
     },
     "go_first_year": {"vi": "Xem năm {year}", "en": "Show {year}"},
     "ranking_heading": {"vi": "Xếp hạng {year}", "en": "Ranking, {year}"},

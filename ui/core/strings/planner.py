@@ -93,6 +93,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} provinces scored between the current score and the target in {year}: {names}.",
         "en_one": "{n} province scored between the current score and the target in {year}: {names}.",
     },
+    "planner_ties": {
+        "vi": "Ở đúng mức mục tiêu, tỉnh sẽ ngang điểm (không vượt) {n} tỉnh: {names}.",
+        "en": "At the target itself it would tie with (not pass) {n} provinces: {names}.",
+        "en_one": "At the target itself it would tie with (not pass) {n} province: {names}.",
+    },
     "planner_passes_none": {
         "vi": "Không vượt qua tỉnh nào.",
         "en": "It would pass no province.",
