@@ -34,7 +34,7 @@ def test_derived_tables_read_back_as_the_functions_make_them(real_store: PapiSto
 
 
 def test_ranked_scores_are_the_domain_rules(real_store: PapiStore) -> None:
-    direct = with_change(with_ranks(real_store.scores))
+    direct = with_change(with_ranks(real_store.scores, real_store.published_group_sizes))
     table = real_store.table("ranked_scores")
     for column in ("rank", "n", "group", "change", "change_gap"):
         pd.testing.assert_series_equal(table[column], direct[column], check_dtype=False, check_names=False)
