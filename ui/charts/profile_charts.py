@@ -142,7 +142,12 @@ def _words_beside_radar(layout: dict, frame: Frame, names: list[str], n_series: 
     layout["title"].update(x=0, xref="container", pad={"t": PAD, "l": PAD})
     layout["polar"]["domain"] = {"x": [0, RADAR_DOMAIN], "y": [0, 1]}
     names_text = "<br>".join(" ".join(name.split("<br>")) for name in names)  # "D3 Trách nhiệm giải trình"
+    line = frame.px(TEXT_PX) * LINE
+    footer_px = sum((a["text"].count("<br>") + 1) * a["font"]["size"] * LINE for a in layout["annotations"])
+    room = height - title_px - 2 * label_px - footer_px - n_series * frame.px(LEGEND_LINE_PX) - GAP
     lead = f"<span style='color:{MUTED}'>{subtitle['text']}</span><br><br>" if subtitle["text"] else ""
+    if (lead + names_text).count("<br>") + 1 > room / line:  # the subtitle only where the column holds it
+        lead = ""
     key = lead + names_text
     head = -label_px
     layout["annotations"].append(
