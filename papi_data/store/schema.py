@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules
+SCHEMA_VERSION = 5  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
+# 5: provinces by era (province_set, gso_code)
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -48,6 +49,8 @@ TABLES: dict[str, pa.Schema] = {
             ("code_2025", pa.string()),
             ("name_2025_vi", pa.string()),
             ("name_2025_en", pa.string()),
+            ("province_set", pa.string()),  # "63" (2011–2024) or "34" (from 2025): papi_data.eras
+            ("gso_code", pa.string()),  # the official code; a province of the 34 is keyed "n" + it
         ]
     ),
     "regions": pa.schema(
