@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from papi_data.eras import key_in_year, provinces_of
 from papi_data.overview import ProvinceYear, leaders, province_year, without_data
 from papi_data.published import national_mean
 from papi_data.store.schema import TOTAL
@@ -23,19 +24,20 @@ names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("home_heading", lang, year=year), lang)
 shell.province_search(store.provinces, lang)
-st.markdown(t("home_intro", lang, year=year, scale=metric_scale(TOTAL, year, lang)))
+year_set = provinces_of(store.provinces, year)  # the 63 through 2024, the 34 from 2025
+st.markdown(t("home_intro", lang, year=year, count=len(year_set), scale=metric_scale(TOTAL, year, lang)))
 
 c1, c2, c3 = st.columns(3)
 with c1:
     published_figures.mean_card(national_mean(table, store.published_means, year), lang)
 c2.metric(t("national_median", lang), fmt_number(nat["median"], lang))
-c3.metric(t("provinces_with_data", lang), f"{nat['n']}/{len(store.provinces)}")
+c3.metric(t("provinces_with_data", lang), f"{nat['n']}/{len(year_set)}")
 missing = without_data(table, year)
 if missing:
     st.caption(t("missing_provinces", lang, year=year, names=", ".join(names[c] for c in missing)))
 
 
-def card(figures: ProvinceYear) -> None:
+def card(figures: ProvinceYear, plan_code: str) -> None:
     name = names[figures.code]
     with st.container(border=True, key=f"card_{figures.code}"):
         if not figures.has_data:
@@ -55,7 +57,7 @@ def card(figures: ProvinceYear) -> None:
         if figures.has_data:
             rank = t("rank_of", lang, rank=figures.rank, n=figures.n)
             st.markdown(f"**{rank}** · {t('group_' + figures.group, lang)}")
-        home_status(figures.code, lang)
+        home_status(plan_code, lang)
         st.page_link(
             "pages/profile.py",
             label=t("open_profile_of", lang, name=name),
@@ -67,7 +69,7 @@ def card(figures: ProvinceYear) -> None:
 st.subheader(t("plan_provinces", lang))
 for column, code in zip(st.columns(3), shell.PLAN_PROVINCES, strict=True):
     with column:
-        card(province_year(table, code, year))
+        card(province_year(table, key_in_year(store.provinces, code, year) or code, year), code)
 
 
 def ranking(rows: pd.DataFrame) -> pd.DataFrame:

@@ -35,15 +35,29 @@ def new_key(gso_code: str) -> str:
     return f"{NEW_KEY_PREFIX}{gso_code}"
 
 
+def split_by_set(years: list[int]) -> list[list[int]]:
+    """Years in runs of one province set, so that a chart draws no line from a 63-province year to a 34-province
+    one: [[2011, …, 2024], [2025, …]] (one run where all are of one set)."""
+    runs = [[y for y in years if province_set(y) == s] for s in (SET_63, SET_34)]
+    return [run for run in runs if run]
+
+
+def sets_of(provinces: pd.DataFrame) -> pd.Series:
+    """Each province's set; a table without the column (an older store, a test's table) holds the 63."""
+    if "province_set" in provinces:
+        return provinces["province_set"]
+    return pd.Series(SET_63, index=provinces.index)
+
+
 def provinces_of(provinces: pd.DataFrame, year: int) -> pd.DataFrame:
     """The rows of the provinces table that a year's survey covers (the table holds a set once a year uses it)."""
-    return provinces[provinces["province_set"] == province_set(year)]
+    return provinces[sets_of(provinces) == province_set(year)]
 
 
 def successor(provinces: pd.DataFrame, code: str) -> str | None:
     """The store key of the province of the 34 that a former province became, if the store holds the 34."""
-    row = provinces.loc[provinces["code"] == code]
-    if row.empty or row["province_set"].iloc[0] != SET_63:
+    row = provinces.loc[(provinces["code"] == code) & (sets_of(provinces) == SET_63)]
+    if row.empty or "code_2025" not in row:
         return None
     key = new_key(str(row["code_2025"].iloc[0]))
     return key if (provinces["code"] == key).any() else None
@@ -51,10 +65,11 @@ def successor(provinces: pd.DataFrame, code: str) -> str | None:
 
 def former(provinces: pd.DataFrame, key: str) -> list[str]:
     """The codes of the former provinces (63-province era) that formed a province of the 34, in code order."""
-    gso = provinces.loc[provinces["code"] == key, "gso_code"]
+    sets = sets_of(provinces)
+    gso = provinces.loc[(provinces["code"] == key) & (sets == SET_34), "gso_code"]
     if gso.empty:
         return []
-    old = provinces[(provinces["province_set"] == SET_63) & (provinces["code_2025"] == gso.iloc[0])]
+    old = provinces[(sets == SET_63) & (provinces["code_2025"] == gso.iloc[0])]
     return sorted(old["code"])
 
 
@@ -62,9 +77,9 @@ def key_in_year(provinces: pd.DataFrame, code: str, year: int) -> str | None:
     """The province that stands for `code` in `year`: itself in its own era; a former province's successor from 2025
     (its figures are the new province's, never its own); None before 2025 for a province of the 34 (it did not
     exist: its former provinces have their own figures)."""
-    row = provinces.loc[provinces["code"] == code]
-    if row.empty:
+    own = sets_of(provinces)[provinces["code"] == code]
+    if own.empty:
         return None
-    if row["province_set"].iloc[0] == province_set(year):
+    if own.iloc[0] == province_set(year):
         return code
     return successor(provinces, code) if province_set(year) == SET_34 else None

@@ -95,6 +95,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The note is in the file's metadata (papi_note).",
     },
     "ex_col_region": {"vi": "Vùng", "en": "Region"},
+    "ex_col_province_set": {"vi": "Bộ tỉnh", "en": "Province set"},
+    "ex_province_set_help": {
+        "vi": "63: 63 tỉnh, thành phố cũ (đến 2024); 34: 34 tỉnh, thành phố mới (từ 2025). Thay đổi và so sánh với năm "
+        "gốc không tính qua năm 2025: các tỉnh khác nhau.",
+        "en": "63: the 63 former provinces (to 2024); 34: the 34 new provinces (from 2025). Changes and base-year "
+        "comparisons never cross 2025: the provinces differ.",
+    },
     "ex_col_year": {"vi": "Năm", "en": "Year"},
     "ex_col_metric": {"vi": "Chỉ số", "en": "Metric"},
     "ex_col_scale": {"vi": "Thang điểm", "en": "Scale"},
