@@ -6,6 +6,8 @@ PORT ?= 8501
 SERVE_FLAGS ?=
 # Host names the app answers to (DNS rebinding guard): add the intranet server's name, e.g. HOSTS="localhost papi.so.gov.vn".
 HOSTS ?= localhost 127.0.0.1 ::1
+# Sites that may show the app in a frame (space-separated origins), e.g. EMBED_ORIGINS="https://portal.so.gov.vn"; none by default.
+EMBED_ORIGINS ?= $(PAPI_EMBED_ORIGINS)
 STORE := papi_data/built/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
 CHROMIUM := /usr/bin/chromium
@@ -16,11 +18,12 @@ HAPROXY := /usr/sbin/haproxy
 N ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test store check-year lint bench chromium office haproxy cluster clean
+.PHONY: run test store check-year lint bench chromium office haproxy cluster cluster-status clean
 
 run: $(VENV)/.installed $(STORE) chromium
 	@echo "PAPI: http://localhost:$(PORT)"
-	$(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 $(addprefix --server.allowedHosts=,$(HOSTS)) $(SERVE_FLAGS)
+	PAPI_EMBED_ORIGINS="$(EMBED_ORIGINS)" $(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 \
+		$(addprefix --server.allowedHosts=,$(HOSTS)) $(SERVE_FLAGS)
 
 test: lint $(STORE) chromium office haproxy
 	$(BIN)/python -m pytest
@@ -45,9 +48,13 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# N app servers behind HAProxy on PORT (deploy/haproxy.cfg; README, "Several servers").
+# N app servers behind HAProxy on PORT, under supervisord (deploy/cluster.py; README, "Several servers").
 cluster: $(VENV)/.installed $(STORE) haproxy
-	$(BIN)/python -m deploy.cluster --servers $(N) --port $(PORT) --hosts "$(HOSTS)"
+	PAPI_EMBED_ORIGINS="$(EMBED_ORIGINS)" $(BIN)/python -m deploy.cluster --servers $(N) --port $(PORT) --hosts "$(HOSTS)"
+
+# What supervisord says of the cluster on PORT (started by `make cluster`).
+cluster-status:
+	$(BIN)/supervisorctl -c $(VENV)/cluster-$(PORT)/supervisord.conf status
 
 # Debian's HAProxy for `make cluster` and its tests.
 haproxy:

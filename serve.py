@@ -1,25 +1,23 @@
-"""Start the app server: `python serve.py [streamlit options]`, which is what `make run` does.
+"""Start the app server: `python serve.py [streamlit options]`, which is what `make run` does (server/app.py).
 
 Streamlit sees the `pages/` folder and runs the first session after a start in its old folder-based navigation, which
 does not know our URL paths: a link such as /ban-do then opens under a "Page not found" dialog (streamlit#9992). The
 app declares its pages with st.navigation, which turns that mode off on its first run; we turn it off before the
-first session instead.
+first session instead (tests/app/test_pages.py fails if Streamlit drops the switch).
 
-At start it also removes what a killed store build left (papi_data/store/files.py), and puts the guards of
-serve_guard.py around the server (headers, hosts, long links, deep paths, a session limit, a bounded log).
-It also writes the boundary file that the browser loads by URL (geo/static_files.py) before the server starts.
+Before the server starts it removes what a killed store build left (papi_data/store/files.py) and writes the
+boundary file that the browser loads by URL (geo/static_files.py).
 """
 
 import contextlib
 import sys
 
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
 
-import serve_guard
 from geo import static_files
 from papi_data.store.files import build_lock, clean
 from papi_data.store.paths import store_dir
+from server import app
 
 
 def clean_store_leftovers() -> None:
@@ -34,8 +32,6 @@ def clean_store_leftovers() -> None:
 
 if __name__ == "__main__":
     clean_store_leftovers()
-    serve_guard.install()
     static_files.write()
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", "app.py", *sys.argv[1:]]
-    sys.exit(cli.main())
+    app.main(sys.argv[1:])

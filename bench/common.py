@@ -10,7 +10,7 @@ from pathlib import Path
 # In the browser: resolves when the n-th plotly chart's title contains `text`, recording when on the page's own clock
 # (window.__drawn). Streamlit may replace a chart's element on a rerun, so the whole page is watched.
 # The benchmarks watch a page with scripts of their own (WATCH_TITLE, wait_for_function), which the app's
-# Content-Security-Policy refuses (serve_guard.py); the browser is told to let them run. The tests never do this.
+# Content-Security-Policy refuses (server/guards.py); the browser is told to let them run. The tests never do this.
 BYPASS_CSP = True
 WATCH_TITLE = """([n, text]) => {
   window.__drawn = null;

@@ -23,7 +23,7 @@ SLOW_S = 5.0
 
 
 def _follow(url: str, link: Link) -> tuple[str, str]:
-    """A deep address is answered over HTTP with a redirect (serve_guard.py): the page and query it leads to."""
+    """A deep address is answered over HTTP with a redirect (server/guards.py): the page and query it leads to."""
     parsed = urlparse(url)
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
     connection.request("GET", f"/{link.page}?{link.query}")

@@ -1,17 +1,63 @@
-"""The profile page: time until the radar is drawn in Chromium after a change of province.  python -m bench.profile
+"""The profile page: time until the radar is drawn in Chromium after a change of province, next to the same radars
+redrawn with Plotly.react in a static HTML page (the floor, measured in the same run).  python -m bench.profile
 
-(The server time per profile run is in bench.page_runs.)"""
+Target (issue 20): the redraw at most 2× the floor. (The server time per profile run is in bench.page_runs.)"""
 
 from __future__ import annotations
 
-from playwright.sync_api import expect, sync_playwright
+import json
+import statistics
+import tempfile
+from pathlib import Path
+
+import plotly
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from bench.common import BYPASS_CSP, WATCH_TITLE, report
+from bench.page_runs import page_app
 from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PROVINCES = ["Hà Nội", "Bắc Ninh", "TP. Hồ Chí Minh", "Đà Nẵng", "Cần Thơ"]
 RUNS = 10
+CODES = {"Hà Nội": "01", "Bắc Ninh": "27", "TP. Hồ Chí Minh": "79", "Đà Nẵng": "48", "Cần Thơ": "92"}
+FLOOR_RATIO = 2.0
+
+
+def radar_specs() -> dict[str, dict]:
+    """The radar figure of each province, 2024, as the server sends it."""
+    specs = {}
+    for name, code in CODES.items():
+        at = page_app("pages/profile.py", {"province": code, "year": "2024"})
+        specs[name] = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return specs
+
+
+def static_floor(specs: dict[str, dict], browser: Browser) -> list[float]:
+    """The same radars in a bare HTML page: Plotly.react from one province's to the next until it has drawn."""
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    html = f"""<html><body><div id="r" style="width:800px;height:600px"></div>
+<script>{plotly_js.read_text()}</script>
+<script>const figs = {json.dumps(specs)};</script></body></html>"""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "floor.html"
+        path.write_text(html, encoding="utf-8")
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        first = PROVINCES[0]
+        page.evaluate("async (n) => { await Plotly.newPlot('r', figs[n].data, figs[n].layout); }", first)
+        times = []
+        for i in range(RUNS):
+            name = PROVINCES[(i + 1) % len(PROVINCES)]
+            ms = page.evaluate(
+                """async (n) => { const t = performance.now();
+                   await Plotly.react('r', figs[n].data, figs[n].layout);
+                   return performance.now() - t; }""",
+                name,
+            )
+            times.append(ms)
+        page.close()
+    return times
 
 
 def main() -> None:
@@ -33,8 +79,12 @@ def main() -> None:
             page.wait_for_function("window.__drawn !== null", timeout=30_000)
             times.append(page.evaluate("window.__drawn") - start)
             expect(page.locator(IDLE)).to_be_attached()
+        floor = static_floor(radar_specs(), browser)
         browser.close()
     report("browser: province change → radar drawn (profile)", times, 500)
+    report("browser: Plotly.react of the same radars (static HTML floor)", floor)
+    ratio = statistics.median(times) / statistics.median(floor)
+    print(f"{'':<52} app / floor = {ratio:.1f}×  target ≤ {FLOOR_RATIO:g}× {'OK' if ratio <= FLOOR_RATIO else 'OVER'}")
 
 
 if __name__ == "__main__":

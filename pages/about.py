@@ -6,12 +6,13 @@ import streamlit as st
 from papi_data.published import GROUP_DEFINITION_EN, GROUP_DEFINITION_VI
 from papi_data.uncertainty import METHOD_EN, METHOD_VI
 from ui.about import text as about_text
+from ui.about.data import about_tables_of
 from ui.core import data, shell
 from ui.core.i18n import t
 
 lang = shell.lang()
 store = data.store(lang)
-tables = data.about_tables_of(lang)
+tables = about_tables_of(lang)
 shell.header(t("page_about", lang), lang)
 shell.province_search(store.provinces, lang)
 st.markdown(about_text.intro(lang))

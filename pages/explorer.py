@@ -12,6 +12,7 @@ from ui.charts.explorer_charts import regions_chart, scatter_chart, slope_chart
 from ui.core import data, shell, state
 from ui.core.i18n import t
 from ui.core.views import EXPLORER_CHARTS, explorer_chart_spec, explorer_spec
+from ui.explorer import data as explorer_data
 from ui.explorer import panel as explorer_panel
 from ui.explorer.downloads import download_note, years_text
 
@@ -29,7 +30,7 @@ filters = Filters(
     regions=chosen.regions,
     groups=chosen.groups,
     scores=chosen.scores,
-    provinces=data.provinces_named(chosen.q, lang),
+    provinces=explorer_data.provinces_named(chosen.q, lang),
 )
 # The charts' choices depend on the filters (their metrics and years), so they are checked against them each run.
 state.view(explorer_chart_spec(chosen, years, labels.metrics, lang))
@@ -58,7 +59,7 @@ if shown.empty:
     shell.footer(lang, span)
     state.stop()
 
-rows = data.explorer_rows(lang, chosen.base).loc[shown.index]
+rows = explorer_data.explorer_rows(lang, chosen.base).loc[shown.index]
 interval_years = years_with_intervals(store.uncertainty)
 link = shell.view_link()
 note = download_note(

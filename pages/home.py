@@ -3,23 +3,24 @@
 import pandas as pd
 import streamlit as st
 
-from papi_data.eras import key_in_year, provinces_of
-from papi_data.overview import ProvinceYear, leaders, province_year, without_data
-from papi_data.published import national_mean
+from papi_data.eras import provinces_of
+from papi_data.overview import ProvinceYear
 from papi_data.store.schema import TOTAL
 from ui.core import data, published_figures, shell, state
 from ui.core.i18n import t
 from ui.core.metrics import metric_scale
 from ui.core.numbers import MINUS, change_text, fmt_change, fmt_number
 from ui.core.views import year_spec
-from ui.plans.panel import home_status
+from ui.home.data import year_at_a_glance
+from ui.home.panel import home_status
 
 lang = shell.lang()
 store = data.store(lang)
-state.view(year_spec(store.years))
-year = shell.year_picker(store.years, lang)
-table = data.scores_table(lang)
-nat = data.national_table(lang).query("dimension == 'total' and year == @year").iloc[0]
+view = state.view(year_spec(store.years))
+shell.year_picker(store.years, lang)
+year = view.year
+glance = year_at_a_glance(lang, year, shell.PLAN_PROVINCES)
+nat = glance.national
 names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("home_heading", lang, year=year), lang)
@@ -29,12 +30,11 @@ st.markdown(t("home_intro", lang, year=year, count=len(year_set), scale=metric_s
 
 c1, c2, c3 = st.columns(3)
 with c1:
-    published_figures.mean_card(national_mean(table, store.published_means, year), lang)
+    published_figures.mean_card(glance.mean, lang)
 c2.metric(t("national_median", lang), fmt_number(nat["median"], lang))
 c3.metric(t("provinces_with_data", lang), f"{nat['n']}/{len(year_set)}")
-missing = without_data(table, year)
-if missing:
-    st.caption(t("missing_provinces", lang, year=year, names=", ".join(names[c] for c in missing)))
+if glance.missing:
+    st.caption(t("missing_provinces", lang, year=year, names=", ".join(names[c] for c in glance.missing)))
 
 
 def card(figures: ProvinceYear, plan_code: str) -> None:
@@ -69,7 +69,7 @@ def card(figures: ProvinceYear, plan_code: str) -> None:
 st.subheader(t("plan_provinces", lang))
 for column, code in zip(st.columns(3), shell.PLAN_PROVINCES, strict=True):
     with column:
-        card(province_year(table, key_in_year(store.provinces, code, year) or code, year), code)
+        card(glance.cards[code], code)
 
 
 def ranking(rows: pd.DataFrame) -> pd.DataFrame:
@@ -84,8 +84,8 @@ def ranking(rows: pd.DataFrame) -> pd.DataFrame:
 
 left, right = st.columns(2)
 left.subheader(t("top5", lang))
-left.dataframe(ranking(leaders(table, year, best=True)), hide_index=True, key="top5")
+left.dataframe(ranking(glance.best), hide_index=True, key="top5")
 right.subheader(t("bottom5", lang))
-right.dataframe(ranking(leaders(table, year, best=False)), hide_index=True, key="bottom5")
+right.dataframe(ranking(glance.lowest), hide_index=True, key="bottom5")
 
 shell.footer(lang, year)

@@ -1,6 +1,5 @@
 """Bản đồ / Map: a choropleth of any year and metric, clickable, shareable, drawn with no request off the server."""
 
-import time
 from functools import partial
 
 import streamlit as st
@@ -15,21 +14,21 @@ from ui.charts.ranking_bar import ranking_figure
 from ui.core import browser, data, shell, state
 from ui.core.i18n import t
 from ui.core.views import COLOURINGS, map_spec
+from ui.map import data as map_data
 from ui.map import panel as map_panel
-
-PLAY_STEP_S = 1.2
 
 lang = shell.lang()
 store = data.store(lang)
 metrics = data.metrics(lang)
 years = store.years
-state.view(map_spec(years, metrics, store.provinces, lang))
+spec = map_spec(years, metrics, store.provinces, lang)
+view = state.view(spec)
 
 shell.header(t("page_map", lang), lang)
 shell.stepper("year", years, str)
 shell.province_search(store.provinces, lang, pick=map_panel.select)
 with shell.controls():  # how the map is drawn: set once, then left alone
-    colouring = state.widget(
+    state.widget(
         st.segmented_control,
         "colour",
         t("colouring", lang),
@@ -37,48 +36,26 @@ with shell.controls():  # how the map is drawn: set once, then left alone
         format_func=lambda c: t(f"colour_{c}", lang),
         required=True,
     )
-    fit = state.widget(
-        st.toggle, "fit", t("fit_year", lang), help=t("fit_year_help", lang), disabled=colouring == "groups"
-    )
-    show_2025 = state.widget(st.toggle, "show2025", t("show_2025", lang))
+    state.widget(st.toggle, "fit", t("fit_year", lang), help=t("fit_year_help", lang), disabled=view.colour == "groups")
+    state.widget(st.toggle, "show2025", t("show_2025", lang))
 
 
-def _toggle_play() -> None:
-    playing = not st.session_state.get("map_playing", False)
-    st.session_state["map_playing"] = playing
-    st.session_state["map_last_step"] = time.monotonic()
-    start = metrics.years[state.value("metric")][0]
-    if playing and (state.value("year") == years[-1] or state.value("year") < start):
-        state.set_value("year", start)  # from the start again (or from the metric's first year)
+PLAYING = map_panel.playing()
 
 
-def _play_step() -> None:
-    """While playing: the next year once a step's time has passed (a click on the map meanwhile does not count),
-    and a stop after the last year."""
-    if time.monotonic() - st.session_state.get("map_last_step", 0) < PLAY_STEP_S * 0.8:
-        return
-    year = state.value("year")
-    if year >= years[-1]:
-        st.session_state["map_playing"] = False
-        st.rerun()  # the whole page, so that the fragment's timer goes
-    st.session_state["map_last_step"] = time.monotonic()
-    state.set_value("year", next(y for y in years if y > year))
-
-
-PLAYING = st.session_state.get("map_playing", False)
-
-
-@state.fragment(run_every=PLAY_STEP_S if PLAYING else None)
+@state.fragment(run_every=map_panel.PLAY_STEP_S if PLAYING else None)
 def map_part() -> None:
-    if st.session_state.get("map_playing", False) != PLAYING:
+    if map_panel.playing() != PLAYING:
         st.rerun()  # the play button was pressed: starting or stopping the timer needs a run of the whole page
     if PLAYING:
-        _play_step()
-    playing = st.session_state.get("map_playing", False)
+        map_panel.play_step(years)
+    playing = map_panel.playing()
+    view = state.view(spec)  # a run of the fragment alone reads the view the play, a click or a widget left
+    year, metric, colouring, fit, show_2025 = view.year, view.metric, view.colour, view.fit, view.show2025
     state.hold_url(playing)  # the URL changes once, when the play stops: Back then returns to the view before it
     c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
     with c1:
-        metric = state.widget(
+        state.widget(
             st.selectbox,
             "metric",
             t("metric", lang),
@@ -88,14 +65,14 @@ def map_part() -> None:
         )
     with c2:
         if playing:  # shown, not bound: a timer run can carry the slider's last value back, which is not a choice
-            year = state.value("year")
-            st.session_state["year_playing"] = year
+            st.session_state["year_playing"] = view.year
             st.select_slider(t("year", lang), options=years, disabled=True, key="year_playing")
         else:
-            year = state.widget(st.select_slider, "year", t("year", lang), options=years)
+            state.widget(st.select_slider, "year", t("year", lang), options=years)
     c3.button(
         t("pause" if playing else "play", lang),
-        on_click=_toggle_play,
+        on_click=map_panel.toggle_play,
+        args=(years, metrics.years[metric][0]),
         key="play",
         help=t("play_help", lang),
         width="stretch",
@@ -119,9 +96,9 @@ def map_part() -> None:
                 year_before=MERGER_YEAR - 1,
             )
         )
-    rows, hover = data.map_layer(lang, year, metric, show_2025 and old_map)
+    rows, hover = map_data.map_layer(lang, year, metric, show_2025 and old_map)
     scale = metrics.scale_text(metric, year, lang)
-    span = data.map_colours(lang, metric, year, fit)
+    span = map_data.map_colours(store, metric, year, fit)
     assert span is not None  # the metric was measured that year
     if colouring == "groups":
         colours = t("colours_groups", lang)
@@ -129,8 +106,8 @@ def map_part() -> None:
         colours = t("colours_one_year", lang, year=year)
     else:
         colours = t("colours_fixed", lang, first=span.first, last=span.last)
-    chosen = state.value("province")  # kept as chosen; shown as the province that stands for it in this year's set
-    selected = key_in_year(store.provinces, chosen, year) if chosen else None
+    # kept as chosen; shown as the province that stands for it in this year's set
+    selected = key_in_year(store.provinces, view.province, year) if view.province else None
     figure = Chart(
         partial(
             map_figure,
@@ -194,4 +171,4 @@ def map_part() -> None:
 
 map_part()
 st.caption(t("download_png_hint", lang))
-shell.footer(lang, state.value("year"), with_map=True)
+shell.footer(lang, state.view(spec).year, with_map=True)

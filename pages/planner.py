@@ -9,6 +9,7 @@ from papi_data.store.schema import GROUPS
 from ui.core import data, shell, state
 from ui.core.i18n import t
 from ui.core.views import planner_spec
+from ui.planner import data as planner_data
 from ui.planner.panel import show_answer, show_entry
 
 lang = shell.lang()
@@ -16,8 +17,8 @@ store = data.store(lang)
 year = max(store.years)
 provinces = provinces_of(store.provinces, year)  # the latest year's set: the 34 from the first 2025 year
 names = provinces.set_index("code")[f"name_{lang}"]
-scores = data.year_scores(lang, year)
-metrics = data.planner_metrics(lang)
+scores = planner_data.year_scores(lang, year)
+metrics = planner_data.planner_metrics(lang)
 spec = planner_spec(
     provinces,
     list(metrics),
@@ -59,7 +60,7 @@ with last:
         state.widget(st.number_input, "score", label, min_value=low, max_value=high, step=0.1, format="%.2f")
 
 goal = Goal(view.province, view.metric, view.goal, view.k, view.group, float(view.score or 0.0))
-content = data.planner_content(lang, year, goal)
-show_answer(content, data.planner_figure(lang, year, goal, shell.view_link()), year, lang)
+content = planner_data.planner_content(lang, year, goal)
+show_answer(content, planner_data.planner_figure(lang, year, goal, shell.view_link()), year, lang)
 show_entry(content, lang)
 shell.footer(lang, year)

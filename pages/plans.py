@@ -6,8 +6,10 @@ from papi_data.plans.evaluate import STATUSES
 from ui.core import data, shell, state
 from ui.core.i18n import t
 from ui.core.plan_status import status_label
-from ui.core.views import ALL, plan_filters, plans_shown
+from ui.core.views import ALL
+from ui.plans import data as plans_data
 from ui.plans.panel import document_card, status_overview, target_block
+from ui.plans.view import plan_filters, plans_shown
 
 lang = shell.lang()
 store = data.store(lang)
@@ -15,8 +17,8 @@ if store.plans.empty:  # a store built from a plans.yaml with an empty list
     shell.header(t("page_plans", lang), lang)
     st.info(t("plans_none", lang))
     state.stop()
-index = data.plans_index(lang)
-view = state.view(data.plans_view_spec(lang))
+index = plans_data.plans_index(lang)
+view = state.view(plans_data.plans_view_spec(lang))
 names = store.provinces.set_index("code")[f"name_{lang}"]
 regions = store.regions.set_index("region_id")[f"name_{lang}"]
 
@@ -50,7 +52,7 @@ with right:
         format_func=lambda s: t("plan_all_statuses", lang) if s == ALL else status_label(s, lang),
     )
 shown = plans_shown(index, view)
-table, statuses = data.plans_overview(lang, view)
+table, statuses = plans_data.plans_overview(lang, view)
 st.subheader(t("plans_status_heading", lang), anchor=False)
 status_overview(statuses, len(shown), len({index.province_of[p] for p in shown}), lang)
 if not shown:
@@ -63,10 +65,10 @@ with st.expander(rows_label, icon=":material/table_rows:"), st.container(key="pl
 
 st.subheader(t("plan_details", lang), anchor=False)
 listed = [plan_id for plan_id in index.plans["id"] if plan_id in set(shown)]
-plan_id = state.widget(st.selectbox, "plan", t("plan_select", lang), options=listed, format_func=index.labels.get)
-plan = data.plan_contents(lang)[plan_id]
+state.widget(st.selectbox, "plan", t("plan_select", lang), options=listed, format_func=index.labels.get)
+plan = plans_data.plan_contents(lang)[view.plan]
 document_card(plan, lang)
-figures = data.plan_figures(lang, plan_id, shell.view_link())
+figures = plans_data.plan_figures(lang, view.plan, shell.view_link(), shell.canvas())
 for target in plan.targets:
     target_block(target, figures[target.id], lang)
 

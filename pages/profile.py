@@ -10,7 +10,8 @@ from ui.charts.common import Chart
 from ui.charts.profile_charts import radar_axis_label, radar_figure
 from ui.core import data, page_tools, shell, state
 from ui.core.i18n import t
-from ui.core.views import MAX_COMPARE, profile_spec
+from ui.core.views import MAX_COMPARE, comparable, profile_spec
+from ui.profile import data as profile_data
 from ui.profile import panel as profile_panel
 
 lang = shell.lang()
@@ -21,7 +22,8 @@ provinces = store.provinces.set_index("code")
 names = profile_panel.era_names(store.provinces, lang)
 codes_by_name = sorted(provinces.index, key=provinces["name_vi"].to_dict().get)
 years = store.years
-state.view(profile_spec(years, store.provinces, store.dimensions, lang))
+spec = profile_spec(years, store.provinces, store.dimensions, lang)
+view = state.view(spec)
 
 
 def _pick(code: str) -> None:
@@ -30,34 +32,35 @@ def _pick(code: str) -> None:
 
 shell.province_search(store.provinces, lang, pick=_pick)
 with shell.controls():
-    code = state.widget(st.selectbox, "province", t("province", lang), options=codes_by_name, format_func=names.get)
-    year = state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True))
+    state.widget(st.selectbox, "province", t("province", lang), options=codes_by_name, format_func=names.get)
+    state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True))
 
+code, year = view.province, view.year
 name = names[code]
 shell.header(t("profile_heading", lang, name=name, year=year), lang)
 shell.stepper("province", codes_by_name, names.get)
 page_tools.brief_button(code, name, year, shell.frame("", "", lang, [y for y in years if year - 8 < y <= year]), lang)
 
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
-best_of_year = data.frontier_of(year, lang)
+best_of_year = profile_data.frontier_of(lang, year)
 # --- Radar ---------------------------------------------------------------------------------------------------------
 left, right = (st.container(), shell.controls()) if shell.present() else st.columns([3, 2])
 with right:
     st.markdown(f"**{t('overlays', lang)}**")
-    show_mean = state.widget(st.toggle, "mean", t("show_mean", lang))
-    show_best = state.widget(st.toggle, "best", t("show_best", lang))
-    others = state.widget(
+    state.widget(st.toggle, "mean", t("show_mean", lang))
+    state.widget(st.toggle, "best", t("show_best", lang))
+    state.widget(
         st.multiselect,
         "compare",
         t("compare_provinces", lang),
-        options=[c for c in codes_by_name if c != code],
+        options=comparable(codes_by_name, code),
         format_func=names.get,
         max_selections=MAX_COMPARE,
         placeholder=t("choose_provinces", lang),
         select_all=False,
     )
     same_era = [y for y in era_years(years, year) if y != year]
-    other_year = state.widget(
+    state.widget(
         st.selectbox,
         "compare_year",
         t("compare_year", lang),
@@ -65,11 +68,11 @@ with right:
         format_func=lambda y: str(y) if y else t("none_option", lang),
     )
 
-others = tuple(o for o in others if o != code)
+other_year = view.compare_year
 linked = profile_panel.linked(store.provinces, code)  # the other era's provinces: drawn beside it, never merged
-p = profile_panel.Profile(code=code, year=year, others=others, names=names, years=years, lang=lang, linked=linked)
+p = profile_panel.Profile(code=code, year=year, others=view.compare, names=names, years=years, lang=lang, linked=linked)
 axes = [radar_axis_label(*catalogue.name(m, lang, short=True).split(" ", 1)) for m in metrics]
-series = profile_panel.radar_series(best_of_year, metrics, p, other_year, (show_mean, show_best))
+series = profile_panel.radar_series(best_of_year, metrics, p, other_year, (view.mean, view.best))
 own = series[0]["values"]
 if profile_panel.other_era_notice(store.provinces, code, year, names, lang):
     pass  # the province did not exist in this year's survey: the notice names those that did
@@ -98,7 +101,7 @@ with left:
     )
 
 profile_panel.dimension_table(catalogue, p)
-profile_panel.subdimensions(data.subdimension_profile_of(code, year, lang), metrics, catalogue, p)
+profile_panel.subdimensions(profile_data.subdimension_profile_of(lang, code, year), metrics, catalogue, p)
 profile_panel.trends(catalogue, p)
 
 profile_panel.since_2025(store.provinces, code, codes_by_name, lang)

@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from papi_data.derived import derive
 from papi_data.eras import MERGER_YEAR
 from papi_data.plans.source import read_plans
 from papi_data.store.files import build_lock, clean, new_staging, publish
@@ -34,14 +35,15 @@ from papi_data.store.readers.scores import read_scores
 from papi_data.store.readers.subdimensions import read_subdimension_reference, read_subdimension_scores
 from papi_data.store.readers.uncertainty import read_uncertainty
 from papi_data.store.readers.year_scores import YearCheck, read_year_file, year_files
-from papi_data.store.schema import SCHEMA_VERSION, TABLES
+from papi_data.store.schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES
 from papi_data.year_report import format_report
 
 
 def assemble(
     sources: Path, last_year: int | None = None, checks: list[YearCheck] | None = None
 ) -> dict[str, pd.DataFrame]:
-    """Read and validate every source; return the store's tables or raise SourceRejected with all problems.
+    """Read and validate every source; return the store's source tables, then the tables derived from them
+    (papi_data.derived), or raise SourceRejected with all problems.
 
     `checks`, if given, receives what each year's file holds (for `--check`), whatever the problems."""
     last_year = dt.date.today().year - 1 if last_year is None else last_year
@@ -82,7 +84,7 @@ def assemble(
             stored_provinces["code"], stored_provinces["name_vi"], stored_provinces["aliases"], strict=True
         )
     ]
-    return {
+    tables = {
         "provinces": stored_provinces,
         "regions": regions,
         "dimensions": dimensions,
@@ -99,6 +101,10 @@ def assemble(
         "partners": partners,
         "report_partners": report_partners,
     }
+    return tables | derive(tables)
+
+
+_SCHEMAS = TABLES | DERIVED_TABLES
 
 
 def _with_year_files(
@@ -139,7 +145,7 @@ def write_store(tables: dict[str, pd.DataFrame], sources: Path, target: Path) ->
         staging = new_staging(target)
         try:
             for name, frame in tables.items():
-                table = pa.Table.from_pandas(frame, schema=TABLES[name], preserve_index=False)
+                table = pa.Table.from_pandas(frame, schema=_SCHEMAS[name], preserve_index=False)
                 pq.write_table(table, staging / f"{name}.parquet")
             build_id = uuid.uuid4().hex  # what readers key their caches on: two builds in one second still differ
             manifest = {

@@ -7,13 +7,16 @@ A reader reads CURRENT once and opens every file from that one folder: it sees o
 never "no store" while a build runs. A build writes its files into builds/.new-<pid>-*, renames the folder to its id
 and then switches CURRENT. It keeps the live build and the one before it (a reader may still be inside it) and removes
 the rest, including what a killed build left. Builds on one store take turns (an exclusive lock on the store folder);
-readers take no lock, so the store can be shared read-only between app servers.
+readers take no lock, so the store can be shared read-only between app servers. The manifest holds the SHA-256 of every
+file of its build (sealed at publish), so a server can tell a damaged build from a good one when it loads it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -28,11 +31,27 @@ _STAGING = ".new-"  # builds/.new-<pid>-<random>: a build being written
 
 
 def current_build(root: Path) -> str | None:
-    """The id in CURRENT, or None when there is no CURRENT (no complete build yet). Not validated: see BUILD_ID."""
+    """The id in CURRENT, or None when there is no CURRENT (no complete build yet). Not validated: see BUILD_ID.
+    Any other OSError (an unreadable CURRENT) is raised: it is a store fault, not "no store"."""
     try:
         return (root / CURRENT).read_text(encoding="utf-8", errors="replace").strip()
     except FileNotFoundError:
         return None
+
+
+def complete_builds(root: Path) -> list[str]:
+    """The ids of the complete build folders (not a build being written), newest first by folder time."""
+    builds = root / BUILDS
+    dated: list[tuple[float, str]] = []
+    for folder in builds.iterdir() if builds.is_dir() else []:
+        with contextlib.suppress(OSError):  # removed by a build meanwhile, or unreadable: not a candidate
+            if BUILD_ID.match(folder.name) and folder.is_dir():
+                dated.append((folder.stat().st_mtime, folder.name))
+    return [name for _, name in sorted(dated, reverse=True)]
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def build_folder(root: Path, build_id: str) -> Path:
@@ -65,6 +84,7 @@ def new_staging(root: Path) -> Path:
 
 def publish(root: Path, staging: Path, build_id: str) -> None:
     """Make the staged build the live one (call under build_lock), then remove what is no longer needed."""
+    _seal(staging)
     for file in staging.iterdir():
         _fsync(file)
     _fsync(staging)
@@ -80,6 +100,16 @@ def publish(root: Path, staging: Path, build_id: str) -> None:
     os.replace(draft, root / CURRENT)  # the switch: readers see the old id or the new one
     _fsync(root)
     clean(root, keep={build_id, previous or ""})
+
+
+def _seal(staging: Path) -> None:
+    """Add the SHA-256 of every file of the staged build to its manifest (`files`), which servers check at load."""
+    manifest_file = staging / MANIFEST
+    if not manifest_file.is_file():
+        return
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    manifest["files"] = {f.name: file_digest(f) for f in sorted(staging.iterdir()) if f.name != MANIFEST}
+    manifest_file.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 def clean(root: Path, keep: set[str] | None = None) -> None:

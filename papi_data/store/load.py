@@ -1,26 +1,30 @@
-"""Read the built store. Any missing or unreadable file raises StoreUnavailable with a reason the app can show.
+"""Read the built store. Any missing, unreadable or damaged file raises StoreUnavailable with the operator's reason.
 
-The detail of a StoreUnavailable names files inside the store, never the server's folders: the app shows it.
+A build is verified as it is loaded: every file against the SHA-256 its manifest holds (papi_data.store.files). The
+detail of a StoreUnavailable names files inside the store, never the server's folders; it is meant for the log and
+the readiness answer (papi_data.store.keeper), not for a visitor.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from papi_data.store.files import BUILD_ID, build_folder, current_build
+from papi_data.store.files import BUILD_ID, build_folder, current_build, file_digest
 from papi_data.store.paths import BUILDS, CURRENT, MANIFEST, store_dir
-from papi_data.store.schema import SCHEMA_VERSION, TABLES
+from papi_data.store.schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES
 
 _ATTEMPTS = 5  # reads in a row that may find their build removed by newer builds before giving up
 
 
 class StoreUnavailable(Exception):
-    """The store cannot be used. `reason` is "missing", "corrupt" or "outdated"."""
+    """The store cannot be used. `reason` is "missing", "corrupt", "outdated" or "unreadable"."""
 
     def __init__(self, reason: str, detail: str):
         self.reason = reason
@@ -46,6 +50,11 @@ class PapiStore:
     partners: pd.DataFrame
     report_partners: pd.DataFrame
     manifest: dict
+    derived: Mapping[str, pd.DataFrame] = field(default_factory=dict)  # by name: schema.DERIVED_TABLES
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A derived table (papi_data.derived), as the build wrote it."""
+        return self.derived[name]
 
     @property
     def years(self) -> list[int]:
@@ -53,8 +62,11 @@ class PapiStore:
 
 
 def store_version(path: Path | None = None) -> str:
-    """The live build's id (one small file read), for cache keys; "" if there is none."""
-    return current_build(path or store_dir()) or ""
+    """The live build's id (one small file read), for cache keys; "" if there is none or CURRENT cannot be read."""
+    try:
+        return current_build(path or store_dir()) or ""
+    except OSError:
+        return ""
 
 
 def load_store(path: Path | None = None, build: str | None = None) -> PapiStore:
@@ -71,13 +83,18 @@ def load_store(path: Path | None = None, build: str | None = None) -> PapiStore:
         try:
             return _load_build(root, live)
         except StoreUnavailable:
-            if current_build(root) == live:
+            if store_version(root) == live:
                 raise
     raise StoreUnavailable("missing", f"the store was rebuilt {_ATTEMPTS} times while it was being read")
 
 
 def _live_build(root: Path) -> str:
-    live = current_build(root)
+    try:
+        live = current_build(root)
+    except OSError as err:
+        raise StoreUnavailable(
+            "unreadable", f"{CURRENT} cannot be read ({err.strerror or type(err).__name__})"
+        ) from err
     if live is None:
         if (root / MANIFEST).exists():
             raise StoreUnavailable("outdated", f"a store in the layout before {BUILDS}/ folders")
@@ -95,14 +112,17 @@ def _load_build(root: Path, build: str) -> PapiStore:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError as err:
         raise StoreUnavailable("missing", f"{MANIFEST} is missing") from err
+    except PermissionError as err:
+        raise StoreUnavailable("unreadable", f"{MANIFEST} cannot be read ({err.strerror})") from err
     except (OSError, ValueError) as err:
         raise StoreUnavailable("corrupt", f"{MANIFEST}: {_without_paths(err, folder)}") from err
     if not isinstance(manifest, dict) or manifest.get("build_id") != build:
         raise StoreUnavailable("corrupt", f"{MANIFEST} is not the manifest of build {build}")
     if manifest.get("schema_version") != SCHEMA_VERSION:
         raise StoreUnavailable("outdated", f"schema {manifest.get('schema_version')}, this app needs {SCHEMA_VERSION}")
+    _verify(folder, manifest.get("files"))
     frames: dict[str, pd.DataFrame] = {}
-    for name, schema in TABLES.items():
+    for name, schema in (TABLES | DERIVED_TABLES).items():
         file = folder / f"{name}.parquet"
         try:
             table = pq.read_table(file)
@@ -113,7 +133,42 @@ def _load_build(root: Path, build: str) -> PapiStore:
         if not table.schema.equals(schema, check_metadata=False):
             raise StoreUnavailable("corrupt", f"{file.name} does not have the expected columns")
         frames[name] = table.to_pandas()
-    return PapiStore(manifest=manifest, **frames)
+    derived = {name: with_plain_lists(frames.pop(name)) for name in DERIVED_TABLES}
+    return PapiStore(manifest=manifest, derived=derived, **frames)
+
+
+def with_plain_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """A derived table's list cells as Python lists (Parquet gives numpy arrays), None where there is none: the domain
+    made them as lists, and the pages test `isinstance(cell, list)`."""
+    for column in frame.columns:
+        if frame[column].dtype == object and any(hasattr(v, "tolist") for v in frame[column]):
+            frame[column] = [v.tolist() if hasattr(v, "tolist") else None for v in frame[column]]
+    return frame
+
+
+def arrow_round_trip(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
+    """`frame` as the store writes and reads it back (raises if it does not fit `schema`)."""
+    return with_plain_lists(pa.Table.from_pandas(frame, schema=schema, preserve_index=False).to_pandas())
+
+
+def _verify(folder: Path, digests: object) -> None:
+    """Every file the manifest lists, against its SHA-256 (a build published before files were sealed has none)."""
+    if digests is None:
+        return
+    if not isinstance(digests, dict):
+        raise StoreUnavailable("corrupt", f"{MANIFEST} has no valid list of files")
+    for name, digest in digests.items():
+        file = folder / str(name)
+        if file.parent != folder:
+            raise StoreUnavailable("corrupt", f"{MANIFEST} names a file outside its build")
+        try:
+            actual = file_digest(file)
+        except FileNotFoundError as err:
+            raise StoreUnavailable("missing", f"{file.name} is missing") from err
+        except OSError as err:
+            raise StoreUnavailable("unreadable", f"{file.name} cannot be read ({err.strerror})") from err
+        if actual != digest:
+            raise StoreUnavailable("corrupt", f"{file.name} is damaged (its checksum differs from the manifest's)")
 
 
 def _without_paths(err: Exception, folder: Path) -> str:

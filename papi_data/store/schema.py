@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 5  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
-# 5: provinces by era (province_set, gso_code)
+SCHEMA_VERSION = 6  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
+# 5: the derived tables; 6: provinces by era (province_set, gso_code)
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -228,5 +228,235 @@ TABLES: dict[str, pa.Schema] = {
     # Who made each year's report, in the order it is cited.
     "report_partners": pa.schema(
         [("year", pa.int16()), ("order", pa.int8()), ("partner_id", pa.string()), ("basis", pa.string())]
+    ),
+}
+
+
+def _keyed(fields: list[tuple[str, pa.DataType]], key: tuple[str, ...]) -> pa.Schema:
+    """A derived table's schema with its key columns (unique, checked at build) in its metadata."""
+    return pa.schema(fields, metadata={"key": ",".join(key)})
+
+
+def key_of(schema: pa.Schema) -> tuple[str, ...]:
+    """The key columns a derived table's schema names (none for a source table)."""
+    key = (schema.metadata or {}).get(b"key", b"").decode()
+    return tuple(key.split(",")) if key else ()
+
+
+# The tables the build derives from the ones above (papi_data/derived.py makes each, in this order), read by the app
+# as they are: ranks with N and ties, groups, changes and why none, national statistics, colour ranges, rank ranges,
+# plan verdicts. Adding one: its function in papi_data/derived.py and its schema here, under the same name.
+DERIVED_TABLES: dict[str, pa.Schema] = {
+    "ranked_scores": _keyed(
+        [
+            ("year", pa.int16()),
+            ("province_code", pa.string()),
+            ("dimension", pa.string()),
+            ("score", pa.float64()),
+            ("source", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+            ("note", pa.string()),
+            ("rank", pa.int16()),
+            ("n", pa.int16()),
+            ("group", pa.string()),
+            ("change", pa.float64()),
+            ("change_gap", pa.string()),
+            ("name_vi", pa.string()),
+            ("name_en", pa.string()),
+            ("region_id", pa.string()),
+            ("code_2025", pa.string()),
+            ("name_2025_vi", pa.string()),
+            ("name_2025_en", pa.string()),
+        ],
+        ("year", "province_code", "dimension"),
+    ),
+    "ranked_subdimensions": _keyed(
+        [
+            ("year", pa.int16()),
+            ("province_code", pa.string()),
+            ("dimension", pa.string()),
+            ("parent", pa.string()),
+            ("score", pa.float64()),
+            ("scale_low", pa.float64()),
+            ("scale_high", pa.float64()),
+            ("segment", pa.string()),
+            ("source", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+            ("rank", pa.int16()),
+            ("n", pa.int16()),
+            ("group", pa.string()),
+            ("change", pa.float64()),
+            ("change_gap", pa.string()),
+            ("name_vi", pa.string()),
+            ("name_en", pa.string()),
+            ("region_id", pa.string()),
+            ("code_2025", pa.string()),
+            ("name_2025_vi", pa.string()),
+            ("name_2025_en", pa.string()),
+        ],
+        ("year", "province_code", "dimension"),
+    ),
+    "national": _keyed(
+        [
+            ("year", pa.int16()),
+            ("dimension", pa.string()),
+            ("mean", pa.float64()),
+            ("median", pa.float64()),
+            ("q25", pa.float64()),
+            ("q75", pa.float64()),
+            ("min", pa.float64()),
+            ("max", pa.float64()),
+            ("n", pa.int16()),
+        ],
+        ("year", "dimension"),
+    ),
+    "group_bands": _keyed(
+        [
+            ("year", pa.int16()),
+            ("group", pa.string()),
+            ("first_rank", pa.int16()),
+            ("last_rank", pa.int16()),
+            ("lowest_score", pa.float64()),
+        ],
+        ("year", "group"),
+    ),
+    "rank_ranges": _keyed(
+        [
+            ("province_code", pa.string()),
+            ("score", pa.float64()),
+            ("rank", pa.int16()),
+            ("n", pa.int16()),
+            ("ci90_low", pa.float64()),
+            ("ci90_high", pa.float64()),
+            ("best", pa.int16()),
+            ("worst", pa.int16()),
+            ("tied_with", pa.list_(pa.string())),
+            ("year", pa.int16()),
+        ],
+        ("year", "province_code"),
+    ),
+    "explorer_table": _keyed(
+        [
+            ("year", pa.int16()),
+            ("province_code", pa.string()),
+            ("dimension", pa.string()),
+            ("score", pa.float64()),
+            ("source", pa.string()),
+            ("source_file", pa.string()),
+            ("source_line", pa.int32()),
+            ("note", pa.string()),
+            ("rank", pa.int16()),
+            ("n", pa.int16()),
+            ("group", pa.string()),
+            ("change", pa.float64()),
+            ("change_gap", pa.string()),
+            ("name_vi", pa.string()),
+            ("name_en", pa.string()),
+            ("region_id", pa.string()),
+            ("code_2025", pa.string()),
+            ("name_2025_vi", pa.string()),
+            ("name_2025_en", pa.string()),
+            ("se", pa.float64()),
+            ("ci90_low", pa.float64()),
+            ("ci90_high", pa.float64()),
+            ("respondents", pa.int32()),
+            ("interval_source", pa.string()),
+            ("interval_source_file", pa.string()),
+            ("interval_source_line", pa.float64()),
+            ("parent", pa.string()),
+            ("scale_low", pa.float64()),
+            ("scale_high", pa.float64()),
+            ("segment", pa.string()),
+        ],
+        ("year", "province_code", "dimension"),
+    ),
+    "colour_ranges": _keyed(
+        [
+            ("metric", pa.string()),
+            ("year", pa.int16()),
+            ("one_year", pa.bool_()),
+            ("low", pa.float64()),
+            ("high", pa.float64()),
+            ("first", pa.int16()),
+            ("last", pa.int16()),
+        ],
+        ("metric", "year", "one_year"),
+    ),
+    "plan_table": _keyed(
+        [
+            ("year", pa.int16()),
+            ("province_code", pa.string()),
+            ("dimension", pa.string()),
+            ("score", pa.float64()),
+            ("segment", pa.string()),
+            ("scale_low", pa.float64()),
+            ("scale_high", pa.float64()),
+            ("rank", pa.int16()),
+            ("n", pa.int16()),
+            ("group", pa.string()),
+        ],
+        ("year", "province_code", "dimension"),
+    ),
+    "plan_evaluation": _keyed(
+        [
+            ("target_id", pa.string()),
+            ("plan_id", pa.string()),
+            ("province_code", pa.string()),
+            ("rule", pa.string()),
+            ("metric", pa.string()),
+            ("dimension", pa.string()),
+            ("target_year", pa.int64()),
+            ("baseline_year", pa.float64()),
+            ("reading", pa.string()),
+            ("status", pa.string()),
+            ("reason", pa.string()),
+            ("gap_unit", pa.string()),
+            ("comparator", pa.string()),
+            ("value", pa.float64()),
+            ("value_n", pa.int16()),
+            ("baseline_value", pa.float64()),
+            ("threshold", pa.float64()),
+            ("gap", pa.float64()),
+            ("rank", pa.int16()),
+            ("n", pa.int16()),
+            ("group", pa.string()),
+            ("baseline_rank", pa.int16()),
+            ("baseline_n", pa.int16()),
+            ("baseline_group", pa.string()),
+            ("target_group", pa.string()),
+            ("target_rank", pa.int16()),
+            ("boundary_changed", pa.bool_()),
+            ("measured_code", pa.string()),  # the province the target year is read from (from 2025: the new one)
+            ("fair_year", pa.int16()),
+            ("fair_rank_before", pa.int16()),
+            ("fair_rank_after", pa.int16()),
+            ("fair_n", pa.int16()),
+            ("fair_change", pa.float64()),
+            ("fair_national_change", pa.float64()),
+            ("reference_year", pa.int16()),
+            ("points_needed", pa.float64()),
+            ("far_dimensions", pa.list_(pa.string())),
+            ("far_gaps", pa.list_(pa.float64())),
+            ("failed_dimensions", pa.list_(pa.string())),
+        ],
+        ("target_id", "target_year", "reading"),
+    ),
+    "plan_checks": _keyed(
+        [
+            ("target_id", pa.string()),
+            ("target_year", pa.int64()),
+            ("dimension", pa.string()),
+            ("baseline_year", pa.int64()),
+            ("baseline_score", pa.float64()),
+            ("baseline_mean", pa.float64()),
+            ("score", pa.float64()),
+            ("mean", pa.float64()),
+            ("group", pa.string()),
+            ("floor", pa.float64()),
+            ("ok", pa.bool_()),
+        ],
+        ("target_id", "target_year", "dimension"),
     ),
 }

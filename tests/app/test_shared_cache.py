@@ -8,7 +8,7 @@ from tests.app.conftest import open_app
 from ui.core import data
 
 PAGES = [None, "pages/map.py", "pages/profile.py", "pages/plans.py", "pages/explorer.py", "pages/about.py"]
-SHARED = [data._store, data._scores_table, data._national, data._group_bands, data._plan_evaluation]
+SHARED = [data._store]  # the source tables and the derived ones (ranks, national figures, verdicts) inside it
 
 
 def frames(value: object) -> list[pd.DataFrame]:
@@ -16,7 +16,8 @@ def frames(value: object) -> list[pd.DataFrame]:
         return [value]
     if isinstance(value, tuple):
         return [frame for item in value for frame in frames(item)]
-    return [f for f in vars(value).values() if isinstance(f, pd.DataFrame)]  # the PapiStore's tables
+    tables = [*vars(value).values(), *value.derived.values()]  # the PapiStore's tables, derived ones included
+    return [f for f in tables if isinstance(f, pd.DataFrame)]
 
 
 def test_pages_leave_the_shared_frames_as_they_were() -> None:

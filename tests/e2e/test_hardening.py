@@ -1,8 +1,9 @@
 """The server as a stranger meets it: unknown and deep addresses, an over-long link, the headers and hosts, the closed
-metrics (serve_guard.py and ui/core/shell.py, through `make run`)."""
+metrics (server/guards.py and ui/core/shell.py, through `make run`)."""
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.request
 from urllib.parse import urlparse
@@ -55,6 +56,10 @@ def test_headers_hosts_and_metrics(app_url: str) -> None:
         assert refused.value.code == status
     with urllib.request.urlopen(f"{app_url}/_stcore/health") as response:
         assert response.read() == b"ok"
+    with urllib.request.urlopen(f"{app_url}/healthz") as response:  # readiness, with the store's state
+        answer = json.loads(response.read())
+        assert answer["status"] == "ok" and answer["build"] and answer["fault"] is None
+        assert "default-src 'self'" in response.headers["Content-Security-Policy"]  # the guards cover the routes
 
 
 def test_a_visitor_cannot_clear_the_server_caches(app_url: str) -> None:

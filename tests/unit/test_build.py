@@ -26,7 +26,7 @@ from papi_data.store.files import build_folder, current_build
 from papi_data.store.load import PapiStore, StoreUnavailable, load_store
 from papi_data.store.paths import MANIFEST, SOURCES_DIR
 from papi_data.store.problems import SourceProblem, SourceRejected
-from papi_data.store.schema import SCHEMA_VERSION, TABLES
+from papi_data.store.schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES
 
 SCORES = "papi_scores_long.csv"
 PROVINCES = "provinces_63.csv"
@@ -54,6 +54,17 @@ STORE_ROWS = {  # rows per table built from the real sources
     "press_figures": 57,
     "partners": 4,
     "report_partners": 48,
+    # the derived tables (papi_data/derived.py)
+    "ranked_scores": 7056,
+    "ranked_subdimensions": 21891,
+    "national": 464,
+    "group_bands": 56,
+    "rank_ranges": 185,
+    "explorer_table": 28947,
+    "colour_ranges": 928,
+    "plan_table": 28947,
+    "plan_evaluation": 32,
+    "plan_checks": 18,
 }
 
 
@@ -643,7 +654,8 @@ def test_rebuild_swaps_in_the_new_store_and_leaves_no_temp_folders(sources_copy:
     assert manifest["sources"].keys() == files and "seeds/000_767cc3d581214d55.txt" in files
     store = load_store(good_store)
     assert store.scores.set_index("source_line").at[line, "note"] == "synthetic note for the rebuild test"
-    assert sorted(p.name for p in live(good_store).iterdir()) == sorted([MANIFEST, *(f"{n}.parquet" for n in TABLES)])
+    tables = [*TABLES, *DERIVED_TABLES]
+    assert sorted(p.name for p in live(good_store).iterdir()) == sorted([MANIFEST, *(f"{n}.parquet" for n in tables)])
 
 
 def test_write_store_failing_midway_keeps_the_old_store(good_store: Path, real_store: PapiStore) -> None:

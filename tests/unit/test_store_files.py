@@ -8,6 +8,7 @@ dropped, so a table of one build read with the manifest (or another table) of th
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import random
 import shutil
@@ -23,8 +24,8 @@ import pyarrow.parquet
 import pytest
 
 from papi_data.build import write_store
-from papi_data.store.files import build_folder, build_lock, clean, current_build
-from papi_data.store.load import PapiStore, StoreUnavailable, load_store
+from papi_data.store.files import build_folder, build_lock, clean, complete_builds, current_build, file_digest
+from papi_data.store.load import PapiStore, StoreUnavailable, load_store, store_version
 from papi_data.store.paths import BUILDS, CURRENT, MANIFEST, SOURCES_DIR
 from papi_data.store.schema import TABLES
 
@@ -33,13 +34,13 @@ Tables = dict[str, pd.DataFrame]
 
 @pytest.fixture(scope="module")
 def variants(real_store: PapiStore) -> tuple[Tables, Tables]:
-    a = {name: getattr(real_store, name) for name in TABLES}
+    a = {name: getattr(real_store, name) for name in TABLES} | dict(real_store.derived)
     return a, {name: frame.iloc[:-1] for name, frame in a.items()}
 
 
 def variant_of(store: PapiStore, variants: tuple[Tables, Tables]) -> str:
     """ "A" or "B" when the manifest and every table come from one variant; fails the test on a mix."""
-    counts = {name: len(getattr(store, name)) for name in TABLES}
+    counts = {name: len(getattr(store, name)) for name in TABLES} | {n: len(f) for n, f in store.derived.items()}
     assert counts == store.manifest["rows"], f"manifest of one build, tables of another: {counts}"
     names = [v for v, tables in zip("AB", variants, strict=True) if counts == {n: len(f) for n, f in tables.items()}]
     assert len(names) == 1, f"tables of two builds mixed: {counts}"
@@ -133,7 +134,8 @@ def test_a_build_killed_at_random_times_leaves_a_usable_store(tmp_path: Path, va
     builder = (
         "import sys; from pathlib import Path; from papi_data.build import write_store, SOURCES_DIR\n"
         "from papi_data.store.schema import TABLES; from papi_data.store.load import load_store\n"
-        "store = load_store(Path(sys.argv[1])); tables = {name: getattr(store, name) for name in TABLES}\n"
+        "store = load_store(Path(sys.argv[1]))\n"
+        "tables = {name: getattr(store, name) for name in TABLES} | dict(store.derived)\n"
         "write_store(tables, SOURCES_DIR, Path(sys.argv[1]))\n"
         "print('ready', flush=True)  # one build published: the kills below land in the ones that follow\n"
         "while True: write_store(tables, SOURCES_DIR, Path(sys.argv[1]))\n"
@@ -252,3 +254,52 @@ def test_details_name_no_server_folder(built: Path) -> None:
     with pytest.raises(StoreUnavailable) as info:
         load_store(built)
     assert "scores.parquet" in info.value.detail and "/" not in info.value.detail
+
+
+def test_a_published_build_is_sealed_with_its_files_checksums(built: Path) -> None:
+    folder = build_folder(built, current_build(built) or "")
+    digests = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert sorted(digests) == sorted(f"{name}.parquet" for name in TABLES)
+    assert all(digests[name] == file_digest(folder / name) for name in digests)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda f: f.write_bytes(f.read_bytes()[:-1] + b"\x00"), "corrupt"),  # one byte changed, still a Parquet file
+        (lambda f: f.write_bytes(f.read_bytes()[:100]), "corrupt"),
+        (lambda f: f.unlink(), "missing"),
+    ],
+    ids=["changed", "truncated", "removed"],
+)
+def test_a_build_whose_files_differ_from_their_checksums_is_refused(
+    built: Path, damage: Callable[[Path], object], reason: str
+) -> None:
+    damage(build_folder(built, current_build(built) or "") / "regions.parquet")
+    with pytest.raises(StoreUnavailable) as info:
+        load_store(built)
+    assert (info.value.reason, "regions.parquet" in info.value.detail) == (reason, True)
+
+
+def test_an_unreadable_current_is_a_store_fault_not_no_store(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as root here, so chmod cannot make CURRENT unreadable: Path.read_text of CURRENT raises instead."""
+    read_text = Path.read_text
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> str:
+        if self.name == CURRENT:
+            raise PermissionError(13, "Permission denied")
+        return read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    with pytest.raises(StoreUnavailable) as info:
+        load_store(built)
+    assert (info.value.reason, info.value.detail) == ("unreadable", f"{CURRENT} cannot be read (Permission denied)")
+    assert store_version(built) == ""
+
+
+def test_complete_builds_are_listed_newest_first_without_staging(built: Path, variants: tuple[Tables, Tables]) -> None:
+    first = current_build(built) or ""
+    os.utime(build_folder(built, first), (1_000_000, 1_000_000))
+    write_store(variants[1], SOURCES_DIR, built)
+    (built / BUILDS / ".new-1-abc").mkdir()
+    assert complete_builds(built) == [current_build(built), first]

@@ -39,11 +39,11 @@ from ui.core.views import (
     explorer_spec,
     map_spec,
     planner_spec,
-    plans_spec,
     profile_spec,
     year_spec,
 )
 from ui.plans.content import PlansIndex
+from ui.plans.view import plans_spec
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ The frame every chart carries is in ui/charts/frame.py, the colours in ui/charts
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
@@ -55,14 +55,10 @@ class Chart:
 
     build: Callable[..., dict]
     frame: Frame
-    # Figures built so far, by canvas: a chart kept in a cache (the plans' charts) is built once per canvas. Callers
-    # never change a figure they are given.
-    _built: dict[Canvas, dict] = field(default_factory=dict, compare=False, repr=False)
 
     def figure(self, canvas: Canvas = SCREEN) -> dict:
-        if canvas not in self._built:
-            figure = self.build(frame=canvas.frame(self.frame), height=canvas.height)
-            if canvas.width is not None:
-                figure["layout"]["width"] = canvas.width
-            self._built[canvas] = figure
-        return self._built[canvas]
+        """A new figure for `canvas` (a page that draws a chart often keeps the figure in its own cache)."""
+        figure = self.build(frame=canvas.frame(self.frame), height=canvas.height)
+        if canvas.width is not None:
+            figure["layout"]["width"] = canvas.width
+        return figure

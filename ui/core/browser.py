@@ -3,7 +3,7 @@ the app's language and one history entry per user action (static/browser.js), ea
 element; and the addresses of the app's static files under its base URL.
 
 Scripts are loaded by URL from static/ (served at /app/static/), never inline: the server's Content-Security-Policy
-(serve_guard.py) allows scripts from this server only. What a script needs from Python goes in data- attributes.
+(server/guards.py) allows scripts from this server only. What a script needs from Python goes in data- attributes.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from papi_data.search import search_provinces
 from ui.charts.common import Chart, CheckedFigure, plotly_config
-from ui.charts.frame import PRESENT, SCREEN, Frame, source_line
+from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
 from ui.core.url_state import parse_params
@@ -28,7 +28,7 @@ _log = logging.getLogger("papi.app")
 
 
 def cap_link() -> None:
-    """A link whose parameters are too long (or that the server marked so: serve_guard.py) opens the page's default
+    """A link whose parameters are too long (or that the server marked so: server/guards.py) opens the page's default
     view, keeping only its language, with a notice (shown by `header`). Call before the page reads the URL."""
     params = st.query_params.to_dict()
     too_long = params.get("link") == "too-long" or sum(len(k) + len(v) + 2 for k, v in params.items()) > LINK_LIMIT
@@ -161,6 +161,8 @@ def header(title: str, lang: str) -> None:
     st.session_state[_PAGE_TITLE] = title
     if st.session_state.get("_link_too_long"):
         st.warning(t("notice_link_too_long", lang), icon="⚠️")
+    if older := data.older_release(lang):
+        st.info(older, icon="🗄️")
     state.show_notices(lang)
 
 
@@ -247,10 +249,16 @@ def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with
     )
 
 
-def chart(recipe: Chart, key: str, filename: str, **kwargs: Any) -> Any:
+def canvas() -> Canvas:
+    """The canvas this page's charts are drawn on: present mode's, or the screen's."""
+    return PRESENT if present() else SCREEN
+
+
+def chart(recipe: Chart, key: str, filename: str, figure: dict | None = None, **kwargs: Any) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
-    and text scale; under it, its slide image as PNG and SVG (`filename`), and it goes into the page's deck."""
-    figure = recipe.figure(PRESENT if present() else SCREEN)
+    and text scale (`figure`: the recipe's figure on this canvas, where the page keeps it); under it, its slide image
+    as PNG and SVG (`filename`), and it goes into the page's deck."""
+    figure = recipe.figure(canvas()) if figure is None else figure
     event = st.plotly_chart(
         CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
     )

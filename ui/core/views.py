@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from papi_data.plans.evaluate import STATUSES
 from papi_data.plans.planner import GOALS
 from papi_data.store.schema import DIMENSION_RANGE, EIGHT_DIMENSION_YEAR, GROUPS, TOTAL, era
 from papi_data.text import nfc
@@ -38,7 +37,6 @@ from ui.core.url_state import (
     nearest_int,
     text,
 )
-from ui.plans.content import PlansIndex
 
 LANG_LABELS = {"vi": "Tiếng Việt", "en": "English"}
 MAX_COMPARE = 4  # provinces on the profile's radar beside the province itself
@@ -85,7 +83,7 @@ def year_spec(years: Sequence[int]) -> ViewSpec[YearView]:
     return ViewSpec(YearView, (year_param(years),))
 
 
-def _province_names(provinces: pd.DataFrame, lang: str) -> dict[str, str]:
+def province_names(provinces: pd.DataFrame, lang: str) -> dict[str, str]:
     return dict(zip(provinces["code"], provinces[f"name_{lang}"], strict=True))
 
 
@@ -103,7 +101,7 @@ class MapView:
 
 
 def map_spec(years: Sequence[int], metrics: Metrics, provinces: pd.DataFrame, lang: str) -> ViewSpec[MapView]:
-    names = _province_names(provinces, lang)
+    names = province_names(provinces, lang)
     return ViewSpec(
         MapView,
         (
@@ -136,16 +134,22 @@ class ProfileView:
     open: tuple[str, ...]  # the dimensions whose sub-dimensions are open
 
 
+def comparable(codes: Sequence[str], province: str) -> list[str]:
+    """The provinces of `codes` a province's radar can be compared with: every other (the province itself is always
+    drawn). The one place this rule lives: the view's check and the page's list both read it."""
+    return [c for c in codes if c != province]
+
+
 def profile_spec(
     years: Sequence[int], provinces: pd.DataFrame, dimensions: pd.DataFrame, lang: str
 ) -> ViewSpec[ProfileView]:
-    names = _province_names(provinces, lang)
+    names = province_names(provinces, lang)
     dimension_names = dict(zip(dimensions["id"], dimensions[f"name_{lang}"], strict=True))
 
     def check(view: ProfileView) -> tuple[ProfileView, list[Notice]]:
         notices = []
-        if view.province in view.compare:  # the province is always drawn; it is not one to compare with
-            view = replace(view, compare=tuple(c for c in view.compare if c != view.province))
+        if view.province in view.compare:
+            view = replace(view, compare=tuple(comparable(view.compare, view.province)))
             notices.append(Notice("compare", "compare_self", view.compare))
         if len(view.compare) > MAX_COMPARE:  # as many as the widget takes
             view = replace(view, compare=view.compare[:MAX_COMPARE])
@@ -189,79 +193,6 @@ def profile_spec(
     )
 
 
-# --- Plans ---------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlansView:
-    province: str  # a province code, or ALL
-    region: str  # a region id, or ALL
-    status: str  # a status, or ALL: plans with at least one target-year in it
-    plan: str
-
-
-def plan_filters(index: PlansIndex, regions: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The provinces with a plan (in the plans' order) and their regions (in the regions' order): the filters'
-    choices besides ALL."""
-    codes = list(dict.fromkeys(index.plans["province_code"]))
-    planned = {index.region_of[c] for c in codes}
-    return codes, [r for r in regions.sort_values("order")["region_id"] if r in planned]
-
-
-def plans_shown(index: PlansIndex, view: PlansView) -> list[str]:
-    """The ids of the plans the filters keep, oldest first."""
-    return [
-        plan_id
-        for plan_id in index.recent
-        if view.province in (ALL, index.province_of[plan_id])
-        and view.region in (ALL, index.region_of[index.province_of[plan_id]])
-        and view.status in (ALL, *index.statuses.get(plan_id, set()))
-    ]
-
-
-def plans_spec(index: PlansIndex, provinces: pd.DataFrame, regions: pd.DataFrame, lang: str) -> ViewSpec[PlansView]:
-    """The plans page's view. The default plan is the newest of all, and when the filters leave out the link's plan,
-    the newest plan they keep."""
-    names = _province_names(provinces, lang)
-    codes, planned_regions = plan_filters(index, regions)
-    region_names = dict(zip(regions["region_id"], regions[f"name_{lang}"], strict=True))
-
-    def check(view: PlansView) -> tuple[PlansView, list[Notice]]:
-        kept = plans_shown(index, view)
-        if not kept or view.plan in kept:
-            return view, []
-        other = view.province not in (ALL, index.province_of[view.plan])
-        return replace(view, plan=kept[-1]), [
-            Notice("plan", "plan_other_province" if other else "plan_filtered", kept[-1])
-        ]
-
-    return ViewSpec(
-        PlansView,
-        (
-            Param(
-                "province",
-                ALL,
-                choice([ALL, *codes]),
-                show=lambda c: t("plan_all_provinces", lang) if c == ALL else names[c],
-            ),
-            Param(
-                "region",
-                ALL,
-                choice([ALL, *planned_regions]),
-                show=lambda r: t("plan_all_regions", lang) if r == ALL else region_names[r],
-            ),
-            Param(
-                "status",
-                ALL,
-                choice([ALL, *STATUSES]),
-                show=lambda v: t("plan_all_statuses", lang) if v == ALL else t("status_" + v, lang),
-            ),
-            Param("plan", index.recent[-1], choice(index.recent), show=index.documents.__getitem__),
-        ),
-        check,
-    )
-
-
 # --- Planner -------------------------------------------------------------------------------------------------------
 
 
@@ -287,7 +218,7 @@ def planner_spec(
     """The planner's goal: any province, a metric of the latest year, rank ≤ k (1 … `most`), a group or better, or a
     score of at least x on the metric's scale. A score outside the metric's scale (a link's, or one left from another
     metric) is replaced by `default_score(province, metric)`."""
-    names = _province_names(provinces, lang)
+    names = province_names(provinces, lang)
 
     def check(view: PlannerView) -> tuple[PlannerView, list[Notice]]:
         low, high = scale_of(view.metric)

@@ -22,11 +22,9 @@ from papi_data.cells import float_or_none
 from papi_data.overview import province_year
 from papi_data.plans.evaluate import MAIN
 from papi_data.profile import dimension_profile, frontier, rank_history
-from papi_data.ranking import with_ranks
 from papi_data.store.load import PapiStore
 from papi_data.store.schema import TOTAL
-from papi_data.subdimensions import furthest_from_best, metric_rows, subdimension_profile
-from papi_data.uncertainty import rank_range
+from papi_data.subdimensions import furthest_from_best, subdimension_profile
 from ui.charts.common import Chart
 from ui.charts.frame import Canvas, Frame
 from ui.charts.profile_charts import radar_axis_label, radar_figure, rank_history_figure
@@ -74,19 +72,21 @@ class BriefFacts:
     furthest_sub: list[str] = field(default_factory=list)
 
 
-def published_rank_range(table: pd.DataFrame, store: PapiStore, code: str, year: int) -> tuple[int, int] | None:
-    """The ranks a province could plausibly hold given the 90% intervals PAPI published (2019, 2022, 2023; see
-    papi_data.uncertainty), or None where PAPI published none for it that year: a range is never invented."""
-    found = rank_range(table, store.uncertainty, code, year)
-    return None if found is None else (found.best, found.worst)
+def published_rank_range(store: PapiStore, code: str, year: int) -> tuple[int, int] | None:
+    """The ranks a province could plausibly hold given the 90% intervals PAPI published (2019, 2022, 2023; the build's
+    rank_ranges, papi_data.uncertainty), or None where PAPI published none for it that year: a range is never
+    invented."""
+    ranges = store.table("rank_ranges")
+    hit = ranges[(ranges["year"] == year) & (ranges["province_code"] == code) & ranges["best"].notna()]
+    return None if hit.empty else (int(hit["best"].iloc[0]), int(hit["worst"].iloc[0]))
 
 
 def furthest_subdimensions(store: PapiStore, code: str, year: int, lang: str) -> list[str]:
     """The sub-dimensions furthest from the best province (relative to each one's scale), as lines; none in a year
     without sub-dimension scores."""
-    periods = store.subdimension_periods
-    table = with_ranks(metric_rows(store.subdimension_scores, periods))
-    far = furthest_from_best(subdimension_profile(table, store.subdimensions, periods, code, year), FURTHEST)
+    table = store.table("ranked_subdimensions")
+    profile = subdimension_profile(table, store.subdimensions, store.subdimension_periods, code, year)
+    far = furthest_from_best(profile, FURTHEST)
     return [
         t(
             "brief_furthest_line",
@@ -126,7 +126,7 @@ def brief_facts(
     best = frontier(table, year)
     profile = dimension_profile(table, code, year, metrics, best).set_index("dimension")
     means = national[(national["year"] == year)].set_index("dimension")["mean"]
-    spread = published_rank_range(table, store, code, year) if card.has_data else None
+    spread = published_rank_range(store, code, year) if card.has_data else None
     if not card.has_data:
         change = ""
     elif card.change is None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +15,9 @@ from ui.core import certainty, state
 from ui.core.i18n import t
 from ui.core.numbers import change_text, fmt_number
 
+PLAY_STEP_S = 1.2
+PLAYING = "map_playing"  # the play through the years is on (session state)
+_LAST_STEP = "map_last_step"
 CHART_REVISION = "map_chart_rev"  # part of the map's key: a new chart, with no selection of plotly's own, per click
 
 
@@ -46,6 +52,32 @@ def select(code: str | None) -> None:
 
 def clear_selection() -> None:
     select(None)
+
+
+def playing() -> bool:
+    return bool(st.session_state.get(PLAYING, False))
+
+
+def toggle_play(years: Sequence[int], first_year: int) -> None:
+    """The play button: start from the first year of the metric (`first_year`) where the view is on the last year or
+    before the metric was measured, or stop."""
+    st.session_state[PLAYING] = not playing()
+    st.session_state[_LAST_STEP] = time.monotonic()
+    if playing() and (state.value("year") == years[-1] or state.value("year") < first_year):
+        state.set_value("year", first_year)
+
+
+def play_step(years: Sequence[int]) -> None:
+    """While playing: the next year once a step's time has passed (a click on the map meanwhile does not count),
+    and a stop after the last year."""
+    if time.monotonic() - st.session_state.get(_LAST_STEP, 0) < PLAY_STEP_S * 0.8:
+        return
+    year = state.value("year")
+    if year >= years[-1]:
+        st.session_state[PLAYING] = False
+        st.rerun()  # the whole page, so that the fragment's timer goes
+    st.session_state[_LAST_STEP] = time.monotonic()
+    state.set_value("year", next(y for y in years if y > year))
 
 
 def selected_card(

@@ -1,6 +1,6 @@
 """The plans page's blocks, laid out from content made once per store build (ui/plans/content.py): the status
 overview, a plan's document card and one target with its verdicts, fair comparisons, other readings, charts and what it
-would take; and the home page's plan status."""
+would take."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import streamlit as st
 
 from papi_data.plans.evaluate import STATUSES
 from ui.charts.common import Chart
-from ui.core import data, shell
+from ui.core import shell
 from ui.core.i18n import t
-from ui.core.plan_status import md, status_label
+from ui.core.plan_status import status_label
 from ui.plans.content import PlanContent, TargetContent
 
 
@@ -49,9 +49,10 @@ def document_card(plan: PlanContent, lang: str) -> None:
             st.markdown(plan.members)
 
 
-def target_block(target: TargetContent, figures: Iterable[tuple[str, Chart]], lang: str) -> None:
+def target_block(target: TargetContent, figures: Iterable[tuple[str, Chart, dict]], lang: str) -> None:
     """One target: what it asks, its quote (a quoted plan) and our reading, each year's verdict with the fair
-    comparison and the other readings, its charts (`figures`: widget key, figure) and what it would take."""
+    comparison and the other readings, its charts (`figures`: widget key, chart, its figure) and what it would
+    take."""
     with st.container(border=True, key=f"target_{target.id}"):
         st.subheader(target.heading, anchor=False)
         if target.quote:
@@ -67,21 +68,8 @@ def target_block(target: TargetContent, figures: Iterable[tuple[str, Chart]], la
                 st.warning(verdict.boundary, icon=":material/map:")
         if target.others:
             st.markdown(f"**{t('plan_other_readings', lang)}**  \n" + "  \n".join(target.others))
-        for key, figure in figures:
-            shell.chart(figure, key=key, filename=f"papi-{key.removeprefix('chart_')}")
+        for key, chart, figure in figures:
+            shell.chart(chart, key=key, filename=f"papi-{key.removeprefix('chart_')}", figure=figure)
         if target.takes:
             st.markdown(f"**{t('plan_what_it_takes', lang)}**")
             st.markdown("\n".join(f"- {line}" for line in target.takes))
-
-
-def home_status(code: str, lang: str) -> None:
-    """A province's newest plan on the home page: each target's latest result (✔/✘ with the margin) or pending year
-    (◔), and a warning where a target is still met by a shrinking margin."""
-    status = data.home_status_of(code, lang)
-    if status is None:
-        return
-    document, lines, warnings = status
-    st.markdown(f"**{md(document)}**")
-    st.markdown("  \n".join(md(line) for line in lines))
-    for warning in warnings:
-        st.warning(md(warning), icon=":material/trending_down:")

@@ -25,6 +25,7 @@ from ui.core import certainty, data, shell, state
 from ui.core.i18n import t, tn
 from ui.core.metrics import TRANSLATED_MARK, Metrics
 from ui.core.numbers import change_text, fmt_change, fmt_number, fmt_plain
+from ui.profile import data as profile_data
 
 NAME_WIDTH = 28  # characters of a sub-dimension's name on one line of a trend panel's title (a phone's width)
 PANELS_PER_ROW = 4  # on a wide screen; Streamlit stacks columns on a phone, one panel under the other
@@ -58,7 +59,7 @@ def radar_series(
     lang = p.lang
 
     def scores_of(province: str, in_year: int) -> list[float | None]:
-        lines = data.province_series(province, lang)
+        lines = profile_data.province_series(lang, province)
         return [lines.get(m, {}).get("score", {}).get(in_year) for m in metrics]
 
     series = [{"name": f"{p.name} {p.year}", "values": scores_of(p.code, p.year), "style": "province"}]
@@ -69,7 +70,7 @@ def radar_series(
     series += [{"name": p.names[o], "values": scores_of(o, p.year), "style": "compare"} for o in p.others]
     show_mean, show_best = overlays
     if show_mean:
-        national = data.national_series(lang)
+        national = profile_data.national_series(lang)
         values = [national[m]["mean"][p.year] for m in metrics]
         series.append({"name": t("national_mean", lang), "values": values, "style": "national"})
     if show_best:
@@ -83,7 +84,7 @@ def dimension_table(catalogue: Metrics, p: Profile) -> None:
     """Score, rank of N, group, change (or why there is none), gap to the best and the best province per dimension
     and for the total; under it, how sure the total's rank is."""
     lang = p.lang
-    profile = data.dimension_profile_of(p.code, p.year, lang)
+    profile = profile_data.dimension_profile_of(lang, p.code, p.year)
     frame = pd.DataFrame(
         {
             t("col_dimension", lang): [catalogue.name(m, lang, short=True) for m in profile["dimension"]],
@@ -114,7 +115,7 @@ def _sub_name(metric: str, number: str, catalogue: Metrics, lang: str) -> str:
 def furthest(catalogue: Metrics, p: Profile) -> None:
     """The sub-dimensions where the province is furthest behind the best province, relative to each scale."""
     lang = p.lang
-    behind = data.furthest_of(p.code, p.year, FURTHEST, lang)
+    behind = profile_data.furthest_of(lang, p.code, p.year, FURTHEST)
     if behind.empty:
         return
     st.markdown(f"**{t('furthest_heading', lang, name=p.name, year=p.year)}**", help=t("furthest_help", lang))
@@ -151,7 +152,7 @@ def subdimensions(subs: pd.DataFrame, metrics: list[str], catalogue: Metrics, p:
     lang = p.lang
     st.subheader(t("subdims_heading", lang, year=p.year))
     furthest(catalogue, p)
-    mine = data.province_series(p.code, lang)
+    mine = profile_data.province_series(lang, p.code)
     by_dimension = dict(tuple(subs.groupby("dimension")))
     for dimension in metrics:
         rows = by_dimension.get(dimension, subs.iloc[:0])
@@ -199,9 +200,9 @@ def _subdimension_section(dimension: str, rows: pd.DataFrame, catalogue: Metrics
     if any(catalogue.is_translated(m, lang) for m in rows["subdimension"]):
         notes.append(t("translated_note", lang, mark=TRANSLATED_MARK))
     st.caption(" ".join(notes))
-    national = data.national_series(lang)
-    compared = [(p.names[o], data.province_series(o, lang)) for o in p.others]
-    mine = data.province_series(p.code, lang)
+    national = profile_data.national_series(lang)
+    compared = [(p.names[o], profile_data.province_series(lang, o)) for o in p.others]
+    mine = profile_data.province_series(lang, p.code)
     panels = []
     for metric, number in zip(rows["subdimension"], rows["number"], strict=True):
         parts = catalogue.segment_years(metric, p.years)
@@ -231,13 +232,10 @@ def trends(catalogue: Metrics, p: Profile) -> None:
     """The dimensions and the total over the years (with the provinces compared and the total's published
     intervals), and the rank history with its plausible ranges."""
     lang = p.lang
-    national = data.national_series(lang)
-    mine = data.province_series(p.code, lang)
-    shown = [
-        *p.others,
-        *(c for c in p.linked if c not in p.others),
-    ]  # the other era's provinces: own lines, never merged
-    compared = [(p.names[o], data.province_series(o, lang)) for o in shown]
+    national = profile_data.national_series(lang)
+    mine = profile_data.province_series(lang, p.code)
+    shown = [*p.others, *(c for c in p.linked if c not in p.others)]  # the other era's: own lines, never merged
+    compared = [(p.names[o], profile_data.province_series(lang, o)) for o in shown]
     dims = catalogue.dimensions
     panels = [
         segmented_panel(
@@ -269,7 +267,7 @@ def trends(catalogue: Metrics, p: Profile) -> None:
         Chart(
             partial(
                 rank_history_figure,
-                data.rank_history_of(p.code, lang),
+                profile_data.rank_history_of(lang, p.code),
                 data.group_bands(lang),
                 lang=lang,
                 province_name=p.name,

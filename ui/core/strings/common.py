@@ -83,14 +83,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Something went wrong while showing this page. The error was logged to be fixed; reload the page or go "
         "to the overview.",
     },
-    "store_missing_title": {"vi": "Chưa có kho dữ liệu", "en": "The data store is not built yet"},
-    "store_corrupt_title": {"vi": "Kho dữ liệu bị hỏng", "en": "The data store is damaged"},
-    "store_outdated_title": {"vi": "Kho dữ liệu đã cũ", "en": "The data store is out of date"},
-    "store_help": {
-        "vi": "Hãy dựng lại kho dữ liệu từ các bảng nguồn rồi tải lại trang:",
-        "en": "Rebuild the store from the source tables, then reload this page:",
+    "store_unavailable": {
+        "vi": "Dữ liệu tạm thời chưa sẵn sàng. Vui lòng thử lại sau ít phút.",
+        "en": "The data are briefly unavailable. Please try again in a few minutes.",
     },
-    "store_detail": {"vi": "Chi tiết kỹ thuật", "en": "Technical detail"},
+    "store_older": {
+        "vi": "Đang hiển thị bản dữ liệu ngày {date}; bản mới hơn tạm thời chưa sẵn sàng.",
+        "en": "Showing the data release of {date}; a newer one is briefly unavailable.",
+    },
     # Groups (PAPI's four percentile groups)
     "group_best": {"vi": "Nhóm cao nhất", "en": "Best performers"},
     "group_high_average": {"vi": "Nhóm trung bình cao", "en": "High average"},

@@ -1,0 +1,77 @@
+"""The derived tables: what the build writes is what the domain's functions give on the store's source tables, read
+back unchanged, and a table that breaks its schema stops the build."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from papi_data import derived
+from papi_data.plans import measures
+from papi_data.ranking import with_ranks
+from papi_data.stats import colour_range, national, with_change
+from papi_data.store.load import PapiStore
+from papi_data.store.problems import SourceRejected
+from papi_data.store.schema import DERIVED_TABLES, TABLES, key_of
+
+
+def _sources(store: PapiStore) -> dict[str, pd.DataFrame]:
+    return {name: getattr(store, name) for name in TABLES}
+
+
+def test_every_derived_table_has_a_schema_and_the_build_wrote_it(real_store: PapiStore) -> None:
+    assert list(derived.DERIVED) == list(DERIVED_TABLES)
+    for name, schema in DERIVED_TABLES.items():
+        assert list(real_store.table(name).columns) == schema.names, name
+        assert key_of(schema), f"{name} names no key"
+        assert real_store.manifest["rows"][name] == len(real_store.table(name))
+
+
+def test_derived_tables_read_back_as_the_functions_make_them(real_store: PapiStore) -> None:
+    made = derived.derive(_sources(real_store))
+    for name, frame in made.items():
+        pd.testing.assert_frame_equal(real_store.table(name), frame, check_dtype=False, obj=name)
+
+
+def test_ranked_scores_are_the_domain_rules(real_store: PapiStore) -> None:
+    direct = with_change(with_ranks(real_store.scores))
+    table = real_store.table("ranked_scores")
+    for column in ("rank", "n", "group", "change", "change_gap"):
+        pd.testing.assert_series_equal(table[column], direct[column], check_dtype=False, check_names=False)
+    assert table["rank"].max() == 63 and (table["rank"] <= table["n"]).all()
+    assert table.loc[table["score"].isna(), "rank"].isna().all()  # no score, no rank: never 0
+
+
+def test_national_holds_the_plans_statistics_too(real_store: PapiStore) -> None:
+    plan_table = measures.plan_table(real_store.scores, real_store.subdimension_scores, real_store.subdimension_periods)
+    keys = ["year", "dimension"]
+    ours = real_store.table("national").sort_values(keys, ignore_index=True)
+    pd.testing.assert_frame_equal(ours, national(plan_table).sort_values(keys, ignore_index=True), check_dtype=False)
+
+
+@pytest.mark.parametrize("metric", ["total", "d7_environmental_governance", "d5.land_titles"])
+def test_colour_ranges_are_colour_range(real_store: PapiStore, metric: str) -> None:
+    source = real_store.table("ranked_subdimensions" if "." in metric else "ranked_scores")
+    ranges = real_store.table("colour_ranges")
+    mine = ranges[ranges["metric"] == metric]
+    assert len(mine) > 0
+    for row in mine.itertuples():
+        span = colour_range(source, metric, int(row.year), one_year=bool(row.one_year))
+        assert span is not None
+        assert (span.low, span.high, span.first, span.last) == (row.low, row.high, row.first, row.last)
+
+
+def test_a_table_that_breaks_its_schema_stops_the_build(real_store: PapiStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = dict(derived.DERIVED)
+    broken["group_bands"] = lambda t: derived.total_group_bands(t).drop(columns="lowest_score")
+    monkeypatch.setattr(derived, "DERIVED", broken)
+    with pytest.raises(SourceRejected, match="derived table group_bands"):
+        derived.derive(_sources(real_store))
+
+
+def test_a_repeated_key_stops_the_build(real_store: PapiStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = dict(derived.DERIVED)
+    broken["group_bands"] = lambda t: pd.concat([derived.total_group_bands(t)] * 2, ignore_index=True)
+    monkeypatch.setattr(derived, "DERIVED", broken)
+    with pytest.raises(SourceRejected, match="repeated key year, group"):
+        derived.derive(_sources(real_store))
