@@ -27,7 +27,7 @@ from papi_data.build import write_store
 from papi_data.store.files import build_folder, build_lock, clean, complete_builds, current_build, file_digest
 from papi_data.store.load import PapiStore, StoreUnavailable, load_store, store_version
 from papi_data.store.paths import BUILDS, CURRENT, MANIFEST, SOURCES_DIR
-from papi_data.store.schema import TABLES
+from papi_data.store.schema import DERIVED_TABLES, TABLES
 
 Tables = dict[str, pd.DataFrame]
 
@@ -259,7 +259,7 @@ def test_details_name_no_server_folder(built: Path) -> None:
 def test_a_published_build_is_sealed_with_its_files_checksums(built: Path) -> None:
     folder = build_folder(built, current_build(built) or "")
     digests = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
-    assert sorted(digests) == sorted(f"{name}.parquet" for name in TABLES)
+    assert sorted(digests) == sorted(f"{name}.parquet" for name in {**TABLES, **DERIVED_TABLES})
     assert all(digests[name] == file_digest(folder / name) for name in digests)
 
 
