@@ -25,8 +25,10 @@ run: $(VENV)/.installed $(STORE) chromium
 	PAPI_EMBED_ORIGINS="$(EMBED_ORIGINS)" $(BIN)/python serve.py --server.port $(PORT) --server.address 0.0.0.0 \
 		$(addprefix --server.allowedHosts=,$(HOSTS)) $(SERVE_FLAGS)
 
+# Every test, on two pytest-xdist workers (one per core; tests/conftest.py keeps each browser/server module on one).
+TEST_WORKERS ?= 2
 test: lint $(STORE) chromium office haproxy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
 store: $(VENV)/.installed

@@ -1,6 +1,6 @@
 """Every benchmark, one after another: `make bench`."""
 
-from bench import explorer, exports, first_page, hostile, load, memory, page_runs, store_build
+from bench import explorer, exports, first_page, hostile, load, memory, page_runs, slow, store_build
 from bench import map as map_bench
 from bench import profile as profile_bench
 
@@ -14,4 +14,5 @@ if __name__ == "__main__":
     exports.main()
     memory.main()
     load.main([])
+    slow.main([])
     hostile.main([])

@@ -10,13 +10,13 @@ import itertools
 import time
 
 from bench.common import report, timed
+from harness.apptest import open_app
 from papi_data.citation import citation
 from papi_data.explore import Filters, apply_filters, explorer_table, summarise, with_base_change
 from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
 from papi_data.store.load import load_store
 from papi_data.subdimensions import metric_rows
-from tests.app.conftest import open_app
 from ui.core.metrics import build_metrics
 from ui.explorer.downloads import download_note, to_csv, to_parquet, to_xlsx, view_table
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect, sync_playwright
 
 from bench.common import report
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
+from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 REPEAT = 5

@@ -18,7 +18,7 @@ import time
 from playwright.sync_api import BrowserContext, expect, sync_playwright
 
 from bench.common import report
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, running_app
+from harness.server import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PAGES = {  # name: (AppTest page, its address, its query, a word of its title)
@@ -33,7 +33,7 @@ RUNS = 3  # server starts per page
 _SERVER_RUNS = """
 import json, sys, time
 from streamlit.testing.v1 import AppTest
-from tests.app.conftest import APP
+from harness.apptest import APP
 page, params = json.loads(sys.argv[1])
 at = AppTest.from_file(APP, default_timeout=120)
 runs = []

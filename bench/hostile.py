@@ -1,4 +1,4 @@
-"""The whole hostile-link list (tests/hostile_links.py) against the real server, as sessions speaking Streamlit's
+"""The whole hostile-link list (harness/hostile_links.py) against the real server, as sessions speaking Streamlit's
 protocol: exceptions (including the app's own "something went wrong" page), unescaped echoes, time per load.
 
     python -m bench.hostile [--every 1] [--parallel 3]
@@ -13,9 +13,9 @@ import statistics
 import time
 from urllib.parse import unquote, urlparse
 
-from bench.sessions import Session
-from tests.e2e.server import free_port, running_app
-from tests.hostile_links import PAGES, Link, hostile_links
+from harness.hostile_links import PAGES, Link, hostile_links
+from harness.server import free_port, running_app
+from harness.sessions import Session
 from ui.core.i18n import t
 
 CRASH = (t("app_error", "vi"), t("app_error", "en"))

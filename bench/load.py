@@ -1,5 +1,5 @@
-"""Load: real Streamlit sessions (websockets speaking Streamlit's protocol, bench/sessions.py) that act, then think, on
-loopback only, bounded in count and time.
+"""Load: real Streamlit sessions (websockets speaking Streamlit's protocol, harness/sessions.py) that act, then think,
+on loopback only, bounded in count and time.
 
     python -m bench.load [--sessions 10 25 50 100] [--think 10] [--seconds 40] [--servers 1] [--rounds 1] [--kill]
 
@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import rss_mib
-from bench.sessions import Run, Session
 from deploy.cluster import Cluster, ready, running_cluster
-from tests.e2e.server import free_port, running_app
+from harness.server import free_port, running_app
+from harness.sessions import Run, Session
 
 # What visitors do: open a page with a link's parameters. Every action is a full script run of that page.
 ACTIONS = [
@@ -215,7 +215,7 @@ def servers(count: int) -> Iterator[tuple[str, list[int], Cluster | None]]:
         with running_app("bench-load", port=free_port(8700, 8799), env=env) as (url, group):
             yield url, [group], None
     else:
-        with running_cluster(count, port=free_port(8700, 8790), env=env) as cluster:
+        with running_cluster(count, port=free_port(8700, 8790, block=count + 1), env=env) as cluster:
             yield cluster.url, [cluster.pid(i) for i in range(1, count + 1)], cluster
 
 

@@ -18,7 +18,7 @@ from playwright.sync_api import expect, sync_playwright
 from bench.common import BYPASS_CSP, WATCH_TITLE, report, report_size, timed
 from bench.page_runs import page_app
 from geo import static_files
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
+from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 STATIC_TOPOJSON = Path(__file__).resolve().parents[1] / "static" / "topojson"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect, sync_playwright
 
 from bench.common import rss_mib
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
+from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 

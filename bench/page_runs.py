@@ -10,7 +10,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from bench.common import report, timed
-from tests.app.conftest import open_app
+from harness.apptest import open_app
 
 PAGE_MS = 60  # issue 20
 PAGES: dict[str, tuple[str | None, dict[str, str], float | None]] = {

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, expect, sync_playwright
 
 from bench.common import BYPASS_CSP, WATCH_TITLE, report
 from bench.page_runs import page_app
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
+from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PROVINCES = ["Hà Nội", "Bắc Ninh", "TP. Hồ Chí Minh", "Đà Nẵng", "Cần Thơ"]

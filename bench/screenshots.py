@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Page, Route, expect, sync_playwright
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS, running_app
+from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 OUT = Path(__file__).resolve().parent / "out" / "screens"
 PAGES = ["", "ban-do", "ho-so-tinh", "ke-hoach", "dat-muc-tieu", "kham-pha", "gioi-thieu"]

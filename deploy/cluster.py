@@ -149,8 +149,9 @@ def running_cluster(
     `env` is added to the app servers' environment (e.g. Streamlit's STREAMLIT_… options), `own` to one server's (by
     number, app1 is 1); `hosts` are the host names visitors use (server.allowedHosts)."""
     ports = [port + i for i in range(1, servers + 1)]
-    run = ROOT / ".venv" / f"cluster-{port}"
-    run.mkdir(parents=True, exist_ok=True)
+    run = ROOT / ".venv" / f"cluster-{port}"  # one run's configuration, socket and logs: a new run starts it afresh
+    shutil.rmtree(run, ignore_errors=True)
+    run.mkdir(parents=True)
     full_env = {**(env or {}), "PAPI_BIND": bind, "PAPI_PORT": str(port)}
     (run / "haproxy.cfg").write_text(proxy_config(ports), encoding="utf-8")
     conf = run / "supervisord.conf"

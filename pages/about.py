@@ -37,5 +37,6 @@ st.dataframe(tables.press_differ, hide_index=True, key="press_differ", column_co
 with st.expander(t("about_press_all", lang, n=tables.press_figures)):
     st.dataframe(tables.press_all, hide_index=True, key="press_all", column_config=config)
 
+st.markdown(about_text.open_data(lang, shell.origin()))
 st.markdown(about_text.sources(store, lang))
 shell.footer(lang, store.years, with_map=True)

@@ -3,6 +3,7 @@ on a chart, and download exactly what they see. Every filter and chart choice li
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from papi_data.eras import MERGER_YEAR, same_set
@@ -14,7 +15,7 @@ from ui.core.i18n import t
 from ui.core.views import EXPLORER_CHARTS, explorer_chart_spec, explorer_spec
 from ui.explorer import data as explorer_data
 from ui.explorer import panel as explorer_panel
-from ui.explorer.downloads import download_note, years_text
+from ui.explorer.downloads import Note, download_note, years_text
 
 lang = shell.lang()
 store = data.store(lang)
@@ -62,22 +63,28 @@ if shown.empty:
 rows = explorer_data.explorer_rows(lang, chosen.base).loc[shown.index]
 interval_years = years_with_intervals(store.uncertainty)
 link = shell.view_link()
-note = download_note(
-    filters,
-    chosen.q,
-    chosen.base,
-    summary,
-    metrics=labels.metrics,
-    regions=store.regions,
-    provinces=store.provinces,
-    lang=lang,
-    created=dt.date.today(),
-    link=link,
-    citation=shell.cite(lang, span),
-    interval_years=interval_years,
-)
+note_context = {
+    "metrics": labels.metrics,
+    "regions": store.regions,
+    "provinces": store.provinces,
+    "lang": lang,
+    "created": dt.date.today(),
+    "link": link,
+    "interval_years": interval_years,
+}
+note = download_note(filters, chosen.q, chosen.base, summary, citation=shell.cite(lang, span), **note_context)
 stem = f"papi-{'kham-pha' if lang == 'vi' else 'explorer'}-{years_text(filters.years)}".replace("–", "-")
-explorer_panel.downloads(rows, note, stem, lang)
+
+
+def everything() -> tuple[pd.DataFrame, Note]:
+    """Every row of the store (sub-dimensions and intervals included) with its note: the "all data" package."""
+    whole = Filters(years=(years[0], years[-1]), metrics=labels.metrics.ids)
+    every_row = explorer_data.explorer_rows(lang, chosen.base)
+    counts = summarise(table, store.provinces, whole, every_row)
+    return every_row, download_note(whole, "", chosen.base, counts, citation=shell.cite(lang, years), **note_context)
+
+
+explorer_panel.downloads(rows, note, stem, lang, everything)
 
 chart = state.widget(
     st.segmented_control,

@@ -7,7 +7,10 @@ years cites every partner of those years, in the order of the partners table (th
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -49,3 +52,53 @@ def citation(
         listed, joiner = ids, " & "
     who = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + joiner + listed[-1]
     return f"PAPI {_years(years)} — {who}, {SITE}"
+
+
+APP_VI = "Bảng điều khiển PAPI"
+APP_EN = "PAPI Dashboard"
+
+
+@dataclass(frozen=True)
+class ViewCitation:
+    """A view's citation in three forms: a plain line, APA (7th ed.) and a BibTeX entry (ASCII-safe key)."""
+
+    plain: str
+    apa: str
+    bibtex: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"plain": self.plain, "apa": self.apa, "bibtex": self.bibtex}
+
+
+def view_citation(
+    report_partners_table: pd.DataFrame,
+    partners: pd.DataFrame,
+    years: int | Iterable[int],
+    lang: str,
+    link: str,
+    accessed: dt.date,
+) -> ViewCitation:
+    """How to cite a view of the app: PAPI's partners for the years shown (the data's authors), the source, the app,
+    the view's link and the day it was read. The same text goes on the Cite button, in downloads and in the API."""
+    ids = report_partners(report_partners_table, partners, years)
+    names = dict(zip(partners["id"], partners[f"name_{lang}"], strict=True))
+    span = _years(years)
+    app = APP_VI if lang == "vi" else APP_EN
+    title = (
+        f"Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI) {span}"
+        if lang == "vi"
+        else f"The Viet Nam Provincial Governance and Public Administration Performance Index (PAPI) {span}"
+    )
+    read = "truy cập" if lang == "vi" else "accessed"
+    plain = f"{citation(report_partners_table, partners, years, lang)}. {app}, {link} ({read} {accessed.isoformat()})."
+    authors = ", ".join(names[i] for i in ids[:-1]) + (", & " if len(ids) > 1 else "") + names[ids[-1]]
+    retrieved = "Truy xuất ngày" if lang == "vi" else "Retrieved"
+    apa = f"{authors}. ({span}). {title} [{app}]. {retrieved} {accessed.isoformat()}, {link}"
+    last = max({years} if isinstance(years, int) else set(years))
+    key = "papi" + re.sub(r"[^0-9]", "", span)[:8] + accessed.strftime("%Y%m%d")
+    bib_authors = " and ".join("{" + names[i] + "}" for i in ids)
+    bibtex = (
+        f"@misc{{{key},\n  author = {{{bib_authors}}},\n  title = {{{title}}},\n  year = {{{last}}},\n"
+        f"  howpublished = {{{app}}},\n  url = {{{link}}},\n  note = {{{read} {accessed.isoformat()}; {SITE}}}\n}}"
+    )
+    return ViewCitation(plain=plain, apa=apa, bibtex=bibtex)

@@ -28,7 +28,7 @@ from streamlit.web.cli import configurator_options
 from streamlit.web.server.starlette import starlette_server
 
 from papi_data.store.keeper import keeper
-from server import health, logs, memory
+from server import api, health, logs, memory
 from server.connections import HeaderTimeoutProtocol
 from server.guards import Addresses, AllowedHosts, NoCacheClearing, SecurityHeaders, SessionCap, embed_origins
 
@@ -63,9 +63,10 @@ def middleware(base: str) -> list[Middleware]:
 
 def routes(base: str) -> list[BaseRoute]:
     """This server's own routes, beside Streamlit's (the guards apply to them too): readiness, and the open-data
-    API's routes (server/api, mounted at /api/v1) join this list."""
+    API (server/api, mounted at <base>/api/v1)."""
     return [
         health.route(base),
+        *api.routes(base),
     ]
 
 

@@ -1,19 +1,34 @@
-"""Fixtures shared by the browser tests (tests/e2e) and the export tests (tests/exports)."""
+"""Fixtures shared by the browser tests (tests/e2e) and the export tests (tests/exports), and how `make test` spreads
+the suite over two pytest-xdist workers (`-n 2 --dist loadgroup`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_FLAGS
+from harness.server import CHROMIUM, CHROMIUM_FLAGS
+
+# Test folders whose modules each run whole on one worker: they start servers, HAProxy or a browser per module or
+# session, which a module's tests then share instead of starting them again on the other worker.
+WHOLE_MODULES = {"e2e", "exports", "cluster"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Group the tests of each module under WHOLE_MODULES (xdist's loadgroup keeps a group on one worker); every
+    other test is handed out singly. Without xdist the marker does nothing."""
+    for item in items:
+        folder = Path(str(item.path)).parent.name
+        if folder in WHOLE_MODULES:
+            item.add_marker(pytest.mark.xdist_group(f"{folder}/{item.path.stem}"))
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's headless Chromium through Playwright, one for the whole session (Playwright's sync API allows only one
-    running instance at a time)."""
+    running instance at a time); under xdist, one per worker."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser

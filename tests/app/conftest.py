@@ -3,48 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import plotly.graph_objects as go
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
 
+from harness.apptest import APP, PAGES_MANAGER_INIT, open_app
 from papi_data.store.load import load_store
 from ui.charts.common import CheckedFigure
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-# AppTest resets PagesManager.uses_pages_directory before every run, and a new PagesManager then sees pages/ and runs
-# later runs in Streamlit's old folder-based navigation: only the page file, never app.py (no language switch, no URL
-# written at the end of the run). serve.py turns that mode off for the real server; this does the same for AppTest.
-PAGES_MANAGER_INIT = PagesManager.__init__
-
-
-def _init_without_pages_directory(self: PagesManager, *args: Any, **kwargs: Any) -> None:
-    PAGES_MANAGER_INIT(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-
-
-PagesManager.__init__ = _init_without_pages_directory  # type: ignore[method-assign]
-
-
-def open_app(page: str | None = None, **params: str) -> AppTest:
-    """Open a link to `page` (e.g. "pages/map.py"; the home page if None) carrying URL parameters, and run it.
-
-    AppTest always starts on the default page, so for another page the link's parameters are put in the URL just
-    before switching to it, which is what the page sees when a shared link is opened.
-    """
-    at = AppTest.from_file(APP, default_timeout=60)
-    if page:
-        at.run()
-        at.query_params.clear()
-    for name, value in params.items():
-        at.query_params[name] = value
-    if page:
-        at.switch_page(page)
-    return at.run()
+__all__ = ["APP", "PAGES_MANAGER_INIT", "open_app"]  # the AppTest modules' entry points (harness/apptest.py)
 
 
 @pytest.fixture(scope="session")

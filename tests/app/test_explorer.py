@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -16,9 +17,9 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import app_test
 
+from harness.apptest import open_app
 from papi_data.explore import Filters, apply_filters
 from papi_data.ranking import with_ranks
-from tests.app.conftest import open_app
 
 PAGE = "pages/explorer.py"
 
@@ -82,7 +83,13 @@ def test_default_view_in_vietnamese() -> None:
     assert summary(at).startswith("**63/63 tỉnh, thành phố, 2018–2024, 11 tỉnh-năm không có dữ liệu** · 3.969 dòng")
     assert len(table(at)) == 63 * 7 * 9
     assert at.query_params["years"] == "2018-2024" and at.query_params["metrics"] == "all"
-    assert [b.label for b in at.download_button] == ["CSV", "Excel (.xlsx)", "Parquet"]
+    assert [b.label for b in at.download_button] == [
+        "CSV",
+        "Excel (.xlsx)",
+        "Parquet",
+        "Gói dữ liệu (ZIP): Đang hiển thị",
+        "Gói dữ liệu (ZIP): Toàn bộ dữ liệu",
+    ]
     config = json.loads(at.dataframe[0].proto.columns)
     assert config["score"]["label"] == "Điểm" and config["change_base"]["label"] == "Thay đổi so với 2018"
     assert config["score"]["type_config"]["format"] == "localized"
@@ -336,12 +343,11 @@ def test_each_download_reads_back_with_the_rows_of_the_table(downloads, lang: st
 
     data, name = downloads(at, "csv")
     assert name == ("papi-kham-pha-2020-2022.csv" if lang == "vi" else "papi-explorer-2020-2022.csv")
-    assert data.startswith(b"\xef\xbb\xbf")
-    csv = pd.read_csv(io.BytesIO(data), comment="#", encoding="utf-8-sig", dtype={"province_code": str})
+    assert data.startswith(b"\xef\xbb\xbfprovince_code,")  # a plain table: no note lines
+    csv = pd.read_csv(io.BytesIO(data), dtype={"province_code": str})
     assert keys(csv) == keys(shown)
     assert set(csv["province_vi"]) == {"Thừa Thiên Huế", "Quảng Trị", "Đà Nẵng"}
     assert csv["source"].notna().all()
-    assert "PAPI 2020–2022 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn" in data.decode("utf-8-sig")
     assert {"se", "ci90_low", "ci90_high", "respondents", "interval_source", "parent_dimension"} <= set(csv.columns)
 
     data, name = downloads(at, "xlsx")
@@ -357,6 +363,27 @@ def test_each_download_reads_back_with_the_rows_of_the_table(downloads, lang: st
     parquet = pq.read_table(io.BytesIO(data))
     assert keys(parquet.to_pandas()) == keys(shown)
     assert b"papi_note" in parquet.schema.metadata
+
+    data, name = downloads(at, "package_shown")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        descriptor = json.loads(package.read("datapackage.json"))
+        packed = pd.read_csv(io.BytesIO(package.read("papi.csv")), dtype={"province_code": str})
+        readme = package.read("README.md").decode("utf-8")
+    assert name.endswith(".zip") and keys(packed) == keys(shown)
+    assert descriptor["citation"] == "PAPI 2020–2022 — CECODES, VFF-CRT, RTA & UNDP, papi.org.vn"
+    assert "hue, quang tri, da nang" in readme
+
+
+def test_the_all_data_package_holds_every_row_of_the_store(downloads) -> None:
+    at = open_app(PAGE, lang="en", years="2024", metrics="total")
+    data, name = downloads(at, "package_all")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        everything = pd.read_csv(io.BytesIO(package.read("papi.csv")), dtype={"province_code": str})
+        descriptor = json.loads(package.read("datapackage.json"))
+    assert name == "papi-all.zip"
+    assert len(everything) == 7056 + 21891  # every score and sub-dimension score of the store
+    assert everything["year"].min() == 2011 and everything["ci90_low"].notna().any()
+    assert descriptor["citation"].startswith("PAPI 2011–2024")
 
 
 def test_an_over_long_search_is_ignored_with_a_notice() -> None:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from harness.apptest import open_app
 from papi_data.store.paths import BUILDS, CURRENT, MANIFEST
 from papi_data.store.schema import SCHEMA_VERSION
-from tests.app.conftest import open_app
 from ui.core import shell
 from ui.core.i18n import t
 

@@ -1,4 +1,4 @@
-"""A sample of the hostile-link list (tests/hostile_links.py) on the real pages in AppTest: no exception (Streamlit's
+"""A sample of the hostile-link list (harness/hostile_links.py) on the real pages in AppTest: no exception (Streamlit's
 or the app's own "something went wrong"), and no markup from the link echoed where it would be interpreted. The whole
 list runs against the real server in bench/hostile.py; unknown addresses are covered in tests/e2e/test_hardening.py."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import open_app
-from tests.hostile_links import PAGES, Link, hostile_links, sample
+from harness.apptest import open_app
+from harness.hostile_links import PAGES, Link, hostile_links, sample
 from ui.core.i18n import t
 
 FILES = {"": None, "ban-do": "pages/map.py", "ho-so-tinh": "pages/profile.py", "ke-hoach": "pages/plans.py"}

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from harness.apptest import open_app
 from papi_data.store.schema import TOTAL
-from tests.app.conftest import open_app
 
 YEARS = list(range(2011, 2025))
 

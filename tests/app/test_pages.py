@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import open_app
+from harness.apptest import open_app
 from ui.core.i18n import t
 from ui.core.shell import PAGES
 

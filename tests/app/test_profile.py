@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.app.conftest import open_app
+from harness.apptest import open_app
 
 
 def radar(at) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tests.app.conftest import open_app
+from harness.apptest import open_app
 from ui.core import data
 
 PAGES = [None, "pages/map.py", "pages/profile.py", "pages/plans.py", "pages/explorer.py", "pages/about.py"]

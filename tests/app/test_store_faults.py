@@ -167,3 +167,19 @@ def test_a_new_good_build_ends_the_fault(two_builds: Path, caplog: pytest.LogCap
         "remedy": None,
     }
     assert [r.getMessage().split(":")[0] for r in caplog.records if r.name == "papi.store"] == ["store ok"]
+
+
+def test_a_damaged_new_build_leaves_the_one_in_memory_served(
+    two_builds: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A server that verified "old" keeps serving it when CURRENT moves to a damaged "new" (as a publish would)."""
+    (two_builds / CURRENT).write_text("old\n", encoding="utf-8")
+    assert readiness(local=True)[1]["build"] == "old"
+    truncated_file(two_builds, pytest.MonkeyPatch())
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="papi.store"):
+        (two_builds / CURRENT).write_text("new\n", encoding="utf-8")
+        answers = [readiness(local=True) for _ in range(3)]
+    assert all(status == 200 for status, _ in answers)
+    assert {(a["status"], a["build"], a["built_at"]) for _, a in answers} == {("older", "old", OLD_DATE)}
+    assert len(store_lines(caplog)) == 1

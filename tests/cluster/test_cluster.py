@@ -1,7 +1,7 @@
 """Two app servers behind HAProxy under supervisord on loopback, as `make cluster N=2` starts them: a download made
 in a session is served through the proxy (the file lives in the memory of the server that made it); when one server
 is killed, supervisord starts it again, the proxy sends everyone to the live one meanwhile, and the other server and
-its sessions are never touched. Sessions speak Streamlit's protocol (bench/sessions.py); no browser."""
+its sessions are never touched. Sessions speak Streamlit's protocol (harness/sessions.py); no browser."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.sessions import Session, run_sync
 from deploy.cluster import Cluster, ready, running_cluster
-from tests.e2e.server import free_port
+from harness.server import free_port
+from harness.sessions import Session, run_sync
 
 DETECTION_S = 5  # HAProxy's health checks: every 2 s, down after 2 failures
 RESTART_LIMIT_S = 15
@@ -25,7 +25,7 @@ REQUEST_EVERY_S = 0.2
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
-    with running_cluster(2, port=free_port(8740, 8790)) as running:
+    with running_cluster(2, port=free_port(block=3)) as running:  # the proxy, then its two servers
         yield running
 
 
@@ -39,14 +39,14 @@ def test_a_download_made_in_a_session_completes_through_the_proxy(cluster: Clust
     async def scenario() -> tuple[str | None, str]:
         async with Session(cluster.url) as session:
             run = await session.run("kham-pha", "lang=en&years=2020-2024")
-            assert run.ok and len(run.downloads) == 3, run
+            assert run.ok and len(run.downloads) == 5, run  # CSV, Excel, Parquet and the two data packages
             return session.response_cookie, await session.download(run.downloads[0])
 
     cookie, media = run_sync(scenario())
     assert cookie and media.startswith("/media/")
     for _ in range(4):  # always the server that made it, whatever the balancing would pick
         status, body = fetch(cluster.url + media, cookie)
-        assert status == 200 and body.startswith("\ufeff# PAPI".encode())
+        assert status == 200 and body.startswith("\ufeff".encode()) and b"province_code" in body.split(b"\n")[0]
 
 
 class Visitor(threading.Thread):

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.server import running_app
+from harness.server import running_app
 
 # A first run of a page on a busy 2-core machine can take several seconds: wait for what a person would wait for.
 expect.set_options(timeout=30_000)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from harness.server import running_app
 from tests.e2e.conftest import Offline, offline_page, open_page, wait_idle
-from tests.e2e.server import running_app
 
 pytestmark = pytest.mark.e2e
 

@@ -12,9 +12,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from bench.sessions import Session, run_sync
+from harness.server import ROOT
+from harness.sessions import Session, run_sync
 from tests.e2e.conftest import open_page
-from tests.e2e.server import ROOT
 
 pytestmark = pytest.mark.e2e
 

@@ -523,7 +523,34 @@ def _matching(problems: list[SourceProblem], expect: Expect) -> list[SourceProbl
     return [p for p in problems if (p.file, p.line, p.column) == (expect.file, expect.line, expect.column)]
 
 
+def assert_reported(problems: list[SourceProblem], expect: Expect, alone: bool = False) -> None:
+    """A reader's problems name the breakage once (file, line, column) with its reason; `alone`: and nothing else."""
+    hits = _matching(problems, expect)
+    assert len(hits) == 1, problems
+    assert expect.words in hits[0].reason, hits[0]
+    if alone:
+        assert len(problems) == 1, problems
+
+
 @pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
+def test_rejected_names_file_line_column_and_reason(
+    break_sources: Callable[[Path], Expect], sources_copy: Path
+) -> None:
+    """Every rule, through assemble(): the validation build() runs before it writes anything (that a rejected build
+    leaves the store byte for byte as it was is checked once per source file below, and through the CLI)."""
+    expect = break_sources(sources_copy)
+    with pytest.raises(SourceRejected) as rejected:
+        assemble(sources_copy)
+    hits = _matching(rejected.value.problems, expect)
+    assert len(hits) == 1, rejected.value.problems
+    assert expect.words in hits[0].reason
+
+
+# One breakage per source file these rules read, through build() on a full-size store.
+UNTOUCHED = [_duplicate_row, _unknown_region]
+
+
+@pytest.mark.parametrize("break_sources", UNTOUCHED, ids=lambda f: f.__name__.strip("_"))
 def test_rejected_by_build_leaves_store_untouched(
     break_sources: Callable[[Path], Expect], sources_copy: Path, good_store: Path
 ) -> None:
@@ -560,7 +587,11 @@ def assert_rejected(
     assert sorted(p.name for p in store.parent.iterdir()) == ["store"]
 
 
-@pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
+# The CLI's report (exit code, file:line [column]: reason) for a row-level and a file-level rule; every rule's reason
+# is checked above.
+@pytest.mark.parametrize(
+    "break_sources", [_total_off_by_a_hundredth, _missing_row], ids=lambda f: f.__name__.strip("_")
+)
 def test_rejected_by_cli_exits_1_and_names_file_line(
     break_sources: Callable[[Path], Expect], sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,5 +1,5 @@
-"""The explorer's downloads: the table as the reader sees it, and its CSV, Excel and Parquet bytes read back, with the
-note of filters, date and citation, Vietnamese intact and missing values left empty (never 0)."""
+"""The explorer's downloads: the table as the reader sees it, and its CSV (a plain table), Excel and Parquet bytes read
+back, the last two with the note of filters, date and citation; Vietnamese intact, missing values empty (never 0)."""
 
 from __future__ import annotations
 
@@ -158,13 +158,14 @@ def test_view_leaves_missing_values_missing(view) -> None:
 # --- the three files ----------------------------------------------------------------------------------------------
 
 
-def test_csv_has_a_bom_the_note_and_the_rows(view, note, lang) -> None:
-    data = to_csv(view, note)
-    assert data.startswith(b"\xef\xbb\xbf# PAPI")
+def test_csv_is_a_plain_table_with_a_bom(view) -> None:
+    """One header row, no comment lines (the note is in the data package): pandas reads it without options."""
+    data = to_csv(view)
+    assert data.startswith(b"\xef\xbb\xbfprovince_code,")
     text = data.decode("utf-8-sig")
-    assert unicodedata.is_normalized("NFC", text)
-    assert f"# {note.lines[0][0]}: 2020–2022" in text and CITATION in text and "2025-05-01" in text
-    back = pd.read_csv(io.BytesIO(data), comment="#", encoding="utf-8-sig", dtype={"province_code": str})
+    assert unicodedata.is_normalized("NFC", text) and not any(line.startswith("#") for line in text.splitlines())
+    back = pd.read_csv(io.BytesIO(data), dtype={"province_code": str})
+    assert list(back.columns) == COLUMNS
     assert rows_of(back) == rows_of(view)
     assert "Hà Nội" in set(back["province_vi"])
     empty = back[(back["province_code"] == "27") & (back["year"] == 2021)]

@@ -27,7 +27,9 @@ from papi_data.published import (
 )
 from papi_data.ranking import PERCENTILE_METHOD, with_ranks
 from papi_data.store.load import PapiStore
-from tests.unit.test_build import Expect, assert_rejected, find_line, set_cell
+from papi_data.store.problems import SourceProblem
+from papi_data.store.readers.published import read_group_sizes, read_partners, read_press_figures, read_published_means
+from tests.unit.test_build import Expect, assert_rejected, assert_reported, find_line, set_cell
 
 
 @pytest.fixture(scope="module")
@@ -296,6 +298,22 @@ REJECTIONS: list[Callable[[Path], Expect]] = [
 
 @pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
 def test_rejected_published_rows(
+    break_sources: Callable[[Path], Expect], sources_copy: Path, real_store: PapiStore
+) -> None:
+    """Every rule, through the readers of the published figures, against the real store's provinces and scores."""
+    expect = break_sources(sources_copy)
+    problems: list[SourceProblem] = []
+    scores = real_store.scores
+    read_published_means(sources_copy, scores, problems)
+    read_group_sizes(sources_copy, scores, problems)
+    read_press_figures(sources_copy, real_store.provinces, scores, problems)
+    read_partners(sources_copy, scores, problems)
+    assert_reported(problems, expect, alone=True)
+
+
+@pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
+def test_rejected_published_file_stops_the_build_and_keeps_the_store(
     break_sources: Callable[[Path], Expect], sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The whole build (CLI) on a full-size store, once per source file (each case breaks another file)."""
     assert_rejected(break_sources(sources_copy), sources_copy, good_store, capsys, alone=True)

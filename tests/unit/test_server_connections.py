@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 import uvicorn
 
+from harness.server import free_port
 from server import connections
 from server.connections import HeaderTimeoutProtocol
-from tests.e2e.server import free_port
 
 TIMEOUT_S = 0.5
 CAP = 5

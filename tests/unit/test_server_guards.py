@@ -12,7 +12,7 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.web.server.starlette import starlette_server
 
-from bench.sessions import run_sync
+from harness.sessions import run_sync
 from server import app as server_app
 from server import logs
 from server.guards import (

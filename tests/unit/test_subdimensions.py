@@ -22,6 +22,8 @@ from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
 from papi_data.store.load import PapiStore
 from papi_data.store.paths import SOURCES_DIR
+from papi_data.store.problems import SourceProblem
+from papi_data.store.readers.subdimensions import read_subdimension_reference, read_subdimension_scores
 from papi_data.store.schema import SUBDIMENSION_SCALES
 from papi_data.subdimensions import (
     furthest_from_best,
@@ -36,6 +38,7 @@ from papi_data.subdimensions import (
 from tests.unit.test_build import (
     Expect,
     assert_rejected,
+    assert_reported,
     delete_line,
     find_line,
     insert_copy,
@@ -455,6 +458,22 @@ REJECTIONS: list[Callable[[Path], Expect]] = [
 
 @pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
 def test_rejected_subdimension_rows(
+    break_sources: Callable[[Path], Expect], sources_copy: Path, real_store: PapiStore
+) -> None:
+    """Every rule, through the readers at fault as the build calls them (the reference first; the scores only if the
+    reference is sound), against the real store's provinces, dimensions and scores."""
+    expect = break_sources(sources_copy)
+    problems: list[SourceProblem] = []
+    s = real_store
+    concepts, periods = read_subdimension_reference(sources_copy, s.dimensions, problems)
+    if not problems:
+        read_subdimension_scores(sources_copy, s.provinces, s.dimensions, concepts, periods, s.scores, problems)
+    assert_reported(problems, expect, alone=True)
+
+
+# One breakage per source file (the scores, the periods, the concepts), through the whole build on a full-size store.
+@pytest.mark.parametrize("break_sources", [_sum_off_the_dimension, _period_gap, _name_status_unknown])
+def test_rejected_subdimension_file_stops_the_build_and_keeps_the_store(
     break_sources: Callable[[Path], Expect], sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert_rejected(break_sources(sources_copy), sources_copy, good_store, capsys, alone=True)

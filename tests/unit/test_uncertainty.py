@@ -16,6 +16,8 @@ import pytest
 from papi_data.build import build
 from papi_data.ranking import with_ranks
 from papi_data.store.load import PapiStore, load_store
+from papi_data.store.problems import SourceProblem
+from papi_data.store.readers.uncertainty import read_uncertainty
 from papi_data.store.schema import Z90
 from papi_data.uncertainty import (
     METHOD_EN,
@@ -25,7 +27,7 @@ from papi_data.uncertainty import (
     with_intervals,
     years_with_intervals,
 )
-from tests.unit.test_build import Expect, assert_rejected, find_line, row_at, set_cell
+from tests.unit.test_build import Expect, assert_rejected, assert_reported, find_line, row_at, set_cell
 
 CI = "papi_total_ci_2018_2019_2022_2023.csv"
 
@@ -250,9 +252,20 @@ REJECTIONS: list[Callable[[Path], Expect]] = [
 
 @pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
 def test_rejected_uncertainty_rows(
-    break_sources: Callable[[Path], Expect], sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
+    break_sources: Callable[[Path], Expect], sources_copy: Path, real_store: PapiStore
 ) -> None:
-    assert_rejected(break_sources(sources_copy), sources_copy, good_store, capsys, alone=True)
+    """Every rule, through the reader at fault, against the real store's provinces and scores."""
+    expect = break_sources(sources_copy)
+    problems: list[SourceProblem] = []
+    read_uncertainty(sources_copy, real_store.provinces, real_store.scores, problems)
+    assert_reported(problems, expect, alone=True)
+
+
+def test_rejected_uncertainty_file_stops_the_build_and_keeps_the_store(
+    sources_copy: Path, good_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The whole build (CLI) on a full-size store, once for this file: exit 1, file:line, the store untouched."""
+    assert_rejected(_interval_not_from_se(sources_copy), sources_copy, good_store, capsys, alone=True)
 
 
 def test_se_zero_is_kept_without_an_interval(sources_copy: Path, tmp_path: Path) -> None:

@@ -35,6 +35,11 @@ def subdimensions(lang: str) -> str:
     return prose("about_subdims", lang)
 
 
+def open_data(lang: str, base: str) -> str:
+    """The open-data API in words, with copyable examples for curl, pandas and R at this server's address `base`."""
+    return prose("about_open_data", lang).replace("{base}", base.rstrip("/"))
+
+
 def sources(store: PapiStore, lang: str) -> str:
     """The sources, with the store's own counts: its score rows, how many hold a score, its sub-dimension scores."""
     built = store.manifest.get("built_at", "?").replace("T", " ").replace("+00:00", "")

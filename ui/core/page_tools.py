@@ -18,6 +18,7 @@ from uuid import uuid4
 
 import streamlit as st
 
+from papi_data.citation import ViewCitation
 from papi_data.text import fold
 from ui.charts.common import Chart
 from ui.charts.frame import Frame
@@ -218,3 +219,38 @@ def brief_button(code: str, name: str, year: int, frame: Frame, lang: str) -> No
         type="secondary",
     )
     failure_note(["export_brief"], lang)
+
+
+def cite_button(cited: ViewCitation, lang: str) -> None:
+    """ "Trích dẫn / Cite": the view's citation as plain text, APA and BibTeX, each with a copy button."""
+    # an icon with its name as the tooltip: the toolbar must stay one line at 1280 px beside the sidebar
+    with st.popover(":material/format_quote:", help=t("cite", lang)):
+        st.markdown(t("cite_intro", lang))  # not a caption: the pages' captions are their own
+        for label, text, language in (
+            (t("cite_plain", lang), cited.plain, None),
+            ("APA", cited.apa, None),
+            ("BibTeX", cited.bibtex, "latex"),
+        ):
+            st.markdown(f"**{label}**")
+            st.code(text, language=language, wrap_lines=True)
+
+
+def embed_button(iframe: str, image_url: str | None, lang: str) -> None:
+    """ "Nhúng / Embed": the <iframe> code of the view and, where the page's chart has one, its image's address."""
+    with st.popover(":material/code:", help=t("embed", lang)):
+        st.markdown(t("embed_intro", lang))
+        st.code(iframe, language="html", wrap_lines=True)
+        if image_url:
+            st.markdown(t("embed_image", lang))
+            st.code(image_url, language=None, wrap_lines=True)
+
+
+EMBED_STYLE = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem; }
+</style>"""
+
+
+def embed_style() -> None:
+    """Embed mode's page: no sidebar (its controls are in the toolbar's popover), little space above the chart."""
+    st.html(EMBED_STYLE)

@@ -3,23 +3,26 @@ the page's toolbar (copy link, present mode, the deck) and each chart with its s
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from papi_data.citation import view_citation
 from papi_data.search import search_provinces
 from ui.charts.common import Chart, CheckedFigure, plotly_config
 from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
 from ui.core.url_state import parse_params
-from ui.core.views import LANG_LABELS, LANG_SPEC, PRESENT_SPEC
+from ui.core.views import EMBED_IMAGES, EMBED_PAGES, LANG_LABELS, LANG_SPEC, PRESENT_SPEC
 
 PLAN_PROVINCES = ("01", "79", "27")  # Hà Nội, TP. Hồ Chí Minh, Bắc Ninh: the first three plans
 SEARCH_HITS = 6  # provinces a search lists
@@ -156,7 +159,7 @@ def province_search(provinces: pd.DataFrame, lang: str, pick: Callable[[str], No
 
 def header(title: str, lang: str) -> None:
     """The page's title (in present mode the charts carry their own) and the notices about the link that opened it."""
-    if not present():
+    if not present() and not embedded():
         st.title(title)
     st.session_state[_PAGE_TITLE] = title
     if st.session_state.get("_link_too_long"):
@@ -179,20 +182,34 @@ def toolbar() -> None:
     buttons that step through years or provinces."""
     lang = state.view(LANG_SPEC).lang
     on = state.view(PRESENT_SPEC).present
+    embed = embedded()
     st.session_state[_CHARTS] = {}
     slots: dict[str, Any] = {}
-    if on:
+    if on or embed:
         st.set_page_config(initial_sidebar_state="collapsed")
-        page_tools.present_style()
+        if embed:
+            page_tools.embed_style()
+        else:
+            page_tools.present_style()
     bar = st.container(horizontal=True, vertical_alignment="center", key="toolbar")
     with bar:
-        if on:
+        if on or embed:
             slots["controls"] = st.popover(t("present_controls", lang), icon=":material/tune:")
             slots["stepper"] = st.container(horizontal=True, width="content")
-        page_tools.copy_link_button(lang, browser.base_url())
-        state.widget(st.toggle, "present", t("present_mode", lang), help=t("present_help", lang))
-        slots["deck"] = st.empty()
+        if not embed:  # an embedded view shows the chart, its controls and the source line, nothing else
+            page_tools.copy_link_button(lang, browser.base_url())
+            state.widget(st.toggle, "present", t("present_mode", lang), help=t("present_help", lang))
+            slots["deck"] = st.empty()
+            if not on:  # present mode's bar keeps to what a presenter needs
+                slots["cite"] = st.empty()
+                slots["embed"] = st.empty()
     st.session_state[_SLOTS] = slots
+
+
+def embedded() -> bool:
+    """Whether the page is shown embedded in another site: Streamlit's own `embed=true` (which also hides Streamlit's
+    bar; Streamlit keeps it out of st.query_params), on the map, the profile or the plans."""
+    return bool(st.context.is_embedded) and st.session_state.get("_page") in EMBED_PAGES
 
 
 def present() -> bool:
@@ -272,8 +289,19 @@ def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> Non
     button in the toolbar, now that the page's charts are known."""
     st.divider()
     st.caption(t("source_line", lang, citation=cite(lang, years)) + (" · " + t("geo_credit", lang) if with_map else ""))
+    slots = st.session_state.get(_SLOTS, {})
+    if "cite" in slots:
+        store = data.store(lang)
+        shown = [years] if isinstance(years, int) else list(years)
+        cited = view_citation(store.report_partners, store.partners, shown, lang, view_link(), dt.date.today())
+        with slots["cite"]:
+            page_tools.cite_button(cited, lang)
+    page = str(st.session_state.get("_page") or "")
+    if "embed" in slots and page in EMBED_PAGES:
+        with slots["embed"]:
+            page_tools.embed_button(_iframe(lang), _image_url(page), lang)
     charts = list(st.session_state.get(_CHARTS, {}).values())
-    slot = st.session_state.get(_SLOTS, {}).get("deck")
+    slot = slots.get("deck")
     if charts and slot is not None:
         with slot:
             page_tools.deck_button(
@@ -284,6 +312,33 @@ def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> Non
                 str(st.session_state.get("_page") or ""),
                 lang,
             )
+
+
+def _iframe(lang: str) -> str:
+    """The <iframe> code of this view in embed mode."""
+    src = f"{st.context.url or ''}?{urlencode({**state.query(), 'embed': 'true'})}"  # Streamlit's embed mode
+    title = html.escape(str(st.session_state.get(_PAGE_TITLE, "PAPI")))
+    return (
+        f'<iframe src="{html.escape(src)}" title="{title}" width="100%" height="720" '
+        'style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def origin() -> str:
+    """The app's address as the reader reached it, with the server's base path ("https://papi.example.gov.vn" or
+    "https://so.example.gov.vn/papi"): the open-data API is at /api/v1 under it."""
+    parts = urlsplit(st.context.url or "")
+    return (f"{parts.scheme}://{parts.netloc}" if parts.netloc else "") + browser.base_url().rstrip("/")
+
+
+def _image_url(page: str) -> str | None:
+    """The address of the view's chart image (the open-data API), for the map and the profile."""
+    if page not in EMBED_IMAGES:
+        return None
+    kind, names = EMBED_IMAGES[page]
+    shown = state.query()
+    wanted = {name: shown[name] for name in names if name in shown}
+    return f"{origin()}/api/v1/charts/{kind}.png?{urlencode({**wanted, 'lang': lang()})}"
 
 
 def _deck_view(lang: str) -> str:

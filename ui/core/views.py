@@ -343,3 +343,8 @@ class PresentView:
 
 # Written only when on ("present=1"), so an ordinary link stays as it was; a link copied in present mode opens in it.
 PRESENT_SPEC = ViewSpec(PresentView, (Param("present", False, flag, lambda on: "1" if on else "", shared=True),))
+
+
+# --- Embed mode (Streamlit's own `embed=true`, read from st.context) -----------------------------------------------
+EMBED_PAGES = ("ban-do", "ho-so-tinh", "ke-hoach")  # the pages a portal may embed; their chart images by URL below
+EMBED_IMAGES = {"ban-do": ("map", ("year", "metric", "province")), "ho-so-tinh": ("radar", ("year", "province"))}

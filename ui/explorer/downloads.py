@@ -1,5 +1,7 @@
-"""What the explorer's reader takes away: the filtered view as one table, and that table as CSV, Excel and Parquet
-bytes, each with a note of the filters, the date and the citation. Pure: data in, bytes out.
+"""What the explorer's reader takes away: the filtered view as one table, and that table as CSV (a plain table), Excel
+and Parquet bytes (each with a note of the filters, the date and the citation), and as a data package: a ZIP of the
+CSV, a Frictionless `datapackage.json` (fields, types, units, missing values, licence, sources, citation) and a README
+in the reader's language. Pure: data in, bytes out.
 
 The table (`view_table`) is also what the page shows, so a download holds exactly the rows on screen. Its column names
 are stable snake_case words whatever the language (scripts can rely on them); names and labels in the cells are in the
@@ -202,12 +204,12 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def to_csv(table: pd.DataFrame, note: Note) -> bytes:
-    """UTF-8 with a byte-order mark (so Excel reads Vietnamese right), the note as "# label: text" lines first (read
-    with `pandas.read_csv(f, comment="#")` or R's `comment.char = "#"`), then the table; empty cell = no data."""
-    header = [f"# {_one_line(note.title)}"] + [f"# {_one_line(label)}: {_one_line(text)}" for label, text in note.lines]
-    body = table.to_csv(index=False, lineterminator="\n")
-    return ("\ufeff" + "\n".join(header) + "\n" + body).encode("utf-8")
+def to_csv(table: pd.DataFrame) -> bytes:
+    """A plain table: UTF-8 with a byte-order mark (Excel then reads Vietnamese right; pandas and R's readr skip it),
+    one header row, no comment lines (the note goes in the data package's README and datapackage.json), `.` as the
+    decimal separator, an empty cell for no data. Province codes stay two-digit text in the file; pandas reads them
+    as text with `dtype={"province_code": str}`."""
+    return ("\ufeff" + table.to_csv(index=False, lineterminator="\n")).encode("utf-8")
 
 
 def to_parquet(table: pd.DataFrame, note: Note) -> bytes:
@@ -347,4 +349,94 @@ def to_xlsx(table: pd.DataFrame, note: Note) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():
             archive.writestr(name, text.encode("utf-8"))
+    return out.getvalue()
+
+
+# --- Data package -----------------------------------------------------------------------------------------------------
+# A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/), validated in the tests with the
+# frictionless library: the CSV, its schema and what the note says, so that the files explain themselves anywhere.
+
+PACKAGE_CSV = "papi.csv"
+_FIELDS: dict[str, tuple[str, str]] = {  # column → (Table Schema type, what it holds)
+    "province_code": ("string", "GSO code of the province (63-province era), two digits"),
+    "province_vi": ("string", "Province name in Vietnamese"),
+    "province_en": ("string", "Province name in English"),
+    "region": ("string", "Region"),
+    "year": ("integer", "PAPI survey year"),
+    "metric": ("string", "Metric id: total, a dimension (d1_…) or a sub-dimension (d1.…)"),
+    "metric_name": ("string", "Metric name"),
+    "parent_dimension": ("string", "The dimension a sub-dimension belongs to"),
+    "scale": ("string", "The metric's scale that year"),
+    "score": ("number", "Score, unrounded, on the metric's scale"),
+    "rank": ("integer", "Rank among the provinces with a score (1 = best)"),
+    "n": ("integer", "Provinces with a score that year (ranked)"),
+    "rank_of": ("string", "Rank as rank/n"),
+    "group": ("string", "PAPI group (quartiles of the year's scores)"),
+    "change_prev": ("number", "Score minus the previous year's, where comparable"),
+    "change_base": ("number", "Score minus the base year's, where comparable"),
+    "base_year": ("integer", "The base year of change_base"),
+    "source": ("string", "Where the score comes from (file and line)"),
+    "se": ("number", "Standard error of the total published by PAPI"),
+    "ci90_low": ("number", "Lower end of PAPI's published 90% interval of the total"),
+    "ci90_high": ("number", "Upper end of PAPI's published 90% interval of the total"),
+    "respondents": ("integer", "Respondents in the province that year (published with the interval)"),
+    "interval_source": ("string", "Where the interval comes from"),
+}
+_UNITS = {"score": "points", "change_prev": "points", "change_base": "points", "se": "points"}
+_UNITS |= {"ci90_low": "points", "ci90_high": "points", "rank": "place", "respondents": "people"}
+
+
+def package_descriptor(table: pd.DataFrame, note: Note, name: str, lang: str) -> dict:
+    """The datapackage.json of `table` (the explorer's columns) with the note: title, filters, date, link, citation."""
+    lines = dict(note.lines)
+    fields = []
+    for column in table.columns:
+        kind, description = _FIELDS[column]
+        field = {"name": column, "type": kind, "description": description}
+        if column in _UNITS:
+            field["unit"] = _UNITS[column]
+        fields.append(field)
+    return {
+        "name": name,
+        "title": note.title,
+        "description": "\n".join(f"{label}: {text}" for label, text in note.lines),
+        "created": f"{lines[t('ex_note_date', lang)]}T00:00:00Z",  # RFC 3339, as the spec asks; the note has the day
+        "homepage": lines.get(t("ex_note_link", lang), ""),
+        "citation": note.citation,
+        "licenses": [
+            {
+                "name": "other-at",
+                "path": "https://papi.org.vn",
+                "title": "PAPI: © CECODES, VFF-CRT, RTA & UNDP. Cite the source; the publishers state no open licence.",
+            }
+        ],
+        "sources": [{"title": note.citation, "path": "https://papi.org.vn"}],
+        "resources": [
+            {
+                "name": "scores",
+                "path": PACKAGE_CSV,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "schema": {"fields": fields, "missingValues": [""]},
+            }
+        ],
+    }
+
+
+def package_readme(note: Note, lang: str) -> str:
+    """The package's README in the reader's language: what it holds, each filter, the date, the link, the notes."""
+    body = "\n".join(f"- **{label}**: {text}" for label, text in note.lines)
+    return f"# {note.title}\n\n{t('ex_package_readme', lang, csv=PACKAGE_CSV)}\n\n{body}\n"
+
+
+def to_package(table: pd.DataFrame, note: Note, name: str, lang: str) -> bytes:
+    """A ZIP of the CSV (plain table), datapackage.json and README.md."""
+    descriptor = package_descriptor(table, note, name, lang)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(PACKAGE_CSV, to_csv(table))
+        archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2).encode("utf-8"))
+        archive.writestr("README.md", package_readme(note, lang).encode("utf-8"))
     return out.getvalue()

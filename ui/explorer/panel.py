@@ -16,12 +16,12 @@ from ui.core.labels import Labels
 from ui.core.metrics import TRANSLATED_MARK
 from ui.core.numbers import fmt_number
 from ui.core.views import MAX_QUERY
-from ui.explorer.downloads import MIME, Note, score_range_text, to_csv, to_parquet, to_xlsx, years_text
+from ui.explorer.downloads import MIME, Note, score_range_text, to_csv, to_package, to_parquet, to_xlsx, years_text
 
 LOW, HIGH = DIMENSION_RANGE
 SCORE_STEPS = [round(LOW + i / 10, 1) for i in range(round((HIGH - LOW) * 10) + 1)]  # the score slider's 0.1 steps
 BUILDERS: dict[str, tuple[str, Callable[[pd.DataFrame, Note], bytes]]] = {
-    "csv": ("CSV", to_csv),
+    "csv": ("CSV", lambda rows, _note: to_csv(rows)),  # a plain table: its note is in the data package
     "xlsx": ("Excel (.xlsx)", to_xlsx),
     "parquet": ("Parquet", to_parquet),
 }
@@ -117,10 +117,14 @@ def summary_line(summary: Summary, filters: Filters, lang: str) -> None:
             st.caption(t("ex_hidden_no_data", lang))
 
 
-def downloads(rows: pd.DataFrame, note: Note, stem: str, lang: str) -> None:
-    """CSV, Excel and Parquet of exactly the rows shown, each made when its button is pressed (not on every run)."""
+def downloads(
+    rows: pd.DataFrame, note: Note, stem: str, lang: str, everything: Callable[[], tuple[pd.DataFrame, Note]]
+) -> None:
+    """CSV, Excel and Parquet of exactly the rows shown, and the data package of those rows and of all the data
+    (`everything`: every row of the store with its note), each made when its button is pressed (not on every run)."""
     st.markdown(f"**{t('ex_downloads', lang)}**", help=t("ex_downloads_help", lang))
-    for column, (kind, (label, make)) in zip(st.columns(6)[:3], BUILDERS.items(), strict=True):
+    columns = st.columns(6)
+    for column, (kind, (label, make)) in zip(columns[:3], BUILDERS.items(), strict=True):
         column.download_button(
             label,
             data=functools.partial(make, rows, note),
@@ -129,6 +133,27 @@ def downloads(rows: pd.DataFrame, note: Note, stem: str, lang: str) -> None:
             key=f"download_{kind}",
             help=t(f"ex_{kind}_help", lang),
             icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
+        )
+
+    def whole() -> bytes:
+        all_rows, all_note = everything()
+        return to_package(all_rows, all_note, "papi-all", lang)
+
+    packages: tuple[tuple[str, Callable[[], bytes], str], ...] = (
+        ("shown", functools.partial(to_package, rows, note, stem, lang), stem),
+        ("all", whole, "papi-all" if lang == "en" else "papi-toan-bo"),
+    )
+    for column, (which, make_package, name) in zip(columns[3:5], packages, strict=True):
+        column.download_button(
+            f"{t('ex_package', lang)}: {t(f'ex_package_{which}', lang)}",
+            data=make_package,
+            file_name=f"{name}.zip",
+            mime="application/zip",
+            key=f"download_package_{which}",
+            help=t("ex_package_help", lang),
+            icon=":material/folder_zip:",
             on_click="ignore",
             width="stretch",
         )

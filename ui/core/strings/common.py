@@ -186,6 +186,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # The toolbar: copy link, present mode, exports
     "copy_link": {"vi": "Sao chép liên kết", "en": "Copy link"},
+    "cite": {"vi": "Trích dẫn", "en": "Cite"},
+    "cite_intro": {
+        "vi": "Trích dẫn phần đang xem (dữ liệu của PAPI cho các năm hiển thị, ứng dụng, liên kết và ngày truy cập):",
+        "en": "How to cite this view (PAPI's data for the years shown, the app, the link and the date):",
+    },
+    "cite_plain": {"vi": "Văn bản", "en": "Plain text"},
+    "embed": {"vi": "Nhúng", "en": "Embed"},
+    "embed_intro": {
+        "vi": "Dán mã này vào trang web để nhúng phần đang xem (chỉ biểu đồ, lựa chọn và nguồn). Quản trị viên cần cho "
+        "phép trang đó nhúng (make run EMBED_ORIGINS=…).",
+        "en": "Paste this code into a web page to embed this view (the chart, its controls and the source only). An "
+        "administrator must allow that site to embed the app (make run EMBED_ORIGINS=…).",
+    },
+    "embed_image": {
+        "vi": "Hoặc ảnh biểu đồ theo địa chỉ (cho thẻ `<img>` hay trang trình chiếu):",
+        "en": "Or the chart as an image by URL (for an `<img>` tag or a slide):",
+    },
     "copy_link_help": {
         "vi": "Sao chép địa chỉ của đúng góc nhìn này để chia sẻ",
         "en": "Copy the address of exactly this view, to share it",

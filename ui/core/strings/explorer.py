@@ -78,16 +78,35 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_view_slope": {"vi": "Thay đổi giữa hai năm", "en": "Change between two years"},
     "ex_downloads": {"vi": "Tải về đúng phần đang hiển thị", "en": "Download exactly this view"},
     "ex_downloads_help": {
-        "vi": "Mỗi tệp có cột nguồn (source) trên từng dòng, và ghi chú về bộ lọc, ngày tải và cách trích dẫn. "
-        "Tên cột giống nhau ở mọi ngôn ngữ; ô trống là không có dữ liệu, không phải 0.",
-        "en": "Every file has the source column on each row, and a note of the filters, the date and the citation. "
+        "vi": "Mỗi tệp có cột nguồn (source) trên từng dòng. Excel và Parquet mang ghi chú về bộ lọc, ngày tải và cách "
+        "trích dẫn; CSV là bảng thuần, ghi chú nằm trong gói dữ liệu (README và datapackage.json). Tên cột giống nhau "
+        "ở mọi ngôn ngữ; ô trống là không có dữ liệu, không phải 0.",
+        "en": "Every file has the source column on each row. Excel and Parquet carry a note of the filters, the date "
+        "and the citation; the CSV is a plain table, its note is in the data package (README and datapackage.json). "
         "Column names are the same in every language; an empty cell means no data, never 0.",
     },
     "ex_csv_help": {
-        "vi": "UTF-8 có BOM (Excel hiển thị đúng tiếng Việt), dấu phẩy phân cách, dấu chấm thập phân; các dòng đầu "
-        "bắt đầu bằng # là ghi chú.",
-        "en": "UTF-8 with a byte-order mark (Excel shows Vietnamese right), comma-separated, decimal point; the first "
-        "lines, starting with #, are the note.",
+        "vi": "Bảng thuần: UTF-8 có BOM (Excel hiển thị đúng tiếng Việt), một dòng tiêu đề, dấu phẩy phân cách, dấu "
+        'chấm thập phân; pandas.read_csv(tệp, dtype={"province_code": str}) đọc được ngay.',
+        "en": "A plain table: UTF-8 with a byte-order mark (Excel shows Vietnamese right), one header row, "
+        'comma-separated, decimal point; pandas.read_csv(file, dtype={"province_code": str}) reads it as it is.',
+    },
+    "ex_package": {"vi": "Gói dữ liệu (ZIP)", "en": "Data package (ZIP)"},
+    "ex_package_shown": {"vi": "Đang hiển thị", "en": "As shown"},
+    "ex_package_all": {"vi": "Toàn bộ dữ liệu", "en": "All data"},
+    "ex_package_help": {
+        "vi": "Tệp CSV, datapackage.json (Frictionless: trường, kiểu, đơn vị, giá trị thiếu, giấy phép, nguồn, trích "
+        'dẫn) và README ghi bộ lọc, đường dẫn, ngày tải. "Toàn bộ": mọi tỉnh, năm và chỉ số, kể cả chỉ số thành '
+        "phần và khoảng tin cậy.",
+        "en": "The CSV, a datapackage.json (Frictionless: fields, types, units, missing values, licence, sources, "
+        'citation) and a README with the filters, link and date. "All data": every province, year and metric, '
+        "sub-dimensions and intervals included.",
+    },
+    "ex_package_readme": {
+        "vi": "Gói dữ liệu PAPI: bảng {csv} (UTF-8, ô trống là không có dữ liệu, không phải 0), mô tả trong "
+        "datapackage.json. Bộ lọc và ghi chú:",
+        "en": "A PAPI data package: the table {csv} (UTF-8, an empty cell is no data, never 0), described in "
+        "datapackage.json. Filters and notes:",
     },
     "ex_xlsx_help": {"vi": "Trang 1: số liệu; trang 2: ghi chú.", "en": "Sheet 1: the data; sheet 2: the note."},
     "ex_parquet_help": {

@@ -1,5 +1,5 @@
 """A Streamlit session without a browser: a websocket speaking Streamlit's own protocol (streamlit.proto), as the page's
-script does. Shared by the load benchmark and the cluster tests.
+script does. Shared by the benchmarks (load, hostile links) and the tests (cluster, hardening, serve guard).
 
 A "run" is one script run: a rerun request (a page and its link's parameters) answered by deltas and script_finished.
 """

@@ -116,3 +116,41 @@ def sample(links: list[Link], every: int) -> list[Link]:
         or (link.markup and link.param == "q")
         or link.page in PATHS
     ]
+
+
+# The open-data API (server/api): every endpoint with each parameter set to each hostile value, repeated keys, too
+# many keys, and addresses under /api/v1 that lead nowhere. Each must answer 200 or a JSON 400/404 (never a
+# traceback, never the value echoed when it holds markup); tests/api/test_hostile_api.py runs the whole list.
+API_ENDPOINTS = {  # address → the parameters it reads
+    "api/v1/scores.csv": ["lang", "year", "province", "metric", "region", "group"],
+    "api/v1/scores.json": ["year", "province", "metric"],
+    "api/v1/provinces.json": ["lang", "region"],
+    "api/v1/metrics.parquet": ["lang", "level"],
+    "api/v1/plans.csv": ["lang", "province", "status", "plan"],
+    "api/v1/citation.json": ["lang", "year", "link"],
+    "api/v1/charts/map.svg": ["lang", "year", "metric", "province", "width", "height"],
+    "api/v1/charts/radar.png": ["year", "metric", "province", "width", "height"],
+}
+API_PATHS = [
+    "api/v1/khong-co",
+    "api/v1/scores.xml",
+    "api/v1/scores.csv/extra",
+    "api/v1/charts/pie.svg",
+    "api/v1/charts/map.gif",
+    "api/v1/..%2f..%2fetc%2fpasswd",
+    "api/v1/%3Cscript%3E.csv",
+]
+
+
+def api_links() -> list[Link]:
+    """Every API endpoint × parameter × value, repeated keys, more keys than allowed, unknown keys (markup among
+    them), and the unknown addresses."""
+    links = []
+    for address, params in API_ENDPOINTS.items():
+        for param in params:
+            links += [Link(address, f"{param}={quote(value, safe='')}", param, value) for value in VALUES]
+        links.append(Link(address, "&".join(f"{p}=2020&{p}=x&{p}=" for p in params), "repeated"))
+        links.append(Link(address, "&".join(f"year={2000 + i}" for i in range(40)), "many"))
+        links += [Link(address, f"{quote(value, safe='')}=1", "key", value) for value in MARKUP]
+    links += [Link(path, "lang=en") for path in API_PATHS]
+    return links

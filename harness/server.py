@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--headless",
@@ -26,16 +26,30 @@ CHROMIUM_FLAGS = [
 STARTUP_LIMIT_S = 120
 
 
-def free_port(first: int | None = None, last: int | None = None) -> int:
-    """A free port on loopback: any, or the first free one in first..last (the benchmarks keep to 8700–8799)."""
-    for port in range(first, (last or first) + 1) if first else [0]:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return sock.getsockname()[1]
-    raise RuntimeError(f"no free port in {first}–{last}")
+def _is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def free_port(first: int | None = None, last: int | None = None, block: int = 1) -> int:
+    """A free port on loopback: one the system picks, or the first free one in first..last (the benchmarks keep to
+    8700–8799); with `block`, one whose next block - 1 ports are free too (a cluster's proxy on it, its servers on the
+    next ones). The system's pick is random, so parallel test runs on one machine do not race for the same block."""
+    candidates = range(first, (last or first) + 1) if first else (_system_port() for _ in range(100))
+    for port in candidates:
+        if all(_is_free(p) for p in range(port, port + block)):
+            return port
+    raise RuntimeError(f"no {block} free port(s) in a row" + (f" in {first}–{last}" if first else ""))
+
+
+def _system_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def _wait_healthy(url: str, process: subprocess.Popen) -> None:
