@@ -381,6 +381,7 @@ _FIELDS: dict[str, tuple[str, str]] = {  # column → (Table Schema type, what i
     "ci90_high": ("number", "Upper end of PAPI's published 90% interval of the total"),
     "respondents": ("integer", "Respondents in the province that year (published with the interval)"),
     "interval_source": ("string", "Where the interval comes from"),
+    "province_set": ("integer", "The provinces the year's survey covers: 63 (to 2024) or 34 (from 2025)"),
 }
 _UNITS = {"score": "points", "change_prev": "points", "change_base": "points", "se": "points"}
 _UNITS |= {"ci90_low": "points", "ci90_high": "points", "rank": "place", "respondents": "people"}
