@@ -27,7 +27,7 @@ run: $(VENV)/.installed $(STORE) chromium
 
 # Every test, on two pytest-xdist workers (one per core; tests/conftest.py keeps each browser/server module on one).
 TEST_WORKERS ?= 2
-test: lint $(STORE) chromium office haproxy
+test: lint $(STORE) chromium office haproxy node_modules/.installed
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
@@ -43,6 +43,8 @@ $(STORE): $(SOURCES) | $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@dpkg -s libicu-dev pkg-config g++ >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq libicu-dev pkg-config g++)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
@@ -61,6 +63,12 @@ cluster-status:
 # Debian's HAProxy for `make cluster` and its tests.
 haproxy:
 	@test -x $(HAPROXY) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq haproxy)
+
+# The browser tests' npm tools (package.json: axe-core, injected into the pages by tests/e2e/test_accessibility.py).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm)
+	npm ci --no-audit --no-fund
+	touch $@
 
 # Debian's Chromium, for the exports (kaleido drives it: slide images, decks, the brief) and the browser tests, and
 # fonts with Vietnamese glyphs (Liberation Sans 2 is metric-compatible with the charts' Arial). Neither Playwright nor

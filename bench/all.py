@@ -7,7 +7,7 @@ from bench import profile as profile_bench
 if __name__ == "__main__":
     store_build.main()
     page_runs.main()
-    first_page.main()
+    first_page.main([])
     map_bench.main()
     profile_bench.main()
     explorer.main()

@@ -1,10 +1,10 @@
-"""The first page after a server start with a built store.  python -m bench.first_page
+"""The first page after a server start with a built store.  python -m bench.first_page [--browser]
 
-- server: in a fresh Python process (the app's modules imported, nothing cached yet), the first run of a page, next
+- server: in a fresh Python process, the imports and the store's load timed apart, then the first run of a page, next
   to the second run of the same page (the floor: what any visitor's run costs);
-- browser: a freshly started server's first visitor, from the request to the page drawn (its title shown and its
-  script idle) in Chromium whose cache already holds Streamlit's own scripts (the same address served them before),
-  next to a second visitor of the same page (the floor), measured in the same run.
+- browser (with --browser): a freshly started server's first visitor, from the request to the page drawn (its
+  title shown, its script idle) in Chromium whose cache already holds Streamlit's own scripts (the same address
+  served them before), next to a second visitor of the same page (the floor), measured in the same run.
 
 Target (issue 20): the first page after a start ≤ 1 s; the derived tables come built, so a start recomputes nothing."""
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 import time
 
 from playwright.sync_api import BrowserContext, expect, sync_playwright
@@ -29,29 +30,37 @@ PAGES = {  # name: (AppTest page, its address, its query, a word of its title)
 FIRST_PAGE_MS = 1000
 RUNS = 3  # server starts per page
 
-# Runs in a new process: the page's first run after the imports, then its second run (milliseconds).
+# Runs in a new process: the app's modules imported and the store loaded (timed apart), then the page's first run
+# and its second run (milliseconds). What the first run costs beyond the second is what a start still computes.
 _SERVER_RUNS = """
 import json, sys, time
+start = time.perf_counter()
+import plotly.graph_objects, ui.core.shell, ui.home.panel, ui.map.panel, ui.profile.panel
 from streamlit.testing.v1 import AppTest
 from harness.apptest import APP
+from ui.core import data
+imported = time.perf_counter()
+data._store(data._version())
+loaded = time.perf_counter()
 page, params = json.loads(sys.argv[1])
 at = AppTest.from_file(APP, default_timeout=120)
 runs = []
 if page:  # AppTest opens the home page first: the link to another page is followed from there
-    start = time.perf_counter(); at.run(); runs.append(time.perf_counter() - start)
+    start_run = time.perf_counter(); at.run(); runs.append(time.perf_counter() - start_run)
     at.query_params.clear()
     for name, value in params.items():
         at.query_params[name] = value
     at.switch_page(page)
-start = time.perf_counter(); at.run(); runs.append(time.perf_counter() - start)
+start_run = time.perf_counter(); at.run(); runs.append(time.perf_counter() - start_run)
 assert not at.exception, at.exception
-start = time.perf_counter(); at.run(); again = time.perf_counter() - start
-print(json.dumps([sum(runs) * 1000, again * 1000]))
+start_run = time.perf_counter(); at.run(); again = time.perf_counter() - start_run
+print(json.dumps([(imported - start) * 1000, (loaded - imported) * 1000, sum(runs) * 1000, again * 1000]))
 """
 
 
-def server_first_run(page: str | None, params: dict[str, str]) -> tuple[float, float]:
-    """The first run of `page` in a fresh process (with home's first, for another page) and its second run, in ms."""
+def server_first_run(page: str | None, params: dict[str, str]) -> tuple[float, float, float, float]:
+    """In a fresh process: the imports, the store's load, the first run of `page` (after home's, for another page)
+    and its second run, in ms."""
     out = subprocess.run(
         [sys.executable, "-c", _SERVER_RUNS, json.dumps([page, params])],
         cwd=ROOT,
@@ -59,8 +68,8 @@ def server_first_run(page: str | None, params: dict[str, str]) -> tuple[float, f
         text=True,
         check=True,
     ).stdout
-    first, again = json.loads(out.strip().splitlines()[-1])
-    return first, again
+    imports, load, first, again = json.loads(out.strip().splitlines()[-1])
+    return imports, load, first, again
 
 
 def drawn_ms(context: BrowserContext, url: str, title: str) -> float:
@@ -75,27 +84,35 @@ def drawn_ms(context: BrowserContext, url: str, title: str) -> float:
     return elapsed
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     for name, (page, _, params, _) in PAGES.items():
         runs = [server_first_run(page, params) for _ in range(RUNS)]
-        report(f"server: first run after a start, {name}", [first for first, _ in runs], FIRST_PAGE_MS)
-        report(f"server: a later run (floor), {name}", [again for _, again in runs])
+        report(f"server: imports, {name}", [r[0] for r in runs])
+        report(f"server: the store's load, {name}", [r[1] for r in runs])
+        report(f"server: first run after the load, {name}", [r[2] for r in runs])
+        report(f"server: load + first run, {name}", [r[1] + r[2] for r in runs], FIRST_PAGE_MS)
+        report(f"server: a later run (floor), {name}", [r[3] for r in runs])
+    if "--browser" not in (sys.argv[1:] if argv is None else argv):
+        return
     port = free_port()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    with tempfile.TemporaryDirectory() as profile:  # the browser's cache, kept on disk from one start to the next
         for name, (_, path, params, title) in PAGES.items():
             query = "?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else ""
             first, again = [], []
             for run in range(RUNS + 1):
-                with running_app("bench-first-page", port=port) as (url, _):
-                    drawn = drawn_ms(context, url + path + query, title)
+                # the server first, then the browser (as bench.map and bench.profile do)
+                with running_app("bench-first-page", port=port) as (url, _), sync_playwright() as playwright:
+                    context = playwright.chromium.launch_persistent_context(
+                        profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, viewport={"width": 1400, "height": 1000}
+                    )
+                    address = url.replace("localhost", "127.0.0.1") + path + query  # the server listens on IPv4
+                    drawn = drawn_ms(context, address, title)
                     if run:  # the first start only fills the browser's cache with Streamlit's scripts
                         first.append(drawn)
-                        again.append(drawn_ms(context, url + path + query, title))
+                        again.append(drawn_ms(context, address, title))
+                    context.close()
             report(f"browser: first page after a start, {name}", first, FIRST_PAGE_MS)
             report(f"browser: same page, next visitor (floor), {name}", again)
-        browser.close()
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def main() -> None:
             option.click()
             page.wait_for_function("window.__drawn !== null", timeout=30_000)
             times.append(page.evaluate("window.__drawn") - start)
-            expect(page.locator(IDLE)).to_be_attached()
+            expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
         floor = static_floor(radar_specs(), browser)
         browser.close()
     report("browser: province change → radar drawn (profile)", times, 500)

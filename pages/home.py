@@ -12,6 +12,7 @@ from ui.core.metrics import metric_scale
 from ui.core.numbers import MINUS, change_text, fmt_change, fmt_number
 from ui.core.views import year_spec
 from ui.home.data import year_at_a_glance
+from ui.home.moved import what_moved
 from ui.home.panel import home_status
 
 lang = shell.lang()
@@ -57,6 +58,7 @@ def card(figures: ProvinceYear, plan_code: str) -> None:
         if figures.has_data:
             rank = t("rank_of", lang, rank=figures.rank, n=figures.n)
             st.markdown(f"**{rank}** · {t('group_' + figures.group, lang)}")
+            what_moved(figures.code, name, year, figures.rank, figures.n, lang)
         home_status(plan_code, lang)
         st.page_link(
             "pages/profile.py",

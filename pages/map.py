@@ -53,7 +53,16 @@ def map_part() -> None:
     view = state.view(spec)  # a run of the fragment alone reads the view the play, a click or a widget left
     year, metric, colouring, fit, show_2025 = view.year, view.metric, view.colour, view.fit, view.show2025
     state.hold_url(playing)  # the URL changes once, when the play stops: Back then returns to the view before it
-    c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
+    # The map first, as tall as the screen allows: the choices and the selected province beside it (under it on a
+    # phone), the ranking under it; in present mode the choices under the map (the ← → buttons step the years).
+    if shell.present():
+        map_place = st.container()
+        c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
+        card, side = st.columns([2, 3])
+    else:
+        map_place, right = st.columns([3, 1])
+        c1 = c2 = c3 = card = right
+        side = st.container()
     with c1:
         state.widget(
             st.selectbox,
@@ -71,6 +80,7 @@ def map_part() -> None:
             state.widget(st.select_slider, "year", t("year", lang), options=years)
     c3.button(
         t("pause" if playing else "play", lang),
+        icon=":material/pause:" if playing else ":material/play_arrow:",  # the app's icon font has both glyphs
         on_click=map_panel.toggle_play,
         args=(years, metrics.years[metric][0]),
         key="play",
@@ -98,7 +108,7 @@ def map_part() -> None:
         )
     rows, hover = map_data.map_layer(lang, year, metric, show_2025 and old_map)
     scale = metrics.scale_text(metric, year, lang)
-    span = map_data.map_colours(store, metric, year, fit)
+    span = map_data.map_colours(lang, metric, year, fit)
     assert span is not None  # the metric was measured that year
     if colouring == "groups":
         colours = t("colours_groups", lang)
@@ -130,8 +140,7 @@ def map_part() -> None:
             with_map=True,
         ),
     )
-    map_col, side = (st.container(), st.container()) if shell.present() else st.columns([3, 2])
-    with map_col, st.container(key="map_frame"):
+    with map_place, st.container(key="map_frame"):
         shell.chart(
             figure,
             map_panel.chart_key(),
@@ -140,13 +149,14 @@ def map_part() -> None:
             selection_mode="points",
             height="stretch",
         )
-    with side:
+    with card:
         if selected is None:
             st.caption(t("click_hint", lang))
         else:
             table = data.subdimension_table(lang) if is_subdimension(metric) else data.scores_table(lang)
             map_panel.selected_card(table, store.provinces, selected, year, metric, label, lang)
-        intervals = data.intervals_of(year, lang) if metric == TOTAL else None
+    with side:
+        intervals = map_data.intervals_of(store, year) if metric == TOTAL else None
         whiskers = ""
         if intervals is not None:
             shown = [t("ranking_intervals", lang), t("ranking_tied", lang)] if len(intervals) else []
@@ -167,6 +177,9 @@ def map_part() -> None:
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()
         if missing:
             st.caption(t("ranking_missing", lang, names=", ".join(missing)))
+        if metric == TOTAL:
+            names = dict(zip(store.provinces["code"], store.provinces[f"name_{lang}"], strict=True))
+            map_panel.biggest_movers(year, years, names, partial(metrics.name, lang=lang, short=True), lang)
 
 
 map_part()

@@ -6,6 +6,7 @@ import streamlit as st
 from papi_data.eras import provinces_of
 from papi_data.plans.planner import GOALS, Goal, default_value
 from papi_data.store.schema import GROUPS
+from papi_data.text import by_name
 from ui.core import data, shell, state
 from ui.core.i18n import t
 from ui.core.views import planner_spec
@@ -31,11 +32,18 @@ spec = planner_spec(
 view = state.view(spec)
 
 shell.header(t("page_planner", lang), lang)
+shell.province_search(store.provinces, lang, pick=lambda code: state.set_value("province", code))
 st.markdown(t("planner_intro", lang, year=year, next=year + 1))
 st.info(t("planner_not_forecast", lang, year=year), icon=":material/calculate:")
 left, middle, right, last = st.columns([2, 3, 3, 2])
 with left:
-    state.widget(st.selectbox, "province", t("col_province", lang), options=list(names.index), format_func=names.get)
+    state.widget(
+        st.selectbox,
+        "province",
+        t("col_province", lang),
+        options=by_name(names.index, store.provinces.set_index("code")["name_vi"].to_dict()),
+        format_func=names.get,
+    )
 with middle:
     state.widget(st.selectbox, "metric", t("planner_metric", lang), options=list(metrics), format_func=metrics.get)
 with right:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from papi_data.plans.evaluate import STATUSES
+from papi_data.text import by_name
 from ui.core import data, shell, state
 from ui.core.i18n import t
 from ui.core.plan_status import status_label
@@ -26,6 +27,7 @@ shell.header(t("page_plans", lang), lang)
 shell.province_search(store.provinces, lang)
 st.markdown(t("plans_intro", lang))
 codes, planned_regions = plan_filters(index, store.regions)
+codes = by_name(codes, store.provinces.set_index("code")["name_vi"].to_dict())  # Vietnamese order
 left, middle, right = st.columns(3)
 with left:
     state.widget(

@@ -6,12 +6,15 @@ from functools import partial
 import streamlit as st
 
 from papi_data.profile import era_years, nearest_year_with_data
+from papi_data.text import by_name
 from ui.charts.common import Chart
 from ui.charts.profile_charts import radar_axis_label, radar_figure
+from ui.charts.sentences import radar_sentence
 from ui.core import data, page_tools, shell, state
 from ui.core.i18n import t
 from ui.core.views import MAX_COMPARE, comparable, profile_spec
 from ui.profile import data as profile_data
+from ui.profile import moved
 from ui.profile import panel as profile_panel
 
 lang = shell.lang()
@@ -20,7 +23,7 @@ table = data.scores_table(lang)
 catalogue = data.metrics(lang)
 provinces = store.provinces.set_index("code")
 names = profile_panel.era_names(store.provinces, lang)
-codes_by_name = sorted(provinces.index, key=provinces["name_vi"].to_dict().get)
+codes_by_name = by_name(provinces.index, provinces["name_vi"].to_dict())  # Vietnamese order, in both languages
 years = store.years
 spec = profile_spec(years, store.provinces, store.dimensions, lang)
 view = state.view(spec)
@@ -95,12 +98,16 @@ with left:
                 lang,
                 [year, other_year] if other_year else year,
             ),
+            radar_sentence(
+                name, year, dict(zip(metrics, own, strict=True)), moved.dimension_label(catalogue, lang), lang
+            ),
         ),
         "radar",
         f"papi-{code}-{year}-radar",
     )
 
 profile_panel.dimension_table(catalogue, p)
+moved.what_moved(catalogue, metrics, p)
 profile_panel.subdimensions(profile_data.subdimension_profile_of(lang, code, year), metrics, catalogue, p)
 profile_panel.trends(catalogue, p)
 

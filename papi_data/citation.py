@@ -2,7 +2,8 @@
 
 The partners changed: CECODES, VFF-CRT and UNDP from the start, RTA from the 2017 report; the 2023 report is cited as
 CECODES, RTA & UNDP (sources/report_partners.csv says where each year's list comes from). A figure that spans several
-years cites every partner of those years, in the order of the partners table (the order PAPI cites them in).
+years cites every partner of those years, in the order of the partners table (the order PAPI cites them in); a year
+whose partners are assumed (2024: no source names them) says so in the line.
 """
 
 from __future__ import annotations
@@ -51,7 +52,23 @@ def citation(
     else:
         listed, joiner = ids, " & "
     who = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + joiner + listed[-1]
-    return f"PAPI {_years(years)} — {who}, {SITE}"
+    assumed = assumed_years(report_partners_table, years)
+    note = ASSUMED[lang if lang in ASSUMED else "vi"].format(years=_years(assumed)) if assumed else ""
+    return f"PAPI {_years(years)} — {who}{note}, {SITE}"
+
+
+# A year whose partners no source names (report_partners.csv's basis "assumed: …") says so wherever it is cited.
+ASSUMED = {
+    "vi": " (đối tác năm {years}: giả định, chưa có tài liệu)",
+    "en": " ({years} partners assumed, not documented)",
+}
+
+
+def assumed_years(report_partners_table: pd.DataFrame, years: int | Iterable[int]) -> list[int]:
+    """The years among `years` whose report partners are an assumption, not documented."""
+    wanted = {years} if isinstance(years, int) else set(years)
+    rows = report_partners_table[report_partners_table["year"].isin(wanted)]
+    return sorted(int(y) for y in rows.loc[rows["basis"].str.startswith("assumed"), "year"].unique())
 
 
 APP_VI = "Bảng điều khiển PAPI"

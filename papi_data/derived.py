@@ -49,8 +49,9 @@ def _with_names(table: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
 
 @derived("ranked_scores")
 def ranked_scores(t: Tables) -> pd.DataFrame:
-    """Every score with its rank, N, group and change (or why none), joined to the province names."""
-    return _with_names(with_change(with_ranks(t["scores"])), t["provinces"])
+    """Every score with its rank, N, group and change (or why none), joined to the province names; the groups of a
+    year whose ranges PAPI published (2022) are PAPI's own (papi_data.ranking.with_ranks)."""
+    return _with_names(with_change(with_ranks(t["scores"], t["published_group_sizes"])), t["provinces"])
 
 
 @derived("ranked_subdimensions")

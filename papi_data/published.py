@@ -21,7 +21,15 @@ from decimal import ROUND_DOWN, Decimal
 import pandas as pd
 
 from papi_data.numbers import round_half_up
-from papi_data.ranking import PERCENTILE_METHOD, PERCENTILE_METHODS, PercentileMethod, group_cuts, group_within
+from papi_data.ranking import (
+    PERCENTILE_METHOD,
+    PERCENTILE_METHODS,
+    PercentileMethod,
+    group_cuts,
+    group_within,
+    groups_by_cut_offs,
+    published_cut_offs,
+)
 from papi_data.store.schema import TOTAL
 
 TIE_POINTS = 0.05  # a twentieth of a point: far inside the 0.13–0.55 standard errors PAPI publishes for a total
@@ -277,20 +285,32 @@ def press_counts(comparison: pd.DataFrame) -> PressCounts:
 
 
 def group_size_check(
-    table: pd.DataFrame, published_group_sizes: pd.DataFrame, method: PercentileMethod = PERCENTILE_METHOD
+    table: pd.DataFrame,
+    published_group_sizes: pd.DataFrame,
+    method: PercentileMethod = PERCENTILE_METHOD,
+    use_published: bool = True,
 ) -> pd.DataFrame:
-    """Each published group size beside the size the percentile definition gives, and who sits at the boundary.
+    """Each published group size beside the size the app shows, and who sits at the boundary.
 
-    `table` is a long score table (only the totals are read). Columns: year, group, published, computed, agrees, n,
-    cut (the percentile that bounds the group: P75 for best, P50 for high average, P25 for low average and poor),
-    boundary_code and boundary_score: where the sizes differ, the group's member nearest the cut, i.e. the province
-    that PAPI, by its published size, must have placed in the next group; None where they agree.
+    The app's groups are PAPI's own where it published a year's ranges (`basis` "published": the 2022 total), else
+    the percentile definition `method` ("percentile"); `use_published` False compares the percentile definition
+    alone (for choosing it). `table` is a long score table (only the totals are read). Columns: year, group,
+    published, computed, agrees, n, basis, cut (the percentile that bounds the group: P75 for best, P50 for high
+    average, P25 for low average and poor), boundary_code and boundary_score: where the sizes differ, the group's
+    member nearest the cut, i.e. the province that PAPI, by its published size, must have placed in the next group;
+    None where they agree.
     """
     totals = _totals(table)
+    cut_offs = published_cut_offs(published_group_sizes) if use_published else {}
     rows = []
     for r in published_group_sizes.to_dict("records"):
         year_rows = totals[totals["year"] == r["year"]]
-        groups = group_within(year_rows["score"], method)
+        lows = cut_offs.get((int(r["year"]), TOTAL))
+        groups = (
+            pd.Series(groups_by_cut_offs(year_rows["score"].to_numpy(dtype=float), lows), index=year_rows.index)
+            if lows
+            else group_within(year_rows["score"], method)
+        )
         members = year_rows[groups == r["group"]]
         p25, p50, p75 = group_cuts(year_rows["score"].to_numpy(), method)
         cut = {"best": p75, "high_average": p50, "low_average": p25, "poor": p25}[r["group"]]
@@ -306,6 +326,7 @@ def group_size_check(
                 "computed": len(members),
                 "agrees": len(members) == r["size"],
                 "n": len(year_rows),
+                "basis": "published" if lows else "percentile",
                 "cut": cut,
                 "boundary_code": None if boundary is None else boundary[0],
                 "boundary_score": None if boundary is None else boundary[1],
@@ -322,7 +343,7 @@ def percentile_method_check(table: pd.DataFrame, published_group_sizes: pd.DataF
     """
     rows = []
     for method in PERCENTILE_METHODS:
-        check = group_size_check(table, published_group_sizes, method)
+        check = group_size_check(table, published_group_sizes, method, use_published=False)
         by_year = check.groupby("year")["agrees"].all()
         rows.append(
             {
@@ -341,21 +362,27 @@ def percentile_method_check(table: pd.DataFrame, published_group_sizes: pd.DataF
 # For the about page. The facts in it are checked against the data by tests/unit/test_published.py.
 GROUP_DEFINITION_VI = (
     "PAPI xếp các tỉnh có điểm vào bốn nhóm theo phân vị điểm của năm đó: nhóm cao nhất (từ phân vị 75 trở lên), "
-    "trung bình cao (50–75), trung bình thấp (25–50) và thấp nhất (dưới phân vị 25). Ứng dụng tính phân vị theo định "
-    "nghĩa Hazen (điểm thứ k trong n điểm đã sắp xếp ứng với phân vị (k − 0,5)/n): trong 13 định nghĩa phân vị của "
-    "numpy, đây là định nghĩa khớp nhiều nhất với số tỉnh mỗi nhóm mà PAPI đã công bố: 16/16/15/16 trên 63 tỉnh các "
-    "năm 2017, 2019, 2020 và 15 tỉnh nhóm cao nhất trên 61 tỉnh năm 2023. Không định nghĩa nào khớp năm 2022, khi PAPI "
-    "công bố 14 tỉnh nhóm thấp nhất: mọi định nghĩa cho đúng 16 tỉnh thấp nhất của các năm 2017, 2019, 2020 đều cho 15 "
-    "tỉnh năm 2022. Tỉnh khác biệt là Phú Yên (40,74 điểm, thấp thứ 15): ở đây Phú Yên thuộc nhóm thấp nhất, còn theo "
-    "con số PAPI công bố thì Phú Yên thuộc nhóm trung bình thấp."
+    "trung bình cao (50–75), trung bình thấp (25–50) và thấp nhất (dưới phân vị 25). Năm nào PAPI công bố khoảng điểm "
+    "của từng nhóm, ứng dụng dùng đúng các khoảng đó: năm 2022 (cổng thông tin tỉnh Khánh Hòa, "
+    "nhatrang.khanhhoa.gov.vn) nhóm cao nhất 43,44–47,88, trung bình cao 42,15–43,25, trung bình thấp 40,74–42,14, "
+    "thấp nhất 38,80–40,72; mỗi tỉnh thuộc nhóm chứa điểm của tỉnh làm tròn đến hai chữ số thập phân như PAPI in, "
+    "được 16/16/15/14 tỉnh như PAPI công bố (Khánh Hòa 43,44 thuộc nhóm cao nhất, Đồng Tháp 42,15 trung bình cao, "
+    "Phú Yên 40,74 trung bình thấp). Các năm khác, ứng dụng tự tính phân vị theo định nghĩa Hazen (điểm thứ k trong "
+    "n điểm đã sắp xếp ứng với phân vị (k − 0,5)/n): trong 13 định nghĩa phân vị của numpy, đây là định nghĩa khớp "
+    "nhiều nhất với số tỉnh mỗi nhóm mà PAPI đã công bố: 16/16/15/16 trên 63 tỉnh các năm 2017, 2019, 2020 và 15 tỉnh "
+    "nhóm cao nhất trên 61 tỉnh năm 2023. Không định nghĩa nào khớp các năm đó mà khớp cả năm 2022: theo Hazen, Phú "
+    "Yên (40,74 điểm, thấp thứ 15) sẽ thuộc nhóm thấp nhất; vì vậy năm 2022 ứng dụng dùng khoảng điểm PAPI công bố."
 )
 GROUP_DEFINITION_EN = (
     "PAPI places the provinces with a score into four groups by the percentiles of that year's scores: best (75th "
-    "percentile and above), high average (50th–75th), low average (25th–50th) and poor (below the 25th). The app "
-    "takes percentiles by the Hazen definition (the k-th of n sorted scores sits at (k − 0.5)/n): of numpy's 13 "
-    "definitions it reproduces the most group sizes PAPI published: 16/16/15/16 of 63 provinces in 2017, 2019 and "
-    "2020, and 15 in the best group of 61 in 2023. None reproduces 2022, when PAPI reported 14 provinces in the poor "
-    "group: every definition that gives the 16 poor provinces of 2017, 2019 and 2020 gives 15 in 2022. The province "
-    "that differs is Phú Yên (40.74, the 15th lowest): it is in the poor group here, while PAPI's count puts it in "
-    "the low-average group."
+    "percentile and above), high average (50th–75th), low average (25th–50th) and poor (below the 25th). Where PAPI "
+    "published a year's group ranges, the app uses them as printed: for 2022 (the Khánh Hòa provincial portal, "
+    "nhatrang.khanhhoa.gov.vn) best 43.44–47.88, high average 42.15–43.25, low average 40.74–42.14, poor "
+    "38.80–40.72; a province is in the group whose range holds its score rounded to the two decimals PAPI printed, "
+    "which gives PAPI's 16/16/15/14 (Khánh Hòa 43.44 in the best group, Đồng Tháp 42.15 high average, Phú Yên 40.74 "
+    "low average). For the other years the app computes the percentiles by the Hazen definition (the k-th of n "
+    "sorted scores sits at (k − 0.5)/n): of numpy's 13 definitions it reproduces the most group sizes PAPI "
+    "published: 16/16/15/16 of 63 provinces in 2017, 2019 and 2020, and 15 in the best group of 61 in 2023. No "
+    "definition that reproduces those years reproduces 2022: by Hazen, Phú Yên (40.74, the 15th lowest) would be in "
+    "the poor group; so for 2022 the app uses PAPI's published ranges."
 )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 import numpy as np
 import pandas as pd
 
+from papi_data.numbers import round_half_up
 from papi_data.store.schema import GROUPS, TOTAL
 
 KEYS = ["year", "dimension"]
@@ -57,23 +58,52 @@ def group_within(scores: pd.Series, method: PercentileMethod = PERCENTILE_METHOD
     return out
 
 
-def with_ranks(scores: pd.DataFrame) -> pd.DataFrame:
+def published_cut_offs(group_sizes: pd.DataFrame | None) -> dict[tuple[int, str], list[tuple[str, float]]]:
+    """The years whose group cut-offs of the total PAPI published (the store's `published_group_sizes` with `low`):
+    (year, TOTAL) → [(group, lowest score of the group as printed)], best group first."""
+    if group_sizes is None or "low" not in group_sizes:
+        return {}
+    rows = group_sizes[group_sizes["low"].notna()]
+    out: dict[tuple[int, str], list[tuple[str, float]]] = {}
+    for year, part in rows.groupby("year"):
+        lows = dict(zip(part["group"], part["low"], strict=True))
+        if set(lows) == set(GROUPS):  # only a year with all four ranges replaces the percentile groups
+            out[int(str(year)), TOTAL] = [(g, float(lows[g])) for g in GROUPS]
+    return out
+
+
+def groups_by_cut_offs(values: np.ndarray, lows: list[tuple[str, float]]) -> np.ndarray:
+    """Groups by PAPI's published ranges: the first group (best first) whose printed lowest score the score reaches
+    when rounded half up to the printed two decimals (Khánh Hòa 2022, 43.4369, prints as 43.44: the best group's
+    first score); below every range, the last group."""
+    shown = np.array([round_half_up(v, 2) for v in values])
+    return np.select([shown >= low for _, low in lows], [g for g, _ in lows], default=lows[-1][0])
+
+
+def with_ranks(scores: pd.DataFrame, group_sizes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add rank, n (provinces with data) and group per year and dimension to a long score table.
 
     Rank: 1 = best; ties share the best rank and leave a gap after them (1, 1, 3); no score, no rank. Groups as
     group_within, computed group by group on plain arrays (a table of sub-dimension scores has some 400 year-metric
-    groups).
+    groups); except where PAPI published a year's group ranges (`group_sizes`, the store's published_group_sizes
+    with `low`: the 2022 total), which place the provinces as PAPI did (groups_by_cut_offs).
     """
+    published = published_cut_offs(group_sizes)
     out = scores.copy()
     by = out.groupby(KEYS, sort=False)
     out["rank"] = by["score"].rank(method="min", ascending=False).astype("Int16")
     out["n"] = by["score"].transform("count").astype("Int16")
     values = out["score"].to_numpy(dtype=float)
     groups = np.full(len(out), None, dtype=object)
-    for rows in by.indices.values():
+    for key, rows in by.indices.items():
         present = rows[~np.isnan(values[rows])]
-        if len(present):
-            groups[present] = _group_labels(values[present], PERCENTILE_METHOD)
+        if not len(present):
+            continue
+        year, dimension = cast(tuple[int, str], key)  # the groupby's two keys
+        lows = published.get((int(year), str(dimension)))
+        groups[present] = (
+            groups_by_cut_offs(values[present], lows) if lows else _group_labels(values[present], PERCENTILE_METHOD)
+        )
     out["group"] = pd.array(groups, dtype="string")
     return out
 
@@ -88,3 +118,21 @@ def group_bands(table: pd.DataFrame, dimension: str = TOTAL) -> pd.DataFrame:
     )
     out["order"] = out["group"].map(GROUPS.index)
     return out.sort_values(["year", "order"], ignore_index=True).drop(columns="order")
+
+
+NEAR = 0.01  # points: a difference PAPI's two-decimal tables cannot show reliably
+
+
+def near_tie(scores: pd.Series, code: str, within: float = NEAR) -> tuple[int, int, float] | None:
+    """Where a province's rank rests on a difference below the published precision: the ranks spanned by the
+    provinces less than `within` points from its score (itself included) and the largest of those differences;
+    None where no other province is that close. `scores` is one year and metric, province code → score (with data).
+
+    Bắc Ninh 2023, D4: 7.1588 ranks 12th, 0.0073 below Quảng Nam (11th) and 0.0074 above Bắc Giang (13th): "ranks
+    11–13"; the press printed 11."""
+    own = float(scores[code])
+    close = scores[(scores - own).abs() < within]
+    if len(close) < 2:
+        return None
+    ranks = scores.rank(method="min", ascending=False)
+    return int(ranks[close.index].min()), int(ranks[close.index].max()), float((close - own).abs().max())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from papi_data.text import fold, name_key
+from papi_data.text import collation_key, fold, name_key
 
 # What people call some provinces besides their names (the store's aliases are the names the sources used): the old
 # name of Hồ Chí Minh City and the abbreviations in common use. Matched like names, so "sai gon", "SG" and "brvt" work.
@@ -44,7 +44,7 @@ def search_provinces(provinces: pd.DataFrame, query: str, limit: int = 10) -> li
     if not q:
         return []
     compact = q.replace(" ", "").replace("-", "")
-    scored: list[tuple[int, str, str]] = []
+    scored: list[tuple[int, bytes, str]] = []
     for _, row in provinces.iterrows():
         keys = _keys(row)
         initials = {_initials(n) for n in [row["name_vi"], *row["aliases"]]}
@@ -60,5 +60,5 @@ def search_provinces(provinces: pd.DataFrame, query: str, limit: int = 10) -> li
             score = 4
         else:
             continue
-        scored.append((score, fold(row["name_vi"]), row["code"]))
+        scored.append((score, collation_key(row["name_vi"]), row["code"]))
     return [code for _, _, code in sorted(scored)[:limit]]

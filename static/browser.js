@@ -1,5 +1,5 @@
 // Run in the app's page (a script element by URL, see ui/browser.py: the server's Content-Security-Policy allows no
-// inline script). Two small adjustments to Streamlit's frontend that its Python API does not offer. The app's
+// inline script). Three small adjustments to Streamlit's frontend that its Python API does not offer. The app's
 // locale comes in the element's data-locale attribute.
 (() => {
   const locale = document.currentScript ? document.currentScript.dataset.locale : null;
@@ -20,7 +20,31 @@
     });
   }
 
-  // 2. One history entry per user action. Streamlit's frontend pushes an entry for every query change written from
+  // 2. Every chart has an accessible name: plotly draws an SVG that a screen reader cannot name, so each chart's
+  //    element becomes a "figure" named by its title and subtitle (the figure's layout.meta.accessible_name, set by
+  //    ui/charts/frame.accessible_name), checked again whenever the page changes.
+  if (!window.__papiCharts) {
+    window.__papiCharts = true;
+    let queued = false;
+    const name = () => {
+      queued = false;
+      for (const gd of document.querySelectorAll(".js-plotly-plot")) {
+        const meta = gd.layout && gd.layout.meta;
+        const title = gd.querySelector(".gtitle");
+        const label = (meta && meta.accessible_name) || (title && title.textContent) || "";
+        if (label && gd.getAttribute("aria-label") !== label) {
+          gd.setAttribute("role", "figure");
+          gd.setAttribute("aria-label", label);
+        }
+      }
+    };
+    new MutationObserver(() => {
+      if (!queued) { queued = true; requestAnimationFrame(name); }
+    }).observe(document.body, { childList: true, subtree: true });
+    name();
+  }
+
+  // 3. One history entry per user action. Streamlit's frontend pushes an entry for every query change written from
   //    Python and another for every page change, so a page change made two entries (the new page with the old
   //    page's query, then its own) and each step of the map's play-through one each. Here a push makes an entry only
   //    when the reader has clicked or pressed a key since the last one; otherwise it replaces the current entry.

@@ -69,7 +69,7 @@ COLUMNS = [
     "gap_unit",  # places | points | dimensions
     "comparator",  # how value must compare with threshold: ≤ (rank), > or ≥ (score), ≥ (group floor, count)
     "value",  # rank, score, or number of dimensions that met the rule, in the target year
-    "value_n",  # for a rank: how many it is among (N, or the set's provinces with data)
+    "value_n",  # for a rank: how many it is among (N, or the set's provinces with data); for a count: parts counted
     "baseline_value",
     "threshold",
     "gap",  # signed distance from the threshold in gap_unit: ≥ 0 ahead (> 0 for "higher than"), < 0 short
@@ -595,6 +595,7 @@ def _counting_rule(t: Target, year: int, ctx: _Context) -> Outcome:
     unknown = int(ok.isna().sum())
     failed = ~ok.fillna(True)  # measured and not met; a missing score is not a failure
     out["value"], out["failed_dimensions"] = met, mine.loc[failed, "dimension"].tolist()
+    out["value_n"] = len(mine)  # the parts counted: "0 of the 8 listed met it", beside the `required` 7
     out["gap"] = met - required
     if met >= required:
         return {**out, "status": "achieved"}

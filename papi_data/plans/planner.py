@@ -79,7 +79,7 @@ class Answer:
     needed: float | None  # target_score − score; ≤ 0: met already
     target_rank: int | None  # where target_score would rank, and in which group
     target_group: str | None
-    passes: pd.DataFrame  # province_code, score: the provinces passed on the way, best first
+    passes: pd.DataFrame  # province_code, score, tied: the provinces passed (or, at the target, tied) on the way
     parts: pd.DataFrame  # see `parts`
     equal_rise: float | None  # the same rise in every part that meets the goal (None: not enough room, or no parts)
     rises: pd.DataFrame  # rise, score, rank, group: the same rise in every part, a few sizes
@@ -213,6 +213,8 @@ def answer(year: YearScores, goal: Goal) -> Answer:
     target_group = None if target is None else group_with(scores, goal.province, target)
     passed = others[(others > own) & (others <= (own if target is None else target))]
     passes = pd.DataFrame({"province_code": passed.index, "score": passed.to_numpy()})
+    # a province whose score the target only equals is tied with, not passed (ties share a rank)
+    passes["tied"] = passes["score"] == target if target is not None else False
     passes = passes.sort_values("score", ascending=False, ignore_index=True)
     components = parts(year, goal.province, goal.metric, goal.group if goal.kind == "group" else target_group)
     headroom = np.maximum(components["headroom"].to_numpy(dtype=float), 0.0)

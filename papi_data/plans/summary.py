@@ -38,12 +38,14 @@ def main_rows(evaluation: pd.DataFrame) -> pd.DataFrame:
 
 
 class YearCount(NamedTuple):
-    """A plan's targets in one target year: how many were achieved, of how many, and how many await a result."""
+    """A plan's targets in one target year: how many were achieved, of how many, how many await a result, and how
+    many have no data (PAPI published none for them: never counted as missed)."""
 
     year: int
     achieved: int
     total: int
     pending: int
+    no_data: int = 0
 
 
 def plan_counts(evaluation: pd.DataFrame, plan_id: str) -> list[YearCount]:
@@ -58,6 +60,7 @@ def plan_counts(evaluation: pd.DataFrame, plan_id: str) -> list[YearCount]:
                 int((part["status"] == "achieved").sum()),
                 len(part),
                 int((part["status"] == "pending").sum()),
+                int((part["status"] == "no_data").sum()),
             )
         )
     return out

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 6  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
-# 5: the derived tables; 6: provinces by era (province_set, gso_code)
+SCHEMA_VERSION = 7  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
+# 5: the derived tables; 6: published group cut-offs; 7: provinces by era (province_set, gso_code)
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -203,6 +203,8 @@ TABLES: dict[str, pa.Schema] = {
             ("year", pa.int16()),
             ("group", pa.string()),
             ("size", pa.int16()),
+            ("low", pa.float64()),  # the group's score range as PAPI printed it (2 decimals), where it did; else null
+            ("high", pa.float64()),
             ("source", pa.string()),
             ("source_file", pa.string()),
             ("source_line", pa.int32()),

@@ -403,3 +403,11 @@ def test_no_widget_gets_its_value_twice(monkeypatch, caplog) -> None:
     at.button(key="clear_filters").click().run()  # every filter back to its default, from code
     assert at.select_slider(key="w_scores").value == (1.0, 10.0) and "scores" in at.query_params
     assert "set via the Session State API" not in caplog.text
+
+
+def test_the_grid_rounds_half_up_like_every_other_page() -> None:
+    """Khánh Hòa 2021, sub-dimension 1.4 = 0.625: the grid holds 0.63, as the profile shows (unit: test_rounding)."""
+    at = open_app(PAGE, years="2021", metrics="d1.voluntary_contributions", q="khanh hoa")
+    assert not at.exception
+    grid = at.dataframe[0].value
+    assert grid["score"].tolist() == [0.63]

@@ -115,7 +115,7 @@ def test_about_page(lang: str, store) -> None:
     assert "Open Development Mekong" in texts(at)
     rows, scores = {"vi": ("7.056 dòng điểm", "6.963 dòng có điểm"), "en": ("7,056 score rows", "6,963 of them")}[lang]
     assert rows in texts(at) and scores in texts(at)
-    assert len(partners) == 4 and len(means) == len(store.published_means) and len(groups) == 14
+    assert len(partners) == 4 and len(means) == len(store.published_means) and len(groups) == 17
     assert len(everything) == 95 and 0 < len(differ) < len(everything)
     vff = {"vi": "Trung tâm Bồi dưỡng cán bộ và Nghiên cứu khoa học MTTQ Việt Nam", "en": "Centre for Research and "}
     words = " ".join(texts(at).split())  # the prose wraps its lines

@@ -101,3 +101,15 @@ def test_bad_links_get_a_notice(params: dict[str, str], name: str) -> None:
     at = open_app(PAGE, **{"goal": "score", **params})
     assert not at.exception
     assert len([w for w in at.warning if f"“{name}”" in w.value]) == 1
+
+
+def test_the_sidebar_search_picks_the_province_and_a_plan_goes_to_the_data_team() -> None:
+    at = open_app(PAGE, lang="vi")
+    at.sidebar.text_input(key="province_search").input("da nang").run()
+    at.button(key="search_hit_48").click().run()
+    assert not at.exception
+    assert dict(at.query_params)["province"] == "48"
+    labels = [e.label for e in at.expander]
+    assert labels[-2:] == ["Thêm thành kế hoạch", "Cho nhóm dữ liệu"]
+    assert "gửi cho nhóm quản lý dữ liệu" in at.expander[-2].markdown[0].value
+    assert at.expander[-1].code[0].value.lstrip().startswith("- id: da-nang-")

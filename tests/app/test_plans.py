@@ -151,7 +151,7 @@ def test_a_plan_with_several_targets_for_one_year() -> None:
     assert ":red-badge[✘ Không đạt] **2021**: 40,15 điểm, mục tiêu ≥ 45,33: thiếu 5,18 điểm" in shown
     assert "Hạng 4/6 trong các tỉnh Tây Bắc, mục tiêu ≤ 1: thiếu 3 bậc" in shown
     assert "Hạng 10/13 trong các tỉnh vùng Trung du và miền núi phía Bắc, mục tiêu ≤ 3: thiếu 7 bậc" in shown
-    assert "0/7 lĩnh vực đạt" in shown
+    assert "0/8 lĩnh vực đạt (cần ít nhất 7)" in shown
     assert "So sánh công bằng: −2,80; cả nước −0,37 (2020 → 2021)" in shown
     assert "So sánh công bằng: 25 → 49 trong cùng 60 tỉnh có dữ liệu cả năm 2020 và 2021" in shown
     assert len(at.get("plotly_chart")) == 6

@@ -27,8 +27,9 @@ def test_every_province_builds_the_radar_with_the_era_s_axes(year: int, expected
         assert at.query_params["province"] == code
         spec = radar(at)
         assert spec["layout"]["polar"]["radialaxis"]["range"] == [1, 10]
-        # the radar, a panel per dimension measured in any year (8), the total's two panels, the rank history
-        assert len(at.get("plotly_chart")) == 1 + 8 + 2 + 1
+        # the radar, a panel per dimension measured in any year (8), the total's two panels, the rank history; and
+        # "what moved" where the province has a total in both years (tests/app/test_moved.py)
+        assert len([c for c in at.get("plotly_chart") if c.key != "moved"]) == 1 + 8 + 2 + 1
 
 
 @pytest.mark.parametrize(
@@ -161,7 +162,7 @@ def test_a_dimension_opens_to_its_sub_dimensions(lang: str, heading: str, water:
     )
     assert not at.exception
     # the radar, the open dimension's three sub-dimensions, eight dimensions, the total's two panels, the ranks
-    assert len(at.get("plotly_chart")) == 1 + 3 + 8 + 2 + 1
+    assert len(at.get("plotly_chart")) == 1 + 1 + 3 + 8 + 2 + 1  # with "what moved"
     table = at.dataframe[1].value
     assert table.iloc[:, 0].tolist() == ["7.1", "7.2", "7.3"] and table.iloc[2, 2] == {"vi": "0,35", "en": "0.35"}[lang]
     assert table.iloc[2, 3] == "61/61"
@@ -185,7 +186,7 @@ def test_a_trend_never_crosses_a_change_of_definition() -> None:
 def test_closed_dimensions_cost_nothing_and_say_what_they_hold() -> None:
     at = open_app("pages/profile.py", province="27", year="2022")
     labels = [e.label for e in at.expander]
-    assert len(labels) == 8 and len(at.get("plotly_chart")) == 1 + 8 + 2 + 1  # no sub-dimension's chart
+    assert len(labels) == 8 and len(at.get("plotly_chart")) == 1 + 8 + 2 + 1  # no sub-dimension chart, no "what moved"
     assert labels[1].startswith("**D2 Công khai") and "không có dữ liệu" in labels[1]  # Bắc Ninh 2022: D2 unpublished
     assert "Hạng" in labels[0]  # D1 was published: four dimensions were, only the total was not
 

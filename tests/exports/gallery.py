@@ -49,7 +49,7 @@ def scores_table(store: PapiStore) -> pd.DataFrame:
 
 
 def lines(rows: pd.DataFrame) -> dict[str, dict[int, float]]:
-    """One metric's rows as the profile's trends read them (ui/core/data.py): column → year → value, none where
+    """One metric's rows as the profile's trends read them (ui/profile/data.py): column → year → value, none where
     missing."""
     return {
         column: {int(y): float(v) for y, v in zip(rows["year"], rows[column], strict=True) if not pd.isna(v)}

@@ -50,7 +50,7 @@ STORE_ROWS = {  # rows per table built from the real sources
     "subdimension_scores": 21891,
     "uncertainty": 187,
     "published_means": 7,
-    "published_group_sizes": 14,
+    "published_group_sizes": 17,
     "press_figures": 57,
     "partners": 4,
     "report_partners": 48,

@@ -14,7 +14,7 @@ from papi_data.store.load import load_store
 from papi_data.store.schema import TOTAL
 from ui.charts.choropleth import hover_texts, map_figure
 from ui.charts.common import CheckedFigure, plotly_config
-from ui.charts.frame import Frame, source_line
+from ui.charts.frame import PRESENT, Frame, source_line
 from ui.charts.palette import CONTINUOUS_SCALE
 from ui.charts.profile_charts import radar_axis_label, radar_figure, segmented_panel, trend_panel_figure
 from ui.charts.ranking_bar import ranking_figure
@@ -238,3 +238,20 @@ def test_trend_panels_never_join_two_definitions() -> None:
     lines = [trace for trace in spec["data"] if trace["name"] == "P"]
     assert [line["x"] for line in lines] == [[2019, 2020], [2021]] and lines[0]["y"] == [1.2, None]
     assert [shape["x0"] for shape in spec["layout"]["shapes"]] == [2020.5]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("vi", "Màu đậm hơn = tốt hơn"), ("en", "Darker = better")])
+def test_the_colour_bar_says_darker_is_better(store, table, lang: str, words: str) -> None:
+    spec = figure(store, table, lang=lang, colorbar_title="màu cố định cho 2018–2024")
+    bar = next(d for d in spec["data"] if d.get("showscale"))["colorbar"]
+    assert bar["title"]["text"].startswith(f"{words}<br>")
+    assert bar["orientation"] == "h"  # short and level, not a title taller than the country
+
+
+def test_on_a_wide_canvas_the_maps_words_are_beside_it(store, table) -> None:
+    spec = figure(store, table, frame=PRESENT.frame(Frame("PAPI", "sub", "source", link="http://x/ban-do?a=1")))
+    layout = spec["layout"]
+    assert layout["geo"]["domain"]["x"][1] < layout["title"]["x"]  # the title right of the map
+    footer = [a for a in layout["annotations"] if a.get("name") == "frame"]
+    assert all(a["x"] == layout["title"]["x"] and a["yanchor"] == "bottom" for a in footer)
+    assert layout["margin"]["t"] == layout["margin"]["b"]  # the map the figure's whole height

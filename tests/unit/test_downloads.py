@@ -4,6 +4,7 @@ back, the last two with the note of filters, date and citation; Vietnamese intac
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import json
 import unicodedata
@@ -19,6 +20,7 @@ from papi_data.explore import Filters, apply_filters, explorer_table, summarise,
 from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
 from papi_data.subdimensions import metric_rows
+from ui.core.i18n import t
 from ui.core.metrics import build_metrics
 from ui.explorer.downloads import (
     COLUMNS,
@@ -27,6 +29,7 @@ from ui.explorer.downloads import (
     download_note,
     score_range_text,
     to_csv,
+    to_package,
     to_parquet,
     to_xlsx,
     view_table,
@@ -250,3 +253,16 @@ def test_note_names_the_provinces_a_search_found(named, real_store, metrics) -> 
 def test_score_range_in_words_gives_each_eras_totals() -> None:
     assert score_range_text((4.0, 6.0), "vi") == "4,0–6,0 (điểm tổng hợp 24,0–36,0 trước 2018, 32,0–48,0 từ 2018)"
     assert score_range_text((4.5, 7.0), "en") == "4.5–7.0 (totals 27.0–42.0 before 2018, 36.0–56.0 from 2018)"
+
+
+def test_every_download_carries_the_data_s_copyright_and_licences(view, note, lang) -> None:
+    rights = {"vi": "Số liệu PAPI © CECODES, VFF-CRT, RTA và UNDP", "en": "PAPI data © CECODES, VFF-CRT, RTA & UNDP"}
+    assert dict(note.lines)[{"vi": "Bản quyền và giấy phép", "en": "Copyright and licences"}[lang]].startswith(
+        rights[lang]
+    )
+    with zipfile.ZipFile(io.BytesIO(to_package(view, note, "papi", lang))) as package:  # the CSV's data package
+        assert any(rights[lang] in package.read(name).decode("utf-8-sig") for name in package.namelist())
+    assert rights[lang] in pq.read_schema(io.BytesIO(to_parquet(view, note))).metadata[b"papi_note"].decode()
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(view, note))) as book:
+        assert rights[lang] in html.unescape(book.read("xl/sharedStrings.xml").decode("utf-8"))
+    assert "no licence file" in t("ex_note_rights_text", "en") and "MIT" in t("ex_note_rights_text", "vi")

@@ -84,6 +84,15 @@ def test_the_deck_has_a_title_slide_then_one_picture_slide_per_chart() -> None:
     assert [s.notes_slide.notes_text_frame.text.splitlines()[0] for s in charts] == ["Biểu đồ 1", "Biểu đồ 2"]
 
 
+def test_a_chart_s_sentence_goes_into_its_slide_s_notes_and_alternative_text() -> None:
+    title = TitleSlide("Bảng điều khiển PAPI", "Hồ sơ tỉnh", "Năm 2024", "Tạo ngày 1/12/2026", "http://x/", "S")
+    sentence = "Hà Nội 2024: 43,77 điểm (−0,19 so với 2023), hạng 29/61."
+    slide = ChartSlide(ONE_PIXEL_PNG, "<b>Hà Nội</b>", "Phụ đề", "Nguồn: PAPI", "http://x/", sentence)
+    chart = list(Presentation(io.BytesIO(deck(title, [slide]))).slides)[1]
+    assert sentence in chart.notes_slide.notes_text_frame.text.splitlines()
+    assert sentence in chart.shapes[0]._element.nvPicPr.cNvPr.get("descr")
+
+
 def test_chart_text_becomes_plain_slide_text() -> None:
     assert plain("<b>Hà Nội</b><br>KH 157/KH&amp;UBND") == "Hà Nội\nKH 157/KH&UBND"
 
@@ -179,3 +188,12 @@ def test_a_browser_that_cannot_start_is_a_render_error_not_a_crash() -> None:
         renderer.image({"data": [], "layout": {}}, "png", 10, 10)
     assert not renderer.running
     renderer.close()
+
+
+def test_the_title_slides_text_is_placed_for_a_16_9_slide() -> None:
+    title = TitleSlide("Bảng điều khiển PAPI", "Bản đồ", "Năm 2024", "Tạo ngày 1/12/2026", "http://x/", "S")
+    prs = Presentation(io.BytesIO(deck(title, [])))
+    width = prs.slide_width
+    for shape in prs.slides[0].shapes:
+        assert shape.left >= 0 and shape.left + shape.width <= width, shape.name
+        assert abs(shape.left + shape.width / 2 - width / 2) < width * 0.01, shape.name  # centred on the wide slide

@@ -108,3 +108,13 @@ def test_a_narrow_chart_keeps_its_footer_lines_short() -> None:
     assert html_unescaped("".join(texts[1].split("<br>"))) == link
     wide = Frame("T", source=source, link=link)
     assert footer_height(narrow) > footer_height(wide)
+
+
+def test_a_charts_accessible_name_is_its_title_and_subtitle_in_plain_text():
+    from ui.charts.frame import Frame, accessible_name, base_layout
+
+    frame = Frame(title="Bản đồ PAPI 2024", subtitle="Điểm tổng hợp (thang 8–80)<br>61/63 tỉnh có dữ liệu")
+    name = "Bản đồ PAPI 2024. Điểm tổng hợp (thang 8–80) 61/63 tỉnh có dữ liệu"
+    assert accessible_name(frame) == name
+    assert base_layout(frame, "vi", height=400)["meta"]["accessible_name"] == name
+    assert accessible_name(frame, "Hà Nội cao nhất.") == f"{name}. Hà Nội cao nhất."

@@ -73,6 +73,8 @@ def test_hanoi_rank_10_on_the_2024_scores(latest: YearScores, plan_rows: pd.Data
     assert result.needed == pytest.approx(others.iloc[9] - totals["01"])
     assert (result.target_rank, result.target_group) == (10, "best")
     assert len(result.passes) == 19 and result.passes["score"].iloc[0] == others.iloc[9]
+    # the 10th best itself is only tied with, not passed: 18 passed, 1 tied
+    assert result.passes["tied"].tolist() == [True] + [False] * 18
     # the parts are the eight dimensions, furthest from the best first (D7 Environment: −1.54)
     assert len(result.parts) == 8 and result.parts["metric"].iloc[0] == "d7_environmental_governance"
     assert result.parts["gap_to_best"].iloc[0] == pytest.approx(-1.5396, abs=1e-4)
@@ -114,6 +116,15 @@ def test_default_score_goal(latest: YearScores) -> None:
     for code in latest.scores["total"].index:  # always a score the widget can hold
         for metric, (low, high) in latest.scales.items():
             assert low <= default_value(latest, code, metric) <= high
+
+
+def test_a_province_the_target_only_equals_is_tied_not_passed(latest: YearScores, ref: PlanRef) -> None:
+    result = answer(latest, Goal("01", "total", "rank", 10, "best", 0.0))
+    words = passes_text(result, ref, "en")
+    assert words.startswith("18 provinces scored between the current score and the target in 2024:")
+    tied = ref.provinces.set_index("code").at[result.passes["province_code"].iloc[0], "name_en"]
+    assert f"At the target itself it would tie with (not pass) 1 province: {tied} (" in words
+    assert "ngang điểm (không vượt) 1 tỉnh" in passes_text(result, ref, "vi")
 
 
 def test_passes_in_words(latest: YearScores, real_store: PapiStore, ref: PlanRef) -> None:

@@ -274,3 +274,15 @@ def test_se_zero_is_kept_without_an_interval(sources_copy: Path, tmp_path: Path)
     build(sources_copy, target=tmp_path / "store")
     row = load_store(tmp_path / "store").uncertainty.set_index("source_line").loc[line]
     assert row["se"] == 0 and pd.isna(row["ci90_low"]) and pd.isna(row["ci90_high"])
+
+
+def test_the_method_is_described_exactly_and_claims_no_tie() -> None:
+    """Non-overlap of two 90% intervals (equal SEs) is a test of the difference at 2 × 1.645 / √2 = 2.33 standard
+    errors: two-sided about 2%, as the about page says; overlap never reads as "tied", and SE 0 is named."""
+    z = 2 * Z90 / math.sqrt(2)
+    assert round(z, 2) == 2.33 and round(math.erfc(z / math.sqrt(2)), 2) == 0.02
+    assert "2%" in METHOD_EN and "2%" in METHOD_VI and "no stated coverage" in METHOD_EN
+    assert "statistically tied" not in METHOD_EN and "ngang nhau về mặt thống kê" not in METHOD_VI
+    for text in (METHOD_EN, METHOD_VI):
+        assert all(name in text for name in ("Bạc Liêu", "Cà Mau", "Sóc Trăng"))
+    assert "not read that as an exact score" in METHOD_EN

@@ -104,7 +104,7 @@ def missing_table(table: pd.DataFrame, provinces: pd.DataFrame, lang: str) -> pd
 
 
 class AboutTables(NamedTuple):
-    """The about page's tables and the press summary, made once per store build and language (ui/core/data.py)."""
+    """The about page's tables and the press summary, made once per store build and language (ui/about/data.py)."""
 
     partners: pd.DataFrame
     dimensions: pd.DataFrame

@@ -9,7 +9,7 @@ import pandas as pd
 
 from papi_data.cells import as_int, as_str, float_or_none, str_or_none
 from papi_data.store.schema import GROUPS
-from ui.charts.frame import Frame, base_layout
+from ui.charts.frame import PAD, Frame, base_layout, footer_height, words_beside
 from ui.charts.palette import (
     CLEAR,
     CONTINUOUS_SCALE,
@@ -24,10 +24,14 @@ from ui.charts.palette import (
 from ui.core.i18n import t
 from ui.core.numbers import change_text, fmt_change, fmt_number
 
-FOOTER_CHARS = 55  # a footer line under the map, in its column beside the ranking (about 330 px at 1024×768)
+FOOTER_CHARS = 50  # a footer line under the map: about 340 px, a phone's width
+SIDE_TEXT = 0.63  # on a large canvas (present mode, a slide) the map takes the left of the figure, its words the right
+SIDE_CHARS = 50  # a line of the words' column in present mode (its text is larger: about 330 px at 1024×768)
+COLOURBAR_PX = 14
+COLOURBAR_CHARS = 16  # the colour bar's length in characters of its title, which is centred over it
 # Mainland and both archipelagos (Trường Sa reaches ~117.5°E, ~6.5°N).
-LON_RANGE = (102.0, 117.6)
-LAT_RANGE = (6.2, 23.6)
+LON_RANGE = (102.0, 117.1)
+LAT_RANGE = (6.8, 23.5)
 
 
 def hover_texts(rows: pd.DataFrame, lang: str, with_2025: bool) -> list[str]:
@@ -103,7 +107,12 @@ def map_figure(
     lowest score, dark for the highest. The selected province is outlined; no colour changes. `height` is the
     figure's before the page fits it to the screen.
     """
-    frame = replace(frame, line_chars=FOOTER_CHARS)
+    side = frame.scale > 1  # present mode or a slide: a wide canvas, the words beside the map
+    frame = replace(
+        frame,
+        line_chars=SIDE_CHARS if side else FOOTER_CHARS,
+        width=round(frame.width * (1 - SIDE_TEXT)) if side and frame.width else None,
+    )
     texts = pd.Series(list(hover), index=rows.index)
     has = rows["score"].notna()
     traces: list[dict] = []
@@ -126,12 +135,7 @@ def map_figure(
                 "zmax": high,
                 "colorscale": CONTINUOUS_SCALE,
                 "showscale": True,
-                "colorbar": {
-                    "title": {"text": colorbar_title, "side": "right"},
-                    "thickness": 14,
-                    "len": 0.6,
-                    "x": 0.98,
-                },
+                "colorbar": _colourbar(frame, colorbar_title, lang, side),
             }
         )
     missing = rows[~has]
@@ -167,16 +171,15 @@ def map_figure(
                 "mode": "text",
                 "text": [t("archipelago", lang, name=a[f"name_{lang}"]) for a in archipelagos],
                 "textfont": {"size": frame.px(12), "color": INK},
-                "textposition": "bottom center",
+                "textposition": [_ARCHIPELAGO_LABEL.get(a["name_en"], "bottom center") for a in archipelagos],
                 "hoverinfo": "skip",
                 "showlegend": False,
             }
         )
-    layout = base_layout(frame, lang, height=height or 820, left=0, right=0, below=0)
+    layout = _layout(frame, lang, height or 820, side)
     layout.update(
-        showlegend=True,
-        legend={"x": 1, "xanchor": "right", "y": 0.98, "bgcolor": LEGEND_BACKGROUND, "font": {"size": frame.px(13)}},
         geo={
+            "domain": {"x": [0, SIDE_TEXT if side else 1], "y": [0, 1]},
             # No base layers: the provinces are the map, and plotly then needs no world file from a CDN.
             "visible": False,
             "projection": {"type": "mercator"},
@@ -188,3 +191,41 @@ def map_figure(
         uirevision="map",
     )
     return {"data": traces, "layout": layout}
+
+
+# Where each archipelago's name goes beside its islands: in the open sea, clear of the mainland and of the other.
+_ARCHIPELAGO_LABEL = {"Hoang Sa": "middle right", "Truong Sa": "top center"}
+
+
+def _colourbar(frame: Frame, title: str, lang: str, side: bool) -> dict:
+    """A short horizontal colour bar that says which way is better, in the open sea east of the mainland (on a large
+    canvas, in the words' column)."""
+    return {
+        "orientation": "h",
+        "title": {"text": f"{t('darker_better', lang)}<br>{title}", "side": "top", "font": {"size": frame.px(12)}},
+        "tickfont": {"size": frame.px(12)},
+        "thickness": frame.px(COLOURBAR_PX),
+        "lenmode": "pixels",
+        "len": frame.px(12) * COLOURBAR_CHARS,
+        "x": SIDE_TEXT + 0.02 if side else 1,
+        "xanchor": "left" if side else "right",
+        "y": 0.7 if side else 0.52,
+        "yanchor": "top",
+    }
+
+
+def _layout(frame: Frame, lang: str, height: int, side: bool) -> dict:
+    """The frame around the map, so that the provinces take the figure's whole height: on the screen the title at the
+    top right, over the open sea, and the source and link under the map; on a large canvas every word in the column
+    right of the map."""
+    layout = base_layout(frame, lang, height=height, left=0, right=0, below=0)
+    if side:
+        words_beside(layout, SIDE_TEXT + 0.02)
+        layout["legend"] = {"x": SIDE_TEXT + 0.02, "xanchor": "left", "y": 0.8, "yanchor": "top"}
+    else:
+        layout["margin"].update(t=PAD, b=footer_height(frame))
+        layout["title"].update(x=1, xanchor="right", pad={"t": PAD, "r": PAD})
+        layout["legend"] = {"x": 1, "xanchor": "right", "y": 0.7, "yanchor": "top"}
+    layout["legend"].update(bgcolor=LEGEND_BACKGROUND, font={"size": frame.px(13)})
+    layout["showlegend"] = True
+    return layout

@@ -55,6 +55,8 @@ class Chart:
 
     build: Callable[..., dict]
     frame: Frame
+    # What the chart shows in one sentence (ui/charts/sentences.py): shown under it, and kept in the slide's notes.
+    sentence: str = ""
 
     def figure(self, canvas: Canvas = SCREEN) -> dict:
         """A new figure for `canvas` (a page that draws a chart often keeps the figure in its own cache)."""

@@ -10,6 +10,7 @@ computed from the lines the frame holds, so nothing is clipped and no chart tune
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -58,6 +59,19 @@ def source_line(citation: str, lang: str, with_map: bool = False) -> str:
     """ "Nguồn: PAPI 2024 — CECODES, RTA & UNDP, papi.org.vn" (the citation of the years shown, see
     papi_data.citation) and, on a map, the boundary credit on a line of its own."""
     return t("source_line", lang, citation=citation) + (f"<br>{t('geo_credit', lang)}" if with_map else "")
+
+
+def accessible_name(frame: Frame, sentence: str = "") -> str:
+    """What a screen reader says for a chart: its title and subtitle as plain text and, where the page has one, the
+    sentence that says what the chart shows. static/browser.js puts it on the chart (role "figure", aria-label) from
+    the figure's `layout.meta.accessible_name`, which base_layout sets; a page with a sentence for a chart sets
+    `figure["layout"]["meta"]["accessible_name"] = accessible_name(frame, sentence)`."""
+    parts = [frame.title, frame.subtitle.replace("<br>", " "), sentence]
+    text = ". ".join(" ".join(html.unescape(_TAGS.sub("", part)).split()) for part in parts if part)
+    return text.replace("..", ".")
+
+
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def _lines(text: str) -> int:
@@ -159,6 +173,7 @@ def base_layout(
         "plot_bgcolor": WHITE,
         "hoverlabel": {"bgcolor": HOVER_BACKGROUND, "font": {"family": FAMILY, "size": frame.px(TEXT_PX)}},
         "showlegend": legend != "none",
+        "meta": {"accessible_name": accessible_name(frame)},
     }
     if frame.subtitle:
         layout["title"]["subtitle"] = {
@@ -230,3 +245,15 @@ SCREEN = Canvas()
 PRESENT = Canvas(height=540, scale=1.3, min_px=18)
 # A slide image: 1920×1080, text at 1.5× (the image is shown at about 1280 px wide on a projected slide).
 SLIDE = Canvas(width=1920, height=1080, scale=1.5, min_px=16)
+
+
+def words_beside(layout: dict, x: float) -> None:
+    """Move a figure's title, subtitle and footer into a column from `x` (a share of the plot's width) to the right
+    edge, the title at the top and the footer at the bottom, so that the picture takes the figure's whole height (a
+    wide canvas: present mode, a slide). The frame's lines must already be wrapped to that column's width."""
+    layout["margin"].update(t=PAD, b=PAD)
+    layout["title"].update(x=x, xref="paper", xanchor="left", pad={"t": PAD, "l": 0})
+    shift = 0
+    for note in reversed([a for a in layout["annotations"] if a.get("name") == "frame"]):  # the link, then the source
+        note.update(x=x, xshift=0, y=0, yanchor="bottom", yshift=shift)
+        shift += round((note["text"].count("<br>") + 1) * note["font"]["size"] * LINE)

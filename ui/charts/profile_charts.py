@@ -9,7 +9,18 @@ import pandas as pd
 
 from papi_data.eras import split_by_set
 from papi_data.store.schema import EIGHT_DIMENSION_YEAR, GROUPS
-from ui.charts.frame import Frame, base_layout, footer_height, header_height
+from ui.charts.frame import (
+    GAP,
+    LINE,
+    PAD,
+    TEXT_PX,
+    TITLE_PX,
+    Frame,
+    base_layout,
+    footer_height,
+    header_height,
+    words_beside,
+)
 from ui.charts.palette import (
     BAND,
     COMPARE,
@@ -18,6 +29,8 @@ from ui.charts.palette import (
     FRONTIER,
     GRID,
     GROUP_COLOURS,
+    INK,
+    MUTED,
     NATIONAL,
     PROVINCE,
     PROVINCE_FILL,
@@ -44,7 +57,11 @@ def radar_figure(
 
     A series with a gap is drawn as points only: a line or a filled shape would join the dimensions it has across
     the one it lacks, a polygon that PAPI's figures do not describe (Bắc Ninh 2022 has four of eight)."""
-    frame = replace(frame, line_chars=RADAR_FOOTER_CHARS)
+    side = frame.scale > 1 and frame.width is None  # present mode: the radar the screen's height, its words beside it
+    frame = replace(frame, line_chars=RADAR_SIDE_CHARS if side else RADAR_FOOTER_CHARS)
+    names = axes
+    if side:  # the axes by their codes, the names listed beside the radar: labels around it would take its room
+        axes = [label.split("<br>")[0] for label in names]
     traces = []
     compare_i = 0
     for s in series:
@@ -91,11 +108,64 @@ def radar_figure(
         legend_rows=len(series),
     )
     layout["legend"]["orientation"] = "v"  # one entry a line: the plot between the axis names is narrow
+    # The scale's numbers between the first two axes, under the shapes, so they never sit on a province's line.
     layout["polar"] = {
-        "radialaxis": {"range": [1, 10], "tickvals": [2, 4, 6, 8, 10], "angle": 90, "tickangle": 90},
+        "radialaxis": {
+            "range": [1, 10],
+            "tickvals": [2, 4, 6, 8, 10],
+            "angle": 90 - 180 / len(axes),
+            "tickangle": 90 - 180 / len(axes),
+            "tickfont": {"size": frame.px(11), "color": FAINT},
+            "layer": "below traces",
+        },
         "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": frame.px(13)}},
     }
+    if side:
+        _words_beside_radar(layout, frame, names, len(series), max(height or 0, PRESENT_RADAR_PX))
     return {"data": traces, "layout": layout}
+
+
+PRESENT_RADAR_PX = 600  # the radar's figure in present mode: a 1280×720 screen less the toolbar
+RADAR_DOMAIN = 0.56  # its share of the figure's width; the words, the axes' names and the legend to its right
+RADAR_SIDE_CHARS = 52  # a footer line in that column, at the screen's footer size
+
+
+def _words_beside_radar(layout: dict, frame: Frame, names: list[str], n_series: int, height: int) -> None:
+    """The title across the top; under it the radar on the left and, in a column on the right, the subtitle, the axes'
+    names, the legend and (from the bottom) the footer."""
+    label_px = round(frame.px(13) * LINE) + PAD  # a code's line above and below the circle
+    title_px = PAD + round(frame.px(TITLE_PX) * LINE)
+    layout["height"] = height
+    layout["margin"].update(l=frame.px(40), r=PAD)
+    words_beside(layout, RADAR_DOMAIN + 0.06)
+    layout["margin"].update(t=title_px + label_px, b=label_px)
+    subtitle = layout["title"].pop("subtitle", {"text": "", "font": {}})
+    layout["title"].update(x=0, xref="container", pad={"t": PAD, "l": PAD})
+    layout["polar"]["domain"] = {"x": [0, RADAR_DOMAIN], "y": [0, 1]}
+    names_text = "<br>".join(" ".join(name.split("<br>")) for name in names)  # "D3 Trách nhiệm giải trình"
+    lead = f"<span style='color:{MUTED}'>{subtitle['text']}</span><br><br>" if subtitle["text"] else ""
+    key = lead + names_text
+    head = -label_px
+    layout["annotations"].append(
+        {
+            "text": key,
+            "xref": "paper",
+            "yref": "paper",
+            "x": RADAR_DOMAIN + 0.06,
+            "y": 1,
+            "xanchor": "left",
+            "yanchor": "top",
+            "yshift": -head,
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": frame.px(TEXT_PX), "color": INK},
+        }
+    )
+    key_px = (key.count("<br>") + 1) * frame.px(TEXT_PX) * LINE + GAP
+    plot = height - 2 * label_px
+    layout["legend"].update(
+        x=RADAR_DOMAIN + 0.06, xanchor="left", y=max(0.0, 1 - (head + key_px) / plot), yref="paper", yanchor="top"
+    )
 
 
 RADAR_LABEL_LINE = 14  # characters: a longer short name is broken in two at a space

@@ -16,8 +16,9 @@ from ui.charts.palette import CONTINUOUS_SCALE, FAINT, GRID, GROUP_COLOURS, HIGH
 from ui.core.i18n import t
 from ui.core.numbers import fmt_number
 
-ROW_PX = 13  # height per province: the names stay readable at 10 px
-FOOTER_CHARS = 34  # a footer line in the column beside the map (about 220 px at 1024×768, with the sidebar open)
+NAME_PX = 12  # the names and values on screen (18 px in present mode, the frame's smallest text)
+ROW_EM = 1.45  # a province's row, in names' heights
+FOOTER_CHARS = 50  # a footer line under the map (about 340 px: a phone's width)
 NAME_EM = 0.62  # a province name's character width in ems (the longest, "Bà Rịa - Vũng Tàu ◀", in bold, fits)
 BELOW = 30  # the score axis's tick labels
 
@@ -41,9 +42,11 @@ def ranking_figure(
     there are any; the values then go to the hover text, since the whiskers take the space beside the dots."""
     frame = replace(frame, line_chars=FOOTER_CHARS)
     ranked = rows[rows["score"].notna()].sort_values(["rank", "code"])
-    height = height or ROW_PX * len(ranked) + BELOW + header_height(frame) + footer_height(frame)
-    row_px = (height - header_height(frame) - BELOW - footer_height(frame)) / max(len(ranked), 1)
-    label_px = min(frame.px(10), int(row_px * 0.9))
+    chrome = BELOW + header_height(frame) + footer_height(frame)
+    if frame.width is None or height is None:  # on a page, as tall as readable names need (the page scrolls)
+        height = round(frame.px(NAME_PX) * ROW_EM * len(ranked)) + chrome
+    row_px = (height - chrome) / max(len(ranked), 1)
+    label_px = min(frame.px(NAME_PX), int(row_px / ROW_EM * 1.1))  # a slide's fixed height: names as large as fit
     shown = [
         f"{name} ◀" if code in highlight else name
         for code, name in zip(ranked["code"], ranked[f"name_{lang}"], strict=True)

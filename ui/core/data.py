@@ -1,14 +1,9 @@
-"""The store as the pages see it: loaded once per build and shared by every session; the pages select rows.
-
-Ranks, groups, changes, national statistics, colour ranges, rank ranges and plan verdicts are tables the build made
-(papi_data/derived.py): nothing here computes them. What a page makes from them once per build and language (its
-words, its figures for a view) is cached in that page's package with `per_build`.
-
-The caching rule: `st.cache_resource`, one object shared by all sessions and never changed (pandas frames handed out
-here must never be modified in place; derive a new frame). Every entry is keyed by the store's version (its folder and
-build id), so a rebuild or another folder (tests) is a new entry, and what is cached under a build's id is that
-build's content even while builds follow.
-"""
+"""The store as the pages see it, loaded once per build and shared by every session: ranks, groups, changes, national
+statistics, colour ranges, rank ranges and plan verdicts come made by the build (papi_data/derived.py); pages select
+rows. What a page makes from them once per build and language (words, figures for a view) is cached in its package
+with `per_build`. Caching rule: `st.cache_resource`, one object for all sessions, never changed in place (derive a new
+frame); every entry keyed by the store's version (folder and build id), so a rebuild is a new entry and what is cached
+under a build's id is that build's content even while builds follow."""
 
 from __future__ import annotations
 
@@ -68,7 +63,6 @@ def per_build(make: Callable[Concatenate[PapiStore, str, P], T]) -> Callable[Con
         assert not kwargs, "per_build readers take positional arguments"
         return _read(_made, lang, name, lang, args)
 
-    read.__doc__ = make.__doc__
     return read
 
 
@@ -100,7 +94,7 @@ def scores_table(lang: str) -> pd.DataFrame:
 
 
 def subdimension_table(lang: str) -> pd.DataFrame:
-    """The sub-dimension scores as metrics, with ranks and change (papi_data.subdimensions.metric_rows)."""
+    """The sub-dimension scores as metrics (papi_data.subdimensions.metric_rows), ranked, with their change."""
     return store(lang).table("ranked_subdimensions")
 
 
@@ -120,49 +114,25 @@ def national_table(lang: str) -> pd.DataFrame:
 
 
 def group_bands(lang: str) -> pd.DataFrame:
-    """The rank span of each PAPI group in each year (the same for every province's rank chart)."""
+    """The rank span of each PAPI group of the total in each year."""
     return store(lang).table("group_bands")
 
 
-def plan_table(lang: str) -> pd.DataFrame:
-    """Totals, dimensions and sub-dimensions with rank, N and group: what plan targets and the planner read."""
-    return store(lang).table("plan_table")
-
-
 def plan_evaluation(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every plan target evaluated for each target year (its other readings too, `reading` ≠ "main"), and the
-    per-dimension checks of the counting rules."""
-    found = store(lang)
-    return found.table("plan_evaluation"), found.table("plan_checks")
-
-
-def intervals_of(year: int, lang: str) -> pd.DataFrame:
-    """The 90% intervals of the total PAPI published for `year` (province_code, ci90_low, ci90_high): none for most
-    years, and none for a province whose SE was 0."""
-    published = store(lang).uncertainty
-    return published.loc[
-        (published["year"] == year) & published["ci90_low"].notna(), ["province_code", "ci90_low", "ci90_high"]
-    ]
+    """Every plan target's verdict per target year (other readings: `reading` ≠ "main"), and the counting checks."""
+    return store(lang).table("plan_evaluation"), store(lang).table("plan_checks")
 
 
 @per_build
-def _citation(found: PapiStore, lang: str, years: tuple[int, ...]) -> str:
+def citation_of(found: PapiStore, lang: str, years: tuple[int, ...]) -> str:
+    """The source line of the reports of `years` (papi_data.citation), once per store and set of years."""
     return citation(found.report_partners, found.partners, years, lang)
 
 
-def citation_of(years: tuple[int, ...], lang: str) -> str:
-    """The source line of the reports of `years` (papi_data.citation), once per store and set of years."""
-    return _citation(lang, years)
-
-
 @per_build
-def _metrics(found: PapiStore, lang: str) -> Metrics:
-    return build_metrics(found.dimensions, found.subdimensions, found.subdimension_periods, max(found.years))
-
-
-def metrics(lang: str) -> Metrics:
+def metrics(found: PapiStore, lang: str) -> Metrics:
     """Every metric with its names, years and scales (ui.core.metrics.Metrics)."""
-    return _metrics(lang)
+    return build_metrics(found.dimensions, found.subdimensions, found.subdimension_periods, max(found.years))
 
 
 @per_build

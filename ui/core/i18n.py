@@ -11,7 +11,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from ui.core.strings import about, common, explorer, planner, plans, profile
+from ui.core.strings import about, common, explorer, moved, planner, plans, profile
 from ui.core.strings import map as map_page
 
 LANGS = ("vi", "en")
@@ -37,6 +37,7 @@ STRINGS = _merge(
     planner.STRINGS,
     explorer.STRINGS,
     about.STRINGS,
+    moved.STRINGS,
 )
 
 

@@ -74,10 +74,13 @@ def copy_link_button(lang: str, base_url: str) -> None:
     st.iframe(page, height=40, width=380 if lang == "vi" else 330)
 
 
+# The toolbar goes up into Streamlit's empty header (which then lets clicks through to it); the map takes the rest.
 PRESENT_STYLE = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 3.25rem; padding-bottom: 1rem; }
+.stApp .stMainBlockContainer.stMainBlockContainer { padding-top: 0.75rem; padding-bottom: 1rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
-.stApp .st-key-map_frame { height: clamp(24rem, calc(100vh - 15rem), 56rem); }
+.stApp [data-testid="stHeader"] { background: transparent; pointer-events: none; }
+.stApp [data-testid="stHeader"] * { pointer-events: auto; }
+.stApp .st-key-map_frame { height: calc(100vh - 4.5rem); }
 </style>"""
 
 
@@ -163,7 +166,7 @@ def deck_button(charts: Sequence[Chart], page_title: str, view: str, link: str, 
     def make() -> bytes:
         images = renderer.shared().images([slide_figure(c) for c in charts], "png", WIDTH, HEIGHT)
         slides = [
-            ChartSlide(image, c.frame.title, c.frame.subtitle, c.frame.source, c.frame.link)
+            ChartSlide(image, c.frame.title, c.frame.subtitle, c.frame.source, c.frame.link, c.sentence)
             for image, c in zip(images, charts, strict=True)
         ]
         return deck(title, slides)

@@ -175,7 +175,12 @@ def gap_text(row: pd.Series, lang: str) -> str:
         side = "ahead" if places > 0 else "short"
         return tn(f"plan_gap_places_{side}", lang, abs(places), x=abs(places))
     if row["gap_unit"] == "dimensions":
-        return t("plan_result_dimensions", lang, value=int(row["value"]), of=int(row["threshold"]))
+        counted = row["value_n"]
+        if pd.isna(counted) or int(counted) == int(row["threshold"]):
+            return t("plan_result_dimensions", lang, value=int(row["value"]), of=int(row["threshold"]))
+        return t(
+            "plan_result_dimensions_of", lang, value=int(row["value"]), of=int(counted), need=int(row["threshold"])
+        )
     kind = "floor" if row["metric"].endswith("_group") else "points"
     if gap == 0:
         if kind == "floor":

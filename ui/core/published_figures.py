@@ -62,13 +62,15 @@ def means_table(table: pd.DataFrame, published_means: pd.DataFrame, years: Seque
 
 
 def groups_table(check: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """Each published group size beside the size the app's definition gives, and the province that differs."""
+    """Each published group size beside the size the app shows, how the app's groups are made that year (PAPI's
+    published ranges, or its own percentiles), and the province that differs."""
     return pd.DataFrame(
         {
             t("about_col_year", lang): check["year"].astype(str),
             t("col_group", lang): [t("group_" + g, lang) for g in check["group"]],
             t("about_col_published", lang): check["published"],
             t("about_col_computed", lang): check["computed"],
+            t("about_col_grouping", lang): [t(f"about_basis_{b}", lang) for b in check["basis"]],
             t("about_col_differs", lang): [
                 "" if pd.isna(code) else f"{names[code]} ({fmt_number(score, lang)})"
                 for code, score in zip(check["boundary_code"], check["boundary_score"], strict=True)

@@ -94,6 +94,8 @@ def _not_found() -> None:
 
 def run_page(page: StreamlitPage, lang: str) -> None:
     """Run the page; should it fail, a short message in the reader's language, the detail in the server's log."""
+    if state.callback_failed():
+        st.error(t("app_error", lang), icon="⚠️")
     try:
         page.run()
     except Exception:  # st.stop and reruns are not Exceptions: they pass
@@ -243,7 +245,7 @@ def stepper(name: str, options: Sequence[Any], label: Any) -> None:
                 icon_position="left" if step < 0 else "right",
                 shortcut=key,
                 disabled=not 0 <= i < len(options),
-                on_click=state.set_value,
+                on_click=state.guarded(state.set_value),
                 args=(name, options[i] if 0 <= i < len(options) else None),
             )
 
@@ -255,7 +257,7 @@ def view_link() -> str:
 
 def cite(lang: str, years: int | Iterable[int]) -> str:
     """ "PAPI 2023 — CECODES, RTA & UNDP, papi.org.vn": the reports of `years` and their partners."""
-    return data.citation_of(tuple(sorted({years} if isinstance(years, int) else set(years))), lang)
+    return data.citation_of(lang, tuple(sorted({years} if isinstance(years, int) else set(years))))
 
 
 def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with_map: bool = False) -> Frame:
@@ -280,6 +282,8 @@ def chart(recipe: Chart, key: str, filename: str, figure: dict | None = None, **
         CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
     )
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
+    if recipe.sentence:
+        st.caption(recipe.sentence)
     page_tools.image_buttons(recipe, key, filename, lang())
     return event
 

@@ -12,6 +12,7 @@ Each page keeps its own values (opening Đà Nẵng's profile does not select Đ
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -32,9 +33,12 @@ _PAGE = "_page"  # the page this run shows
 _WRITTEN = "_url_written"  # the queries this app wrote to the URL, the last one last
 _REMEMBERED = 50  # how many of them are kept
 _SPECS = "_url_specs"  # the parameters registered this run: name → Param, in the order pages declared them
+_KNOWN = "_url_known"  # every parameter each page ever registered: page → name → Param (for callbacks, see `_param`)
 _NOTICES = "_notices"  # notices about the link that opened the view: name → Notice
 _HELD = "_url_held"  # this run leaves the URL as it is (see hold_url)
 _WIDGET = "w_"
+_FAILED = "_callback_failed"  # a widget's callback failed: the page says so in the reader's language (shell.run_page)
+_log = logging.getLogger("papi.app")
 
 
 def enter_page(page_id: str) -> None:
@@ -93,7 +97,9 @@ def view(spec: ViewSpec[V]) -> V:
         ss[_key(param)] = getattr(checked, param.name)
     if _url_is_news():
         _record(notices)
-    ss.setdefault(_SPECS, {}).update({param.name: param for param in params})
+    registered = {param.name: param for param in params}
+    ss.setdefault(_SPECS, {}).update(registered)
+    ss.setdefault(_KNOWN, {}).setdefault(ss.get(_PAGE), {}).update(registered)
     return checked
 
 
@@ -101,14 +107,25 @@ def _record(notices: Sequence[Notice]) -> None:
     st.session_state.setdefault(_NOTICES, {}).update({notice.param: notice for notice in notices})
 
 
+def _param(name: str) -> Param:
+    """A parameter of the page shown. A callback runs before the next run, and the run before it may have been
+    interrupted (a quick key press reruns the page) before its page registered anything: the page's parameters are
+    therefore looked up among all it ever registered, not only this run's."""
+    ss = st.session_state
+    registered: dict[str, Param] = ss.get(_SPECS, {})
+    if name in registered:
+        return registered[name]
+    return ss.get(_KNOWN, {}).get(ss.get(_PAGE), {})[name]
+
+
 def value(name: str) -> Any:
     """The current value of a parameter registered this run (for callbacks, which run before the page)."""
-    return st.session_state.get(_key(st.session_state[_SPECS][name]))
+    return st.session_state.get(_key(_param(name)))
 
 
 def set_value(name: str, new: Any) -> None:
     """Change a registered parameter from code (a click on a chart, a button)."""
-    st.session_state[_key(st.session_state[_SPECS][name])] = new
+    st.session_state[_key(_param(name))] = new
 
 
 def hold_url(held: bool) -> None:
@@ -183,6 +200,27 @@ def stop() -> NoReturn:
     raise AssertionError("st.stop() returned")  # it raises; this line tells the type checker so
 
 
+def guarded(callback: Callable[..., None]) -> Callable[..., None]:
+    """A widget's callback that never shows Streamlit's own error page: it runs before the page, outside the page's
+    own guard (shell.run_page), so a failure is logged here and the page tells the reader (`callback_failed`)."""
+
+    @functools.wraps(callback)
+    def run(*args: Any) -> None:
+        try:
+            callback(*args)
+        except Exception:
+            _log.exception("the callback %s%r failed", callback.__name__, args)
+            st.session_state[_FAILED] = True
+
+    return run
+
+
+def callback_failed() -> bool:
+    """Whether a widget's callback failed before this run (said once)."""
+    return bool(st.session_state.pop(_FAILED, False))
+
+
+@guarded
 def _commit(name: str) -> None:
     set_value(name, st.session_state[_WIDGET + name])
 
@@ -206,6 +244,7 @@ def widget(factory: Callable[..., Any], name: str, *args: Any, value_arg: str | 
     return value(name)
 
 
+@guarded
 def _commit_member(name: str, item: str) -> None:
     others = tuple(i for i in value(name) if i != item)
     set_value(name, (*others, item) if st.session_state[f"{_WIDGET}{name}:{item}"] else others)

@@ -132,6 +132,8 @@ class ProfileView:
     mean: bool
     best: bool
     open: tuple[str, ...]  # the dimensions whose sub-dimensions are open
+    base: int = 0  # "What moved": the year compared with (0: the latest earlier year on the same scale)
+    split: str = ""  # "What moved": the dimension split into its sub-dimensions ("": none)
 
 
 def comparable(codes: Sequence[str], province: str) -> list[str]:
@@ -158,6 +160,9 @@ def profile_spec(
         if other and (other == view.year or era(other) != era(view.year)):
             view = replace(view, compare_year=0)
             notices.append(Notice("compare_year", "other_era", 0))
+        if view.base and (view.base >= view.year or era(view.base) != era(view.year)):
+            view = replace(view, base=0)
+            notices.append(Notice("base", "other_era", 0))
         return view, notices
 
     return ViewSpec(
@@ -188,6 +193,14 @@ def profile_spec(
                 ",".join,
                 show=lambda ids: ", ".join(dimension_names[d] for d in ids),
             ),
+            Param(
+                "base",
+                0,
+                int_choice(years),
+                lambda y: str(y) if y else "",
+                show=lambda y: str(y) if y else t("notice_none", lang),
+            ),
+            Param("split", "", choice(dimension_names), str, show=lambda d: dimension_names.get(d, "")),
         ),
         check,
     )

@@ -194,6 +194,7 @@ def download_note(
         (t("ex_note_interval", lang), t("ex_interval_help", lang, years=", ".join(map(str, interval_years)))),
         (t("ex_note_translated_label", lang), t("ex_note_translated", lang, mark=TRANSLATED_MARK)),
         (t("ex_note_citation", lang), citation),
+        (t("ex_note_rights", lang), t("ex_note_rights_text", lang)),
         (t("ex_note_date", lang), created.isoformat()),
         (t("ex_note_link", lang), link),
     )

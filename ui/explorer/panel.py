@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from papi_data.explore import Filters, Summary
+from papi_data.numbers import round_half_up_array
 from papi_data.store.schema import DIMENSION_RANGE, GROUPS
 from ui.core import state
 from ui.core.i18n import t, tn
@@ -159,6 +161,16 @@ def downloads(
         )
 
 
+SHOWN_TO_2 = ("score", "change_prev", "change_base", "ci90_low", "ci90_high")  # shown with two decimals
+
+
+def shown(column: pd.Series) -> pd.Series:
+    """A number column as the grid shows it: rounded half up to two decimals, the app's one rule (a grid left to
+    round by itself rounds half to even: 0,625 would show 0,62 here and 0,63 on the profile). Missing stays missing."""
+    values = round_half_up_array(column.to_numpy(dtype=float, na_value=np.nan))
+    return pd.Series(pd.array(values, dtype="Float64"), index=column.index)
+
+
 def table(rows: pd.DataFrame, base_year: int, interval_years: Sequence[int], lang: str) -> None:
     """Numbers stay numbers, so a click on a header sorts them as numbers; widths are fixed so that the long names fit
     and the columns keep their places (the browser test clicks the score header by position).
@@ -195,7 +207,7 @@ def table(rows: pd.DataFrame, base_year: int, interval_years: Sequence[int], lan
         "interval_source": text(t("ex_col_interval_source", lang), width="small"),
     }
     st.dataframe(
-        rows.assign(**{c: rows[c].round(2) for c in ("score", "change_prev", "change_base", "ci90_low", "ci90_high")}),
+        rows.assign(**{c: shown(rows[c]) for c in SHOWN_TO_2}),
         column_order=list(config),
         column_config=config,
         hide_index=True,

@@ -21,6 +21,7 @@ from pptx.util import Emu, Pt
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 13.333 × 7.5 inches: 16:9
 TITLE_LAYOUT, BLANK_LAYOUT = 0, 6  # in python-pptx's default template
+TEMPLATE_WIDTH = Emu(9_144_000)  # that template's slide: 10 inches wide, 4:3
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
@@ -43,6 +44,7 @@ class ChartSlide:
     subtitle: str
     source: str
     link: str
+    sentence: str = ""  # what the chart shows, in one sentence (ui/charts/sentences.py)
 
 
 def plain(text: str) -> str:
@@ -65,6 +67,9 @@ def deck(title: TitleSlide, charts: Sequence[ChartSlide]) -> bytes:
 def _title_slide(prs: object, title: TitleSlide) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_LAYOUT])  # type: ignore[attr-defined]
     heading, sub = slide.placeholders[0], slide.placeholders[1]
+    for placeholder in (heading, sub):  # the template's places are for a 4:3 slide: widened to the 16:9 slide
+        placeholder.left = round(placeholder.left * SLIDE_WIDTH / TEMPLATE_WIDTH)
+        placeholder.width = round(placeholder.width * SLIDE_WIDTH / TEMPLATE_WIDTH)
     heading.text = f"{title.app}\n{title.page}"
     heading.text_frame.paragraphs[1].runs[0].font.size = Pt(32)
     sub.text = f"{title.view}\n{title.made}"
@@ -84,7 +89,7 @@ def _title_slide(prs: object, title: TitleSlide) -> None:
 def _chart_slide(prs: object, chart: ChartSlide) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])  # type: ignore[attr-defined]
     picture = slide.shapes.add_picture(io.BytesIO(chart.image), 0, 0, width=SLIDE_WIDTH, height=SLIDE_HEIGHT)
-    words = [plain(chart.title), plain(chart.subtitle), plain(chart.source), chart.link]
+    words = [plain(chart.title), plain(chart.subtitle), chart.sentence, plain(chart.source), chart.link]
     picture._element.nvPicPr.cNvPr.set("descr", "\n".join(w for w in words if w))  # the alternative text
     picture.name = plain(chart.title)[:120] or "chart"
     if chart.link:

@@ -22,7 +22,8 @@ def map_layer(store: PapiStore, lang: str, year: int, metric: str, with_2025: bo
     return rows, hover_texts(rows, lang, with_2025)
 
 
-def map_colours(store: PapiStore, metric: str, year: int, one_year: bool) -> ColourRange | None:
+@per_build
+def map_colours(store: PapiStore, lang: str, metric: str, year: int, one_year: bool) -> ColourRange | None:
     """The span the map's colours cover (papi_data.stats.colour_range, made by the build); None where the metric has
     no score that year."""
     ranges = store.table("colour_ranges")
@@ -31,3 +32,12 @@ def map_colours(store: PapiStore, metric: str, year: int, one_year: bool) -> Col
         return None
     r = row.iloc[0]
     return ColourRange(low=float(r["low"]), high=float(r["high"]), first=int(r["first"]), last=int(r["last"]))
+
+
+def intervals_of(store: PapiStore, year: int) -> pd.DataFrame:
+    """The 90% intervals of the total PAPI published for `year` (province_code, ci90_low, ci90_high): none for most
+    years, and none for a province whose SE was 0."""
+    published = store.uncertainty
+    return published.loc[
+        (published["year"] == year) & published["ci90_low"].notna(), ["province_code", "ci90_low", "ci90_high"]
+    ]

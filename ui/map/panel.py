@@ -1,4 +1,5 @@
-"""The map page's parts beside its charts: the map's click handling, and the selected province's figures."""
+"""The map page's parts beside its charts: the map's click handling, the selected province's figures, and the year's
+biggest movers."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from papi_data.decompose import comparison_gap, movers
 from papi_data.eras import SET_63, former
 from papi_data.overview import province_year
 from papi_data.store.schema import TOTAL
+from ui.charts.sentences import Label, movers_sentence
 from ui.core import certainty, state
+from ui.core.changes import changes_between
 from ui.core.i18n import t
-from ui.core.numbers import change_text, fmt_number
+from ui.core.numbers import change_text, fmt_change, fmt_number
 
 PLAY_STEP_S = 1.2
 PLAYING = "map_playing"  # the play through the years is on (session state)
@@ -113,3 +117,38 @@ def selected_card(
             icon=":material/arrow_forward:",
         )
         clear.button(t("clear_selection", lang), on_click=clear_selection, key="clear_selection")
+
+
+MOVERS = 5  # provinces listed each way under "biggest movers"
+
+
+def biggest_movers(year: int, years: list[int], names: dict[str, str], label: Label, lang: str) -> None:
+    """The provinces whose total rose and fell most on the year before, each with its rank change among the provinces
+    of both years and the dimension that moved it most; or why the year cannot be compared."""
+    base = year - 1
+    st.markdown(f"**{t('movers_heading', lang, year=year, base=base)}**", help=t("movers_help", lang))
+    gap = comparison_gap(year, base) if base in years else "first_year"
+    if gap is not None:
+        why = t("moved_gap_scale_change", lang, year=year, base=base) if gap == "scale_change" else t("no_data", lang)
+        st.caption(t("movers_none", lang, year=year, why=why))
+        return
+    rising, falling = movers(changes_between(lang, year, base), MOVERS)
+    st.caption(movers_sentence(year, base, rising, falling, names, lang))
+    for heading, shown, sign in ((t("movers_rise", lang), rising, 1), (t("movers_fall", lang), falling, -1)):
+        lines = []
+        for change in shown:
+            part = change.largest(sign)[0]
+            lines.append(
+                "- "
+                + t(
+                    "movers_line",
+                    lang,
+                    name=names[change.code],
+                    change=fmt_change(change.change, lang),
+                    base_rank=change.base_rank,
+                    rank=change.rank,
+                    part=label(part.metric),
+                    part_by=fmt_change(part.change, lang),
+                )
+            )
+        st.markdown(f"*{heading}*\n" + "\n".join(lines))

@@ -59,7 +59,7 @@ def planner_figure(store: PapiStore, lang: str, year: int, goal: Goal, link: str
     frame = Frame(
         t("planner_chart_title", lang, metric=plan_ref_of(lang).name(goal.metric, lang, short=False), year=year),
         t("planner_chart_subtitle", lang, province=names[goal.province], year=year),
-        source_line(citation_of((year,), lang), lang),
+        source_line(citation_of(lang, (year,)), lang),
         link,
     )
     return Chart(

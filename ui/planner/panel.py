@@ -37,7 +37,10 @@ def show_answer(content: PlannerContent, figure: Chart | None, year: int, lang: 
 
 
 def show_entry(content: PlannerContent, lang: str) -> None:
-    """ "Add as a plan": the plans.yaml entry to paste; nothing is written from the browser."""
+    """ "Add as a plan": what an official does (send the target to the data team), and for the data team the
+    plans.yaml entry to paste; nothing is written from the browser."""
     with st.expander(t("planner_add", lang), icon=":material/playlist_add:"):
+        st.markdown(t("planner_add_official", lang))  # what an official does: hand it on, with the document
+    with st.expander(t("planner_for_data_team", lang), icon=":material/data_object:"):
         st.markdown(t("planner_add_help", lang))
         st.code(content.entry, language="yaml")

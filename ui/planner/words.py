@@ -101,12 +101,19 @@ def passes_text(answer: Answer, ref: PlanRef, lang: str) -> str:
     names = ref.provinces.set_index("code")[f"name_{lang}"]
     if answer.passes.empty:
         return t("planner_passes_none", lang)
-    listed = ", ".join(
-        f"{names[c]} ({fmt_number(s, lang)})"
-        for c, s in zip(answer.passes["province_code"], answer.passes["score"], strict=True)
-    )
-    count = len(answer.passes)
-    return tn("planner_passes", lang, count, n=count, year=answer.year, names=listed)
+
+    def listed(rows: pd.DataFrame) -> str:
+        return ", ".join(
+            f"{names[c]} ({fmt_number(s, lang)})" for c, s in zip(rows["province_code"], rows["score"], strict=True)
+        )
+
+    passed, tied = answer.passes[~answer.passes["tied"]], answer.passes[answer.passes["tied"]]
+    words = [tn("planner_passes", lang, len(passed), n=len(passed), year=answer.year, names=listed(passed))]
+    if passed.empty:
+        words = [t("planner_passes_none", lang)]
+    if not tied.empty:  # reaching the target only equals their score: a tie, not a pass
+        words.append(tn("planner_ties", lang, len(tied), n=len(tied), names=listed(tied)))
+    return " ".join(words)
 
 
 def plan_entry(goal: Goal, year: int, ref: PlanRef) -> str:

@@ -1,6 +1,6 @@
 """The plans page's content, made once per store build and language: every plan's card and every target's verdicts,
 fair comparisons, other readings and what it would take, as Markdown-escaped text; the index the filters read; the
-overview table as Markdown. A page run then only lays these out (the figures are cached apart: ui/core/data.py)."""
+overview table as Markdown. A page run then only lays these out (cached per build: ui/plans/data.py)."""
 
 from __future__ import annotations
 

@@ -77,7 +77,7 @@ def _charts(store: PapiStore, lang: str, plan_id: str, link: str) -> dict[str, l
             max(store.years),
             doc,
             Frame("", link=link),
-            lambda years: source_line(citation_of(tuple(sorted(set(years))), lang), lang),
+            lambda years: source_line(citation_of(lang, tuple(sorted(set(years)))), lang),
         )
     return out
 

@@ -49,8 +49,14 @@ def overview(plans: pd.DataFrame, evaluation: pd.DataFrame, ref: PlanRef, lang: 
 
 
 def count_text(count: YearCount, lang: str) -> str:
-    """ "2021: 0/6 đạt" / "2021: 0 of 6 achieved", with how many still await their result."""
-    text = t("plan_count", lang, year=count.year, achieved=count.achieved, total=count.total)
+    """ "2021: 0/6 đạt" / "2021: 0 of 6 achieved", with how many still await their result; targets without data are
+    counted apart, never among those missed ("2021: không có dữ liệu" where none has any)."""
+    with_data = count.total - count.no_data
+    if not with_data:
+        return t("plan_count_no_data_year", lang, year=count.year)
+    text = t("plan_count", lang, year=count.year, achieved=count.achieved, total=with_data)
+    if count.no_data:
+        text += " · " + t("plan_count_no_data", lang, n=count.no_data)
     if count.pending:
         text += " · " + tn("plan_count_pending", lang, count.pending, n=count.pending)
     return text

@@ -13,6 +13,7 @@ import streamlit as st
 
 from papi_data.cells import as_float, as_int, as_str, str_list
 from papi_data.eras import MERGER_YEAR, SET_34, SET_63, former, split_by_set, successor
+from papi_data.ranking import near_tie
 from papi_data.store.schema import TOTAL
 from ui.charts.common import Chart
 from ui.charts.profile_charts import (
@@ -21,6 +22,7 @@ from ui.charts.profile_charts import (
     total_panels,
     trend_panel_figure,
 )
+from ui.charts.sentences import rank_history_sentence
 from ui.core import certainty, data, shell, state
 from ui.core.i18n import t, tn
 from ui.core.metrics import TRANSLATED_MARK, Metrics
@@ -90,8 +92,8 @@ def dimension_table(catalogue: Metrics, p: Profile) -> None:
             t("col_dimension", lang): [catalogue.name(m, lang, short=True) for m in profile["dimension"]],
             t("col_score", lang): [fmt_number(v, lang) for v in profile["score"]],
             t("col_rank", lang): [
-                t("no_data", lang) if pd.isna(r) else f"{int(r)}/{n}"
-                for r, n in zip(profile["rank"], profile["n"], strict=True)
+                t("no_data", lang) if pd.isna(r) else _rank_text(int(r), int(n), m, p)
+                for r, n, m in zip(profile["rank"], profile["n"], profile["dimension"], strict=True)
             ],
             t("col_group", lang): [
                 t("no_data", lang) if pd.isna(g) else t("group_" + g, lang) for g in profile["group"]
@@ -105,6 +107,18 @@ def dimension_table(catalogue: Metrics, p: Profile) -> None:
     )
     st.dataframe(frame, hide_index=True, key="profile_table")
     st.caption(certainty.total_rank_text(p.code, p.name, p.year, p.lang))
+
+
+def _rank_text(rank: int, n: int, metric: str, p: Profile) -> str:
+    """ "12/61", or where the rank rests on a difference below the published precision, the near-tie it is in:
+    "12/61 (sát nút: hạng 11–13, chênh tới 0,0074 điểm)"."""
+    table = data.scores_table(p.lang)
+    year = table[(table["year"] == p.year) & (table["dimension"] == metric) & table["score"].notna()]
+    tie = near_tie(year.set_index("province_code")["score"], p.code)
+    if tie is None:
+        return f"{rank}/{n}"
+    first, last, gap = tie
+    return t("rank_near_tie", p.lang, rank=rank, n=n, first=first, last=last, gap=fmt_number(gap, p.lang, 4))
 
 
 def _sub_name(metric: str, number: str, catalogue: Metrics, lang: str) -> str:
@@ -274,10 +288,19 @@ def trends(catalogue: Metrics, p: Profile) -> None:
                 ranges=ranges[ranges["province_code"] == p.code],
             ),
             shell.frame(t("rank_heading", lang, name=p.name), t("rank_subtitle", lang), lang, p.years),
+            rank_history_sentence(p.name, p.year, _rank_rows(profile_data.rank_history_of(lang, p.code)), lang),
         ),
         "rank_history",
         f"papi-{p.code}-rank",
     )
+
+
+def _rank_rows(history: pd.DataFrame) -> list[tuple[int, int | None, int]]:
+    """The rank history as (year, rank or None, N) for its sentence."""
+    return [
+        (int(y), None if pd.isna(r) else int(r), 0 if pd.isna(n) else int(n))
+        for y, r, n in zip(history["year"], history["rank"], history["n"], strict=True)
+    ]
 
 
 def trend_panels(

@@ -78,7 +78,8 @@ def read_group_sizes(sources: Path, scores: pd.DataFrame, problems: list[SourceP
     with_total = {int(year): int(n) for year, n in zip(*np.unique(totals["year"], return_counts=True), strict=True)}
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[int, str], int] = {}
-    for line, r in read_csv_rows(sources / GROUP_SIZES_FILE, ["year", "group", "size", "source"], problems):
+    columns = ["year", "group", "size", "low", "high", "source"]
+    for line, r in read_csv_rows(sources / GROUP_SIZES_FILE, columns, problems):
 
         def bad(column: str | None, reason: str, line: int = line) -> None:
             problems.append(SourceProblem(GROUP_SIZES_FILE, line, column, reason))
@@ -94,6 +95,8 @@ def read_group_sizes(sources: Path, scores: pd.DataFrame, problems: list[SourceP
             bad(None, f"duplicate of line {seen[year, r['group']]} ({year}, {r['group']})")
         elif not r["source"]:
             bad("source", "every figure needs its source")
+        elif _cut_off_problem(r["low"], r["high"], year):
+            bad("low", _cut_off_problem(r["low"], r["high"], year) or "")
         else:
             seen[year, r["group"]] = line
             rows.append(
@@ -101,12 +104,14 @@ def read_group_sizes(sources: Path, scores: pd.DataFrame, problems: list[SourceP
                     "year": year,
                     "group": r["group"],
                     "size": int(r["size"]),
+                    "low": float(r["low"]) if r["low"] else None,
+                    "high": float(r["high"]) if r["high"] else None,
                     "source": nfc(r["source"]),
                     "source_file": GROUP_SIZES_FILE,
                     "source_line": line,
                 }
             )
-    out = pd.DataFrame(rows, columns=["year", "group", "size", "source", "source_file", "source_line"])
+    out = pd.DataFrame(rows, columns=["year", "group", "size", "low", "high", "source", "source_file", "source_line"])
     for year in sorted(set(out["year"])):
         sizes = [row for row in rows if row["year"] == year]
         held = sum(row["size"] for row in sizes)
@@ -115,6 +120,18 @@ def read_group_sizes(sources: Path, scores: pd.DataFrame, problems: list[SourceP
             reason = f"the four groups of {year} hold {held} provinces, but {with_total[year]} have a total"
             problems.append(SourceProblem(GROUP_SIZES_FILE, line, "size", reason))
     return out
+
+
+def _cut_off_problem(low: str, high: str, year: int) -> str | None:
+    """A group's published score range (both ends as printed, or neither): on the year's total scale, low ≤ high."""
+    if not low and not high:
+        return None
+    if not low or not high:
+        return "a group's published range needs both ends (low and high) or neither"
+    problem = _value_problem(low, year) or _value_problem(high, year)
+    if problem:
+        return problem
+    return None if float(low) <= float(high) else f"the range {low}–{high} runs backwards"
 
 
 def read_press_figures(

@@ -128,11 +128,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "plausibly": {"vi": "có thể từ {best} đến {worst}", "en": "plausibly {best}–{worst}"},
     "interval_rank": {
         "vi": "Điểm tổng hợp {score} (khoảng tin cậy 90%: {low}–{high}): hạng {rank}, có thể từ {best} đến {worst} "
-        "trong {n} tỉnh có dữ liệu; {tied} tỉnh ngang nhau về mặt thống kê với {name} (khoảng tin cậy chồng lên nhau).",
+        "trong {n} tỉnh có dữ liệu; khoảng tin cậy của {tied} tỉnh chồng lên khoảng của {name}, nên quy tắc không "
+        "chồng nhau (một quy tắc thận trọng) không xếp được {name} trên hay dưới các tỉnh đó; như vậy không có nghĩa "
+        "là ngang nhau.",
         "en": "Total {score} (90% interval {low}–{high}): rank {rank}, plausibly {best}–{worst} of the {n} provinces "
-        "with data; {tied} provinces are statistically tied with {name} (their intervals overlap).",
+        "with data; {tied} provinces' intervals overlap {name}'s, so the non-overlap rule (a cautious one) cannot "
+        "place {name} above or below them; that does not make them equal.",
         "en_one": "Total {score} (90% interval {low}–{high}): rank {rank}, plausibly {best}–{worst} of the {n} "
-        "provinces with data; {tied} province is statistically tied with {name} (their intervals overlap).",
+        "provinces with data; {tied} province's interval overlaps {name}'s, so the non-overlap rule (a cautious one) "
+        "cannot place {name} above or below it; that does not make them equal.",
     },
     "interval_none_year": {
         "vi": "PAPI không công bố khoảng tin cậy của điểm tổng hợp năm {year}, nên thứ hạng năm này không kèm khoảng "

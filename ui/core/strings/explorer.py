@@ -231,6 +231,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex_note_link": {"vi": "Liên kết mở lại bộ lọc", "en": "Link that reopens these filters"},
     "ex_note_citation": {"vi": "Trích dẫn", "en": "Citation"},
     "ex_note_source": {"vi": "Nguồn số liệu", "en": "Source of the numbers"},
+    "ex_note_rights": {"vi": "Bản quyền và giấy phép", "en": "Copyright and licences"},
+    "ex_note_rights_text": {
+        "vi": "Số liệu PAPI © CECODES, VFF-CRT, RTA và UNDP (papi.org.vn). Chỉ số thành phần qua kho hnks-gh/ml-mcdm "
+        "(giấy phép MIT); khoảng tin cậy qua kho HungNT1st/CS571_Project (không có tệp giấy phép; các bảng mang dòng "
+        "bản quyền của PAPI).",
+        "en": "PAPI data © CECODES, VFF-CRT, RTA & UNDP (papi.org.vn). Sub-dimensions via the repository "
+        "hnks-gh/ml-mcdm (MIT licence); intervals via the repository HungNT1st/CS571_Project (no licence file; its "
+        "sheets carry PAPI's copyright line).",
+    },
     "ex_note_source_text": {
         "vi": "cột source ghi nguồn của từng dòng; điểm là điểm không trọng số PAPI công bố (papi.org.vn).",
         "en": "the source column names each row's origin; scores are the unweighted scores PAPI publishes "

@@ -18,6 +18,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "colours_fixed": {"vi": "màu cố định cho {first}–{last}", "en": "colours fixed for {first}–{last}"},
     "colours_one_year": {"vi": "màu theo riêng năm {year}", "en": "colours fitted to {year}"},
+    "darker_better": {"vi": "Màu đậm hơn = tốt hơn", "en": "Darker = better"},
     "colours_groups": {"vi": "màu theo nhóm", "en": "coloured by group"},
     "show_2025": {"vi": "Hiện ranh giới 34 tỉnh (từ 1/7/2025)", "en": "Show the 34 provinces (since 1 July 2025)"},
     "map_era_note_34": {
@@ -33,8 +34,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "outlines_2025": {"vi": "Ranh giới 34 tỉnh từ 1/7/2025", "en": "The 34 provinces since 1 July 2025"},
     "no_data_legend": {"vi": "Không có dữ liệu", "en": "No data"},
     "archipelago": {"vi": "QĐ. {name}", "en": "{name} Is."},
-    "play": {"vi": "▶ Chạy", "en": "▶ Play"},
-    "pause": {"vi": "⏸ Dừng", "en": "⏸ Pause"},
+    "play": {"vi": "Chạy", "en": "Play"},
+    "pause": {"vi": "Dừng", "en": "Pause"},
     "play_help": {
         "vi": "Lần lượt hiện các năm, từ năm đầu tiên có dữ liệu của chỉ số",
         "en": "Show the years one after another, from the metric's first year",
@@ -56,8 +57,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Whiskers: PAPI's published 90% intervals",
     },
     "ranking_tied": {
-        "vi": "Khoảng chồng nhau: ngang nhau về thống kê",
-        "en": "Overlapping intervals: statistically tied",
+        "vi": "Khoảng chồng nhau: chưa tách được (không có nghĩa là ngang nhau)",
+        "en": "Overlapping intervals: not told apart (not the same as equal)",
     },
     "go_first_year": {"vi": "Xem năm {year}", "en": "Show {year}"},
     "ranking_heading": {"vi": "Xếp hạng {year}", "en": "Ranking, {year}"},

@@ -93,6 +93,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} provinces scored between the current score and the target in {year}: {names}.",
         "en_one": "{n} province scored between the current score and the target in {year}: {names}.",
     },
+    "planner_ties": {
+        "vi": "Ở đúng mức mục tiêu, tỉnh sẽ ngang điểm (không vượt) {n} tỉnh: {names}.",
+        "en": "At the target itself it would tie with (not pass) {n} provinces: {names}.",
+        "en_one": "At the target itself it would tie with (not pass) {n} province: {names}.",
+    },
     "planner_passes_none": {
         "vi": "Không vượt qua tỉnh nào.",
         "en": "It would pass no province.",
@@ -108,6 +113,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "planner_axis_score": {"vi": "Điểm", "en": "Score"},
     "planner_target_line": {"vi": "mức mục tiêu {x}", "en": "target {x}"},
     "planner_add": {"vi": "Thêm thành kế hoạch", "en": "Add as a plan"},
+    "planner_add_official": {
+        "vi": "Để trang **Kế hoạch và kết quả** theo dõi mục tiêu này, hãy gửi cho nhóm quản lý dữ liệu của đơn vị: "
+        "đường dẫn của trang này (nút **Sao chép liên kết**) cùng số, ngày và địa chỉ web của văn bản đặt mục tiêu. "
+        "Nhóm dữ liệu thêm mục tiêu vào kho; sau đó trang sẽ tự đánh giá mục tiêu mỗi năm PAPI công bố.",
+        "en": "To have **Plans and results** follow this target, send your data team this page's link (**Copy "
+        "link**) with the number, date and web address of the document that sets the target. The data team adds it "
+        "to the store; the page then evaluates it every year PAPI publishes.",
+    },
+    "planner_for_data_team": {"vi": "Cho nhóm dữ liệu", "en": "For the data team"},
     "planner_add_help": {
         "vi": "Chép đoạn dưới vào cuối danh sách `plans:` trong papi_data/sources/plans.yaml, điền địa chỉ văn bản "
         "(`source_url`) và các thông tin văn bản, rồi chạy `make store`. Trình duyệt không ghi gì vào kho dữ liệu.",

@@ -138,6 +138,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "plan_target_group": {"vi": "mục tiêu: {group} trở lên", "en": "target: {group} or better"},
     "plan_target_group_best": {"vi": "mục tiêu: {group}", "en": "target: {group}"},
     "plan_result_dimensions": {"vi": "{value}/{of} lĩnh vực đạt", "en": "{value} of {of} dimensions met it"},
+    "plan_result_dimensions_of": {
+        "vi": "{value}/{of} lĩnh vực đạt (cần ít nhất {need})",
+        "en": "{value} of {of} dimensions met it (at least {need} needed)",
+    },
     "plan_reason_scale_change": {
         "vi": "không so sánh được: tổng điểm {base} (thang 6–60) và {year} (thang 8–80) khác thang",
         "en": "not comparable: the {base} total (6–60) and the {year} total (8–80) are on different scales",
@@ -248,6 +252,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "plan_count": {"vi": "{year}: {achieved}/{total} đạt", "en": "{year}: {achieved} of {total} achieved"},
     "plan_count_pending": {"vi": "{n} chưa có kết quả", "en": "{n} pending"},
+    "plan_count_no_data_year": {"vi": "{year}: không có dữ liệu", "en": "{year}: no data"},
+    "plan_count_no_data": {"vi": "{n} không có dữ liệu", "en": "{n} without data"},
     "plan_member": {
         "vi": "{name} năm {year}: {score} điểm, {rank}, {group}",
         "en": "{name} in {year}: {score} points, {rank}, {group}",

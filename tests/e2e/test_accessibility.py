@@ -1,0 +1,42 @@
+"""WCAG 2.1 AA as axe-core checks it (issue 19): every page in both languages, normal and in present mode, has no
+serious or critical violation. axe-core is the npm package (package.json, installed by `make test`), injected into
+the page; the context bypasses the app's Content-Security-Policy for that script only (the app's own are unchanged)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.e2e.conftest import wait_idle
+
+pytestmark = pytest.mark.e2e
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = ["", "ban-do", "ho-so-tinh", "ke-hoach", "dat-muc-tieu", "kham-pha", "gioi-thieu"]
+SERIOUS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+  .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"""
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
+def test_no_serious_or_critical_violations(browser: Browser, app_url: str, path: str) -> None:
+    script = AXE.read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, bypass_csp=True)
+    page = context.new_page()
+    found = []
+    try:
+        for lang in ("vi", "en"):
+            for present in (False, True):
+                page.goto(f"{app_url}/{path}?lang={lang}" + ("&present=1" if present else ""))
+                wait_idle(page)
+                page.locator(".js-plotly-plot, [data-testid='stMarkdown']").first.wait_for()
+                wait_idle(page)
+                page.evaluate(script)
+                found += [
+                    f"{path or 'home'} {lang}{' present' if present else ''}: {v}" for v in page.evaluate(SERIOUS)
+                ]
+    finally:
+        context.close()
+    assert found == []

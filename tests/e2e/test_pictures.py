@@ -1,0 +1,101 @@
+"""The picture is the product (issue 19): the map fills the screen people use, and no chart text is cut or overlaps.
+
+One browser context per screen size, reused for every language and mode (a page load each), to keep the matrix fast."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import Offline, offline_page, open_page
+from tests.e2e.geometry import chart_text_problems, map_fill
+
+pytestmark = pytest.mark.e2e
+
+NAMES = ".js-plotly-plot >> nth=1 >> .yaxislayer-above text"  # the ranking's province names
+
+
+@pytest.fixture(scope="module")
+def sized(browser: Browser, app_url: str) -> Iterator[Callable[[tuple[int, int]], Page]]:
+    """A page of the given screen size, opened on first use and kept for the module."""
+    pages: dict[tuple[int, int], Page] = {}
+    opened: list[Iterator[Page]] = []
+
+    def get(size: tuple[int, int]) -> Page:
+        if size not in pages:
+            opened.append(offline_page(browser, app_url, Offline(), viewport=size))
+            pages[size] = next(opened[-1])
+        return pages[size]
+
+    yield get
+    for context in opened:
+        next(context, None)  # closes the context
+
+
+def _open_map(page: Page, app_url: str, lang: str, present: bool) -> None:
+    open_page(page, f"{app_url}/ban-do?lang={lang}" + ("&present=1" if present else ""))
+    expect(page.locator(".js-plotly-plot").first.locator("path.choroplethlocation")).to_have_count(63)
+    expect(page.locator(NAMES).first).to_be_attached()
+
+
+# (size, present mode, the least share of the screen's height the provinces fill; 0: only "all on the first screen")
+FILL = [
+    ((1280, 720), False, 0.55),
+    ((1024, 768), False, 0.55),
+    ((390, 844), False, 0.0),
+    ((1280, 720), True, 0.75),
+    ((1024, 768), True, 0.75),
+]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_map_fills_the_screen_and_its_words_stay_whole(sized, app_url: str, lang: str) -> None:
+    failures = []
+    for size, present, least in FILL:
+        page = sized(size)
+        _open_map(page, app_url, lang, present)
+        where = f"{size[0]}×{size[1]}{' present' if present else ''}"
+        fill = map_fill(page)
+        if fill == 0 or fill < least:
+            failures.append(f"{where}: the provinces fill {fill:.0%} of the screen's height, want {least:.0%}")
+        if not present and size[0] > 640:  # the title and the choices on the same screen as the map
+            for thing in (page.get_by_role("heading", level=1), page.get_by_role("slider")):
+                box = thing.bounding_box()
+                if box is None or box["y"] + box["height"] > size[1]:
+                    failures.append(f"{where}: {thing} is off the first screen")
+        failures += [f"{where}: {p}" for p in chart_text_problems(page)]
+        smallest = min(
+            float(s)
+            for s in page.locator(NAMES).evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        )
+        if smallest < (18 if present else 12):
+            failures.append(f"{where}: the ranking's names are {smallest} px")
+        if page.locator(NAMES).count() < 61:  # every province with data is in the ranking (61 in 2024)
+            failures.append(f"{where}: the ranking lists {page.locator(NAMES).count()} provinces")
+        named = page.locator(".js-plotly-plot").evaluate_all(
+            "els => els.map(e => [e.getAttribute('role'), e.getAttribute('aria-label')])"
+        )
+        if any(role != "figure" or not label for role, label in named):
+            failures.append(f"{where}: a chart without an accessible name: {named}")
+    assert failures == []
+
+
+RADAR = ".js-plotly-plot >> nth=0"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_radar_owns_the_screen_in_present_mode(sized, app_url: str, lang: str) -> None:
+    failures = []
+    for size in [(1280, 720), (1024, 768)]:
+        page = sized(size)
+        open_page(page, f"{app_url}/ho-so-tinh?lang={lang}&present=1&province=01")
+        radar = page.locator(RADAR).locator(".polarlayer")
+        expect(radar).to_be_visible()
+        box = radar.bounding_box()
+        assert box is not None
+        if box["height"] < 0.6 * size[1] or box["y"] < 0 or box["y"] + box["height"] > size[1]:
+            failures.append(f"{size}: the radar is {box['height']:.0f} px tall at y={box['y']:.0f}")
+        failures += [f"{size}: {p}" for p in chart_text_problems(page) if p.startswith("chart 0:")]
+    assert failures == []

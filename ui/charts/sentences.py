@@ -1,0 +1,177 @@
+"""One sentence per chart, in the reader's language, from plain numbers by fixed templates (ui/core/strings/moved.py):
+shown under the chart, used as its accessible description, and put in the slide's notes, the deck and the brief.
+
+Nothing here is generated freely: every sentence is a template filled with figures rounded half up at the shown
+precision (ui.core.numbers), so a superlative is decided on the figures a reader sees (two parts both shown as
++0,30 are tied, and both are named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from papi_data.decompose import Change, Part
+from papi_data.numbers import round_half_up
+from ui.core.i18n import t, tn
+from ui.core.numbers import fmt_change, fmt_number
+
+Label = Callable[[str], str]  # a metric id → its name in the reader's language ("D6 Cung ứng dịch vụ công")
+
+
+def _names(names: Sequence[str], lang: str) -> str:
+    """ "A", "A và B", "A, B và C" (English: "A and B", "A, B and C")."""
+    if len(names) == 1:
+        return names[0]
+    return t("sentence_and", lang, first=", ".join(names[:-1]), last=names[-1])
+
+
+def _largest(parts: Sequence[Part], label: Label, lang: str) -> tuple[str, str]:
+    """The parts tied for the largest move, named, and the move they share: ("D6 …", "−0,28"); tied parts share it
+    in words ("cùng −0,13" / "−0.13 each")."""
+    by = fmt_change(parts[0].change, lang)
+    return _names([label(p.metric) for p in parts], lang), by if len(parts) == 1 else t("sentence_tied", lang, by=by)
+
+
+def moves(change: Change, label: Label, part: str, lang: str) -> str:
+    """What moved, from the parts shown: the largest fall and the largest rise, or that every part rose (fell), or
+    that none changed. `part` is the key of the parts' noun ("part_dimension", "part_subdimension")."""
+    k = len(change.parts)
+    shown = [round_half_up(p.change, 2) for p in change.parts]
+    up, down = sum(v > 0 for v in shown), sum(v < 0 for v in shown)
+    noun = tn(part, lang, k)
+    if up == 0 and down == 0:
+        return t("sentence_none_moved", lang, part=tn(part, lang, 1))
+    rise = _largest(change.largest(1), label, lang) if up else ("", "")
+    fall = _largest(change.largest(-1), label, lang) if down else ("", "")
+    if up and down:
+        return t("sentence_rise_fall", lang, fall=fall[0], fall_by=fall[1], rise=rise[0], rise_by=rise[1])
+    if up == k:
+        return t("sentence_all_rose", lang, k=k, part=noun, rise=rise[0], rise_by=rise[1])
+    if down == k:
+        return t("sentence_all_fell", lang, k=k, part=noun, fall=fall[0], fall_by=fall[1])
+    if up:
+        return t("sentence_only_rise", lang, up=up, k=k, part=noun, rise=rise[0], rise_by=rise[1])
+    return t("sentence_only_fall", lang, down=down, k=k, part=noun, fall=fall[0], fall_by=fall[1])
+
+
+def gap_sentence(change: Change, name: str, metric_name: str, lang: str) -> str:
+    """Why a change is not shown, in words ("Không so sánh 2018 với 2017: …")."""
+    return t(
+        f"moved_gap_{change.gap}",
+        lang,
+        name=name,
+        year=change.year,
+        base=change.base,
+        metric=metric_name,
+        dimension=metric_name,
+    )
+
+
+def change_sentence(change: Change, name: str, rank: int | None, n: int, label: Label, lang: str) -> str:
+    """ "Hà Nội 2024: 43,77 điểm (−0,19 so với 2023), hạng 29/61; giảm nhiều nhất ở D6 … (−0,28), tăng nhiều nhất
+    ở D3 … (+0,09)." `rank` of `n` is the total's rank that year among every province with a total; where the
+    comparison is not made, the reason."""
+    if change.gap is not None or change.after is None:
+        return gap_sentence(change, name, t("moved_total_word", lang), lang)
+    return t(
+        "sentence_change",
+        lang,
+        name=name,
+        year=change.year,
+        score=fmt_number(change.after, lang),
+        change=fmt_change(change.change, lang),
+        base=change.base,
+        rank=t("sentence_rank", lang, rank=rank, n=n) if rank is not None else "",
+        moves=moves(change, label, "part_dimension", lang),
+    )
+
+
+def sub_change_sentence(change: Change, name: str, dimension: str, label: Label, lang: str) -> str:
+    """A dimension's change split into its sub-dimensions, or why it is not split."""
+    if change.gap is not None or change.after is None:
+        return gap_sentence(change, name, dimension, lang)
+    return t(
+        "sentence_sub_change",
+        lang,
+        name=name,
+        year=change.year,
+        dimension=dimension,
+        score=fmt_number(change.after, lang),
+        change=fmt_change(change.change, lang),
+        base=change.base,
+        moves=moves(change, label, "part_subdimension", lang),
+    )
+
+
+def rank_move(base_rank: int, rank: int, lang: str) -> str:
+    """ "lên 3 bậc" / "up 3 places", "up 1 place", "giữ nguyên" / "unchanged" (rank 1 is best)."""
+    if rank == base_rank:
+        return t("rank_same", lang)
+    k = abs(base_rank - rank)
+    return tn("rank_up" if rank < base_rank else "rank_down", lang, k, k=k)
+
+
+def radar_sentence(name: str, year: int, scores: dict[str, float | None], label: Label, lang: str) -> str:
+    """The radar in words: the highest and the lowest dimension (ties named together) and the dimensions without
+    data, counted apart."""
+    present = {m: round_half_up(v, 2) for m, v in scores.items() if v is not None}
+    if not present:
+        return t("sentence_radar_empty", lang, name=name, year=year)
+    top, low = max(present.values()), min(present.values())
+    missing = len(scores) - len(present)
+    return t(
+        "sentence_radar",
+        lang,
+        name=name,
+        year=year,
+        top=_names([label(m) for m, v in present.items() if v == top], lang),
+        top_score=fmt_number(top, lang),
+        low=_names([label(m) for m, v in present.items() if v == low], lang),
+        low_score=fmt_number(low, lang),
+        missing=tn("sentence_radar_missing", lang, missing, k=missing) if missing else "",
+    )
+
+
+def _years(years: Sequence[int]) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+def rank_history_sentence(name: str, year: int, history: Sequence[tuple[int, int | None, int]], lang: str) -> str:
+    """The rank history in words: this year's rank of N, the best and the lowest rank and their years, and the years
+    without a total. `history` is (year, rank or None, N) for every year shown."""
+    ranked = [(y, r, n) for y, r, n in history if r is not None]
+    if not ranked:
+        return t("sentence_rank_history_empty", lang, name=name)
+    best = min(r for _, r, _ in ranked)
+    worst = max(r for _, r, _ in ranked)
+    now = next(((r, n) for y, r, n in ranked if y == year), None)
+    gaps = [y for y, r, _ in history if r is None]
+    latest_year, latest_rank, latest_n = ranked[-1] if now is None else (year, *now)
+    return tn(
+        "sentence_rank_history",
+        lang,
+        len(ranked),
+        name=name,
+        rank=latest_rank,
+        n=latest_n,
+        year=latest_year,
+        best=best,
+        best_years=_years([y for y, r, _ in ranked if r == best]),
+        worst=worst,
+        worst_years=_years([y for y, r, _ in ranked if r == worst]),
+        k=len(ranked),
+        missing=t("sentence_rank_history_missing", lang, years=_years(gaps)) if gaps else "",
+    )
+
+
+def movers_sentence(
+    year: int, base: int, rising: Sequence[Change], falling: Sequence[Change], names: dict[str, str], lang: str
+) -> str:
+    """The map's biggest movers in words: "2024 so với 2023: tăng nhiều nhất Đà Nẵng (+8,11), …"."""
+
+    def listed(changes: Sequence[Change]) -> str:
+        if not changes:
+            return t("sentence_movers_none", lang)
+        return _names([f"{names[c.code]} ({fmt_change(c.change, lang)})" for c in changes], lang)
+
+    return t("sentence_movers", lang, year=year, base=base, rise=listed(rising), fall=listed(falling))
