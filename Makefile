@@ -18,7 +18,7 @@ HAPROXY := /usr/sbin/haproxy
 N ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test store lint bench chromium office haproxy cluster cluster-status clean
+.PHONY: run test store check-year lint bench chromium office haproxy cluster cluster-status clean
 
 run: $(VENV)/.installed $(STORE) chromium
 	@echo "PAPI: http://localhost:$(PORT)"
@@ -33,6 +33,10 @@ test: lint $(STORE) chromium office haproxy node_modules/.installed
 # Rebuild the store from papi_data/sources (also done by run/test when it is missing or older than a source).
 store: $(VENV)/.installed
 	$(BIN)/python -m papi_data.build
+
+# What each papi_scores_<year>.csv holds, checked before a build (README, "Adding a year"); writes nothing.
+check-year: $(VENV)/.installed
+	$(BIN)/python -m papi_data.build --check
 
 $(STORE): $(SOURCES) | $(VENV)/.installed
 	$(BIN)/python -m papi_data.build

@@ -17,6 +17,8 @@ import pandas as pd
 from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.ops import linemerge, unary_union
 
+from papi_data.eras import new_key
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PROVINCES_63 = DATA_DIR / "vn_provinces_63.geojson"
 PROVINCES_34 = DATA_DIR / "vn_provinces_34.geojson"
@@ -46,6 +48,17 @@ def provinces_63() -> dict:
 def provinces_34() -> dict:
     """The 34 provinces in force since 1 July 2025 (properties code, name_vi, name_en)."""
     return _read_geojson(PROVINCES_34)
+
+
+@lru_cache(maxsize=1)
+def provinces_34_keyed() -> dict:
+    """The 34 provinces with the store's keys as their `code` ("n80": papi_data.eras), so a map of a 2025+ year
+    matches its rows and a click selects the new province, never the former one that had the same GSO code."""
+    features = [
+        {**f, "properties": {**f["properties"], "code": new_key(f["properties"]["code"])}}
+        for f in provinces_34()["features"]
+    ]
+    return {**provinces_34(), "features": features}
 
 
 @lru_cache(maxsize=1)

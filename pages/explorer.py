@@ -6,6 +6,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from papi_data.eras import MERGER_YEAR, same_set
 from papi_data.explore import Filters, apply_filters, summarise
 from papi_data.uncertainty import years_with_intervals
 from ui.charts.explorer_charts import regions_chart, scatter_chart, slope_chart
@@ -51,6 +52,8 @@ explorer_panel.filter_panel(filters, years, labels, lang, clear_filters)
 shown = apply_filters(table, store.provinces, filters)
 summary = summarise(table, store.provinces, filters, shown)
 explorer_panel.summary_line(summary, filters, lang)
+if not same_set(*filters.years):  # the range spans the 63 former provinces and the 34 new ones
+    st.caption(t("ex_crosses_2025", lang, year=MERGER_YEAR, year_before=MERGER_YEAR - 1))
 if shown.empty:
     st.info(t("ex_empty", lang), icon="🔎")
     st.button(t("ex_clear", lang), on_click=clear_filters, key="clear_empty", type="primary")

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from papi_data.eras import provinces_of
 from papi_data.overview import ProvinceYear
 from papi_data.store.schema import TOTAL
 from ui.core import data, published_figures, shell, state
@@ -25,18 +26,19 @@ names = store.provinces.set_index("code")[f"name_{lang}"]
 
 shell.header(t("home_heading", lang, year=year), lang)
 shell.province_search(store.provinces, lang)
-st.markdown(t("home_intro", lang, year=year, scale=metric_scale(TOTAL, year, lang)))
+year_set = provinces_of(store.provinces, year)  # the 63 through 2024, the 34 from 2025
+st.markdown(t("home_intro", lang, year=year, count=len(year_set), scale=metric_scale(TOTAL, year, lang)))
 
 c1, c2, c3 = st.columns(3)
 with c1:
     published_figures.mean_card(glance.mean, lang)
 c2.metric(t("national_median", lang), fmt_number(nat["median"], lang))
-c3.metric(t("provinces_with_data", lang), f"{nat['n']}/{len(store.provinces)}")
+c3.metric(t("provinces_with_data", lang), f"{nat['n']}/{len(year_set)}")
 if glance.missing:
     st.caption(t("missing_provinces", lang, year=year, names=", ".join(names[c] for c in glance.missing)))
 
 
-def card(figures: ProvinceYear) -> None:
+def card(figures: ProvinceYear, plan_code: str) -> None:
     name = names[figures.code]
     with st.container(border=True, key=f"card_{figures.code}"):
         if not figures.has_data:
@@ -57,7 +59,7 @@ def card(figures: ProvinceYear) -> None:
             rank = t("rank_of", lang, rank=figures.rank, n=figures.n)
             st.markdown(f"**{rank}** · {t('group_' + figures.group, lang)}")
             what_moved(figures.code, name, year, figures.rank, figures.n, lang)
-        home_status(figures.code, lang)
+        home_status(plan_code, lang)
         st.page_link(
             "pages/profile.py",
             label=t("open_profile_of", lang, name=name),
@@ -69,7 +71,7 @@ def card(figures: ProvinceYear) -> None:
 st.subheader(t("plan_provinces", lang))
 for column, code in zip(st.columns(3), shell.PLAN_PROVINCES, strict=True):
     with column:
-        card(glance.cards[code])
+        card(glance.cards[code], code)
 
 
 def ranking(rows: pd.DataFrame) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from geo import loader, static_files
+from papi_data.eras import MERGER_YEAR, SET_63, key_in_year, province_set
 from papi_data.store.schema import TOTAL
 from papi_data.subdimensions import is_subdimension
 from ui.charts.choropleth import map_figure
@@ -95,7 +96,17 @@ def map_part() -> None:
         nearest = first if year < first else last
         st.button(t("go_first_year", lang, year=nearest), on_click=state.set_value, args=("year", nearest), key="first")
         return
-    rows, hover = map_data.map_layer(lang, year, metric, show_2025)
+    old_map = province_set(year) == SET_63  # from 2025 the map is the 34 provinces: no overlay needed
+    if not old_map or years[0] < MERGER_YEAR <= years[-1]:  # the year control crosses the 2025 change: say so
+        st.caption(
+            t(
+                "map_era_note_34" if not old_map else "map_era_note_63",
+                lang,
+                year=MERGER_YEAR,
+                year_before=MERGER_YEAR - 1,
+            )
+        )
+    rows, hover = map_data.map_layer(lang, year, metric, show_2025 and old_map)
     scale = metrics.scale_text(metric, year, lang)
     span = map_data.map_colours(lang, metric, year, fit)
     assert span is not None  # the metric was measured that year
@@ -105,19 +116,20 @@ def map_part() -> None:
         colours = t("colours_one_year", lang, year=year)
     else:
         colours = t("colours_fixed", lang, first=span.first, last=span.last)
-    selected = view.province
+    # kept as chosen; shown as the province that stands for it in this year's set
+    selected = key_in_year(store.provinces, view.province, year) if view.province else None
     figure = Chart(
         partial(
             map_figure,
             rows,
-            browser.static_url(static_files.provinces_63_url_path()),
+            browser.static_url(static_files.url_path_of_year(year)),  # 63 provinces through 2024, 34 from 2025
             hover,
             lang=lang,
             colour_by_group=colouring == "groups",
             colorbar_title=colours,
             colour_range=(span.low, span.high),
             selected=selected,
-            outlines_2025=loader.borders_34() if show_2025 else None,
+            outlines_2025=loader.borders_34() if show_2025 and old_map else None,
             archipelagos=loader.archipelago_labels(),
         ),
         shell.frame(

@@ -3,6 +3,7 @@ a score in the next report. Arithmetic on published scores, labelled so: not a f
 
 import streamlit as st
 
+from papi_data.eras import provinces_of
 from papi_data.plans.planner import GOALS, Goal, default_value
 from papi_data.store.schema import GROUPS
 from papi_data.text import by_name
@@ -15,16 +16,17 @@ from ui.planner.panel import show_answer, show_entry
 lang = shell.lang()
 store = data.store(lang)
 year = max(store.years)
-names = store.provinces.set_index("code")[f"name_{lang}"]
+provinces = provinces_of(store.provinces, year)  # the latest year's set: the 34 from the first 2025 year
+names = provinces.set_index("code")[f"name_{lang}"]
 scores = planner_data.year_scores(lang, year)
 metrics = planner_data.planner_metrics(lang)
 spec = planner_spec(
-    store.provinces,
+    provinces,
     list(metrics),
     metrics.__getitem__,
     scores.scales.__getitem__,
     lambda code, metric: default_value(scores, code, metric),
-    len(store.provinces),
+    len(provinces),
     lang,
 )
 view = state.view(spec)

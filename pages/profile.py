@@ -22,7 +22,7 @@ store = data.store(lang)
 table = data.scores_table(lang)
 catalogue = data.metrics(lang)
 provinces = store.provinces.set_index("code")
-names = provinces[f"name_{lang}"].to_dict()
+names = profile_panel.era_names(store.provinces, lang)
 codes_by_name = by_name(provinces.index, provinces["name_vi"].to_dict())  # Vietnamese order, in both languages
 years = store.years
 spec = profile_spec(years, store.provinces, store.dimensions, lang)
@@ -72,11 +72,14 @@ with right:
     )
 
 other_year = view.compare_year
-p = profile_panel.Profile(code=code, year=year, others=view.compare, names=names, years=years, lang=lang)
+linked = profile_panel.linked(store.provinces, code)  # the other era's provinces: drawn beside it, never merged
+p = profile_panel.Profile(code=code, year=year, others=view.compare, names=names, years=years, lang=lang, linked=linked)
 axes = [radar_axis_label(*catalogue.name(m, lang, short=True).split(" ", 1)) for m in metrics]
 series = profile_panel.radar_series(best_of_year, metrics, p, other_year, (view.mean, view.best))
 own = series[0]["values"]
-if all(v is None for v in own):
+if profile_panel.other_era_notice(store.provinces, code, year, names, lang):
+    pass  # the province did not exist in this year's survey: the notice names those that did
+elif all(v is None for v in own):
     st.warning(t("year_no_data", lang, name=name, year=year), icon="⚠️")
     nearest = nearest_year_with_data(table, code, year)
     if nearest is not None:

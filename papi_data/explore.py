@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from papi_data.eras import province_set, sets_of
 from papi_data.search import search_provinces
 from papi_data.store.schema import DIMENSION_RANGE, TOTAL, era, total_range
 from papi_data.subdimensions import is_subdimension, subdimension_rows
@@ -202,14 +203,18 @@ def summarise(table: pd.DataFrame, provinces: pd.DataFrame, filters: Filters, sh
     in_scope = table.loc[_in_years_and_metrics(table, filters), ["province_code", "year", "dimension", "score"]]
     expected = in_scope.groupby("year")["dimension"].nunique()  # the selected metrics measured each year
     codes = _province_codes(provinces, filters)
+    sets = provinces.assign(province_set=sets_of(provinces)).set_index("code")["province_set"]  # each year its own set
+    per_year = {s: int((sets.reindex(codes) == s).sum()) for s in sets.unique()}
+    years_in = [int(y) for y in range(filters.years[0], filters.years[1] + 1)]
+    all_sets = {province_set(y) for y in years_in}
     chosen = in_scope[in_scope["province_code"].isin(codes) & in_scope["score"].notna()]
     present = chosen.groupby(["province_code", "year"])["dimension"].nunique()
     complete = int((present.to_numpy() == expected.reindex(present.index.get_level_values("year")).to_numpy()).sum())
     return Summary(
         provinces=int(shown["province_code"].nunique()),
-        all_provinces=len(provinces),
+        all_provinces=int(sets.isin(all_sets).sum()),
         years=filters.years,
-        without_data=len(codes) * len(expected) - complete,
+        without_data=sum(per_year.get(province_set(int(y)), 0) for y in expected.index) - complete,
         rows=len(shown),
     )
 

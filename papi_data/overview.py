@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from papi_data.cells import float_or_none, int_or_none, str_or_none
+from papi_data.eras import provinces_of
 from papi_data.store.schema import TOTAL
 
 
@@ -67,8 +68,9 @@ def year_metric(table: pd.DataFrame, provinces: pd.DataFrame, year: int, dimensi
     """Every province's row for one year and metric, in province order, with NaN where there is no score.
 
     Provinces without a row at all (a dimension not yet measured that year) are included as missing, so a map or a
-    count always covers all provinces and says who has no data.
+    count always covers all provinces of the year's set (papi_data.eras) and says who has no data.
     """
+    provinces = provinces_of(provinces, year)
     measured = ["score", "rank", "group", "change", *(["change_gap"] if "change_gap" in table else [])]
     measured += ["source", "source_file", "source_line"]
     rows = table.loc[(table["year"] == year) & (table["dimension"] == dimension), ["province_code", *measured]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from papi_data.eras import same_set
 from papi_data.store.schema import TOTAL, era
 
 
@@ -48,8 +49,8 @@ def dimension_profile(
 
 
 def era_years(years: list[int], year: int) -> list[int]:
-    """The years on the same total scale as `year` (2011–2017 or 2018 on)."""
-    return [y for y in years if era(y) == era(year)]
+    """The years on the same total scale as `year` (2011–2017 or 2018 on) and of the same provinces (papi_data.eras)."""
+    return [y for y in years if era(y) == era(year) and same_set(y, year)]
 
 
 def rank_history(table: pd.DataFrame, code: str) -> pd.DataFrame:

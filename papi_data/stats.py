@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from papi_data.eras import province_set
 from papi_data.store.schema import TOTAL, era
 
 
@@ -28,7 +29,7 @@ def national(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 # Why a change against the previous year is not defined (the `change_gap` column), in the order they are checked.
-CHANGE_GAPS = ("no_score", "first_year", "scale_change", "definition_change", "previous_missing")
+CHANGE_GAPS = ("no_score", "first_year", "scale_change", "set_change", "definition_change", "previous_missing")
 
 
 def with_change(scores: pd.DataFrame) -> pd.DataFrame:
@@ -36,12 +37,15 @@ def with_change(scores: pd.DataFrame) -> pd.DataFrame:
     why it is not defined where it is not (else missing), so a page can say it rather than "no data".
 
     The previous year is year − 1 exactly (a gap year gives no change), and a total never changes across the
-    2018 switch from the 6–60 to the 8–80 scale. Dimension scores are 1–10 in both eras, so they do. Where the table
+    2018 switch from the 6–60 to the 8–80 scale, and no score across the 2025 switch from the 63 provinces to the 34
+    (papi_data.eras: a province of the 34 has no year before, and is never compared with its former provinces).
+    Dimension scores are 1–10 in both scale eras, so they do. Where the table
     has a `segment` column (sub-dimensions: papi_data.subdimensions.metric_rows), a change also needs both years in
     the same segment, i.e. on the same scale and definition.
 
     `change_gap`, the first that holds: `no_score` (none this year), `first_year` (no province has a score the year
-    before: the metric starts this year), `scale_change` (a total of 2018 against 2017), `definition_change` (a
+    before: the metric starts this year), `scale_change` (a total of 2018 against 2017), `set_change` (2025 against
+    2024: other provinces), `definition_change` (a
     sub-dimension whose segment starts this year), `previous_missing` (this province has no score the year before).
     """
     out = scores.copy()
@@ -51,6 +55,8 @@ def with_change(scores: pd.DataFrame) -> pd.DataFrame:
     out = out.merge(previous, on=["year", "province_code", "dimension"], how="left")
     eras = out["year"].map({y: era(int(y)) for y in out["year"].unique()})
     scale_break = (out["dimension"] == TOTAL) & (eras != (out["year"] - 1).map(era))
+    sets = out["year"].map({y: province_set(int(y)) for y in out["year"].unique()})
+    set_break = sets.to_numpy() != (out["year"] - 1).map(province_set).to_numpy()
     measured = out.loc[out["score"].notna(), ["year", "dimension"]].drop_duplicates()
     measured_before = pd.MultiIndex.from_frame(measured.assign(year=measured["year"] + 1))
     first_year = ~pd.MultiIndex.from_frame(out[["year", "dimension"]]).isin(measured_before)
@@ -60,8 +66,8 @@ def with_change(scores: pd.DataFrame) -> pd.DataFrame:
         segment_of = first_rows.set_index(["year", "dimension"])["segment"]
         before = pd.MultiIndex.from_arrays([out["year"] - 1, out["dimension"]])
         definition_break = (segment_of.reindex(before).to_numpy() != out["segment"].to_numpy()) & ~first_year
-    out["change"] = (out["score"] - out["previous_score"]).where(~scale_break & ~definition_break)
-    gaps = [out["score"].isna(), first_year, scale_break, definition_break, out["previous_score"].isna()]
+    out["change"] = (out["score"] - out["previous_score"]).where(~scale_break & ~set_break & ~definition_break)
+    gaps = [out["score"].isna(), first_year, scale_break, set_break, definition_break, out["previous_score"].isna()]
     reason = np.select([np.asarray(g, dtype=bool) for g in gaps], list(CHANGE_GAPS), default="")
     out["change_gap"] = pd.array([r or None for r in reason], dtype="string")
     return out.drop(columns=["previous_score", "previous_segment"], errors="ignore")
@@ -81,9 +87,11 @@ def colour_range(scores: pd.DataFrame, metric: str, year: int, *, one_year: bool
     """The span a map colours `metric` over in `year`: the lowest and highest score of every year on the same scale
     (a dimension: every year, on 1–10; the total: 2011–2017 on 6–60, or 2018 on, on 8–80; a sub-dimension: the years
     of its `segment`, one definition and scale), so that a colour means the same score all through a play-through;
-    with `one_year`, that year's scores only, for contrast. The ends are rounded outward (to 0.1, to a whole point for
-    the total). None where the metric has no score then."""
+    with `one_year`, that year's scores only, for contrast. Only years of the same province set count (the 63 through
+    2024, the 34 from 2025: papi_data.eras), so each era's colours span its own provinces. The ends are rounded
+    outward (to 0.1, to a whole point for the total). None where the metric has no score then."""
     rows = scores[(scores["dimension"] == metric) & scores["score"].notna()]
+    rows = rows[rows["year"].map(province_set) == province_set(year)]
     if one_year:
         rows = rows[rows["year"] == year]
     elif metric == TOTAL:

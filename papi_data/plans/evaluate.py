@@ -20,6 +20,7 @@ import pandas as pd
 from pandas.api.typing import NAType
 
 from papi_data.cells import as_str, bool_or_none, float_or_none, int_list, int_or_none, str_list, str_or_none
+from papi_data.eras import SET_63, former, key_in_year, province_set, same_set, successor
 from papi_data.plans.measures import (
     NO_STANDING,
     Standing,
@@ -45,6 +46,7 @@ FAR_DIMENSIONS = 3  # how many dimensions "what it would take" names
 NO_RESULT = "no_result"  # the province has no score for the target year
 NO_BASELINE = "no_baseline"  # ... or for the baseline year
 SCALE_CHANGE = "scale_change"  # scores compared across a change of scale (a total across 2018, a sub-dimension's)
+SET_CHANGE = "set_change"  # a rank or group (or a merged province's score) compared across the 2025 switch to 34
 UNREACHABLE = "unreachable"  # no rank or group is better than the baseline's (already first, or already best)
 NONE_SELECTED = "none_selected"  # no dimension was weak (or strong) in the baseline year: nothing to check
 NOT_PUBLISHED = "not_published"  # the target year is after the latest year in the store
@@ -80,6 +82,7 @@ COLUMNS = [
     "target_group",
     "target_rank",  # the worst rank that meets a rank or group target that year (the target band's edge)
     "boundary_changed",  # the province merged on 1 July 2025 and the target year is 2025 or later
+    "measured_code",  # the province whose figures the target year is read from: from 2025, the new province
     "fair_year",  # the year the fair comparison starts from: the baseline, or the year before the target year
     "fair_rank_before",  # ranks among the provinces with a score in both years (and in the set, if ranked among one)
     "fair_rank_after",
@@ -344,6 +347,26 @@ class _Context(NamedTuple):
     latest: int
     checks: pd.DataFrame
     segments: dict[tuple[int, str], str]
+    provinces: pd.DataFrame
+
+
+def _in_year(t: Target, year: int, provinces: pd.DataFrame) -> Target:
+    """The target read on the province that stands for the plan's province in `year` (papi_data.eras): from 2025 a
+    former province's targets are measured on the new province it became, a set of provinces on their successors."""
+    if province_set(year) == SET_63:
+        return t
+    code = key_in_year(provinces, t.province_code, year) or t.province_code
+    among = None if t.among is None else sorted({key_in_year(provinces, c, year) or c for c in t.among})
+    return t._replace(province_code=code, among=among)
+
+
+def _crosses_set(t: Target, year: int, what: str, ctx: _Context) -> bool:
+    """Whether the rule compares across the 2025 change of province set in a way that is not defined: a rank or a
+    group (other provinces, another N), or the score of a province whose borders changed (another territory). An
+    unchanged province's score on the same scale is its own and compares."""
+    if t.baseline_year is None or same_set(t.baseline_year, year):
+        return False
+    return what != "score" or len(former(ctx.provinces, t.province_code)) != 1
 
 
 def evaluate(
@@ -359,12 +382,13 @@ def evaluate(
     nat = national(table) if nat is None else nat
     ctx = _Context(
         table=table,
-        standing=standings(table, targets["province_code"]),
+        standing=standings(table, _with_successors(targets["province_code"], provinces)),
         nat=spreads(nat),
         dims=dimensions_in(table),
         latest=latest_published_year,
         checks=dimension_checks(targets, table, latest_published_year, nat),
         segments=segment_of(table),
+        provinces=provinces,
     )
     merged = merged_provinces(provinces)
     rows: list[dict[str, object]] = []
@@ -373,7 +397,8 @@ def evaluate(
         base_year = t.baseline_year
         base = ctx.standing.get((base_year or 0, t.province_code, dimension), NO_STANDING)
         for year in t.target_years:
-            now = ctx.standing.get((year, t.province_code, dimension), NO_STANDING)
+            here = _in_year(t, year, provinces)
+            now = ctx.standing.get((year, here.province_code, dimension), NO_STANDING)
             row: dict[str, object] = {
                 "target_id": t.id,
                 "plan_id": t.plan_id,
@@ -391,20 +416,25 @@ def evaluate(
                 "baseline_n": base.n or None,
                 "baseline_group": base.group,
                 "boundary_changed": year >= REFORM_YEAR and t.province_code in merged,
+                "measured_code": here.province_code,
             }
             if t.rule in COUNTING_RULES:
                 row.update(_counting_rule(t, year, ctx))
+            elif _crosses_set(here, year, what, ctx) and year <= ctx.latest:
+                row.update({"status": "no_data", "reason": SET_CHANGE, "comparator": COMPARATORS.get(what, "≥")})
+                row.update({"value": now.rank if what == "rank" else now.score, "value_n": now.n or None})
+                row["gap_unit"] = "places" if what == "rank" else "points"
             else:
-                outcome = _single_metric_rule(t, year, dimension, what, base, now, ctx)
+                outcome = _single_metric_rule(here, year, dimension, what, base, now, ctx)
                 row.update(outcome)
                 if outcome["status"] in ("achieved", "missed"):
-                    row.update(_fairness(t, year, dimension, what, ctx))
+                    row.update(_fairness(here, year, dimension, what, ctx))
                 if (
                     outcome["status"] in ("missed", "pending")
                     and what in ("rank", "group")
                     and not row["boundary_changed"]
                 ):
-                    row.update(_what_it_takes(t, year, outcome, dimension, ctx))
+                    row.update(_what_it_takes(here, year, outcome, dimension, ctx))
             rows.append(row)
     out = pd.DataFrame(rows, columns=COLUMNS)
     for column in ["value", "baseline_value", "threshold", "gap", "points_needed", "fair_change"]:
@@ -414,6 +444,11 @@ def evaluate(
     for column in [*integers, "fair_rank_before", "fair_rank_after", "fair_n"]:
         out[column] = out[column].astype("Int16")
     return out
+
+
+def _with_successors(codes: pd.Series, provinces: pd.DataFrame) -> set[str]:
+    """The plans' provinces and, where the store holds the 34, the provinces they became."""
+    return set(codes) | {s for c in codes if (s := successor(provinces, str(c))) is not None}
 
 
 def _measure(t: Target) -> tuple[str, str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 6  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
-# 5: the derived tables; 6: published group cut-offs
+SCHEMA_VERSION = 7  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
+# 5: the derived tables; 6: published group cut-offs; 7: provinces by era (province_set, gso_code)
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -49,6 +49,8 @@ TABLES: dict[str, pa.Schema] = {
             ("code_2025", pa.string()),
             ("name_2025_vi", pa.string()),
             ("name_2025_en", pa.string()),
+            ("province_set", pa.string()),  # "63" (2011–2024) or "34" (from 2025): papi_data.eras
+            ("gso_code", pa.string()),  # the official code; a province of the 34 is keyed "n" + it
         ]
     ),
     "regions": pa.schema(
@@ -428,6 +430,7 @@ DERIVED_TABLES: dict[str, pa.Schema] = {
             ("target_group", pa.string()),
             ("target_rank", pa.int16()),
             ("boundary_changed", pa.bool_()),
+            ("measured_code", pa.string()),  # the province the target year is read from (from 2025: the new one)
             ("fair_year", pa.int16()),
             ("fair_rank_before", pa.int16()),
             ("fair_rank_after", pa.int16()),

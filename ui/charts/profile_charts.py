@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from papi_data.eras import split_by_set
 from papi_data.store.schema import EIGHT_DIMENSION_YEAR, GROUPS
 from ui.charts.frame import (
     GAP,
@@ -466,9 +467,12 @@ def total_panels(
     error bars."""
     early = [y for y in years if y < EIGHT_DIMENSION_YEAR]
     late = [y for y in years if y >= EIGHT_DIMENSION_YEAR]
+    late_parts = [trend_part(national, mine, run, others, intervals=True) for run in split_by_set(late)] or [
+        trend_part(national, mine, late, others, intervals=True)
+    ]  # the 63 provinces' years, then the 34's: no line crosses 2025
     return [
         trend_panel(f"{t('total', lang)} (6–60)", [trend_part(national, mine, early, others, intervals=True)]),
-        trend_panel(f"{t('total', lang)} (8–80)", [trend_part(national, mine, late, others, intervals=True)]),
+        trend_panel(f"{t('total', lang)} (8–80)", late_parts),
     ]
 
 

@@ -14,8 +14,16 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from papi_data.cells import int_or_none, str_or_none
-from papi_data.plans.evaluate import NO_BASELINE, NO_RESULT, NONE_SELECTED, NOT_PUBLISHED, SCALE_CHANGE, UNREACHABLE
+from papi_data.cells import float_or_none, int_or_none, str_or_none
+from papi_data.plans.evaluate import (
+    NO_BASELINE,
+    NO_RESULT,
+    NONE_SELECTED,
+    NOT_PUBLISHED,
+    SCALE_CHANGE,
+    SET_CHANGE,
+    UNREACHABLE,
+)
 from papi_data.plans.rules import metric_parts
 from papi_data.store.load import PapiStore
 from papi_data.store.schema import GROUPS, TOTAL
@@ -198,6 +206,12 @@ def result_text(row: pd.Series, ref: PlanRef, lang: str, latest_year: int) -> st
     year = int(row["target_year"])
     if reason == SCALE_CHANGE:
         return t("plan_reason_scale_change", lang, base=base, year=year)
+    if reason == SET_CHANGE:  # both figures shown, each in its own era, never one against the other
+        if row["gap_unit"] != "places":  # a merged province's score: another territory than its baseline's
+            return t("plan_reason_set_change_score", lang, year=year, now=fmt_number(float_or_none(row["value"]), lang))
+        then = t("rank_of", lang, rank=int_or_none(row["baseline_rank"]), n=int_or_none(row["baseline_n"]))
+        now = t("rank_of", lang, rank=int_or_none(row["value"]), n=int_or_none(row["value_n"]))
+        return t("plan_reason_set_change", lang, base=base, year=year, then=then, now=now)
     if reason == NO_BASELINE:
         return t("plan_reason_no_baseline", lang, base=base)
     if reason == NO_RESULT and (row["gap_unit"] != "dimensions" or pd.isna(row["value"])):

@@ -245,7 +245,7 @@ def planner_spec(
     return ViewSpec(
         PlannerView,
         (
-            Param("province", "01", choice(names), show=names.__getitem__),
+            Param("province", "01" if "01" in names else next(iter(names)), choice(names), show=names.__getitem__),
             Param("metric", TOTAL, choice(metrics), show=metric_label),
             Param("goal", "rank", choice(GOALS), show=lambda g: t(f"planner_goal_{g}", lang)),
             Param("k", 10, nearest_int(range(1, most + 1))),

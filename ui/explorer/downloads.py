@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from papi_data.eras import province_set
 from papi_data.explore import Filters, Summary
 from papi_data.store.schema import EIGHT_DIMENSION_YEAR, FIRST_YEAR, GROUPS, total_range
 from ui.core.i18n import t
@@ -53,6 +54,7 @@ COLUMNS = [
     "ci90_high",
     "respondents",
     "interval_source",
+    "province_set",  # 63 through 2024, 34 from 2025 (papi_data.eras): changes and comparisons stay within one
 ]
 INTERVAL_COLUMNS = ["se", "ci90_low", "ci90_high", "respondents"]
 MIME = {
@@ -106,6 +108,7 @@ def view_table(rows: pd.DataFrame, regions: pd.DataFrame, metrics: Metrics, lang
             "province_en": rows["name_en"].to_numpy(),
             "region": rows["region_id"].map(region_names).to_numpy(),
             "year": year.astype("int16").to_numpy(),
+            "province_set": year.map(lambda y: int(province_set(int(y)))).astype("int16").to_numpy(),
             "metric": metric.to_numpy(),
             "metric_name": metric.map(names).to_numpy(),
             "parent_dimension": parent.array,
@@ -379,6 +382,7 @@ _FIELDS: dict[str, tuple[str, str]] = {  # column → (Table Schema type, what i
     "ci90_high": ("number", "Upper end of PAPI's published 90% interval of the total"),
     "respondents": ("integer", "Respondents in the province that year (published with the interval)"),
     "interval_source": ("string", "Where the interval comes from"),
+    "province_set": ("integer", "The provinces the year's survey covers: 63 (to 2024) or 34 (from 2025)"),
 }
 _UNITS = {"score": "points", "change_prev": "points", "change_base": "points", "se": "points"}
 _UNITS |= {"ci90_low": "points", "ci90_high": "points", "rank": "place", "respondents": "people"}

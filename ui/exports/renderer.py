@@ -47,11 +47,12 @@ def with_geometry(figure: dict) -> dict:
     named = [isinstance(trace.get("geojson"), str) for trace in traces]
     if not any(named):
         return figure
+    data = []
     for trace, by_url in zip(traces, named, strict=True):
-        if by_url and not static_files.is_provinces_63_url(trace["geojson"]):
+        geometry = static_files.geometry_of_url(trace["geojson"]) if by_url else None
+        if by_url and geometry is None:
             raise RenderError(f"no geometry known at {trace['geojson']}")
-    geometry = static_files.provinces_63_geometry()
-    data = [{**trace, "geojson": geometry} if by_url else trace for trace, by_url in zip(traces, named, strict=True)]
+        data.append({**trace, "geojson": geometry} if by_url else trace)
     return {**figure, "data": data}
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from papi_data.eras import key_in_year
 from papi_data.overview import ProvinceYear, leaders, province_year, without_data
 from papi_data.published import NationalMean, national_mean
 from papi_data.store.load import PapiStore
@@ -19,7 +20,7 @@ class YearAtAGlance:
     mean: NationalMean
     national: pd.Series  # the total's national row: median, n, …
     missing: list[str]  # codes of the provinces without a total
-    cards: dict[str, ProvinceYear]  # by code
+    cards: dict[str, ProvinceYear]  # by the plan province's code (from 2025: its new province's figures)
     best: pd.DataFrame
     lowest: pd.DataFrame
 
@@ -34,7 +35,8 @@ def year_at_a_glance(store: PapiStore, lang: str, year: int, codes: tuple[str, .
         mean=national_mean(table, store.published_means, year),
         national=nat[(nat["dimension"] == "total") & (nat["year"] == year)].iloc[0],
         missing=without_data(table, year),
-        cards={code: province_year(table, code, year) for code in codes},
+        # a plan province's card from 2025 is the new province it is part of (papi_data.eras)
+        cards={code: province_year(table, key_in_year(store.provinces, code, year) or code, year) for code in codes},
         best=leaders(table, year, best=True),
         lowest=leaders(table, year, best=False),
     )

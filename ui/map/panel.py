@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.decompose import comparison_gap, movers
+from papi_data.eras import SET_63, former
 from papi_data.overview import province_year
 from papi_data.store.schema import TOTAL
 from ui.charts.sentences import Label, movers_sentence
@@ -103,7 +104,11 @@ def selected_card(
             )
             if metric == TOTAL:
                 st.caption(certainty.total_rank_text(code, name, year, lang))
-        st.caption(t("since_2025", lang, new=names.at[code, f"name_2025_{lang}"]))
+        if names.at[code, "province_set"] == SET_63:
+            st.caption(t("since_2025", lang, new=names.at[code, f"name_2025_{lang}"]))
+        else:  # a province of the 34: the former provinces it was formed from, each with its own figures before 2025
+            formed = ", ".join(str(names.at[c, f"name_{lang}"]) for c in former(provinces, code))
+            st.caption(t("formed_from", lang, names=formed))
         link, clear = st.columns([3, 2], vertical_alignment="center")
         link.page_link(
             "pages/profile.py",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from papi_data.cells import str_or_none
+from papi_data.eras import MERGER_YEAR
 from papi_data.plans.evaluate import MAIN, STATUSES
 from papi_data.plans.measures import standings
 from papi_data.plans.summary import by_recency, main_rows, merged_with, plan_counts, plan_order
@@ -100,7 +101,8 @@ def plan_contents(
 ) -> dict[str, PlanContent]:
     """Every plan's content by id. `table`: the scores with ranks (for a merged province's old parts)."""
     latest = max(store.years)
-    totals = table[(table["year"] == latest) & (table["dimension"] == TOTAL)]
+    last_own = min(latest, MERGER_YEAR - 1)  # a merged province's former parts: their last year of own figures
+    totals = table[table["year"].isin([latest, last_own]) & (table["dimension"] == TOTAL)]
     standing = standings(totals, store.provinces["code"])
     out = {}
     for _, plan in store.plans.iterrows():
@@ -139,7 +141,8 @@ def _plan(
     url = str_or_none(plan["source_url"])
     members = None
     if rows["boundary_changed"].any():
-        lines = members_lines(merged_with(ref.provinces, plan["province_code"]), standing, latest, ref, lang)
+        last_own = min(latest, MERGER_YEAR - 1)  # beside a 2025 verdict, the former provinces' own 2024 figures
+        lines = members_lines(merged_with(ref.provinces, plan["province_code"]), standing, last_own, ref, lang)
         members = t("plan_members_heading", lang) + "\n\n" + "\n".join(f"- {md(line)}" for line in lines)
     return PlanContent(
         id=str(plan["id"]),

@@ -12,11 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.cells import as_float, as_int, as_str, str_list
+from papi_data.eras import MERGER_YEAR, SET_34, SET_63, former, split_by_set, successor
 from papi_data.ranking import near_tie
 from papi_data.store.schema import TOTAL
 from ui.charts.common import Chart
 from ui.charts.profile_charts import (
-    metric_panel,
     rank_history_figure,
     segmented_panel,
     total_panels,
@@ -45,6 +45,7 @@ class Profile:
     names: dict[str, str]  # province code → name in `lang`
     years: list[int]
     lang: str
+    linked: tuple[str, ...] = ()  # the provinces of the other era it is linked to (papi_data.eras), drawn beside it
 
     @property
     def name(self) -> str:
@@ -247,13 +248,14 @@ def trends(catalogue: Metrics, p: Profile) -> None:
     lang = p.lang
     national = profile_data.national_series(lang)
     mine = profile_data.province_series(lang, p.code)
-    compared = [(p.names[o], profile_data.province_series(lang, o)) for o in p.others]
+    shown = [*p.others, *(c for c in p.linked if c not in p.others)]  # the other era's: own lines, never merged
+    compared = [(p.names[o], profile_data.province_series(lang, o)) for o in shown]
     dims = catalogue.dimensions
     panels = [
-        metric_panel(
+        segmented_panel(
             national[m],
             mine.get(m, {}),
-            [y for y in p.years if y >= first],
+            split_by_set([y for y in p.years if y >= first]),
             catalogue.name(m, lang, short=True),
             [(name, lines.get(m, {})) for name, lines in compared],
         )
@@ -325,10 +327,56 @@ def trend_panels(
                 shell.chart(figure, f"{key}_{start + i}", f"papi-{p.code}-{filename}-{start + i + 1}")
 
 
+def era_names(provinces: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Province names for the profile, a province of the 34 marked as such where the store holds both sets: the new
+    Tây Ninh is "Tây Ninh (từ 2025)", never confused with the former Tây Ninh."""
+    both = provinces["province_set"].nunique() > 1
+    return {
+        str(c): f"{n} ({t('since_year', lang, year=MERGER_YEAR)})" if both and s != SET_63 else str(n)
+        for c, n, s in zip(provinces["code"], provinces[f"name_{lang}"], provinces["province_set"], strict=True)
+    }
+
+
+def linked(provinces: pd.DataFrame, code: str) -> tuple[str, ...]:
+    """The provinces of the other era a province is linked to: a new province's former ones, a former province's
+    successor (when the store holds the 34)."""
+    after = successor(provinces, code)
+    return (after,) if after else tuple(former(provinces, code))
+
+
+def other_era_notice(provinces: pd.DataFrame, code: str, year: int, names: dict[str, str], lang: str) -> bool:
+    """Where the province did not exist in the year's survey (a former province from 2025, a new one before): say so
+    and offer the provinces that stand for it then. Returns whether it said so."""
+    in_set = provinces.loc[provinces["code"] == code, "province_set"].iloc[0] == (
+        SET_63 if year < MERGER_YEAR else SET_34
+    )
+    if in_set:
+        return False
+    others = linked(provinces, code)
+    key = "other_era_former" if year >= MERGER_YEAR else "other_era_new"
+    st.info(t(key, lang, name=names[code], year=year, others=", ".join(names[o] for o in others)), icon="ℹ️")
+    for other in others:
+        st.button(
+            t("open_profile_of", lang, name=names[other]),
+            on_click=state.set_value,
+            args=("province", other),
+            key=f"era_{other}",
+            icon=":material/arrow_forward:",
+        )
+    return True
+
+
 def since_2025(provinces: pd.DataFrame, code: str, codes_by_name: Sequence[str], lang: str) -> None:
-    """Which province it belongs to since 1 July 2025, and a button to each former province merged with it."""
+    """Which province it belongs to since 1 July 2025, and a button to each former province merged with it; for a
+    province of the 34, the former provinces it was formed from."""
     st.subheader(t("profile_section_since_2025", lang))
     by_code = provinces.set_index("code")
+    if by_code.at[code, "province_set"] != SET_63:
+        formed = [str(by_code.at[c, f"name_{lang}"]) for c in former(provinces, code)]
+        st.markdown(t("formed_from", lang, names=", ".join(formed)))
+        st.caption(t("merger_note", lang))
+        return
+    codes_by_name = [c for c in codes_by_name if by_code.at[c, "province_set"] == SET_63]
     new_code_of = by_code["code_2025"].to_dict()
     name = by_code.at[code, f"name_{lang}"]
     partners = [c for c in codes_by_name if c != code and new_code_of[c] == new_code_of[code]]

@@ -223,6 +223,13 @@ def read_partners(
             )
     table = pd.DataFrame(rows, columns=["year", "order", "partner_id", "basis"])
     for year in sorted(years - set(table["year"])):
-        problems.append(SourceProblem(REPORT_PARTNERS_FILE, None, "year", f"no partners for the {year} report"))
+        problems.append(
+            SourceProblem(
+                REPORT_PARTNERS_FILE,
+                None,
+                "year",
+                f"no partners for the {year} report: add its partners as its cover names them",
+            )
+        )
     partners_table = pd.DataFrame(partners, columns=["id", "name_vi", "name_en", "source"])
     return partners_table, table.sort_values(["year", "order"], ignore_index=True)

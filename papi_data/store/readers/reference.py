@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from papi_data.cells import as_str, str_list
+from papi_data.eras import SET_34, SET_63, new_key
 from papi_data.store.problems import SourceProblem, read_csv_rows
 from papi_data.text import name_key, nfc
 
@@ -73,6 +74,8 @@ def read_provinces(sources: Path, regions: pd.DataFrame, problems: list[SourcePr
                 "code_2025": new["new_code"],
                 "name_2025_vi": nfc(new["new_name_vi"]),
                 "name_2025_en": new["new_name_en"],
+                "province_set": SET_63,
+                "gso_code": code,
             }
         )
     provinces = pd.DataFrame(rows)
@@ -80,6 +83,49 @@ def read_provinces(sources: Path, regions: pd.DataFrame, problems: list[SourcePr
         for code in provinces.loc[provinces["code"].duplicated(), "code"]:
             problems.append(SourceProblem(PROVINCES_FILE, None, "code", f"code {code} appears more than once"))
     return provinces
+
+
+def new_provinces(sources: Path, provinces: pd.DataFrame, problems: list[SourceProblem]) -> pd.DataFrame:
+    """The 34 provinces of 1 July 2025 as rows of the provinces table, keyed `n` + their GSO code (papi_data.eras).
+
+    Names and codes are the mapping's `new_*`. A new province's region is that of the former province whose name it
+    carries (else whose code it keeps): the six regions are the 63-province era's, and no finer rule is published.
+    Their `code_2025`/`name_2025_*` are empty: they are the 2025 provinces.
+    """
+    columns = ["old_code", "new_code", "new_name_vi", "new_name_en"]
+    by_code = provinces.set_index("code")
+    seen: dict[str, dict] = {}
+    for line, r in read_csv_rows(sources / MERGER_FILE, columns, problems):
+        if r["old_code"] not in by_code.index:
+            problems.append(SourceProblem(MERGER_FILE, line, "old_code", f"unknown province code {r['old_code']!r}"))
+            continue
+        old = by_code.loc[r["old_code"]]
+        entry = seen.setdefault(r["new_code"], {"name_vi": nfc(r["new_name_vi"]), "name_en": r["new_name_en"]})
+        if entry["name_vi"] != nfc(r["new_name_vi"]):
+            problems.append(SourceProblem(MERGER_FILE, line, "new_name_vi", f"code {r['new_code']} named twice"))
+        named = name_key(as_str(old["name_vi"])) == name_key(entry["name_vi"])
+        if named or ("region_id" not in entry and r["old_code"] == r["new_code"]):
+            entry.update(region_id=old["region_id"], region_vi=old["region_vi"], region_en=old["region_en"])
+        entry.setdefault("fallback", (old["region_id"], old["region_vi"], old["region_en"]))
+    rows = []
+    for gso, entry in sorted(seen.items()):
+        fallback = entry.pop("fallback")
+        region = dict(zip(["region_id", "region_vi", "region_en"], fallback, strict=True))
+        rows.append(
+            {
+                "code": new_key(gso),
+                "name_vi": entry["name_vi"],
+                "name_en": entry["name_en"],
+                "aliases": [],
+                **{k: entry.get(k, region[k]) for k in region},
+                "code_2025": None,
+                "name_2025_vi": None,
+                "name_2025_en": None,
+                "province_set": SET_34,
+                "gso_code": gso,
+            }
+        )
+    return pd.DataFrame(rows, columns=list(provinces.columns))
 
 
 def name_resolver(provinces: pd.DataFrame) -> dict[str, str]:

@@ -111,6 +111,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "không so được: thang điểm đổi năm {year}",
         "en": "no comparison: the scale changed in {year}",
     },
+    "change_gap_set_change": {
+        "vi": "không so được: từ năm {year} là 34 tỉnh, thành phố mới",
+        "en": "no comparison: from {year} the survey covers the 34 new provinces",
+    },
     "change_gap_definition_change": {
         "vi": "không so được: cách đo đổi năm {year}",
         "en": "no comparison: the measure changed in {year}",
@@ -151,8 +155,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # Home
     "home_heading": {"vi": "PAPI {year}: tổng quan toàn quốc", "en": "PAPI {year}: national overview"},
     "home_intro": {
-        "vi": "Điểm tổng hợp PAPI của 63 tỉnh, thành phố năm {year} ({scale}). Điểm cao hơn là tốt hơn.",
-        "en": "PAPI total scores of the 63 provinces in {year} ({scale}). Higher is better.",
+        "vi": "Điểm tổng hợp PAPI của {count} tỉnh, thành phố năm {year} ({scale}). Điểm cao hơn là tốt hơn.",
+        "en": "PAPI total scores of the {count} provinces in {year} ({scale}). Higher is better.",
     },
     "national_mean": {"vi": "Trung bình toàn quốc", "en": "National mean"},
     "mean_help": {
@@ -174,6 +178,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "card_no_data": {
         "vi": "PAPI không công bố điểm tổng hợp của {name} năm {year}.",
         "en": "PAPI published no total score for {name} in {year}.",
+    },
+    "since_year": {"vi": "từ {year}", "en": "from {year}"},
+    "formed_from": {
+        "vi": "Tỉnh, thành phố từ 1/7/2025, gồm: {names} (đến 2024 mỗi tỉnh có số liệu riêng).",
+        "en": "A province since 1 July 2025, formed from: {names} (each with its own figures until 2024).",
     },
     "since_2025": {
         "vi": "Từ 1/7/2025 thuộc {new}.",

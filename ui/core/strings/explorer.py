@@ -114,6 +114,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The note is in the file's metadata (papi_note).",
     },
     "ex_col_region": {"vi": "Vùng", "en": "Region"},
+    "ex_crosses_2025": {
+        "vi": "Các năm chọn gồm cả 63 tỉnh cũ (đến {year_before}) và 34 tỉnh mới (từ {year}), xem cột “Bộ tỉnh”: "
+        "thứ hạng, nhóm và trung bình tính trong từng bộ; thay đổi và so sánh với năm gốc không tính qua năm {year} "
+        "(các tỉnh khác nhau), ô đó để trống.",
+        "en": "The years chosen hold the 63 former provinces (to {year_before}) and the 34 new ones (from {year}), "
+        "see the “Province set” column: ranks, groups and means are within each set; changes and base-year "
+        "comparisons never cross {year} (the provinces differ) and are left empty.",
+    },
+    "ex_col_province_set": {"vi": "Bộ tỉnh", "en": "Province set"},
+    "ex_province_set_help": {
+        "vi": "63: 63 tỉnh, thành phố cũ (đến 2024); 34: 34 tỉnh, thành phố mới (từ 2025). Thay đổi và so sánh với năm "
+        "gốc không tính qua năm 2025: các tỉnh khác nhau.",
+        "en": "63: the 63 former provinces (to 2024); 34: the 34 new provinces (from 2025). Changes and base-year "
+        "comparisons never cross 2025: the provinces differ.",
+    },
     "ex_col_year": {"vi": "Năm", "en": "Year"},
     "ex_col_metric": {"vi": "Chỉ số", "en": "Metric"},
     "ex_col_scale": {"vi": "Thang điểm", "en": "Scale"},

@@ -21,6 +21,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "darker_better": {"vi": "Màu đậm hơn = tốt hơn", "en": "Darker = better"},
     "colours_groups": {"vi": "màu theo nhóm", "en": "coloured by group"},
     "show_2025": {"vi": "Hiện ranh giới 34 tỉnh (từ 1/7/2025)", "en": "Show the 34 provinces (since 1 July 2025)"},
+    "map_era_note_34": {
+        "vi": "Từ năm {year}: 34 tỉnh, thành phố mới (Nghị quyết 202/2025/QH15). Màu, hạng và nhóm tính trong 34 tỉnh; "
+        "không so với các năm của 63 tỉnh cũ.",
+        "en": "From {year}: the 34 new provinces (Resolution 202/2025/QH15). Colours, ranks and groups are among the "
+        "34; not compared with the years of the 63 former provinces.",
+    },
+    "map_era_note_63": {
+        "vi": "Đến năm {year_before}: 63 tỉnh, thành phố cũ; từ năm {year}: 34 tỉnh mới, trên bản đồ riêng.",
+        "en": "Until {year_before}: the 63 former provinces; from {year}: the 34 new ones, on their own map.",
+    },
     "outlines_2025": {"vi": "Ranh giới 34 tỉnh từ 1/7/2025", "en": "The 34 provinces since 1 July 2025"},
     "no_data_legend": {"vi": "Không có dữ liệu", "en": "No data"},
     "archipelago": {"vi": "QĐ. {name}", "en": "{name} Is."},

@@ -146,6 +146,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "không so sánh được: tổng điểm {base} (thang 6–60) và {year} (thang 8–80) khác thang",
         "en": "not comparable: the {base} total (6–60) and the {year} total (8–80) are on different scales",
     },
+    "plan_reason_set_change": {
+        "vi": "không so sánh được qua năm 2025: năm {base} xếp trong 63 tỉnh cũ ({then}), năm {year} trong 34 tỉnh, "
+        "thành phố mới ({now})",
+        "en": "not comparable across 2025: {base} ranks the 63 former provinces ({then}), {year} the 34 new ones "
+        "({now})",
+    },
+    "plan_reason_set_change_score": {
+        "vi": "không so sánh được qua năm 2025: tỉnh mới gồm cả các tỉnh cũ sáp nhập (điểm năm {year}: {now})",
+        "en": "not comparable across 2025: the new province includes the former provinces merged into it "
+        "({year} score: {now})",
+    },
     "plan_reason_no_baseline": {
         "vi": "không có điểm năm gốc {base} để so sánh (PAPI không công bố)",
         "en": "no {base} baseline score to compare with (PAPI published none)",

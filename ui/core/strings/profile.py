@@ -62,6 +62,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Điểm PAPI ở đây là của từng tỉnh cũ; không có điểm gộp cho tỉnh mới.",
         "en": "The PAPI scores here are each former province's own; there is no merged score for the new province.",
     },
+    "other_era_former": {
+        "vi": "Năm {year} PAPI khảo sát 34 tỉnh, thành phố mới: từ 1/7/2025 {name} thuộc {others}. Số liệu năm {year} "
+        "là của {others}, xem ở hồ sơ của tỉnh đó.",
+        "en": "In {year} PAPI surveyed the 34 new provinces: since 1 July 2025 {name} is part of {others}. The {year} "
+        "figures are {others}'s, on its profile.",
+    },
+    "other_era_new": {
+        "vi": "{name} là tỉnh, thành phố từ 1/7/2025; năm {year} PAPI khảo sát 63 tỉnh cũ. Số liệu năm {year} là của "
+        "từng tỉnh cũ: {others}.",
+        "en": "{name} is a province since 1 July 2025; in {year} PAPI surveyed the 63 former provinces. The {year} "
+        "figures are each former province's own: {others}.",
+    },
     "profile_section_since_2025": {"vi": "Từ 1/7/2025", "en": "Since 1 July 2025"},
     # The one-page brief (PDF)
     "brief_download": {"vi": "Hồ sơ 1 trang (PDF, A4)", "en": "One-page brief (PDF, A4)"},
