@@ -62,7 +62,8 @@ def test_present_mode_steps_through_provinces_and_a_link_keeps_it(page: Page, ap
     expect(page).to_have_url(re.compile(r"province=(?!01)"))
     wait_idle(page)
     expect(page.get_by_test_id("stPlotlyChart").first.locator(".gtitle")).to_contain_text("Hà Tĩnh")
-    page.get_by_test_id("stPopover").get_by_role("button").click()  # the controls moved into one popover
+    # the controls moved into one popover (beside the toolbar's Cite and Embed popovers)
+    page.get_by_test_id("stPopover").get_by_role("button", name="Lựa chọn").click()
     expect(page.get_by_test_id("stPopoverBody").get_by_text("Tỉnh/thành phố")).to_be_visible()
 
 
@@ -93,8 +94,8 @@ def test_where_the_clipboard_is_refused_the_link_is_shown_to_copy(page: Page, ap
 
 def test_slide_image_deck_and_brief_download_from_the_profile(page: Page, app_url: str, tmp_path: Path) -> None:
     open_page(page, f"{app_url}/ho-so-tinh?province=01&year=2024")
-    # the radar, eight dimensions' and two totals' trends, the rank history
-    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(12)
+    # the radar, eight dimensions' and two totals' trends, the rank history, what moved
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(13)
     png_button = page.locator(".st-key-exports_radar").get_by_role("button", name="Ảnh PNG")
     expect(png_button).to_be_visible()
     with page.expect_download(timeout=120_000) as png:
@@ -106,7 +107,7 @@ def test_slide_image_deck_and_brief_download_from_the_profile(page: Page, app_ur
     with page.expect_download(timeout=120_000) as pptx:
         page.get_by_role("button", name="PowerPoint").click()
     deck = Presentation(io.BytesIO(Path(pptx.value.path()).read_bytes()))
-    assert len(deck.slides) == 1 + 12  # the title slide, then every chart of the page
+    assert len(deck.slides) == 1 + 13  # the title slide, then every chart of the page
 
     with page.expect_download(timeout=120_000) as brief:
         page.get_by_role("button", name="Hồ sơ 1 trang (PDF, A4)").click()

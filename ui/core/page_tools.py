@@ -80,6 +80,7 @@ PRESENT_STYLE = """<style>
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 .stApp [data-testid="stHeader"] { background: transparent; pointer-events: none; }
 .stApp [data-testid="stHeader"] * { pointer-events: auto; }
+.stApp .st-key-toolbar { position: relative; z-index: 1000000; }  /* above Streamlit's header (z-index 999990) */
 .stApp .st-key-map_frame { height: calc(100vh - 4.5rem); }
 </style>"""
 

@@ -187,7 +187,6 @@ def table(rows: pd.DataFrame, base_year: int, interval_years: Sequence[int], lan
     config = {
         f"province_{lang}": text(t("col_province", lang), pinned=True, width=160),
         "year": number(t("ex_col_year", lang), format="%d", width=60),
-        "province_set": number(t("ex_col_province_set", lang), format="%d", help=t("ex_province_set_help", lang)),
         "metric_name": text(t("ex_col_metric", lang), width=210),
         "score": number(t("col_score", lang), format=fmt, step=0.01, width=80),
         "rank_of": text(t("ex_col_rank_of", lang), help=t("ex_rank_of_help", lang), width=110),
@@ -199,6 +198,7 @@ def table(rows: pd.DataFrame, base_year: int, interval_years: Sequence[int], lan
         ),
         "region": text(t("ex_col_region", lang), width=250),
         "scale": text(t("ex_col_scale", lang), width=90),
+        "province_set": number(t("ex_col_province_set", lang), format="%d", help=t("ex_province_set_help", lang)),
         "source": text(t("ex_col_source", lang), width="small"),
         "se": number(t("ex_col_se", lang), format=fmt, step=0.01, help=intervals, width=90),
         "ci90_low": number(t("ex_col_ci90_low", lang), format=fmt, step=0.01, help=intervals, width=110),
