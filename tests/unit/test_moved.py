@@ -408,3 +408,18 @@ def test_near_ties_below_the_published_precision(
         assert tie is None
     else:
         assert tie is not None and tie[:2] == expected[:2] and round(tie[2], 4) == expected[2]
+
+
+def test_a_chart_with_a_sentence_is_named_by_it_on_every_canvas() -> None:
+    from ui.charts.common import Chart
+    from ui.charts.frame import PRESENT, Frame, base_layout
+
+    def build(frame: Frame, height: int) -> dict:
+        return {"data": [], "layout": base_layout(frame, "vi", height=height)}
+
+    frame = Frame("Hà Nội", "Điểm tổng hợp")
+    said = Chart(build, frame, sentence="Hà Nội 2024: 43,77 điểm.")
+    for canvas in (None, PRESENT):
+        figure = said.figure() if canvas is None else said.figure(canvas)
+        assert figure["layout"]["meta"]["accessible_name"] == "Hà Nội. Điểm tổng hợp. Hà Nội 2024: 43,77 điểm."
+    assert Chart(build, frame).figure()["layout"]["meta"]["accessible_name"] == "Hà Nội. Điểm tổng hợp"
