@@ -85,3 +85,21 @@ def test_the_profile_shows_near_ties_as_such() -> None:
     ranks = at.dataframe[0].value.iloc[:, 2].tolist()
     assert ranks[3] == "12/61 (sát nút: hạng 11–13, chênh tới 0,0074 điểm)"
     assert ranks[0].count("/") == 1 and "sát nút" not in ranks[-1]  # D1 and the total: no near-tie
+
+
+def test_the_map_and_its_ranking_say_what_they_show_and_name_themselves_by_it() -> None:
+    at = open_app("pages/map.py", year="2024")
+    assert not at.exception
+    charts = {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    shown = {
+        key.split("_")[0]: figure["layout"]["meta"]["accessible_name"]
+        for key, figure in charts.items()
+        if key.startswith(("map_chart", "ranking_chart"))
+    }
+    said = [c.value for c in at.caption]
+    map_says = (
+        "61 tỉnh có dữ liệu; cao nhất Quảng Ninh (47,82), thấp nhất Kiên Giang (39,91); không có dữ liệu ở 2 tỉnh."
+    )
+    ranking_says = "đứng đầu Quảng Ninh, đứng cuối Kiên Giang, cách nhau 7,91 điểm (61 tỉnh có dữ liệu)."
+    assert any(c.endswith(map_says) for c in said) and shown["map"].endswith(map_says)
+    assert any(c.endswith(ranking_says) for c in said) and shown["ranking"].endswith(ranking_says)

@@ -423,3 +423,65 @@ def test_a_chart_with_a_sentence_is_named_by_it_on_every_canvas() -> None:
         figure = said.figure() if canvas is None else said.figure(canvas)
         assert figure["layout"]["meta"]["accessible_name"] == "Hà Nội. Điểm tổng hợp. Hà Nội 2024: 43,77 điểm."
     assert Chart(build, frame).figure()["layout"]["meta"]["accessible_name"] == "Hà Nội. Điểm tổng hợp"
+
+
+# --- The map and its ranking (hand-checked: Quảng Ninh 2024 total 47.821236, Kiên Giang 39.912186: 7,91 apart) -------
+
+
+def _map_scores(store: PapiStore, year: int, metric: str, lang: str) -> dict[str, float | None]:
+    from papi_data.overview import year_metric
+
+    rows = year_metric(store.table("ranked_scores"), store.provinces, year, metric)
+    return dict(zip(rows[f"name_{lang}"], rows["score"].astype(float), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("year", "metric", "vi", "en"),
+    [
+        (
+            2024,
+            TOTAL,
+            "Tổng hợp 2024: 61 tỉnh có dữ liệu; cao nhất Quảng Ninh (47,82), thấp nhất Kiên Giang (39,91); không có "
+            "dữ liệu ở 2 tỉnh.",
+            "Total 2024: 61 provinces with data; highest Quang Ninh (47.82), lowest Kien Giang (39.91); no data for 2 "
+            "provinces.",
+        ),
+        (
+            2022,
+            "d7_environmental_governance",
+            "Tổng hợp 2022: 63 tỉnh có dữ liệu; cao nhất Đồng Tháp (4,63), thấp nhất Hải Dương (2,82).",
+            "Total 2022: 63 provinces with data; highest Dong Thap (4.63), lowest Hai Duong (2.82).",
+        ),
+        (2025, TOTAL, "Tổng hợp 2025: không tỉnh nào có dữ liệu.", "Total 2025: no province has data."),
+    ],
+)
+def test_map_sentences(year: int, metric: str, vi: str, en: str, real_store: PapiStore) -> None:
+    from ui.charts.sentences import map_sentence
+
+    for lang, expected, word in (("vi", vi, "Tổng hợp"), ("en", en, "Total")):
+        assert map_sentence(year, word, _map_scores(real_store, year, metric, lang), lang) == expected
+
+
+def test_ranking_sentences(real_store: PapiStore) -> None:
+    from ui.charts.sentences import ranking_sentence
+
+    assert ranking_sentence(2024, "Tổng hợp", _map_scores(real_store, 2024, TOTAL, "vi"), "vi") == (
+        "Tổng hợp 2024: đứng đầu Quảng Ninh, đứng cuối Kiên Giang, cách nhau 7,91 điểm (61 tỉnh có dữ liệu)."
+    )
+    assert ranking_sentence(2021, "Total", _map_scores(real_store, 2021, TOTAL, "en"), "en") == (
+        "Total 2021: Thua Thien Hue first, Dien Bien last, 10.84 points apart (60 provinces with data)."
+    )
+
+
+def test_map_sentences_name_ties_as_shown_and_count_one_in_the_singular() -> None:
+    from ui.charts.sentences import map_sentence, ranking_sentence
+
+    scores = {"A": 5.004, "B": 4.996, "C": 3.0, "D": None}  # A and B both shown 5,00: tied
+    assert map_sentence(2024, "D1", scores, "vi") == (
+        "D1 2024: 3 tỉnh có dữ liệu; cao nhất A và B (5,00), thấp nhất C (3,00); không có dữ liệu ở 1 tỉnh."
+    )
+    assert map_sentence(2024, "D1", scores, "en").endswith("lowest C (3.00); no data for 1 province.")
+    assert (
+        ranking_sentence(2024, "D1", {"A": 5.0}, "en")
+        == "D1 2024: A first, A last, 0.00 points apart (1 province with data)."
+    )

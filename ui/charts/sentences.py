@@ -175,3 +175,48 @@ def movers_sentence(
         return _names([f"{names[c.code]} ({fmt_change(c.change, lang)})" for c in changes], lang)
 
     return t("sentence_movers", lang, year=year, base=base, rise=listed(rising), fall=listed(falling))
+
+
+def _ends(scores: dict[str, float | None]) -> tuple[dict[str, float], float, float]:
+    """The scores with data rounded half up as shown, the highest and the lowest of them (ties decided as shown)."""
+    shown = {k: round_half_up(v, 2) for k, v in scores.items() if v is not None and v == v}  # NaN is no data
+    return shown, max(shown.values(), default=0.0), min(shown.values(), default=0.0)
+
+
+def map_sentence(year: int, metric: str, scores: dict[str, float | None], lang: str) -> str:
+    """The choropleth in words: the year, the metric, how many provinces have data, the highest and the lowest (ties
+    named together) with their scores, and how many have none (never counted as 0). `scores`: province name → score
+    or None, every province of the map."""
+    shown, top, low = _ends(scores)
+    if not shown:
+        return t("sentence_map_empty", lang, year=year, metric=metric)
+    missing = len(scores) - len(shown)
+    return t(
+        "sentence_map",
+        lang,
+        year=year,
+        metric=metric,
+        count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
+        top=_names([k for k, v in shown.items() if v == top], lang),
+        top_score=fmt_number(top, lang),
+        low=_names([k for k, v in shown.items() if v == low], lang),
+        low_score=fmt_number(low, lang),
+        missing=tn("sentence_map_missing", lang, missing, k=missing) if missing else "",
+    )
+
+
+def ranking_sentence(year: int, metric: str, scores: dict[str, float | None], lang: str) -> str:
+    """The ranking in words: who leads and who trails (ties named together) and the gap between them, as shown."""
+    shown, top, low = _ends(scores)
+    if not shown:
+        return t("sentence_map_empty", lang, year=year, metric=metric)
+    return t(
+        "sentence_ranking",
+        lang,
+        year=year,
+        metric=metric,
+        top=_names([k for k, v in shown.items() if v == top], lang),
+        low=_names([k for k, v in shown.items() if v == low], lang),
+        gap=fmt_number(top - low, lang),
+        count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
+    )

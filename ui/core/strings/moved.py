@@ -150,4 +150,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The change of the total on the year before, among the provinces with a total in both years; ranks "
         "among those provinces.",
     },
+    "sentence_map": {
+        "vi": "{metric} {year}: {count}; cao nhất {top} ({top_score}), thấp nhất {low} ({low_score}){missing}.",
+        "en": "{metric} {year}: {count}; highest {top} ({top_score}), lowest {low} ({low_score}){missing}.",
+    },
+    "sentence_map_missing": {
+        "vi": "; không có dữ liệu ở {k} tỉnh",
+        "en": "; no data for {k} provinces",
+        "en_one": "; no data for {k} province",
+    },
+    "sentence_map_empty": {
+        "vi": "{metric} {year}: không tỉnh nào có dữ liệu.",
+        "en": "{metric} {year}: no province has data.",
+    },
+    "sentence_provinces_with_data": {
+        "vi": "{n} tỉnh có dữ liệu",
+        "en": "{n} provinces with data",
+        "en_one": "{n} province with data",
+    },
+    "sentence_ranking": {
+        "vi": "{metric} {year}: đứng đầu {top}, đứng cuối {low}, cách nhau {gap} điểm ({count}).",
+        "en": "{metric} {year}: {top} first, {low} last, {gap} points apart ({count}).",
+    },
 }
