@@ -114,10 +114,9 @@ def rank_move(base_rank: int, rank: int, lang: str) -> str:
 def radar_sentence(name: str, year: int, scores: dict[str, float | None], label: Label, lang: str) -> str:
     """The radar in words: the highest and the lowest dimension (ties named together) and the dimensions without
     data, counted apart."""
-    present = {m: round_half_up(v, 2) for m, v in scores.items() if v is not None}
+    present, top, low = _ends(scores)
     if not present:
         return t("sentence_radar_empty", lang, name=name, year=year)
-    top, low = max(present.values()), min(present.values())
     missing = len(scores) - len(present)
     return t(
         "sentence_radar",
