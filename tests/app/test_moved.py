@@ -103,3 +103,12 @@ def test_the_map_and_its_ranking_say_what_they_show_and_name_themselves_by_it() 
     ranking_says = "đứng đầu Quảng Ninh, đứng cuối Kiên Giang, cách nhau 7,91 điểm (61 tỉnh có dữ liệu)."
     assert any(c.endswith(map_says) for c in said) and shown["map"].endswith(map_says)
     assert any(c.endswith(ranking_says) for c in said) and shown["ranking"].endswith(ranking_says)
+
+
+def test_the_profile_s_total_panels_say_their_latest_value_and_change() -> None:
+    at = open_app("pages/profile.py", province="01", year="2024")
+    assert not at.exception
+    said = "Hà Nội, Điểm tổng hợp (8–80): 43,77 năm 2024 (−0,19 so với 2023); trung bình cả nước 43,43."
+    assert said in [c.value for c in at.caption]
+    names = [json.loads(c.proto.spec)["layout"]["meta"]["accessible_name"] for c in at.get("plotly_chart")]
+    assert any(n.endswith(said) for n in names)

@@ -485,3 +485,72 @@ def test_map_sentences_name_ties_as_shown_and_count_one_in_the_singular() -> Non
         ranking_sentence(2024, "D1", {"A": 5.0}, "en")
         == "D1 2024: A first, A last, 0.00 points apart (1 province with data)."
     )
+
+
+# --- The profile's trend panels (Quảng Ninh has no 2023 total: its 2024 is compared with 2022) -----------------------
+
+
+def _lines(store: PapiStore, code: str, metric: str) -> tuple[dict, dict]:
+    s, n = store.scores, store.table("national")
+    mine = s[(s["province_code"] == code) & (s["dimension"] == metric) & s["score"].notna()]
+    national = n[n["dimension"] == metric]
+    columns = ("mean", "q25", "q75", "min", "max")
+    return {c: dict(zip(national["year"], national[c], strict=True)) for c in columns}, {
+        "score": dict(zip(mine["year"], mine["score"], strict=True))
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "vi", "en"),
+    [
+        (
+            "01",
+            [
+                "Hà Nội, Điểm tổng hợp (6–60): 34,63 năm 2017 (+0,83 so với 2016); trung bình cả nước 36,56.",
+                "Hà Nội, Điểm tổng hợp (8–80): 43,77 năm 2024 (−0,19 so với 2023); trung bình cả nước 43,43.",
+            ],
+            [
+                "Ha Noi, Total score (6–60): 34.63 in 2017 (+0.83 on 2016); national mean 36.56.",
+                "Ha Noi, Total score (8–80): 43.77 in 2024 (−0.19 on 2023); national mean 43.43.",
+            ],
+        ),
+        (
+            "22",
+            [
+                "Quảng Ninh, Điểm tổng hợp (6–60): 36,72 năm 2017 (+3,74 so với 2016); trung bình cả nước 36,56.",
+                "Quảng Ninh, Điểm tổng hợp (8–80): 47,82 năm 2024 (−0,06 so với 2022); trung bình cả nước 43,43.",
+            ],
+            [
+                "Quang Ninh, Total score (6–60): 36.72 in 2017 (+3.74 on 2016); national mean 36.56.",
+                "Quang Ninh, Total score (8–80): 47.82 in 2024 (−0.06 on 2022); national mean 43.43.",
+            ],
+        ),
+    ],
+)
+def test_total_panel_sentences(code: str, vi: list[str], en: list[str], real_store: PapiStore) -> None:
+    from ui.charts.profile_charts import total_panels
+    from ui.charts.sentences import trend_sentence
+
+    national, mine = _lines(real_store, code, TOTAL)
+    for lang, expected in (("vi", vi), ("en", en)):
+        panels = total_panels(national, mine, sorted(real_store.years), lang)
+        assert [trend_sentence(p, _names(real_store, lang)[code], lang) for p in panels] == expected
+
+
+def test_a_trend_panel_says_why_it_compares_with_no_year() -> None:
+    from ui.charts.profile_charts import segmented_panel
+    from ui.charts.sentences import trend_sentence
+
+    national = {"mean": {2019: 2.0, 2020: 2.5, 2021: 3.0}}
+    broken = segmented_panel(national, {"score": {2019: 2.0, 2021: 3.125}}, [[2019, 2020], [2021]], "1.4 X")
+    assert trend_sentence(broken, "A", "vi") == (
+        "A, 1.4 X: 3,13 năm 2021 (không so sánh với các năm trước 2021: thang đo, định nghĩa hoặc danh sách tỉnh đã "
+        "thay đổi); trung bình cả nước 3,00."
+    )
+    alone = segmented_panel(national, {"score": {2020: 2.5}}, [[2019, 2020, 2021]], "D7")
+    assert trend_sentence(alone, "A", "en") == (
+        "A, D7: 2.50 in 2020 (no earlier year on the same scale to compare with); national mean 2.50."
+    )
+    empty = segmented_panel({}, {}, [[2019, 2020]], "D8")
+    assert trend_sentence(empty, "A", "en") == "A, D8: PAPI published no figure in the years shown."
+    assert trend_sentence(empty, "A", "vi") == "A, D8: PAPI không công bố số liệu năm nào trong các năm hiển thị."

@@ -219,3 +219,36 @@ def ranking_sentence(year: int, metric: str, scores: dict[str, float | None], la
         gap=fmt_number(top - low, lang),
         count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
     )
+
+
+def trend_sentence(panel: dict, name: str, lang: str) -> str:
+    """A trend panel (ui.charts.profile_charts.trend_panel) in words: the latest value with data and its change on
+    the previous year with data in the same part (same scale, definition and province set), or why there is none,
+    and the national mean that year. `name`: the province."""
+    metric = " ".join(panel["name"].replace("<br>", " ").split())
+    points = [
+        (i, year, value, mean)
+        for i, part in enumerate(panel["parts"])
+        for year, value, mean in zip(part["years"], part["values"], part["mean"], strict=True)
+        if value is not None
+    ]
+    if not points:
+        return t("sentence_trend_empty", lang, name=name, metric=metric)
+    i, year, value, mean = points[-1]
+    earlier = [(y, v) for j, y, v, _ in points[:-1] if j == i]
+    if earlier:
+        versus = t("sentence_trend_change", lang, change=fmt_change(value - earlier[-1][1], lang), base=earlier[-1][0])
+    elif points[0][0] < i:  # data before a break in the line only
+        versus = t("sentence_trend_break", lang, year=panel["parts"][i]["years"][0])
+    else:
+        versus = t("sentence_trend_first", lang)
+    return t(
+        "sentence_trend",
+        lang,
+        name=name,
+        metric=metric,
+        year=year,
+        score=fmt_number(value, lang),
+        versus=versus,
+        mean=t("sentence_trend_mean", lang, mean=fmt_number(mean, lang)) if mean is not None else "",
+    )

@@ -22,7 +22,7 @@ from ui.charts.profile_charts import (
     total_panels,
     trend_panel_figure,
 )
-from ui.charts.sentences import rank_history_sentence
+from ui.charts.sentences import rank_history_sentence, trend_sentence
 from ui.core import certainty, data, shell, state
 from ui.core.i18n import t, tn
 from ui.core.metrics import TRANSLATED_MARK, Metrics
@@ -323,7 +323,11 @@ def trend_panels(
             with column:
                 years = [y for part in panel["parts"] for y in part["years"]]
                 frame = shell.frame(panel["name"], p.name, p.lang, years)
-                figure = Chart(partial(trend_panel_figure, panel, lang=p.lang, province_name=p.name), frame)
+                figure = Chart(
+                    partial(trend_panel_figure, panel, lang=p.lang, province_name=p.name),
+                    frame,
+                    trend_sentence(panel, p.name, p.lang),
+                )
                 shell.chart(figure, f"{key}_{start + i}", f"papi-{p.code}-{filename}-{start + i + 1}")
 
 

@@ -172,4 +172,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{metric} {year}: đứng đầu {top}, đứng cuối {low}, cách nhau {gap} điểm ({count}).",
         "en": "{metric} {year}: {top} first, {low} last, {gap} points apart ({count}).",
     },
+    "sentence_trend": {
+        "vi": "{name}, {metric}: {score} năm {year} ({versus}){mean}.",
+        "en": "{name}, {metric}: {score} in {year} ({versus}){mean}.",
+    },
+    "sentence_trend_change": {"vi": "{change} so với {base}", "en": "{change} on {base}"},
+    "sentence_trend_first": {
+        "vi": "không có năm nào trước đó cùng thang đo để so sánh",
+        "en": "no earlier year on the same scale to compare with",
+    },
+    "sentence_trend_break": {
+        "vi": "không so sánh với các năm trước {year}: thang đo, định nghĩa hoặc danh sách tỉnh đã thay đổi",
+        "en": "not compared with the years before {year}: the scale, the definition or the set of provinces changed",
+    },
+    "sentence_trend_mean": {"vi": "; trung bình cả nước {mean}", "en": "; national mean {mean}"},
+    "sentence_trend_empty": {
+        "vi": "{name}, {metric}: PAPI không công bố số liệu năm nào trong các năm hiển thị.",
+        "en": "{name}, {metric}: PAPI published no figure in the years shown.",
+    },
 }
