@@ -554,3 +554,47 @@ def test_a_trend_panel_says_why_it_compares_with_no_year() -> None:
     empty = segmented_panel({}, {}, [[2019, 2020]], "D8")
     assert trend_sentence(empty, "A", "en") == "A, D8: PAPI published no figure in the years shown."
     assert trend_sentence(empty, "A", "vi") == "A, D8: PAPI không công bố số liệu năm nào trong các năm hiển thị."
+
+
+# --- The explorer's charts (Tây Ninh +8,11 and Bạc Liêu −1,48 as in the map's movers above) ---------------------------
+
+
+def test_slope_sentences(real_store: PapiStore) -> None:
+    from papi_data.explore import paired
+    from ui.charts.sentences import slope_sentence
+
+    pairs = paired(real_store.scores[real_store.scores["dimension"] == TOTAL], "year", 2023, 2024)
+    for lang, expected in (
+        (
+            "vi",
+            "Tổng hợp 2023 → 2024 (59 tỉnh có dữ liệu cả hai năm): tăng nhiều nhất Tây Ninh (+8,11); giảm nhiều nhất "
+            "Bạc Liêu (−1,48).",
+        ),
+        (
+            "en",
+            "Total 2023 → 2024 (59 provinces with data in both years): the largest rise Tay Ninh (+8.11); the largest "
+            "fall Bac Lieu (−1.48).",
+        ),
+    ):
+        changes = pairs["second"] - pairs["first"]
+        named = dict(zip(pairs["province_code"].map(_names(real_store, lang)), changes, strict=True))
+        metric = "Tổng hợp" if lang == "vi" else "Total"
+        assert slope_sentence(metric, 2023, 2024, named, lang) == expected
+    assert slope_sentence("D1", 2023, 2024, {"A": 0.004, "B": 0.5, "C": 0.496}, "en") == (
+        "D1 2023 → 2024 (3 provinces with data in both years): the largest rise B and C (+0.50); the largest fall none."
+    )
+
+
+def test_scatter_sentences(real_store: PapiStore) -> None:
+    from papi_data.explore import linear_fit, paired
+    from ui.charts.sentences import scatter_sentence
+
+    pairs = paired(real_store.scores[real_store.scores["year"] == 2024], "dimension", *_dims(real_store)[:2])
+    fit = linear_fit(pairs["first"], pairs["second"])
+    assert fit is not None and round(fit.r, 4) == 0.7194
+    assert scatter_sentence(2024, "D1", "D2", len(pairs), fit.r, "vi") == (
+        "D1 và D2 năm 2024: 61 tỉnh có dữ liệu cả hai; hệ số tương quan Pearson r = 0,72."
+    )
+    assert scatter_sentence(2024, "D1", "D2", 1, None, "en") == (
+        "D1 and D2 in 2024: 1 province with data on both; too few provinces or no spread for a correlation."
+    )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import pandas as pd
+
 from papi_data.decompose import Change, Part
 from papi_data.numbers import round_half_up
 from ui.core.i18n import t, tn
@@ -135,6 +137,14 @@ def _years(years: Sequence[int]) -> str:
     return ", ".join(str(y) for y in years)
 
 
+def rank_rows(history: pd.DataFrame) -> list[tuple[int, int | None, int]]:
+    """The rank history as (year, rank or None, N) for its sentence."""
+    return [
+        (int(y), None if pd.isna(r) else int(r), 0 if pd.isna(n) else int(n))
+        for y, r, n in zip(history["year"], history["rank"], history["n"], strict=True)
+    ]
+
+
 def rank_history_sentence(name: str, year: int, history: Sequence[tuple[int, int | None, int]], lang: str) -> str:
     """The rank history in words: this year's rank of N, the best and the lowest rank and their years, and the years
     without a total. `history` is (year, rank or None, N) for every year shown."""
@@ -251,4 +261,34 @@ def trend_sentence(panel: dict, name: str, lang: str) -> str:
         score=fmt_number(value, lang),
         versus=versus,
         mean=t("sentence_trend_mean", lang, mean=fmt_number(mean, lang)) if mean is not None else "",
+    )
+
+
+def scatter_sentence(year: int, x: str, y: str, n: int, r: float | None, lang: str) -> str:
+    """The explorer's scatter in words: how many provinces have both metrics, and Pearson's r where it is defined."""
+    fit = t("sentence_scatter_r", lang, r=fmt_number(r, lang)) if r is not None else t("sentence_scatter_no_r", lang)
+    return t(
+        "sentence_scatter", lang, year=year, x=x, y=y, count=tn("sentence_provinces_with_data", lang, n, n=n), fit=fit
+    )
+
+
+def slope_sentence(metric: str, start: int, end: int, changes: dict[str, float], lang: str) -> str:
+    """The explorer's slope chart in words: the largest rise and the largest fall between two years (ties as shown),
+    or none. `changes`: province name → change."""
+    shown, top, low = _ends(dict(changes))
+
+    def named(value: float, sign: int) -> str:
+        if value * sign <= 0:
+            return t("sentence_movers_none", lang)
+        return f"{_names([k for k, v in shown.items() if v == value], lang)} ({fmt_change(value, lang)})"
+
+    return t(
+        "sentence_slope",
+        lang,
+        metric=metric,
+        start=start,
+        end=end,
+        count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
+        rise=named(top, 1),
+        fall=named(low, -1),
     )

@@ -190,4 +190,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{name}, {metric}: PAPI không công bố số liệu năm nào trong các năm hiển thị.",
         "en": "{name}, {metric}: PAPI published no figure in the years shown.",
     },
+    "sentence_scatter": {
+        "vi": "{x} và {y} năm {year}: {count} cả hai; {fit}.",
+        "en": "{x} and {y} in {year}: {count} on both; {fit}.",
+    },
+    "sentence_scatter_r": {"vi": "hệ số tương quan Pearson r = {r}", "en": "Pearson's r = {r}"},
+    "sentence_scatter_no_r": {
+        "vi": "quá ít tỉnh hoặc không có khác biệt để tính hệ số tương quan",
+        "en": "too few provinces or no spread for a correlation",
+    },
+    "sentence_slope": {
+        "vi": "{metric} {start} → {end} ({count} cả hai năm): tăng nhiều nhất {rise}; giảm nhiều nhất {fall}.",
+        "en": "{metric} {start} → {end} ({count} in both years): the largest rise {rise}; the largest fall {fall}.",
+    },
 }
