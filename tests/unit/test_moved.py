@@ -598,3 +598,30 @@ def test_scatter_sentences(real_store: PapiStore) -> None:
     assert scatter_sentence(2024, "D1", "D2", 1, None, "en") == (
         "D1 and D2 in 2024: 1 province with data on both; too few provinces or no spread for a correlation."
     )
+
+
+# --- The planner's ladder (Hà Nội 2024: 43,77, rank 29/61; rank 10 needs 45,19: 18 passed, 1 tied, as in
+# tests/unit/test_planner.py) ----------------------------------------------------------------------------------------
+
+
+def test_planner_sentences(plan_rows: pd.DataFrame) -> None:
+    from papi_data.plans.planner import Goal, answer, year_scores
+    from ui.charts.sentences import planner_sentence
+
+    latest = year_scores(plan_rows, 2024)
+    rank_10 = answer(latest, Goal("01", TOTAL, "rank", 10, "best", 0.0))
+    assert planner_sentence("Hà Nội", rank_10, "vi") == (
+        "Hà Nội 2024: 43,77 điểm, hạng 29/61; mục tiêu cần 45,19 điểm (+1,41), vượt 18 tỉnh và ngang 1 tỉnh."
+    )
+    assert planner_sentence("Ha Noi", rank_10, "en") == (
+        "Ha Noi 2024: 43.77 points, rank 29 of 61; the goal needs 45.19 points (+1.41), passing 18 provinces and "
+        "tying with 1 province."
+    )
+    met = answer(latest, Goal("72", TOTAL, "score", 10, "best", 45.0))
+    assert planner_sentence("Tây Ninh", met, "vi") == (
+        "Tây Ninh 2024: 47,35 điểm, hạng 2/61; đã đạt mục tiêu (cần từ 45,00 điểm)."
+    )
+    beyond = answer(latest, Goal("01", TOTAL, "score", 10, "best", 81.0))
+    assert planner_sentence("Ha Noi", beyond, "en").endswith(
+        "; the goal is beyond the scale, even with the other provinces unchanged."
+    )

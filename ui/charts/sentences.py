@@ -14,8 +14,10 @@ import pandas as pd
 
 from papi_data.decompose import Change, Part
 from papi_data.numbers import round_half_up
+from papi_data.plans.planner import Answer
 from ui.core.i18n import t, tn
 from ui.core.numbers import fmt_change, fmt_number
+from ui.core.plan_status import PlanRef, result_text
 
 Label = Callable[[str], str]  # a metric id → its name in the reader's language ("D6 Cung ứng dịch vụ công")
 
@@ -292,3 +294,41 @@ def slope_sentence(metric: str, start: int, end: int, changes: dict[str, float],
         rise=named(top, 1),
         fall=named(low, -1),
     )
+
+
+def plan_sentence(province: str, metric: str, results: pd.DataFrame, ref: PlanRef, lang: str, latest: int) -> str:
+    """A plan target's chart in words: each target year's verdict and the measured value against the target, in the
+    words of the plans' table (ui.core.plan_status.result_text). `results`: the target's evaluation rows shown."""
+    years = "; ".join(
+        t(
+            "sentence_plan_year",
+            lang,
+            year=int(row["target_year"]),
+            status=t(f"status_{row['status']}", lang),
+            result=result_text(row, ref, lang, latest),
+        )
+        for _, row in results.iterrows()
+    )
+    return t("sentence_plan", lang, province=province, metric=metric, years=years)
+
+
+def planner_sentence(province: str, answer: Answer, lang: str) -> str:
+    """The planner's ladder in words: the province's score and rank, and the score the goal needs with the
+    provinces passed and tied on the way, or that it is met already, or beyond the scale."""
+    if answer.target_score is None or answer.target_score > answer.scale[1]:  # a score goal above the scale's top
+        goal = t("sentence_planner_beyond", lang)
+    elif answer.needed is None or round_half_up(answer.needed, 2) <= 0:
+        goal = t("sentence_planner_met", lang, target=fmt_number(answer.target_score, lang))
+    else:
+        tied = int(answer.passes["tied"].sum())
+        goal = t(
+            "sentence_planner_need",
+            lang,
+            target=fmt_number(answer.target_score, lang),
+            needed=fmt_change(answer.needed, lang),
+            passed=tn("sentence_provinces", lang, len(answer.passes) - tied, n=len(answer.passes) - tied),
+            tied=tn("sentence_planner_tied", lang, tied, n=tied) if tied else "",
+        )
+    rank = t("sentence_rank", lang, rank=answer.rank, n=answer.n) if answer.rank is not None else ""
+    score = fmt_number(answer.score, lang)
+    return t("sentence_planner", lang, province=province, year=answer.year, score=score, rank=rank, goal=goal)

@@ -203,4 +203,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "{metric} {start} → {end} ({count} cả hai năm): tăng nhiều nhất {rise}; giảm nhiều nhất {fall}.",
         "en": "{metric} {start} → {end} ({count} in both years): the largest rise {rise}; the largest fall {fall}.",
     },
+    "sentence_plan": {"vi": "{province}, {metric}: {years}.", "en": "{province}, {metric}: {years}."},
+    "sentence_plan_year": {"vi": "{year} {status} ({result})", "en": "{year} {status} ({result})"},
+    "sentence_planner": {
+        "vi": "{province} {year}: {score} điểm{rank}; {goal}.",
+        "en": "{province} {year}: {score} points{rank}; {goal}.",
+    },
+    "sentence_planner_beyond": {
+        "vi": "mục tiêu vượt quá thang điểm, kể cả khi giữ nguyên điểm các tỉnh khác",
+        "en": "the goal is beyond the scale, even with the other provinces unchanged",
+    },
+    "sentence_planner_met": {
+        "vi": "đã đạt mục tiêu (cần từ {target} điểm)",
+        "en": "the goal is met already (it needs {target} points)",
+    },
+    "sentence_planner_need": {
+        "vi": "mục tiêu cần {target} điểm ({needed}), vượt {passed}{tied}",
+        "en": "the goal needs {target} points ({needed}), passing {passed}{tied}",
+    },
+    "sentence_planner_tied": {
+        "vi": " và ngang {n} tỉnh",
+        "en": " and tying with {n} provinces",
+        "en_one": " and tying with {n} province",
+    },
+    "sentence_provinces": {"vi": "{n} tỉnh", "en": "{n} provinces", "en_one": "{n} province"},
 }
