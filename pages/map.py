@@ -11,6 +11,7 @@ from papi_data.subdimensions import is_subdimension
 from ui.charts.choropleth import map_figure
 from ui.charts.common import Chart
 from ui.charts.ranking_bar import ranking_figure
+from ui.charts.sentences import map_sentence, ranking_sentence
 from ui.core import browser, data, shell, state
 from ui.core.i18n import t
 from ui.core.views import COLOURINGS, map_spec
@@ -118,6 +119,7 @@ def map_part() -> None:
         colours = t("colours_fixed", lang, first=span.first, last=span.last)
     # kept as chosen; shown as the province that stands for it in this year's set
     selected = key_in_year(store.provinces, view.province, year) if view.province else None
+    scores = dict(zip(rows[f"name_{lang}"], rows["score"].astype(float), strict=True))  # NaN: no data
     figure = Chart(
         partial(
             map_figure,
@@ -139,6 +141,7 @@ def map_part() -> None:
             year,
             with_map=True,
         ),
+        sentence=map_sentence(year, short, scores, lang),
     )
     with map_place, st.container(key="map_frame"):
         shell.chart(
@@ -172,6 +175,7 @@ def map_part() -> None:
                 intervals=intervals,
             ),
             shell.frame(t("ranking_heading", lang, year=year), f"{short} ({scale}){whiskers}", lang, year),
+            sentence=ranking_sentence(year, short, scores, lang),
         )
         shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()

@@ -85,3 +85,45 @@ def test_the_profile_shows_near_ties_as_such() -> None:
     ranks = at.dataframe[0].value.iloc[:, 2].tolist()
     assert ranks[3] == "12/61 (sát nút: hạng 11–13, chênh tới 0,0074 điểm)"
     assert ranks[0].count("/") == 1 and "sát nút" not in ranks[-1]  # D1 and the total: no near-tie
+
+
+def test_the_map_and_its_ranking_say_what_they_show_and_name_themselves_by_it() -> None:
+    at = open_app("pages/map.py", year="2024")
+    assert not at.exception
+    charts = {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    shown = {
+        key.split("_")[0]: figure["layout"]["meta"]["accessible_name"]
+        for key, figure in charts.items()
+        if key.startswith(("map_chart", "ranking_chart"))
+    }
+    said = [c.value for c in at.caption]
+    map_says = (
+        "61 tỉnh có dữ liệu; cao nhất Quảng Ninh (47,82), thấp nhất Kiên Giang (39,91); không có dữ liệu ở 2 tỉnh."
+    )
+    ranking_says = "đứng đầu Quảng Ninh, đứng cuối Kiên Giang, cách nhau 7,91 điểm (61 tỉnh có dữ liệu)."
+    assert any(c.endswith(map_says) for c in said) and shown["map"].endswith(map_says)
+    assert any(c.endswith(ranking_says) for c in said) and shown["ranking"].endswith(ranking_says)
+
+
+def _says_under_a_chart_and_names_it(page: str, said: str, **query: str) -> None:
+    """`said` is shown under a chart of the page and ends that chart's accessible name."""
+    at = open_app(page, **query)
+    assert not at.exception
+    assert said in [c.value for c in at.caption]
+    names = [json.loads(c.proto.spec)["layout"]["meta"]["accessible_name"] for c in at.get("plotly_chart")]
+    assert any(n.endswith(said) for n in names)
+
+
+def test_the_profile_s_total_panels_say_their_latest_value_and_change() -> None:
+    said = "Hà Nội, Điểm tổng hợp (8–80): 43,77 năm 2024 (−0,19 so với 2023); trung bình cả nước 43,43."
+    _says_under_a_chart_and_names_it("pages/profile.py", said, province="01", year="2024")
+
+
+def test_a_plan_chart_says_each_target_year_s_verdict() -> None:
+    said = "Hà Nội, tổng hợp: 2023 Không đạt (Hạng 15/61, mục tiêu ≤ 11: thiếu 4 bậc)."
+    _says_under_a_chart_and_names_it("pages/plans.py", said, plan="hn-2023-kh157", lang="vi")
+
+
+def test_the_planner_s_ladder_says_what_the_goal_needs() -> None:
+    said = "Hà Nội 2024: 43,77 điểm, hạng 29/61; mục tiêu cần 45,19 điểm (+1,41), vượt 18 tỉnh và ngang 1 tỉnh."
+    _says_under_a_chart_and_names_it("pages/planner.py", said, province="01", metric="total", goal="rank", k="10")

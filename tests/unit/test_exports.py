@@ -197,3 +197,16 @@ def test_the_title_slides_text_is_placed_for_a_16_9_slide() -> None:
     for shape in prs.slides[0].shapes:
         assert shape.left >= 0 and shape.left + shape.width <= width, shape.name
         assert abs(shape.left + shape.width / 2 - width / 2) < width * 0.01, shape.name  # centred on the wide slide
+
+
+def test_the_brief_carries_its_charts_sentences(brief_inputs) -> None:
+    facts = facts_of(brief_inputs, "vi", "01", 2024)
+    radar = (
+        "Hà Nội 2024: cao nhất ở D6 Dịch vụ công (7,57), thấp nhất ở D7 Quản trị môi trường (2,87), trên thang 1–10."
+    )
+    assert facts.radar.sentence == radar
+    assert facts.trend.sentence.startswith("Hà Nội: hạng 29/61 năm 2024;")
+    page = brief_html(facts, b"<svg></svg>", b"<svg></svg>")
+    assert html.escape(radar) in page and html.escape(facts.trend.sentence) in page
+    english = facts_of(brief_inputs, "en", "01", 2024)
+    assert english.radar.sentence.startswith("Ha Noi 2024: highest in D6 Public services (7.57)")

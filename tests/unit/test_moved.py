@@ -408,3 +408,220 @@ def test_near_ties_below_the_published_precision(
         assert tie is None
     else:
         assert tie is not None and tie[:2] == expected[:2] and round(tie[2], 4) == expected[2]
+
+
+def test_a_chart_with_a_sentence_is_named_by_it_on_every_canvas() -> None:
+    from ui.charts.common import Chart
+    from ui.charts.frame import PRESENT, Frame, base_layout
+
+    def build(frame: Frame, height: int) -> dict:
+        return {"data": [], "layout": base_layout(frame, "vi", height=height)}
+
+    frame = Frame("Hà Nội", "Điểm tổng hợp")
+    said = Chart(build, frame, sentence="Hà Nội 2024: 43,77 điểm.")
+    for canvas in (None, PRESENT):
+        figure = said.figure() if canvas is None else said.figure(canvas)
+        assert figure["layout"]["meta"]["accessible_name"] == "Hà Nội. Điểm tổng hợp. Hà Nội 2024: 43,77 điểm."
+    assert Chart(build, frame).figure()["layout"]["meta"]["accessible_name"] == "Hà Nội. Điểm tổng hợp"
+
+
+# --- The map and its ranking (hand-checked: Quảng Ninh 2024 total 47.821236, Kiên Giang 39.912186: 7,91 apart) -------
+
+
+def _map_scores(store: PapiStore, year: int, metric: str, lang: str) -> dict[str, float | None]:
+    from papi_data.overview import year_metric
+
+    rows = year_metric(store.table("ranked_scores"), store.provinces, year, metric)
+    return dict(zip(rows[f"name_{lang}"], rows["score"].astype(float), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("year", "metric", "vi", "en"),
+    [
+        (
+            2024,
+            TOTAL,
+            "Tổng hợp 2024: 61 tỉnh có dữ liệu; cao nhất Quảng Ninh (47,82), thấp nhất Kiên Giang (39,91); không có "
+            "dữ liệu ở 2 tỉnh.",
+            "Total 2024: 61 provinces with data; highest Quang Ninh (47.82), lowest Kien Giang (39.91); no data for 2 "
+            "provinces.",
+        ),
+        (
+            2022,
+            "d7_environmental_governance",
+            "Tổng hợp 2022: 63 tỉnh có dữ liệu; cao nhất Đồng Tháp (4,63), thấp nhất Hải Dương (2,82).",
+            "Total 2022: 63 provinces with data; highest Dong Thap (4.63), lowest Hai Duong (2.82).",
+        ),
+        (2025, TOTAL, "Tổng hợp 2025: không tỉnh nào có dữ liệu.", "Total 2025: no province has data."),
+    ],
+)
+def test_map_sentences(year: int, metric: str, vi: str, en: str, real_store: PapiStore) -> None:
+    from ui.charts.sentences import map_sentence
+
+    for lang, expected, word in (("vi", vi, "Tổng hợp"), ("en", en, "Total")):
+        assert map_sentence(year, word, _map_scores(real_store, year, metric, lang), lang) == expected
+
+
+def test_ranking_sentences(real_store: PapiStore) -> None:
+    from ui.charts.sentences import ranking_sentence
+
+    assert ranking_sentence(2024, "Tổng hợp", _map_scores(real_store, 2024, TOTAL, "vi"), "vi") == (
+        "Tổng hợp 2024: đứng đầu Quảng Ninh, đứng cuối Kiên Giang, cách nhau 7,91 điểm (61 tỉnh có dữ liệu)."
+    )
+    assert ranking_sentence(2021, "Total", _map_scores(real_store, 2021, TOTAL, "en"), "en") == (
+        "Total 2021: Thua Thien Hue first, Dien Bien last, 10.84 points apart (60 provinces with data)."
+    )
+
+
+def test_map_sentences_name_ties_as_shown_and_count_one_in_the_singular() -> None:
+    from ui.charts.sentences import map_sentence, ranking_sentence
+
+    scores = {"A": 5.004, "B": 4.996, "C": 3.0, "D": None}  # A and B both shown 5,00: tied
+    assert map_sentence(2024, "D1", scores, "vi") == (
+        "D1 2024: 3 tỉnh có dữ liệu; cao nhất A và B (5,00), thấp nhất C (3,00); không có dữ liệu ở 1 tỉnh."
+    )
+    assert map_sentence(2024, "D1", scores, "en").endswith("lowest C (3.00); no data for 1 province.")
+    assert (
+        ranking_sentence(2024, "D1", {"A": 5.0}, "en")
+        == "D1 2024: A first, A last, 0.00 points apart (1 province with data)."
+    )
+
+
+# --- The profile's trend panels (Quảng Ninh has no 2023 total: its 2024 is compared with 2022) -----------------------
+
+
+def _lines(store: PapiStore, code: str, metric: str) -> tuple[dict, dict]:
+    s, n = store.scores, store.table("national")
+    mine = s[(s["province_code"] == code) & (s["dimension"] == metric) & s["score"].notna()]
+    national = n[n["dimension"] == metric]
+    columns = ("mean", "q25", "q75", "min", "max")
+    return {c: dict(zip(national["year"], national[c], strict=True)) for c in columns}, {
+        "score": dict(zip(mine["year"], mine["score"], strict=True))
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "vi", "en"),
+    [
+        (
+            "01",
+            [
+                "Hà Nội, Điểm tổng hợp (6–60): 34,63 năm 2017 (+0,83 so với 2016); trung bình cả nước 36,56.",
+                "Hà Nội, Điểm tổng hợp (8–80): 43,77 năm 2024 (−0,19 so với 2023); trung bình cả nước 43,43.",
+            ],
+            [
+                "Ha Noi, Total score (6–60): 34.63 in 2017 (+0.83 on 2016); national mean 36.56.",
+                "Ha Noi, Total score (8–80): 43.77 in 2024 (−0.19 on 2023); national mean 43.43.",
+            ],
+        ),
+        (
+            "22",
+            [
+                "Quảng Ninh, Điểm tổng hợp (6–60): 36,72 năm 2017 (+3,74 so với 2016); trung bình cả nước 36,56.",
+                "Quảng Ninh, Điểm tổng hợp (8–80): 47,82 năm 2024 (−0,06 so với 2022); trung bình cả nước 43,43.",
+            ],
+            [
+                "Quang Ninh, Total score (6–60): 36.72 in 2017 (+3.74 on 2016); national mean 36.56.",
+                "Quang Ninh, Total score (8–80): 47.82 in 2024 (−0.06 on 2022); national mean 43.43.",
+            ],
+        ),
+    ],
+)
+def test_total_panel_sentences(code: str, vi: list[str], en: list[str], real_store: PapiStore) -> None:
+    from ui.charts.profile_charts import total_panels
+    from ui.charts.sentences import trend_sentence
+
+    national, mine = _lines(real_store, code, TOTAL)
+    for lang, expected in (("vi", vi), ("en", en)):
+        panels = total_panels(national, mine, sorted(real_store.years), lang)
+        assert [trend_sentence(p, _names(real_store, lang)[code], lang) for p in panels] == expected
+
+
+def test_a_trend_panel_says_why_it_compares_with_no_year() -> None:
+    from ui.charts.profile_charts import segmented_panel
+    from ui.charts.sentences import trend_sentence
+
+    national = {"mean": {2019: 2.0, 2020: 2.5, 2021: 3.0}}
+    broken = segmented_panel(national, {"score": {2019: 2.0, 2021: 3.125}}, [[2019, 2020], [2021]], "1.4 X")
+    assert trend_sentence(broken, "A", "vi") == (
+        "A, 1.4 X: 3,13 năm 2021 (không so sánh với các năm trước 2021: thang đo, định nghĩa hoặc danh sách tỉnh đã "
+        "thay đổi); trung bình cả nước 3,00."
+    )
+    alone = segmented_panel(national, {"score": {2020: 2.5}}, [[2019, 2020, 2021]], "D7")
+    assert trend_sentence(alone, "A", "en") == (
+        "A, D7: 2.50 in 2020 (no earlier year on the same scale to compare with); national mean 2.50."
+    )
+    empty = segmented_panel({}, {}, [[2019, 2020]], "D8")
+    assert trend_sentence(empty, "A", "en") == "A, D8: PAPI published no figure in the years shown."
+    assert trend_sentence(empty, "A", "vi") == "A, D8: PAPI không công bố số liệu năm nào trong các năm hiển thị."
+
+
+# --- The explorer's charts (Tây Ninh +8,11 and Bạc Liêu −1,48 as in the map's movers above) ---------------------------
+
+
+def test_slope_sentences(real_store: PapiStore) -> None:
+    from papi_data.explore import paired
+    from ui.charts.sentences import slope_sentence
+
+    pairs = paired(real_store.scores[real_store.scores["dimension"] == TOTAL], "year", 2023, 2024)
+    for lang, expected in (
+        (
+            "vi",
+            "Tổng hợp 2023 → 2024 (59 tỉnh có dữ liệu cả hai năm): tăng nhiều nhất Tây Ninh (+8,11); giảm nhiều nhất "
+            "Bạc Liêu (−1,48).",
+        ),
+        (
+            "en",
+            "Total 2023 → 2024 (59 provinces with data in both years): the largest rise Tay Ninh (+8.11); the largest "
+            "fall Bac Lieu (−1.48).",
+        ),
+    ):
+        changes = pairs["second"] - pairs["first"]
+        named = dict(zip(pairs["province_code"].map(_names(real_store, lang)), changes, strict=True))
+        metric = "Tổng hợp" if lang == "vi" else "Total"
+        assert slope_sentence(metric, 2023, 2024, named, lang) == expected
+    assert slope_sentence("D1", 2023, 2024, {"A": 0.004, "B": 0.5, "C": 0.496}, "en") == (
+        "D1 2023 → 2024 (3 provinces with data in both years): the largest rise B and C (+0.50); the largest fall none."
+    )
+
+
+def test_scatter_sentences(real_store: PapiStore) -> None:
+    from papi_data.explore import linear_fit, paired
+    from ui.charts.sentences import scatter_sentence
+
+    pairs = paired(real_store.scores[real_store.scores["year"] == 2024], "dimension", *_dims(real_store)[:2])
+    fit = linear_fit(pairs["first"], pairs["second"])
+    assert fit is not None and round(fit.r, 4) == 0.7194
+    assert scatter_sentence(2024, "D1", "D2", len(pairs), fit.r, "vi") == (
+        "D1 và D2 năm 2024: 61 tỉnh có dữ liệu cả hai; hệ số tương quan Pearson r = 0,72."
+    )
+    assert scatter_sentence(2024, "D1", "D2", 1, None, "en") == (
+        "D1 and D2 in 2024: 1 province with data on both; too few provinces or no spread for a correlation."
+    )
+
+
+# --- The planner's ladder (Hà Nội 2024: 43,77, rank 29/61; rank 10 needs 45,19: 18 passed, 1 tied, as in
+# tests/unit/test_planner.py) ----------------------------------------------------------------------------------------
+
+
+def test_planner_sentences(plan_rows: pd.DataFrame) -> None:
+    from papi_data.plans.planner import Goal, answer, year_scores
+    from ui.charts.sentences import planner_sentence
+
+    latest = year_scores(plan_rows, 2024)
+    rank_10 = answer(latest, Goal("01", TOTAL, "rank", 10, "best", 0.0))
+    assert planner_sentence("Hà Nội", rank_10, "vi") == (
+        "Hà Nội 2024: 43,77 điểm, hạng 29/61; mục tiêu cần 45,19 điểm (+1,41), vượt 18 tỉnh và ngang 1 tỉnh."
+    )
+    assert planner_sentence("Ha Noi", rank_10, "en") == (
+        "Ha Noi 2024: 43.77 points, rank 29 of 61; the goal needs 45.19 points (+1.41), passing 18 provinces and "
+        "tying with 1 province."
+    )
+    met = answer(latest, Goal("72", TOTAL, "score", 10, "best", 45.0))
+    assert planner_sentence("Tây Ninh", met, "vi") == (
+        "Tây Ninh 2024: 47,35 điểm, hạng 2/61; đã đạt mục tiêu (cần từ 45,00 điểm)."
+    )
+    beyond = answer(latest, Goal("01", TOTAL, "score", 10, "best", 81.0))
+    assert planner_sentence("Ha Noi", beyond, "en").endswith(
+        "; the goal is beyond the scale, even with the other provinces unchanged."
+    )

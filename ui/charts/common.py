@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from ui.charts.frame import SCREEN, Canvas, Frame
+from ui.charts.frame import SCREEN, Canvas, Frame, accessible_name
 from ui.core.strings.plotly import PLOTLY_VI
 
 # plotly's number and date formats in Vietnamese (its own "vi" locale has the month and day names; no chart here shows
@@ -60,7 +60,10 @@ class Chart:
 
     def figure(self, canvas: Canvas = SCREEN) -> dict:
         """A new figure for `canvas` (a page that draws a chart often keeps the figure in its own cache)."""
-        figure = self.build(frame=canvas.frame(self.frame), height=canvas.height)
+        frame = canvas.frame(self.frame)
+        figure = self.build(frame=frame, height=canvas.height)
+        if self.sentence:  # a screen reader hears what the chart shows, not only its title
+            figure["layout"].setdefault("meta", {})["accessible_name"] = accessible_name(frame, self.sentence)
         if canvas.width is not None:
             figure["layout"]["width"] = canvas.width
         return figure

@@ -13,6 +13,7 @@ from papi_data.subdimensions import is_subdimension
 from ui.charts.common import Chart
 from ui.charts.frame import Frame, Legend, base_layout
 from ui.charts.palette import CLEAR, DOWN, GRID, INK, LEGEND_BACKGROUND, REGION_COLOURS, SAME, UP, WHITE
+from ui.charts.sentences import map_sentence, scatter_sentence, slope_sentence
 from ui.core.i18n import t, tn
 from ui.core.labels import Labels
 from ui.core.numbers import fmt_change, fmt_number
@@ -251,6 +252,7 @@ def scatter_chart(
             title=t("ex_scatter_heading", lang, x=labels.metric[x], y=labels.metric[y], year=year),
             subtitle=tn("ex_scatter_subtitle", lang, len(points), n=len(points)),
         ),
+        scatter_sentence(year, labels.short[x], labels.short[y], len(points), fit.r if fit else None, lang),
     )
     return chart, None if fit else t("ex_fit_none", lang)
 
@@ -281,6 +283,12 @@ def regions_chart(
             frame,
             title=t("ex_regions_heading", lang, metric=labels.metric[metric], year=year),
             subtitle=tn("ex_regions_subtitle", lang, len(spread), scale=scale, n=len(spread)),
+        ),
+        map_sentence(
+            year,
+            labels.short[metric],
+            {f"{n} ({r})": float(v) for n, r, v in zip(spread["name"], spread["region"], spread["score"], strict=True)},
+            lang,
         ),
     )
     return chart, None
@@ -325,6 +333,13 @@ def slope_chart(
                 up=int((change > 0).sum()),
                 down=int((change < 0).sum()),
             ),
+        ),
+        slope_sentence(
+            labels.short[metric],
+            start,
+            end,
+            dict(zip(pairs["province_code"].map(labels.province), change.astype(float), strict=True)),
+            lang,
         ),
     )
     return chart, None

@@ -32,6 +32,7 @@ from ui.charts.palette import (
     rgba,
 )
 from ui.charts.palette import STATUS_COLOURS as STATUS_MARK_COLOURS
+from ui.charts.sentences import plan_sentence
 from ui.core.i18n import t
 from ui.core.metrics import metric_scale
 from ui.core.numbers import fmt_change, fmt_number
@@ -500,7 +501,7 @@ def target_figures(
     base = None if pd.isna(target["baseline_year"]) else int(target["baseline_year"])
     metric = metric_phrase(target["metric"], target["dimension"], ref, lang)
     if target["rule"] in COUNTING_RULES:
-        return _counting_figures(target, results, checks, ref, names, lang, doc, frame, cite)
+        return _counting_figures(target, results, checks, ref, names, lang, doc, frame, cite, (metric, latest))
     dimension = TOTAL if target["metric"].startswith("total_") else str(target["dimension"])
     first = max(int(table["year"].min()), min(years + ([base] if base else [])) - CONTEXT_YEARS)
     span = range(first, max([*years, latest]) + 1)
@@ -527,6 +528,7 @@ def target_figures(
                 title=t("plan_chart_score_title", lang, province=names[code], metric=metric),
                 subtitle=t("plan_chart_score_subtitle", lang, target=summary, doc=doc),
             ),
+            plan_sentence(names[code], metric, results, ref, lang, latest),
         )
         return [(f"chart_{target['id']}", chart)]
     among = _listed(target["among_provinces"])
@@ -559,6 +561,7 @@ def target_figures(
             title=title,
             subtitle=t("plan_chart_rank_subtitle", lang, target=summary, doc=doc),
         ),
+        plan_sentence(names[code], metric, results, ref, lang, latest),
     )
     return [(f"chart_{target['id']}", chart)]
 
@@ -577,8 +580,10 @@ def _counting_figures(
     doc: str,
     frame: Frame,
     cite: Callable[[Iterable[int]], str],
+    said: tuple[str, int],
 ) -> list[tuple[str, Chart]]:
-    """Small multiples for each target year of a counting rule."""
+    """Small multiples for each target year of a counting rule; `said` is the metric's phrase and the latest year
+    PAPI published, for each chart's sentence."""
     code = target["province_code"]
     base = None if pd.isna(target["baseline_year"]) else int(target["baseline_year"])
     meeting = target["rule"] == "dimensions_meeting"
@@ -598,6 +603,7 @@ def _counting_figures(
         chart = Chart(
             partial(dimension_figure, mine, ref, pending=as_str(row.status) == "pending", lang=lang),
             replace(frame, source=cite([base, year] if base else [year]), title=title, subtitle=subtitle),
+            plan_sentence(names[code], said[0], results[results["target_year"] == year], ref, lang, said[1]),
         )
         figures.append((f"chart_{target['id']}_{year}", chart))
     return figures

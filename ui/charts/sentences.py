@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import pandas as pd
+
 from papi_data.decompose import Change, Part
 from papi_data.numbers import round_half_up
+from papi_data.plans.planner import Answer
 from ui.core.i18n import t, tn
 from ui.core.numbers import fmt_change, fmt_number
+from ui.core.plan_status import PlanRef, result_text
 
 Label = Callable[[str], str]  # a metric id → its name in the reader's language ("D6 Cung ứng dịch vụ công")
 
@@ -114,10 +118,9 @@ def rank_move(base_rank: int, rank: int, lang: str) -> str:
 def radar_sentence(name: str, year: int, scores: dict[str, float | None], label: Label, lang: str) -> str:
     """The radar in words: the highest and the lowest dimension (ties named together) and the dimensions without
     data, counted apart."""
-    present = {m: round_half_up(v, 2) for m, v in scores.items() if v is not None}
+    present, top, low = _ends(scores)
     if not present:
         return t("sentence_radar_empty", lang, name=name, year=year)
-    top, low = max(present.values()), min(present.values())
     missing = len(scores) - len(present)
     return t(
         "sentence_radar",
@@ -134,6 +137,14 @@ def radar_sentence(name: str, year: int, scores: dict[str, float | None], label:
 
 def _years(years: Sequence[int]) -> str:
     return ", ".join(str(y) for y in years)
+
+
+def rank_rows(history: pd.DataFrame) -> list[tuple[int, int | None, int]]:
+    """The rank history as (year, rank or None, N) for its sentence."""
+    return [
+        (int(y), None if pd.isna(r) else int(r), 0 if pd.isna(n) else int(n))
+        for y, r, n in zip(history["year"], history["rank"], history["n"], strict=True)
+    ]
 
 
 def rank_history_sentence(name: str, year: int, history: Sequence[tuple[int, int | None, int]], lang: str) -> str:
@@ -175,3 +186,149 @@ def movers_sentence(
         return _names([f"{names[c.code]} ({fmt_change(c.change, lang)})" for c in changes], lang)
 
     return t("sentence_movers", lang, year=year, base=base, rise=listed(rising), fall=listed(falling))
+
+
+def _ends(scores: dict[str, float | None]) -> tuple[dict[str, float], float, float]:
+    """The scores with data rounded half up as shown, the highest and the lowest of them (ties decided as shown)."""
+    shown = {k: round_half_up(v, 2) for k, v in scores.items() if v is not None and v == v}  # NaN is no data
+    return shown, max(shown.values(), default=0.0), min(shown.values(), default=0.0)
+
+
+def map_sentence(year: int, metric: str, scores: dict[str, float | None], lang: str) -> str:
+    """The choropleth in words: the year, the metric, how many provinces have data, the highest and the lowest (ties
+    named together) with their scores, and how many have none (never counted as 0). `scores`: province name → score
+    or None, every province of the map."""
+    shown, top, low = _ends(scores)
+    if not shown:
+        return t("sentence_map_empty", lang, year=year, metric=metric)
+    missing = len(scores) - len(shown)
+    return t(
+        "sentence_map",
+        lang,
+        year=year,
+        metric=metric,
+        count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
+        top=_names([k for k, v in shown.items() if v == top], lang),
+        top_score=fmt_number(top, lang),
+        low=_names([k for k, v in shown.items() if v == low], lang),
+        low_score=fmt_number(low, lang),
+        missing=tn("sentence_map_missing", lang, missing, k=missing) if missing else "",
+    )
+
+
+def ranking_sentence(year: int, metric: str, scores: dict[str, float | None], lang: str) -> str:
+    """The ranking in words: who leads and who trails (ties named together) and the gap between them, as shown."""
+    shown, top, low = _ends(scores)
+    if not shown:
+        return t("sentence_map_empty", lang, year=year, metric=metric)
+    return t(
+        "sentence_ranking",
+        lang,
+        year=year,
+        metric=metric,
+        top=_names([k for k, v in shown.items() if v == top], lang),
+        low=_names([k for k, v in shown.items() if v == low], lang),
+        gap=fmt_number(top - low, lang),
+        count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
+    )
+
+
+def trend_sentence(panel: dict, name: str, lang: str) -> str:
+    """A trend panel (ui.charts.profile_charts.trend_panel) in words: the latest value with data and its change on
+    the previous year with data in the same part (same scale, definition and province set), or why there is none,
+    and the national mean that year. `name`: the province."""
+    metric = " ".join(panel["name"].replace("<br>", " ").split())
+    points = [
+        (i, year, value, mean)
+        for i, part in enumerate(panel["parts"])
+        for year, value, mean in zip(part["years"], part["values"], part["mean"], strict=True)
+        if value is not None
+    ]
+    if not points:
+        return t("sentence_trend_empty", lang, name=name, metric=metric)
+    i, year, value, mean = points[-1]
+    earlier = [(y, v) for j, y, v, _ in points[:-1] if j == i]
+    if earlier:
+        versus = t("sentence_trend_change", lang, change=fmt_change(value - earlier[-1][1], lang), base=earlier[-1][0])
+    elif points[0][0] < i:  # data before a break in the line only
+        versus = t("sentence_trend_break", lang, year=panel["parts"][i]["years"][0])
+    else:
+        versus = t("sentence_trend_first", lang)
+    return t(
+        "sentence_trend",
+        lang,
+        name=name,
+        metric=metric,
+        year=year,
+        score=fmt_number(value, lang),
+        versus=versus,
+        mean=t("sentence_trend_mean", lang, mean=fmt_number(mean, lang)) if mean is not None else "",
+    )
+
+
+def scatter_sentence(year: int, x: str, y: str, n: int, r: float | None, lang: str) -> str:
+    """The explorer's scatter in words: how many provinces have both metrics, and Pearson's r where it is defined."""
+    fit = t("sentence_scatter_r", lang, r=fmt_number(r, lang)) if r is not None else t("sentence_scatter_no_r", lang)
+    return t(
+        "sentence_scatter", lang, year=year, x=x, y=y, count=tn("sentence_provinces_with_data", lang, n, n=n), fit=fit
+    )
+
+
+def slope_sentence(metric: str, start: int, end: int, changes: dict[str, float], lang: str) -> str:
+    """The explorer's slope chart in words: the largest rise and the largest fall between two years (ties as shown),
+    or none. `changes`: province name → change."""
+    shown, top, low = _ends(dict(changes))
+
+    def named(value: float, sign: int) -> str:
+        if value * sign <= 0:
+            return t("sentence_movers_none", lang)
+        return f"{_names([k for k, v in shown.items() if v == value], lang)} ({fmt_change(value, lang)})"
+
+    return t(
+        "sentence_slope",
+        lang,
+        metric=metric,
+        start=start,
+        end=end,
+        count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
+        rise=named(top, 1),
+        fall=named(low, -1),
+    )
+
+
+def plan_sentence(province: str, metric: str, results: pd.DataFrame, ref: PlanRef, lang: str, latest: int) -> str:
+    """A plan target's chart in words: each target year's verdict and the measured value against the target, in the
+    words of the plans' table (ui.core.plan_status.result_text). `results`: the target's evaluation rows shown."""
+    years = "; ".join(
+        t(
+            "sentence_plan_year",
+            lang,
+            year=int(row["target_year"]),
+            status=t(f"status_{row['status']}", lang),
+            result=result_text(row, ref, lang, latest),
+        )
+        for _, row in results.iterrows()
+    )
+    return t("sentence_plan", lang, province=province, metric=metric, years=years)
+
+
+def planner_sentence(province: str, answer: Answer, lang: str) -> str:
+    """The planner's ladder in words: the province's score and rank, and the score the goal needs with the
+    provinces passed and tied on the way, or that it is met already, or beyond the scale."""
+    if answer.target_score is None or answer.target_score > answer.scale[1]:  # a score goal above the scale's top
+        goal = t("sentence_planner_beyond", lang)
+    elif answer.needed is None or round_half_up(answer.needed, 2) <= 0:
+        goal = t("sentence_planner_met", lang, target=fmt_number(answer.target_score, lang))
+    else:
+        tied = int(answer.passes["tied"].sum())
+        goal = t(
+            "sentence_planner_need",
+            lang,
+            target=fmt_number(answer.target_score, lang),
+            needed=fmt_change(answer.needed, lang),
+            passed=tn("sentence_provinces", lang, len(answer.passes) - tied, n=len(answer.passes) - tied),
+            tied=tn("sentence_planner_tied", lang, tied, n=tied) if tied else "",
+        )
+    rank = t("sentence_rank", lang, rank=answer.rank, n=answer.n) if answer.rank is not None else ""
+    score = fmt_number(answer.score, lang)
+    return t("sentence_planner", lang, province=province, year=answer.year, score=score, rank=rank, goal=goal)

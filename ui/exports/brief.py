@@ -28,6 +28,7 @@ from papi_data.subdimensions import furthest_from_best, subdimension_profile
 from ui.charts.common import Chart
 from ui.charts.frame import Canvas, Frame
 from ui.charts.profile_charts import radar_axis_label, radar_figure, rank_history_figure
+from ui.charts.sentences import radar_sentence, rank_history_sentence, rank_rows
 from ui.core.i18n import t
 from ui.core.metrics import metric_name, metric_scale
 from ui.core.numbers import fmt_change, fmt_number
@@ -172,7 +173,17 @@ def brief_facts(
         source=frame.source,
         link=frame.link,
         made=date_text(made, lang),
-        radar=Chart(partial(radar_figure, axes, series, lang=lang), no_frame),
+        radar=Chart(
+            partial(radar_figure, axes, series, lang=lang),
+            no_frame,
+            radar_sentence(
+                name,
+                year,
+                {m: float_or_none(profile.at[m, "score"]) for m in metrics},
+                partial(metric_name, dimensions=dimensions, lang=lang, short=True),
+                lang,
+            ),
+        ),
         trend=Chart(
             partial(
                 rank_history_figure,
@@ -182,6 +193,7 @@ def brief_facts(
                 province_name=name,
             ),
             no_frame,
+            rank_history_sentence(name, year, rank_rows(recent), lang),
         ),
     )
 
@@ -294,11 +306,13 @@ def brief_html(facts: BriefFacts, radar_svg: bytes, trend_svg: bytes) -> str:
 <h1>{e(t("profile_heading", lang, name=facts.province, year=facts.year))}</h1></header>
 <section class="figures">{cards}</section>
 <div class="row">
-<div class="chart"><h2>{e(t("radar_heading", lang, name=facts.province, year=facts.year))}</h2>{_svg(radar_svg)}</div>
+<div class="chart"><h2>{e(t("radar_heading", lang, name=facts.province, year=facts.year))}</h2>{_svg(radar_svg)}
+<p class="note">{e(facts.radar.sentence)}</p></div>
 <div class="text"><h2>{e(t("brief_furthest", lang))}</h2><ul>{furthest}</ul>{sub_part}</div>
 </div>
 <h2>{e(t("brief_trend", lang, first=first, last=facts.year))}</h2>
 {_svg(trend_svg)}
+<p class="note">{e(facts.trend.sentence)}</p>
 {plans}
 <footer>{_text(facts.source)}<br>{e(t("brief_made", lang, date=facts.made))} · {e(facts.link)}</footer>
 </body></html>"""

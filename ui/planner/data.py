@@ -12,6 +12,7 @@ from papi_data.subdimensions import is_subdimension, metrics_in_year
 from ui.charts.common import Chart
 from ui.charts.frame import Frame, source_line
 from ui.charts.planner_charts import ladder_figure
+from ui.charts.sentences import planner_sentence
 from ui.core.data import citation_of, per_build, plan_ref_of
 from ui.core.i18n import t
 from ui.planner import words as planner_words
@@ -74,4 +75,5 @@ def planner_figure(store: PapiStore, lang: str, year: int, goal: Goal, link: str
             lang=lang,
         ),
         frame,
+        planner_sentence(names[goal.province], answer, lang),
     )

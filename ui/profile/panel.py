@@ -22,7 +22,7 @@ from ui.charts.profile_charts import (
     total_panels,
     trend_panel_figure,
 )
-from ui.charts.sentences import rank_history_sentence
+from ui.charts.sentences import rank_history_sentence, rank_rows, trend_sentence
 from ui.core import certainty, data, shell, state
 from ui.core.i18n import t, tn
 from ui.core.metrics import TRANSLATED_MARK, Metrics
@@ -288,19 +288,11 @@ def trends(catalogue: Metrics, p: Profile) -> None:
                 ranges=ranges[ranges["province_code"] == p.code],
             ),
             shell.frame(t("rank_heading", lang, name=p.name), t("rank_subtitle", lang), lang, p.years),
-            rank_history_sentence(p.name, p.year, _rank_rows(profile_data.rank_history_of(lang, p.code)), lang),
+            rank_history_sentence(p.name, p.year, rank_rows(profile_data.rank_history_of(lang, p.code)), lang),
         ),
         "rank_history",
         f"papi-{p.code}-rank",
     )
-
-
-def _rank_rows(history: pd.DataFrame) -> list[tuple[int, int | None, int]]:
-    """The rank history as (year, rank or None, N) for its sentence."""
-    return [
-        (int(y), None if pd.isna(r) else int(r), 0 if pd.isna(n) else int(n))
-        for y, r, n in zip(history["year"], history["rank"], history["n"], strict=True)
-    ]
 
 
 def trend_panels(
@@ -323,7 +315,11 @@ def trend_panels(
             with column:
                 years = [y for part in panel["parts"] for y in part["years"]]
                 frame = shell.frame(panel["name"], p.name, p.lang, years)
-                figure = Chart(partial(trend_panel_figure, panel, lang=p.lang, province_name=p.name), frame)
+                figure = Chart(
+                    partial(trend_panel_figure, panel, lang=p.lang, province_name=p.name),
+                    frame,
+                    trend_sentence(panel, p.name, p.lang),
+                )
                 shell.chart(figure, f"{key}_{start + i}", f"papi-{p.code}-{filename}-{start + i + 1}")
 
 

@@ -150,4 +150,81 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The change of the total on the year before, among the provinces with a total in both years; ranks "
         "among those provinces.",
     },
+    "sentence_map": {
+        "vi": "{metric} {year}: {count}; cao nhất {top} ({top_score}), thấp nhất {low} ({low_score}){missing}.",
+        "en": "{metric} {year}: {count}; highest {top} ({top_score}), lowest {low} ({low_score}){missing}.",
+    },
+    "sentence_map_missing": {
+        "vi": "; không có dữ liệu ở {k} tỉnh",
+        "en": "; no data for {k} provinces",
+        "en_one": "; no data for {k} province",
+    },
+    "sentence_map_empty": {
+        "vi": "{metric} {year}: không tỉnh nào có dữ liệu.",
+        "en": "{metric} {year}: no province has data.",
+    },
+    "sentence_provinces_with_data": {
+        "vi": "{n} tỉnh có dữ liệu",
+        "en": "{n} provinces with data",
+        "en_one": "{n} province with data",
+    },
+    "sentence_ranking": {
+        "vi": "{metric} {year}: đứng đầu {top}, đứng cuối {low}, cách nhau {gap} điểm ({count}).",
+        "en": "{metric} {year}: {top} first, {low} last, {gap} points apart ({count}).",
+    },
+    "sentence_trend": {
+        "vi": "{name}, {metric}: {score} năm {year} ({versus}){mean}.",
+        "en": "{name}, {metric}: {score} in {year} ({versus}){mean}.",
+    },
+    "sentence_trend_change": {"vi": "{change} so với {base}", "en": "{change} on {base}"},
+    "sentence_trend_first": {
+        "vi": "không có năm nào trước đó cùng thang đo để so sánh",
+        "en": "no earlier year on the same scale to compare with",
+    },
+    "sentence_trend_break": {
+        "vi": "không so sánh với các năm trước {year}: thang đo, định nghĩa hoặc danh sách tỉnh đã thay đổi",
+        "en": "not compared with the years before {year}: the scale, the definition or the set of provinces changed",
+    },
+    "sentence_trend_mean": {"vi": "; trung bình cả nước {mean}", "en": "; national mean {mean}"},
+    "sentence_trend_empty": {
+        "vi": "{name}, {metric}: PAPI không công bố số liệu năm nào trong các năm hiển thị.",
+        "en": "{name}, {metric}: PAPI published no figure in the years shown.",
+    },
+    "sentence_scatter": {
+        "vi": "{x} và {y} năm {year}: {count} cả hai; {fit}.",
+        "en": "{x} and {y} in {year}: {count} on both; {fit}.",
+    },
+    "sentence_scatter_r": {"vi": "hệ số tương quan Pearson r = {r}", "en": "Pearson's r = {r}"},
+    "sentence_scatter_no_r": {
+        "vi": "quá ít tỉnh hoặc không có khác biệt để tính hệ số tương quan",
+        "en": "too few provinces or no spread for a correlation",
+    },
+    "sentence_slope": {
+        "vi": "{metric} {start} → {end} ({count} cả hai năm): tăng nhiều nhất {rise}; giảm nhiều nhất {fall}.",
+        "en": "{metric} {start} → {end} ({count} in both years): the largest rise {rise}; the largest fall {fall}.",
+    },
+    "sentence_plan": {"vi": "{province}, {metric}: {years}.", "en": "{province}, {metric}: {years}."},
+    "sentence_plan_year": {"vi": "{year} {status} ({result})", "en": "{year} {status} ({result})"},
+    "sentence_planner": {
+        "vi": "{province} {year}: {score} điểm{rank}; {goal}.",
+        "en": "{province} {year}: {score} points{rank}; {goal}.",
+    },
+    "sentence_planner_beyond": {
+        "vi": "mục tiêu vượt quá thang điểm, kể cả khi giữ nguyên điểm các tỉnh khác",
+        "en": "the goal is beyond the scale, even with the other provinces unchanged",
+    },
+    "sentence_planner_met": {
+        "vi": "đã đạt mục tiêu (cần từ {target} điểm)",
+        "en": "the goal is met already (it needs {target} points)",
+    },
+    "sentence_planner_need": {
+        "vi": "mục tiêu cần {target} điểm ({needed}), vượt {passed}{tied}",
+        "en": "the goal needs {target} points ({needed}), passing {passed}{tied}",
+    },
+    "sentence_planner_tied": {
+        "vi": " và ngang {n} tỉnh",
+        "en": " and tying with {n} provinces",
+        "en_one": " and tying with {n} province",
+    },
+    "sentence_provinces": {"vi": "{n} tỉnh", "en": "{n} provinces", "en_one": "{n} province"},
 }
