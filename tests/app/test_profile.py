@@ -61,6 +61,18 @@ def test_search_hits_sit_in_the_block_enter_opens() -> None:
     assert not [b for b in at.sidebar.button if b.key and b.key.startswith("search_hit_")]
 
 
+def test_the_compare_box_forgives_diacritics() -> None:
+    """Typed "ha noi" + Enter in the "add up to 4 provinces" box (the box's own filter needs the diacritics): Hà Nội
+    is added, by its code; text with no province, and the profile's own province, are left out."""
+    at = open_app("pages/profile.py", province="27", year="2024")
+    at.multiselect(key="w_compare").set_value(["ha noi"]).run()
+    assert not at.exception
+    assert at.query_params["compare"] == "01" and list(at.multiselect(key="w_compare").value) == ["01"]
+    at.multiselect(key="w_compare").set_value(["01", "sai gon", "xyz", "bac ninh"]).run()
+    assert at.query_params["compare"] == "01,79"
+    assert list(at.multiselect(key="w_compare").value) == ["01", "79"]
+
+
 def test_overlays_and_their_url() -> None:
     at = open_app("pages/profile.py", province="27", year="2024", compare="01,79", vs="2019")
     names = [trace["name"] for trace in radar(at)["data"]]
