@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from papi_data.profile import era_years, nearest_year_with_data
+from papi_data.search import picked_codes
 from papi_data.text import by_name
 from ui.charts.common import Chart
 from ui.charts.profile_charts import radar_axis_label, radar_figure
@@ -57,10 +58,12 @@ with right:
         "compare",
         t("compare_provinces", lang),
         options=comparable(codes_by_name, code),
-        format_func=names.get,
+        format_func=lambda c: names.get(c, c),  # typed text, until `resolve` makes it a code
         max_selections=MAX_COMPARE,
         placeholder=t("choose_provinces", lang),
         select_all=False,
+        accept_new_options=True,  # "ha noi" + Enter: the box filters on names with diacritics; typed text is searched
+        resolve=partial(picked_codes, store.provinces, allowed=comparable(codes_by_name, code)),
     )
     same_era = [y for y in era_years(years, year) if y != year]
     state.widget(

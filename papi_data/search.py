@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from papi_data.text import collation_key, fold, name_key
@@ -62,3 +64,15 @@ def search_provinces(provinces: pd.DataFrame, query: str, limit: int = 10) -> li
             continue
         scored.append((score, collation_key(row["name_vi"]), row["code"]))
     return [code for _, _, code in sorted(scored)[:limit]]
+
+
+def picked_codes(provinces: pd.DataFrame, picked: Sequence[str], allowed: Sequence[str]) -> list[str]:
+    """A province box's choices as codes: a code of `allowed` stays; text typed in the box ("ha noi", "brvt") becomes
+    its best hit among `allowed`; text with no such hit, and a province already chosen, are left out."""
+    codes: list[str] = []
+    for item in picked:
+        hits = [item] if item in allowed else search_provinces(provinces, item, limit=len(provinces))
+        code = next((c for c in hits if c in allowed), None)
+        if code is not None and code not in codes:
+            codes.append(code)
+    return codes

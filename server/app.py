@@ -3,7 +3,8 @@ routes, served by uvicorn. `python serve.py [streamlit options]` (what `make run
 
 Streamlit's options come as they do for `streamlit run`: .streamlit/config.toml, STREAMLIT_* variables, and flags
 (`--server.port 8511`, `--server.allowedHosts=papi.example.gov.vn`, `--server.baseUrlPath=papi`), read by Streamlit's
-own option parser. This server's: PAPI_MAX_SESSIONS, PAPI_EMBED_ORIGINS, PAPI_HEADER_TIMEOUT_S, PAPI_MAX_HALF_OPEN.
+own option parser. This server's: PAPI_MAX_SESSIONS, PAPI_EMBED_ORIGINS, PAPI_HEADER_TIMEOUT_S, PAPI_MAX_HALF_OPEN,
+PAPI_WARM_EXPORTS (0: start the export browser on the first export, not with the server).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from papi_data.store.keeper import keeper
 from server import api, health, logs, memory
 from server.connections import HeaderTimeoutProtocol
 from server.guards import Addresses, AllowedHosts, NoCacheClearing, SecurityHeaders, SessionCap, embed_origins
+from ui.exports import renderer
 
 SCRIPT = "app.py"
 REQUEST_LIMIT = 1024 * 1024  # a request of up to 1 MB is read whole, so an over-long link gets its notice
@@ -75,6 +77,8 @@ async def lifespan(_app: App) -> AsyncIterator[None]:
     logs.bound_the_log(logs.LogBudget())  # Streamlit's loggers exist by now
     memory.collect_garbage_periodically()
     await run_in_threadpool(keeper().get)  # the store's state, logged once at start
+    if os.environ.get("PAPI_WARM_EXPORTS", "1") != "0":
+        renderer.warm_in_background()  # a first export in ≤ 5 s; readiness does not wait for it
     yield
 
 

@@ -1,5 +1,5 @@
 // Run in the app's page (a script element by URL, see ui/browser.py: the server's Content-Security-Policy allows no
-// inline script). Three small adjustments to Streamlit's frontend that its Python API does not offer. The app's
+// inline script). Four small adjustments to Streamlit's frontend that its Python API does not offer. The app's
 // locale comes in the element's data-locale attribute.
 (() => {
   const locale = document.currentScript ? document.currentScript.dataset.locale : null;
@@ -44,7 +44,34 @@
     name();
   }
 
-  // 3. One history entry per user action. Streamlit's frontend pushes an entry for every query change written from
+  // 3. Enter in the sidebar's province search opens its first hit. Streamlit's text input commits on Enter but tells
+  //    Python nothing of the key, so the hit is clicked here, once the block of hits is the one for what is in the
+  //    box (its key names the query in hex: ui/core/shell.search_hits_key), not a list left from fewer letters.
+  if (!window.__papiSearchEnter) {
+    window.__papiSearchEnter = true;
+    const hex = (text) => Array.from(new TextEncoder().encode(text.trim()), (b) => b.toString(16).padStart(2, "0"));
+    let wanted = null;
+    let giveUp = 0;
+    const pick = () => {
+      const hit = wanted && document.querySelector(`.st-key-search_hits_${wanted} :is(button, a)`);
+      if (!hit) return;
+      wanted = null;
+      watch.disconnect();
+      hit.click();
+    };
+    const watch = new MutationObserver(pick);
+    document.addEventListener("keydown", (event) => {
+      const box = event.target instanceof Element && event.target.closest(".st-key-province_search input");
+      if (event.key !== "Enter" || event.isComposing || !box || !box.value.trim()) return;
+      wanted = hex(box.value).join("");
+      watch.observe(document.body, { childList: true, subtree: true });
+      pick();
+      clearTimeout(giveUp);
+      giveUp = setTimeout(() => { wanted = null; watch.disconnect(); }, 10000); // no hits: stop waiting
+    }, true);
+  }
+
+  // 4. One history entry per user action. Streamlit's frontend pushes an entry for every query change written from
   //    Python and another for every page change, so a page change made two entries (the new page with the old
   //    page's query, then its own) and each step of the map's play-through one each. Here a push makes an entry only
   //    when the reader has clicked or pressed a key since the last one; otherwise it replaces the current entry.

@@ -51,6 +51,9 @@ PLAN_FIELDS = (
     "summary_en",
     "targets",
 )
+# A quoted plan's article as the reader meets it: its headline and outlet word for word from the seed file, and the
+# date the article carries (left out or null where the seed gives none).
+PLAN_OPTIONAL = ("article_title", "article_outlet", "article_date")
 TARGET_FIELDS = (  # every target writes these (null where there is no value)
     "id",
     "metric",
@@ -228,7 +231,7 @@ def _check_plan(plan: Any, ref: _Reference, seeds: Path, problems: list[SourcePr
         problems.append(SourceProblem(PLANS_FILE, None, "plans", f"each plan must be a mapping, not {plan!r}"))
         return None, []
     c = _Checker(plan, problems)
-    if not c.fields(PLAN_FIELDS):
+    if not c.fields(PLAN_FIELDS, PLAN_OPTIONAL):
         return None, []
     before = len(problems)
     plan_id = plan["id"]
@@ -260,6 +263,17 @@ def _check_plan(plan: Any, ref: _Reference, seeds: Path, problems: list[SourcePr
                 c.bad(f"summary_{lang}", "a plan without seed_file is summarised: give the summary in both languages")
         if plan["source_url"] is None:
             c.bad("source_url", "a summarised plan needs the address of its source")
+    article_names = {field: c.text(field, optional=True) for field in ("article_title", "article_outlet")}
+    for field, text in article_names.items():
+        if text is not None and seed_file is None:
+            c.bad(field, "only a plan quoted from its article (seed_file) names the article: write null")
+        elif text is not None and article is not None and text not in article:
+            c.bad(field, "not word for word in the plan's article (seed_file)")
+    article_date = _date(plan["article_date"])
+    if article_date is False:
+        c.bad("article_date", f"not a date YYYY-MM-DD (or null): {plan['article_date']!r}")
+    elif article_date is not None and seed_file is None:
+        c.bad("article_date", "only a plan quoted from its article (seed_file) dates the article: write null")
     issued = _date(plan["issued_on"])
     if issued is False:
         c.bad("issued_on", f"not a date YYYY-MM-DD (or null): {plan['issued_on']!r}")
@@ -296,6 +310,8 @@ def _check_plan(plan: Any, ref: _Reference, seeds: Path, problems: list[SourcePr
         "title_en": title_en,
         "source_url": url,
         "seed_file": seed_file,
+        **article_names,
+        "article_date": article_date,
         "summary_vi": summary["vi"],
         "summary_en": summary["en"],
         "source_file": PLANS_FILE,

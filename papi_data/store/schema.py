@@ -94,6 +94,9 @@ TABLES: dict[str, pa.Schema] = {
             ("title_en", pa.string()),
             ("source_url", pa.string()),
             ("seed_file", pa.string()),  # the article quoted, or null for a plan summarised from source_url
+            ("article_title", pa.string()),  # a quoted article's headline, word for word; null where the seed has none
+            ("article_outlet", pa.string()),  # the outlet the article names as its source; null where it names none
+            ("article_date", pa.date32()),  # the date the article carries; null where it carries none
             ("summary_vi", pa.string()),  # our summary of a plan whose article is not in the project; null if quoted
             ("summary_en", pa.string()),
             ("source_file", pa.string()),

@@ -107,6 +107,31 @@ def test_hanoi_2023_card_shows_the_gap_and_what_it_would_take() -> None:
     assert "Number:** 157/KH-UBND" in shown and "Issued on:** 26 May 2023" in shown
 
 
+@pytest.mark.parametrize(
+    ("plan", "lang", "article"),
+    [
+        (
+            "hn-2023-kh157",
+            "vi",
+            "**Bài báo:** “Hà Nội: Nâng cao chỉ số Hiệu quả quản trị và hành chính công năm 2023”"
+            " · Hà Nội portal · 8/6/2023",
+        ),
+        (
+            "bn-2020-kh176",
+            "en",
+            "**Article:** “Bắc Ninh: Nâng cao hiệu quả quản trị và hành chính công cấp tỉnh giai"
+            " đoạn 2020 – 2025” · Cổng thông tin điện tử tỉnh Bắc Ninh · 19 June 2020",
+        ),
+        ("hn-2021-rise-5", "vi", "**Bài báo:** bài báo không có tiêu đề · Công luận"),
+    ],
+)
+def test_a_quoted_plan_card_names_its_article_never_its_file(plan: str, lang: str, article: str) -> None:
+    at = open_app(PAGE, plan=plan, lang=lang)
+    shown = texts(at)
+    assert article in shown
+    assert ".txt" not in shown
+
+
 def test_bac_ninh_card_says_the_2025_result_is_for_the_merged_province() -> None:
     at = open_app(PAGE, plan="bn-2020-kh176")
     assert len(at.warning) == 1

@@ -7,6 +7,8 @@ import json
 import pytest
 
 from harness.apptest import open_app
+from tests.app.conftest import find
+from ui.core.shell import search_hits_key
 
 
 def radar(at) -> dict:
@@ -43,6 +45,32 @@ def test_search_forgives_diacritics(query: str, name: str) -> None:
     assert hit.label == name
     hit.click().run()
     assert at.title[0].value.startswith(name)
+
+
+def test_search_hits_sit_in_the_block_enter_opens() -> None:
+    """Enter opens the first hit in the block keyed by the query in the box (static/browser.js clicks it): the block
+    names the query, so a list left from fewer letters is never the one opened."""
+    at = open_app("pages/profile.py")
+    for query, first in (("ha", "Hà Giang"), ("ha noi ", "Hà Nội")):
+        at.text_input(key="province_search").input(query).run()
+        block = find(at.sidebar, search_hits_key(query))
+        assert block is not None and block.key == "search_hits_" + query.strip().encode().hex()
+        assert block.button[0].label == first
+    assert find(at.sidebar, search_hits_key("ha")) is None  # the list of the shorter query is gone
+    at.text_input(key="province_search").input("xyz").run()
+    assert not [b for b in at.sidebar.button if b.key and b.key.startswith("search_hit_")]
+
+
+def test_the_compare_box_forgives_diacritics() -> None:
+    """Typed "ha noi" + Enter in the "add up to 4 provinces" box (the box's own filter needs the diacritics): Hà Nội
+    is added, by its code; text with no province, and the profile's own province, are left out."""
+    at = open_app("pages/profile.py", province="27", year="2024")
+    at.multiselect(key="w_compare").set_value(["ha noi"]).run()
+    assert not at.exception
+    assert at.query_params["compare"] == "01" and list(at.multiselect(key="w_compare").value) == ["01"]
+    at.multiselect(key="w_compare").set_value(["01", "sai gon", "xyz", "bac ninh"]).run()
+    assert at.query_params["compare"] == "01,79"
+    assert list(at.multiselect(key="w_compare").value) == ["01", "79"]
 
 
 def test_overlays_and_their_url() -> None:

@@ -91,6 +91,24 @@ def test_the_province_search_is_on_every_page_and_forgives(page: Page, app_url: 
         expect(page.get_by_test_id("stSidebar").get_by_role("textbox", name="Tìm tỉnh, thành phố")).to_be_visible()
 
 
+def test_enter_in_the_province_search_opens_the_first_hit(page: Page, app_url: str) -> None:
+    """Enter straight after typing, before the list has caught up: the first hit for the whole query is opened."""
+    open_page(page, f"{app_url}/gioi-thieu")
+    search = page.get_by_test_id("stSidebar").get_by_role("textbox", name="Tìm tỉnh, thành phố")
+    search.press_sequentially("ha noi")
+    search.press("Enter")
+    wait_idle(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hà Nội")
+    expect(page).to_have_url(re.compile(r"province=01"))
+
+    nav(page, "Bản đồ")
+    search = page.get_by_test_id("stSidebar").get_by_role("textbox", name="Tìm tỉnh, thành phố")
+    search.fill("brvt")
+    search.press("Enter")
+    expect(page.locator(".st-key-selected_province")).to_contain_text("Bà Rịa - Vũng Tàu")  # chosen on the map
+    expect(page).to_have_url(re.compile(r"province=77"))
+
+
 def test_notices_about_a_link_use_readers_words(page: Page, app_url: str) -> None:
     open_page(page, f"{app_url}/ban-do?metric=xyz&province=99")
     notices = page.get_by_test_id("stAlert")

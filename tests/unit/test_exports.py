@@ -210,3 +210,71 @@ def test_the_brief_carries_its_charts_sentences(brief_inputs) -> None:
     assert html.escape(radar) in page and html.escape(facts.trend.sentence) in page
     english = facts_of(brief_inputs, "en", "01", 2024)
     assert english.radar.sentence.startswith("Ha Noi 2024: highest in D6 Public services (7.57)")
+
+
+def test_a_renderer_that_cannot_warm_up_only_logs_it(caplog: pytest.LogCaptureFixture) -> None:
+    from ui.exports.renderer import Renderer
+
+    renderer = Renderer(chromium="/nonexistent/chromium")
+    renderer.warm()  # in the server's background thread: nothing to raise to, the first export tries again
+    assert not renderer.running
+    assert "did not warm up" in caplog.text
+    renderer.close()
+
+
+@pytest.mark.parametrize(("setting", "warmed"), [(None, 1), ("1", 1), ("0", 0)])
+def test_the_server_warms_the_export_browser_at_start_without_waiting(
+    setting: str | None, warmed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from server import app
+
+    calls: list[int] = []
+    monkeypatch.setattr(app.renderer, "warm_in_background", lambda: calls.append(1))
+    monkeypatch.setattr(app.logs, "bound_the_log", lambda budget: None)
+    monkeypatch.setattr(app.memory, "collect_garbage_periodically", lambda: None)
+    monkeypatch.setattr(app, "keeper", lambda: type("Keeper", (), {"get": staticmethod(lambda: None)}))
+    if setting is None:
+        monkeypatch.delenv("PAPI_WARM_EXPORTS", raising=False)
+    else:
+        monkeypatch.setenv("PAPI_WARM_EXPORTS", setting)
+
+    async def start() -> None:
+        async with app.lifespan(None):  # type: ignore[arg-type]
+            pass
+
+    asyncio.run(start())
+    assert len(calls) == warmed
+
+
+def test_a_long_export_is_told_in_words_until_it_is_ready(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first export after a start: the words say the rendering browser is starting, then that the file is being
+    made, then that it is ready."""
+    from ui.core import page_tools
+
+    class Browser:
+        running = False
+
+    class Note:
+        def __init__(self) -> None:
+            self.texts: list[str] = []
+
+        def toast(self, text: str, **_: object) -> Note:
+            self.texts.append(text)
+            if len(self.texts) == 2:
+                Browser.running = True  # the browser is up: now the file is being made
+            if len(self.texts) == 3:
+                gate.set()
+            return self
+
+    note, gate = Note(), threading.Event()
+    monkeypatch.setattr(page_tools.renderer, "shared", lambda: Browser)
+    monkeypatch.setattr(page_tools.st, "toast", note.toast)
+    worker = threading.Thread(target=page_tools._jobs.run, args=("slow", lambda: b"png" if gate.wait(30) else b""))
+    worker.start()
+    assert page_tools.waited_in_words("slow", "vi") is None
+    worker.join(5)
+    assert note.texts[0].startswith("Đang khởi động trình dựng ảnh của máy chủ")
+    assert note.texts[2].startswith("Đang tạo tệp…")
+    assert note.texts[-1] == t("export_ready", "vi")

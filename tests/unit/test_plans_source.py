@@ -106,6 +106,8 @@ def test_quotes_are_exact_substrings_of_their_seed(real_store: PapiStore) -> Non
         assert row.quote_vi in article, row.id
         assert unicodedata.normalize("NFC", row.quote_vi) == row.quote_vi
     for row in real_store.plans[real_store.plans["id"].isin(QUOTED)].itertuples():
+        for named in (row.article_title, row.article_outlet):
+            assert pd.isna(named) or named in (SEEDS / row.seed_file).read_text(encoding="utf-8"), row.id
         if pd.notna(row.source_url):
             assert row.source_url in (SEEDS / row.seed_file).read_text(encoding="utf-8"), row.id
 
@@ -244,6 +246,23 @@ def _article_missing(s: Path) -> Expect:
     return Expect(line, "seed_file", "no article")
 
 
+def _article_title_not_in_the_article(s: Path) -> Expect:
+    line = edit(s / PLANS_FILE, 'article_outlet: "Hà Nội portal"', 'article_outlet: "Báo Hà Nội mới"')
+    return Expect(line, "article_outlet", "not word for word in the plan's article")
+
+
+def _article_named_on_a_summarised_plan(s: Path) -> Expect:
+    new = 'seed_file: null\n    article_title: "Lào Cai"'
+    line = edit(s / PLANS_FILE, "seed_file: null", new, after="- id: laocai-2021-kh246")
+    return Expect(line + 1, "article_title", "only a plan quoted from its article")
+
+
+def _bad_article_date(s: Path) -> Expect:
+    return Expect(
+        edit(s / PLANS_FILE, "article_date: 2023-06-08", "article_date: 08/06/2023"), "article_date", "not a date"
+    )
+
+
 def _decomposed_quote(s: Path) -> Expect:
     path = s / PLANS_FILE
     quote = "Đồng thời, hỗ trợ duy trì bền vững"
@@ -307,6 +326,9 @@ PLAN_REJECTIONS: list[Callable[[Path], Expect]] = [
     _empty_quote,
     _quote_not_in_the_article,
     _article_missing,
+    _article_title_not_in_the_article,
+    _article_named_on_a_summarised_plan,
+    _bad_article_date,
     _missing_quote,
     _decomposed_quote,
     _misspelt_field,

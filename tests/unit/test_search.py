@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from papi_data.search import search_provinces
+from papi_data.search import picked_codes, search_provinces
 from papi_data.store.load import load_store
 
 
@@ -47,3 +47,10 @@ def test_several_matches_are_all_returned_and_no_match_is_empty(provinces) -> No
     assert len(search_provinces(provinces, "quang")) == 6
     assert search_provinces(provinces, "xyz") == []
     assert search_provinces(provinces, "   ") == []
+
+
+def test_a_province_box_takes_typed_text_as_its_best_hit(provinces) -> None:
+    allowed = [c for c in provinces["code"] if c != "27"]  # the profile's own province is not offered
+    assert picked_codes(provinces, ["ha noi"], allowed) == ["01"]
+    assert picked_codes(provinces, ["01", "sai gon", "xyz", "HN", "bac ninh", "brvt"], allowed) == ["01", "79", "77"]
+    assert picked_codes(provinces, [], allowed) == []

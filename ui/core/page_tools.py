@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import logging
 import re
+import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from uuid import uuid4
@@ -37,6 +38,7 @@ from ui.exports.slides import HEIGHT, MIME, WIDTH, slide_figure, slide_image
 _jobs = Jobs()
 _log = logging.getLogger("papi.exports")
 START_WITHIN_S = 10  # from the click to the download's request reaching the server
+TELL_AFTER_S = 1.0  # an export still running after this is told in words (the page greys out), updated this often
 FINISH_WITHIN_S = renderer.START_TIMEOUT_S + renderer.RENDER_TIMEOUT_S
 _FAILED = "_export_failed"  # the export buttons whose last click failed: key → None
 
@@ -98,6 +100,7 @@ def _download(
     file_name: str,
     mime: str,
     icon: str,
+    lang: str,
     type: str = "tertiary",
 ) -> None:
     token = f"{key}:{uuid4().hex}"
@@ -110,7 +113,7 @@ def _download(
         icon=icon,
         type=type,  # type: ignore[arg-type]
         on_click=_told,
-        args=(token, key),
+        args=(token, key, lang),
     )
 
 
@@ -122,12 +125,35 @@ def _made(token: str, make: Callable[[], bytes]) -> bytes:
         raise
 
 
-def _told(token: str, key: str) -> None:
-    """The click's rerun: wait for the export and remember a failure, which `failure_note` then tells."""
+def _told(token: str, key: str, lang: str) -> None:
+    """The click's rerun: wait for the export, in words if it takes long, and remember a failure, which
+    `failure_note` then tells."""
     failed = st.session_state.setdefault(_FAILED, {})
     failed.pop(key, None)
-    if _jobs.outcome(token, START_WITHIN_S, FINISH_WITHIN_S) is not None:
+    error = _jobs.outcome(token, START_WITHIN_S, TELL_AFTER_S)
+    if error is None and _jobs.started(token) and not _jobs.done(token):
+        error = waited_in_words(token, lang)
+    if error is not None:
         failed[key] = None
+
+
+def waited_in_words(token: str, lang: str) -> BaseException | None:
+    """Wait for a long export, saying in a toast what the server is doing (starting its rendering browser, the first
+    time after a start; then making the file) and for how long; the export's error, if any."""
+    started = time.monotonic() - TELL_AFTER_S
+
+    def words() -> str:
+        stage = "export_making" if renderer.shared().running else "export_starting"
+        return t(stage, lang, seconds=round(time.monotonic() - started))
+
+    note = st.toast(words(), icon=":material/hourglass_top:", duration="infinite")
+    error = None
+    while not _jobs.done(token) and time.monotonic() - started < FINISH_WITHIN_S:
+        error = _jobs.outcome(token, TELL_AFTER_S, TELL_AFTER_S)
+        note.toast(words(), icon=":material/hourglass_top:")
+    done = _jobs.done(token) and error is None
+    note.toast(t("export_ready" if done else "export_failed", lang), icon=None, duration="short")
+    return error
 
 
 def failure_note(keys: Sequence[str], lang: str) -> None:
@@ -148,6 +174,7 @@ def image_buttons(recipe: Chart, key: str, filename: str, lang: str) -> None:
                 file_name=f"{filename}.{fmt}",
                 mime=MIME[fmt],
                 icon=":material/image:" if fmt == "png" else ":material/polyline:",
+                lang=lang,
             )
     failure_note(keys, lang)
 
@@ -180,6 +207,7 @@ def deck_button(charts: Sequence[Chart], page_title: str, view: str, link: str, 
         mime=DECK_MIME,
         icon=":material/slideshow:",
         type="secondary",
+        lang=lang,
     )
     failure_note(["export_deck"], lang)
 
@@ -221,6 +249,7 @@ def brief_button(code: str, name: str, year: int, frame: Frame, lang: str) -> No
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         type="secondary",
+        lang=lang,
     )
     failure_note(["export_brief"], lang)
 

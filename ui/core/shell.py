@@ -147,16 +147,24 @@ def province_search(provinces: pd.DataFrame, lang: str, pick: Callable[[str], No
         hits = search_provinces(provinces, query, limit=SEARCH_HITS)
         if not hits:
             st.caption(t("search_none", lang))
-        for code in hits:
-            if pick is not None:
-                st.button(names[code], on_click=pick, args=(code,), key=f"search_hit_{code}", width="stretch")
-            else:
-                st.page_link(
-                    "pages/profile.py",
-                    label=t("open_profile_of", lang, name=names[code]),
-                    query_params={"province": code, "lang": lang},  # the year: the one the reader has chosen
-                    icon=":material/arrow_forward:",
-                )
+            return
+        with st.container(key=search_hits_key(query)):  # Enter picks the first (static/browser.js)
+            for code in hits:
+                if pick is not None:
+                    st.button(names[code], on_click=pick, args=(code,), key=f"search_hit_{code}", width="stretch")
+                else:
+                    st.page_link(
+                        "pages/profile.py",
+                        label=t("open_profile_of", lang, name=names[code]),
+                        query_params={"province": code, "lang": lang},  # the year: the one the reader has chosen
+                        icon=":material/arrow_forward:",
+                    )
+
+
+def search_hits_key(query: str) -> str:
+    """The key of the block of a search's hits, naming the query (hex of its UTF-8): on Enter, static/browser.js
+    waits for the block of what is in the box, not a list left from fewer letters, and opens its first hit."""
+    return "search_hits_" + query.strip().encode("utf-8").hex()
 
 
 def header(title: str, lang: str) -> None:

@@ -221,16 +221,25 @@ def callback_failed() -> bool:
 
 
 @guarded
-def _commit(name: str) -> None:
-    set_value(name, st.session_state[_WIDGET + name])
+def _commit(name: str, resolve: Callable[[Any], Any] | None = None) -> None:
+    chosen = st.session_state[_WIDGET + name]
+    set_value(name, chosen if resolve is None else resolve(chosen))
 
 
-def widget(factory: Callable[..., Any], name: str, *args: Any, value_arg: str | None = None, **kwargs: Any) -> Any:
+def widget(
+    factory: Callable[..., Any],
+    name: str,
+    *args: Any,
+    value_arg: str | None = None,
+    resolve: Callable[[Any], Any] | None = None,
+    **kwargs: Any,
+) -> Any:
     """Draw a widget whose value is the parameter `name`: `widget(st.selectbox, "year", label, options)`.
 
     The widget's own state is set only when the parameter changed elsewhere (a link, Back, a button), so Streamlit
     never sees a value set twice. A widget that must be given its value as an argument (a range select_slider is
     a range only when its `value` is one) names that argument in `value_arg`; its state is then cleared instead.
+    `resolve` turns what the reader chose into the parameter's value (a multiselect's typed text into codes).
     """
     ss = st.session_state
     key, current = _WIDGET + name, value(name)
@@ -240,7 +249,7 @@ def widget(factory: Callable[..., Any], name: str, *args: Any, value_arg: str | 
         kwargs[value_arg] = current
     elif key not in ss or not _same(ss[key], current):
         ss[key] = current
-    factory(*args, key=key, on_change=_commit, args=(name,), **kwargs)
+    factory(*args, key=key, on_change=_commit, args=(name,) if resolve is None else (name, resolve), **kwargs)
     return value(name)
 
 

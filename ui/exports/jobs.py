@@ -36,6 +36,16 @@ class Jobs:
                 future.set_exception(error)
         return future.result()
 
+    def started(self, token: str) -> bool:
+        with self._changed:
+            return token in self._jobs
+
+    def done(self, token: str) -> bool:
+        """Whether the job has ended (made its bytes or failed)."""
+        with self._changed:
+            future = self._jobs.get(token)
+        return future is not None and future.done()
+
     def outcome(self, token: str, start_within: float, finish_within: float) -> BaseException | None:
         """Wait for the job to start (up to `start_within` s) and end (up to `finish_within` s); its error, if any.
         A job that never started, or that is still running, counts as no error: there is nothing to tell yet."""

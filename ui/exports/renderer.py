@@ -2,7 +2,8 @@
 pages (PDF) through the same browser's print-to-PDF.
 
 kaleido 1.x drives Debian's Chromium (/usr/bin/chromium) over a pipe. Starting it costs seconds (about 6 s here, 13 s
-cold), so the browser is started on the first export and kept: later exports reuse its tabs. It runs offline: plotly.js
+cold), so the server starts it in the background when it starts (`warm_in_background`), or the first export does, and
+keeps it: later exports reuse its tabs. It runs offline: plotly.js
 comes from the plotly package, MathJax is off (kaleido would fetch it from a CDN), and the map's base-map files are the
 app's own (static/topojson). The browser and its event loop live in a thread of their own; any thread (Streamlit's
 script runs, its download workers) submits work and waits for the answer. A browser that died is started again on the
@@ -93,6 +94,14 @@ class Renderer:
     def pdf(self, html: str) -> bytes:
         """An HTML page (UTF-8, its own @page size and margins) printed to PDF."""
         return self._run(lambda browser: self._print(browser, html))
+
+    def warm(self) -> None:
+        """Start the browser and render a blank figure, so the first reader's export finds it ready (the server calls
+        this in the background at start). A failure is only logged: the first export tries again and says so."""
+        try:
+            self.image({"data": [], "layout": {}}, "png", 16, 16)
+        except RenderError as error:
+            _log.warning("the export browser did not warm up: %s", error)
 
     @property
     def running(self) -> bool:
@@ -197,6 +206,13 @@ def _check(answer: dict) -> None:
 
 _shared: Renderer | None = None
 _shared_lock = threading.Lock()
+
+
+def warm_in_background() -> threading.Thread:
+    """Warm the shared renderer in a thread of its own: the server is ready while the browser starts."""
+    thread = threading.Thread(target=lambda: shared().warm(), name="export-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def shared() -> Renderer:

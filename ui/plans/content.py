@@ -62,7 +62,7 @@ class PlanContent:
     counts: str
     source_url: str | None
     summary_source: str | None  # the address, said as the summary's source
-    seed_file: str | None  # a quoted plan's article
+    article: str | None  # a quoted plan's article: headline, outlet, date (never its file's name)
     members: str | None  # the old provinces of a merged one, with their own figures
     targets: tuple[TargetContent, ...]
 
@@ -153,13 +153,23 @@ def _plan(
         counts=" · ".join(f"**{count_text(c, lang)}**" for c in plan_counts(rows, str(plan["id"]))),
         source_url=url,
         summary_source=t("plan_summary_source", lang, url=md(url)) if summarised and url else None,
-        seed_file=None if summarised else t("plan_seed_file", lang, file=not_given(plan["seed_file"])),
+        article=None if summarised else _article(plan, lang),
         members=members,
         targets=tuple(
             _target(number, target, rows[rows["target_id"] == target["id"]], ref, lang, latest)
             for number, (_, target) in enumerate(targets.iterrows(), start=1)
         ),
     )
+
+
+def _article(plan: pd.Series, lang: str) -> str:
+    """“Headline” · outlet · date, as the article gives them; the parts it does not give are left out."""
+    title = str_or_none(plan["article_title"])
+    outlet = str_or_none(plan["article_outlet"])
+    parts = [t("plan_article_untitled", lang) if title is None else f"“{md(title)}”"]
+    parts += [] if outlet is None else [md(outlet)]
+    parts += [] if pd.isna(plan["article_date"]) else [date_text(plan["article_date"], lang)]
+    return f"**{t('plan_article', lang)}:** " + " · ".join(parts)
 
 
 def _target(number: int, target: pd.Series, rows: pd.DataFrame, ref: PlanRef, lang: str, latest: int) -> TargetContent:

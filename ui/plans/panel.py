@@ -42,7 +42,7 @@ def document_card(plan: PlanContent, lang: str) -> None:
             st.caption(t("plan_no_source_url", lang))
         else:
             st.link_button(t("plan_source_link", lang), plan.source_url, icon=":material/open_in_new:")
-        for caption in (plan.summary_source, plan.seed_file):
+        for caption in (plan.summary_source, plan.article):
             if caption:
                 st.caption(caption)
         if plan.members:

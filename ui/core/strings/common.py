@@ -227,6 +227,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The file could not be made on the server (its rendering browser did not answer). The chart on screen is "
         "unaffected; please try again in a moment.",
     },
+    "export_starting": {
+        "vi": "Đang khởi động trình dựng ảnh của máy chủ (chỉ lần đầu sau khi máy chủ khởi động)… {seconds} giây",
+        "en": "Starting the server's rendering browser (only the first time after the server starts)… {seconds} s",
+    },
+    "export_making": {"vi": "Đang tạo tệp… {seconds} giây", "en": "Making the file… {seconds} s"},
+    "export_ready": {
+        "vi": "Tệp đã xong: trình duyệt đang tải về.",
+        "en": "The file is ready: your browser is saving it.",
+    },
     "deck_download": {"vi": "PowerPoint", "en": "PowerPoint"},
     "deck_made": {"vi": "Tạo ngày {date} · {language}", "en": "Made on {date} · {language}"},
     "deck_year": {"vi": "Năm {year}", "en": "Year {year}"},
