@@ -248,32 +248,38 @@ def key_of(schema: pa.Schema) -> tuple[str, ...]:
     return tuple(key.split(",")) if key else ()
 
 
+# What every ranked table carries: a score row as the source gave it, and its rank, N, group, change (or why none)
+# and the province's names, the same columns in the same order wherever they appear.
+_SCORE_ROW: list[tuple[str, pa.DataType]] = [
+    ("year", pa.int16()),
+    ("province_code", pa.string()),
+    ("dimension", pa.string()),
+    ("score", pa.float64()),
+    ("source", pa.string()),
+    ("source_file", pa.string()),
+    ("source_line", pa.int32()),
+    ("note", pa.string()),
+]
+_RANKED_AND_NAMED: list[tuple[str, pa.DataType]] = [
+    ("rank", pa.int16()),
+    ("n", pa.int16()),
+    ("group", pa.string()),
+    ("change", pa.float64()),
+    ("change_gap", pa.string()),
+    ("name_vi", pa.string()),
+    ("name_en", pa.string()),
+    ("region_id", pa.string()),
+    ("code_2025", pa.string()),
+    ("name_2025_vi", pa.string()),
+    ("name_2025_en", pa.string()),
+]
+
 # The tables the build derives from the ones above (papi_data/derived.py makes each, in this order), read by the app
 # as they are: ranks with N and ties, groups, changes and why none, national statistics, colour ranges, rank ranges,
 # plan verdicts. Adding one: its function in papi_data/derived.py and its schema here, under the same name.
 DERIVED_TABLES: dict[str, pa.Schema] = {
     "ranked_scores": _keyed(
-        [
-            ("year", pa.int16()),
-            ("province_code", pa.string()),
-            ("dimension", pa.string()),
-            ("score", pa.float64()),
-            ("source", pa.string()),
-            ("source_file", pa.string()),
-            ("source_line", pa.int32()),
-            ("note", pa.string()),
-            ("rank", pa.int16()),
-            ("n", pa.int16()),
-            ("group", pa.string()),
-            ("change", pa.float64()),
-            ("change_gap", pa.string()),
-            ("name_vi", pa.string()),
-            ("name_en", pa.string()),
-            ("region_id", pa.string()),
-            ("code_2025", pa.string()),
-            ("name_2025_vi", pa.string()),
-            ("name_2025_en", pa.string()),
-        ],
+        [*_SCORE_ROW, *_RANKED_AND_NAMED],
         ("year", "province_code", "dimension"),
     ),
     "ranked_subdimensions": _keyed(
@@ -289,17 +295,7 @@ DERIVED_TABLES: dict[str, pa.Schema] = {
             ("source", pa.string()),
             ("source_file", pa.string()),
             ("source_line", pa.int32()),
-            ("rank", pa.int16()),
-            ("n", pa.int16()),
-            ("group", pa.string()),
-            ("change", pa.float64()),
-            ("change_gap", pa.string()),
-            ("name_vi", pa.string()),
-            ("name_en", pa.string()),
-            ("region_id", pa.string()),
-            ("code_2025", pa.string()),
-            ("name_2025_vi", pa.string()),
-            ("name_2025_en", pa.string()),
+            *_RANKED_AND_NAMED,
         ],
         ("year", "province_code", "dimension"),
     ),
@@ -344,25 +340,8 @@ DERIVED_TABLES: dict[str, pa.Schema] = {
     ),
     "explorer_table": _keyed(
         [
-            ("year", pa.int16()),
-            ("province_code", pa.string()),
-            ("dimension", pa.string()),
-            ("score", pa.float64()),
-            ("source", pa.string()),
-            ("source_file", pa.string()),
-            ("source_line", pa.int32()),
-            ("note", pa.string()),
-            ("rank", pa.int16()),
-            ("n", pa.int16()),
-            ("group", pa.string()),
-            ("change", pa.float64()),
-            ("change_gap", pa.string()),
-            ("name_vi", pa.string()),
-            ("name_en", pa.string()),
-            ("region_id", pa.string()),
-            ("code_2025", pa.string()),
-            ("name_2025_vi", pa.string()),
-            ("name_2025_en", pa.string()),
+            *_SCORE_ROW,
+            *_RANKED_AND_NAMED,
             ("se", pa.float64()),
             ("ci90_low", pa.float64()),
             ("ci90_high", pa.float64()),
