@@ -10,6 +10,7 @@ HOSTS ?= localhost 127.0.0.1 ::1
 EMBED_ORIGINS ?= $(PAPI_EMBED_ORIGINS)
 STORE := papi_data/built/CURRENT
 SOURCES := $(wildcard papi_data/sources/*)
+BUILD_CODE := $(shell find papi_data -name '*.py')  # a schema or rule change rebuilds the store too
 CHROMIUM := /usr/bin/chromium
 FONT := /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf
 LIBREOFFICE := /usr/bin/libreoffice
@@ -38,7 +39,7 @@ store: $(VENV)/.installed
 check-year: $(VENV)/.installed
 	$(BIN)/python -m papi_data.build --check
 
-$(STORE): $(SOURCES) | $(VENV)/.installed
+$(STORE): $(SOURCES) $(BUILD_CODE) | $(VENV)/.installed
 	$(BIN)/python -m papi_data.build
 
 $(VENV)/.installed: requirements.txt

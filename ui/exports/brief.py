@@ -254,7 +254,8 @@ h2 { font-size: 11pt; margin: 8pt 0 3pt; color: #08519c; }
 .figure .value { font-size: 14pt; font-weight: bold; }
 .figure .note { font-size: 9pt; color: #444; }
 .row { display: flex; gap: 10pt; align-items: flex-start; }
-.row > .chart { flex: 0 0 auto; }
+.row > .chart { flex: 0 0 auto; width: min-content; }  /* the chart's width: its sentence wraps under it */
+.chart .note, .note { font-size: 9pt; color: #444; margin: 3pt 0 0; }
 .row > .text { flex: 1; }
 ul { margin: 2pt 0; padding-left: 14pt; }
 li { margin-bottom: 3pt; }

@@ -68,8 +68,10 @@ def _title_slide(prs: object, title: TitleSlide) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_LAYOUT])  # type: ignore[attr-defined]
     heading, sub = slide.placeholders[0], slide.placeholders[1]
     for placeholder in (heading, sub):  # the template's places are for a 4:3 slide: widened to the 16:9 slide
-        placeholder.left = round(placeholder.left * SLIDE_WIDTH / TEMPLATE_WIDTH)
-        placeholder.width = round(placeholder.width * SLIDE_WIDTH / TEMPLATE_WIDTH)
+        # Read all four first: setting one on a placeholder that inherits its place writes the other three as 0.
+        left, top, width, height = placeholder.left, placeholder.top, placeholder.width, placeholder.height
+        placeholder.left, placeholder.top = round(left * SLIDE_WIDTH / TEMPLATE_WIDTH), top
+        placeholder.width, placeholder.height = round(width * SLIDE_WIDTH / TEMPLATE_WIDTH), height
     heading.text = f"{title.app}\n{title.page}"
     heading.text_frame.paragraphs[1].runs[0].font.size = Pt(32)
     sub.text = f"{title.view}\n{title.made}"
