@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_SOURCE_BYTES = 64 * 2**20  # the scores table is under 1 MB; anything this large is a wrong file
+# The csv module's default field limit, checked here too: another library (frictionless) may raise the process-wide
+# limit, and a value this long is a broken file whatever the csv module was told.
+FIELD_LIMIT = 131_072
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # control characters (tab allowed): never in a value
 _REASON_LIMIT = 300  # characters of a reason shown; a huge value in it would bury the report
 
@@ -95,6 +98,9 @@ def read_csv_rows(
             rows += 1
             if None in row or any(v is None for v in row.values()):
                 problems.append(SourceProblem(path.name, start, None, "wrong number of fields"))
+            elif longest := next((k for k, v in row.items() if len(v) > FIELD_LIMIT), None):
+                reason = f"not valid CSV: field larger than field limit ({FIELD_LIMIT})"
+                problems.append(SourceProblem(path.name, start, longest, reason))
             elif control := next(((k, m) for k, v in row.items() if (m := _CONTROL.search(v))), None):
                 column, char = control[0], control[1].group()
                 reason = f"control character U+{ord(char):04X} in the value"
