@@ -143,15 +143,18 @@ def map_part() -> None:
         ),
         sentence=map_sentence(year, short, scores, lang),
     )
-    with map_place, st.container(key="map_frame"):
-        shell.chart(
-            figure,
-            map_panel.chart_key(),
-            f"papi-{year}-{metric}",
-            on_select=map_panel.on_map_click,
-            selection_mode="points",
-            height="stretch",
-        )
+    with map_place:
+        with st.container(key="map_frame"):  # as tall as the screen allows: the map's sentence goes under the frame
+            shell.chart(
+                figure,
+                map_panel.chart_key(),
+                f"papi-{year}-{metric}",
+                sentence_below=False,
+                on_select=map_panel.on_map_click,
+                selection_mode="points",
+                height="stretch",
+            )
+        st.caption(figure.sentence)
     with card:
         if selected is None:
             st.caption(t("click_hint", lang))

@@ -281,16 +281,19 @@ def canvas() -> Canvas:
     return PRESENT if present() else SCREEN
 
 
-def chart(recipe: Chart, key: str, filename: str, figure: dict | None = None, **kwargs: Any) -> Any:
+def chart(
+    recipe: Chart, key: str, filename: str, figure: dict | None = None, sentence_below: bool = True, **kwargs: Any
+) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
-    and text scale (`figure`: the recipe's figure on this canvas, where the page keeps it); under it, its slide image
-    as PNG and SVG (`filename`), and it goes into the page's deck."""
+    and text scale (`figure`: the recipe's figure on this canvas, where the page keeps it); under it, its sentence
+    (unless the page shows it elsewhere: `sentence_below`), its slide image as PNG and SVG (`filename`), and it goes
+    into the page's deck."""
     figure = recipe.figure(canvas()) if figure is None else figure
     event = st.plotly_chart(
         CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
     )
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
-    if recipe.sentence:
+    if recipe.sentence and sentence_below:
         st.caption(recipe.sentence)
     page_tools.image_buttons(recipe, key, filename, lang())
     return event
