@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import io
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 import pytest
@@ -244,7 +245,9 @@ def test_the_server_warms_the_export_browser_at_start_without_waiting(
         async with app.lifespan(None):  # type: ignore[arg-type]
             pass
 
-    asyncio.run(start())
+    # In a thread of its own: a worker that ran the browser tests has Playwright's event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, start()).result()
     assert len(calls) == warmed
 
 
