@@ -29,7 +29,7 @@ from streamlit.web.cli import configurator_options
 from streamlit.web.server.starlette import starlette_server
 
 from papi_data.store.keeper import keeper
-from server import api, health, logs, memory
+from server import api, health, logs, memory, page_html
 from server.connections import HeaderTimeoutProtocol
 from server.guards import Addresses, AllowedHosts, NoCacheClearing, SecurityHeaders, SessionCap, embed_origins
 from ui.exports import renderer
@@ -64,11 +64,12 @@ def middleware(base: str) -> list[Middleware]:
 
 
 def routes(base: str) -> list[BaseRoute]:
-    """This server's own routes, beside Streamlit's (the guards apply to them too): readiness, and the open-data
-    API (server/api, mounted at <base>/api/v1)."""
+    """This server's own routes, before Streamlit's (the guards apply to them too): readiness, the open-data API
+    (server/api, mounted at <base>/api/v1), and the pages' addresses (server/page_html)."""
     return [
         health.route(base),
         *api.routes(base),
+        *page_html.routes(base),
     ]
 
 
