@@ -27,7 +27,7 @@ def card(at, code: str) -> str:
                 "27": [
                     "Kế hoạch 176/KH-UBND",
                     "✔ 2024 · nhóm: cao hơn điểm thấp nhất của nhóm 0,75 điểm",
-                    "◔ 2025 · nhóm: chưa có kết quả",
+                    "○ 2025 · nhóm: chưa có kết quả",
                     "Bắc Ninh: vẫn nhóm cao nhất, nhưng khoảng cách giảm từ 1,74 (2023) xuống 0,75 điểm (2024).",
                 ],
             },

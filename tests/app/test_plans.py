@@ -95,7 +95,7 @@ def test_hanoi_targets_in_the_overview() -> None:
     assert hanoi.loc["2023", "Kết quả so với mục tiêu"] == "Hạng 15/61, mục tiêu ≤ 11: thiếu 4 bậc"
     bac_ninh = rows.loc["Bắc Ninh"]
     assert bac_ninh.loc["2021", "Trạng thái"] == "◌ Không có dữ liệu"
-    assert bac_ninh.loc["2025", "Trạng thái"] == "◔ Chưa có kết quả"
+    assert bac_ninh.loc["2025", "Trạng thái"] == "○ Chưa có kết quả"
     assert "địa giới đổi từ 1/7/2025" in bac_ninh.loc["2025", "Kết quả so với mục tiêu"]
 
 
@@ -136,7 +136,7 @@ def test_bac_ninh_card_says_the_2025_result_is_for_the_merged_province() -> None
     at = open_app(PAGE, plan="bn-2020-kh176")
     assert len(at.warning) == 1
     assert "Bắc Ninh cùng Bắc Giang hợp thành tỉnh Bắc Ninh mới" in plain(at.warning[0].value)
-    assert ":orange-badge[◔ Chưa có kết quả] **2025**" in texts(at)
+    assert ":orange-badge[○ Chưa có kết quả] **2025**" in texts(at)
 
 
 def test_province_filter_narrows_the_table_and_the_plans() -> None:
@@ -203,7 +203,7 @@ def test_merged_tay_ninh_shows_the_old_provinces_with_their_own_figures() -> Non
     shown = texts(at)
     assert "Tây Ninh năm 2024: 47,35 điểm, Hạng 2/61, Nhóm cao nhất" in shown
     assert "Long An năm 2024: 42,29 điểm, Hạng 45/61, Nhóm trung bình thấp" in shown
-    assert ":orange-badge[◔ Chưa có kết quả] **2025**" in shown
+    assert ":orange-badge[○ Chưa có kết quả] **2025**" in shown
     assert "Cần gì để đạt" not in shown  # the old Tây Ninh's figures say nothing of the new province's needs
 
 

@@ -131,7 +131,7 @@ def test_the_three_2025_plans_are_evaluated_from_the_2025_figures(plan: str, ver
     at = open_app("pages/plans.py", plan=plan)
     shown = texts(at)
     assert f"{verdict}] **2025**" in shown
-    assert "◔" not in shown.split("Chi tiết kế hoạch")[-1]  # nothing pending any more
+    assert "○" not in shown.split("Chi tiết kế hoạch")[-1]  # nothing pending any more
 
 
 def test_a_merged_province_plan_shows_the_former_provinces_2024_figures() -> None:

@@ -10,7 +10,7 @@ from ui.home.data import home_status_of
 
 def home_status(code: str, lang: str) -> None:
     """A province's newest plan on the home page: each target's latest result (✔/✘ with the margin) or pending year
-    (◔), and a warning where a target is still met by a shrinking margin."""
+    (○), and a warning where a target is still met by a shrinking margin."""
     status = home_status_of(lang, code)
     if status is None:
         return

@@ -1,5 +1,5 @@
 """The home page's plan status: a province's newest plan, each target's latest result (✔/✘ with the margin) or
-pending year (◔), and a warning per target still met by a shrinking margin. Plain text, Markdown-escaped."""
+pending year (○), and a warning per target still met by a shrinking margin. Plain text, Markdown-escaped."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def home_status(
 
 def home_lines(evaluation: pd.DataFrame, plan_id: str, ref: PlanRef, lang: str, latest_year: int) -> list[str]:
     """A plan's status for the home page: per target its latest result (✔/✘ with the margin) and its next pending
-    year (◔)."""
+    year (○)."""
     lines = []
     for _, row in latest_rows(evaluation, plan_id, latest_year).iterrows():
         status = str(row["status"])
