@@ -3,6 +3,7 @@ parameters; the callback that follows must still find them, and a failing callba
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 
@@ -52,3 +53,30 @@ def test_a_failing_callback_shows_the_apps_message_not_streamlits() -> None:
     at.button(key="go").click().run()
     assert not at.exception
     assert len(at.error) == 1
+
+
+def _url_page() -> None:
+    import streamlit as st
+
+    from ui.core import state
+    from ui.core.views import PRESENT_SPEC
+
+    state.enter_page("race")
+    state.view(PRESENT_SPEC)
+    state.widget(st.toggle, "present", "Present")
+    state.flush_url()
+
+
+def test_a_run_writes_the_url_when_the_browser_asked_before_the_last_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys pressed without pause: the browser asks for run 2 before run 1's write to the URL reaches it, so run 2
+    comes with the URL from before run 1. Run 2 must write its view even where that is the URL it came with, or the
+    browser ends on run 1's. (Writes are recorded, not made: the URL each run comes with stays the opening one.)"""
+    from streamlit.runtime.state.query_params_proxy import QueryParamsProxy
+
+    writes: list[dict[str, str]] = []
+    monkeypatch.setattr(QueryParamsProxy, "from_dict", lambda _self, query: writes.append(dict(query)))
+    at = AppTest.from_function(_url_page, default_timeout=30).run()
+    at.toggle(key="w_present").set_value(True).run()
+    assert [w.get("present") for w in writes] == ["1"]
+    at.toggle(key="w_present").set_value(False).run()  # back to the view of the URL it came with
+    assert [w.get("present") for w in writes] == ["1", None]

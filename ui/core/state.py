@@ -153,7 +153,9 @@ def flush_url() -> None:
         return
     wanted = query()
     first_run = _WRITTEN not in ss
-    if _query() != wanted:
+    # The query the browser sent with this run may predate this app's last write, which reaches it afterwards (keys
+    # pressed without pause: the run before this one wrote the URL after the browser asked for this run).
+    if _query() != wanted or ss.get(_WRITTEN, [wanted])[-1] != wanted:
         if first_run:
             browser.replace_url(wanted)
         else:
