@@ -66,6 +66,11 @@ def _wait_healthy(url: str, process: subprocess.Popen) -> None:
     raise RuntimeError(f"the app did not answer at {url} within {STARTUP_LIMIT_S} s")
 
 
+def log_path(log_name: str, port: int) -> Path:
+    """Where `running_app(log_name)` on `port` writes the server's output."""
+    return ROOT / ".venv" / f"{log_name}-{port}.log"
+
+
 @contextmanager
 def running_app(
     log_name: str = "server", base_path: str = "", port: int | None = None, env: dict[str, str] | None = None
@@ -75,8 +80,7 @@ def running_app(
     Streamlit's STREAMLIT_… options); stop it afterwards."""
     port = port or free_port()
     serve_flags = f"--server.baseUrlPath={base_path}" if base_path else ""
-    log_path = ROOT / ".venv" / f"{log_name}-{port}.log"
-    with log_path.open("w") as log:
+    with log_path(log_name, port).open("w") as log:
         process = subprocess.Popen(
             ["make", "run", f"PORT={port}", f"SERVE_FLAGS={serve_flags}"],
             cwd=ROOT,

@@ -5,21 +5,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from harness.server import running_app
+from harness.server import log_path, running_app
 
 # A first run of a page on a busy 2-core machine can take several seconds: wait for what a person would wait for.
 expect.set_options(timeout=30_000)
 
 
+SERVER_LOG = "e2e-server"
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    with running_app("e2e-server") as (url, _pid):
+    with running_app(SERVER_LOG) as (url, _pid):
         yield url
+
+
+def server_log(app_url: str) -> Path:
+    """The log of the server at `app_url` (what it writes to stdout and stderr)."""
+    port = urlparse(app_url).port
+    assert port is not None
+    return log_path(SERVER_LOG, port)
 
 
 @dataclass

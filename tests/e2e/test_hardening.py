@@ -6,15 +6,13 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from harness.server import ROOT
 from harness.sessions import Session, run_sync
-from tests.e2e.conftest import open_page
+from tests.e2e.conftest import open_page, server_log
 
 pytestmark = pytest.mark.e2e
 
@@ -72,5 +70,4 @@ def test_a_visitor_cannot_clear_the_server_caches(app_url: str) -> None:
             assert (await session.run("gioi-thieu")).ok
 
     run_sync(send_clear_cache())
-    log = ROOT / ".venv" / f"e2e-server-{urlparse(app_url).port}.log"
-    assert "ignored a clear_cache request from a visitor" in log.read_text(encoding="utf-8")
+    assert "ignored a clear_cache request from a visitor" in server_log(app_url).read_text(encoding="utf-8")
