@@ -173,7 +173,7 @@ def map_part() -> None:
                 rows,
                 lang=lang,
                 colour_by_group=colouring == "groups",
-                highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
+                highlight=shell.plan_provinces_in(store.provinces, year) | ({selected} if selected else set()),
                 colour_range=(span.low, span.high),
                 intervals=intervals,
             ),

@@ -76,6 +76,10 @@ def assemble(
     group_sizes = read_group_sizes(sources, scores, problems)
     press = read_press_figures(sources, provinces, scores, problems)
     partners, report_partners = read_partners(sources, scores, problems)
+    for check in checks or []:
+        cited = report_partners[report_partners["year"] == check.year]
+        if len(cited):
+            check.partners = f"{', '.join(cited['partner_id'])} ({cited['basis'].iloc[0]})"
     if problems:
         raise SourceRejected(problems)
     stored_provinces["aliases"] = [

@@ -24,6 +24,8 @@ def _one(check: YearCheck) -> str:
         f"== {check.file}: {check.year}, the {province_set(check.year)} provinces ==",
         f"Provinces found: {len(check.found)}/{len(check.expected)}",
     ]
+    if check.partners:  # cited with every figure of the year: a carried-over list says "assumed" wherever cited
+        lines.append(f"Report partners: {check.partners}")
     if check.missing:
         lines.append(f"Missing ({len(check.missing)}): " + ", ".join(names[c] for c in check.missing))
     for title, problems in (

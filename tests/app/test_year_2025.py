@@ -82,6 +82,25 @@ def test_the_map_keeps_a_former_province_selected_as_its_successor() -> None:
     assert at.query_params["province"] == "80"
 
 
+def test_the_ranking_of_2025_marks_the_plan_provinces_of_its_own_set() -> None:
+    """The plan provinces (Hà Nội, TP.HCM, Bắc Ninh) marked by the province that stands for them in 2025."""
+    at = open_app("pages/map.py", year="2025")
+    ranking = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.key == "ranking_chart")
+    marked = {name.removeprefix("<b>").removesuffix("</b>") for name in ranking["data"][0]["y"] if "◀" in name}
+    assert marked == {"Hà Nội ◀", "Hồ Chí Minh ◀", "Bắc Ninh ◀"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("vi", ["Tây Ninh (từ 2025)", "Tây Ninh (đến 2024)"]), ("en", ["Tay Ninh (from 2025)", "Tay Ninh (until 2024)"])],
+)
+def test_the_search_tells_the_new_province_from_the_former_one(lang: str, labels: list[str]) -> None:
+    at = open_app("pages/map.py", year="2025", lang=lang)
+    at.text_input(key="province_search").input("tay ninh").run()
+    hits = [b.label for b in at.sidebar.button if b.key and b.key.startswith("search_hit_")]
+    assert sorted(hits) == sorted(labels)
+
+
 def test_a_new_province_profile_draws_its_former_provinces_beside_it() -> None:
     at = open_app("pages/profile.py", province="n80", year="2025", lang="en")
     assert at.title[0].value == "Tay Ninh (from 2025): PAPI profile, 2025"

@@ -57,12 +57,4 @@ def sources_with_2025(folder: Path, rows: list[dict[str, str]] | None = None) ->
     sources = folder / "sources"
     shutil.copytree(SOURCES_DIR, sources)
     write_rows(sources / "papi_scores_2025.csv", rows if rows is not None else rows_2025())
-    add_partners_2025(sources)
     return sources
-
-
-def add_partners_2025(sources: Path) -> None:
-    """The 2025 report's partners, which the build requires for every year (SYNTHETIC: the 2024 list repeated)."""
-    with (sources / "report_partners.csv").open("a", encoding="utf-8") as f:
-        for order, partner in enumerate(("CECODES", "RTA", "UNDP"), start=1):
-            f.write(f"2025,{order},{partner},SYNTHETIC test data: the 2024 list repeated\n")

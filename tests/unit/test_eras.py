@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from papi_data.build import assemble, build, main
+from papi_data.citation import citation
 from papi_data.eras import (
     MERGER_YEAR,
     SET_34,
@@ -129,7 +130,20 @@ def test_the_check_report(built, capsys: pytest.CaptureFixture[str]) -> None:
     totals = [float(r["score"]) for r in rows_2025() if r["dimension"] == TOTAL]
     assert f"National mean of the total: {sum(totals) / len(totals):.2f} (unweighted, 34 provinces)" in report
     assert "Top five: " in report and "Bottom five: " in report
+    assert "Report partners: CECODES, RTA, UNDP (assumed: as the 2024 report; report_partners.csv names none" in report
     assert "No problem" in report
+
+
+def test_a_new_year_without_partner_lines_is_cited_as_assumed(built) -> None:
+    """report_partners.csv names no 2025 partners: 2025 is cited with 2024's, and every citation says they are
+    assumed; the years report_partners.csv names keep their own lines."""
+    store, _ = built
+    rows = store.report_partners[store.report_partners["year"] == 2025]
+    assert list(rows["partner_id"]) == ["CECODES", "RTA", "UNDP"] and rows["basis"].str.startswith("assumed").all()
+    assert citation(store.report_partners, store.partners, 2025, "vi") == (
+        "PAPI 2025 — CECODES, RTA & UNDP (đối tác năm 2025: giả định, chưa có tài liệu), papi.org.vn"
+    )
+    assert len(store.report_partners[store.report_partners["year"] < 2025]) == 48
 
 
 def _refused(tmp_path: Path, rows: list[dict[str, str]], name: str = "papi_scores_2025.csv") -> str:

@@ -41,6 +41,7 @@ class YearCheck:
     bad_totals: list[SourceProblem] = field(default_factory=list)
     other: list[SourceProblem] = field(default_factory=list)
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # the scores read (rows with a problem left out)
+    partners: str = ""  # the report's partners as cited, with their basis (set once the partners are read)
 
     @property
     def missing(self) -> list[str]:
