@@ -137,7 +137,7 @@ def plan_evaluation(t: Tables) -> pd.DataFrame:
 @derived("plan_checks")
 def plan_checks(t: Tables) -> pd.DataFrame:
     """The per-dimension checks of the counting rules (papi_data.plans.evaluate.dimension_checks)."""
-    return dimension_checks(t["targets"], t["plan_table"], _latest(t), t["national"])
+    return dimension_checks(t["targets"], t["plan_table"], _latest(t), t["national"], t["provinces"])
 
 
 def derive(sources: Tables) -> dict[str, pd.DataFrame]:

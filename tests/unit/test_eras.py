@@ -24,6 +24,7 @@ from papi_data.eras import (
     split_by_set,
     successor,
 )
+from papi_data.plans.evaluate import SET_CHANGE, dimension_checks, evaluate
 from papi_data.ranking import with_ranks
 from papi_data.stats import colour_range, national, with_change
 from papi_data.store.files import current_build
@@ -219,3 +220,32 @@ def test_a_bad_file_leaves_the_live_store_and_check_names_the_lines(
     assert "Provinces found: 33/34" in out and "Missing (1): Cà Mau" in out and "Names not matched: 9" in out
     assert "papi_scores_2025.csv:299 [province_name_vi]: 'Bạc Liêu' is one of the 63 provinces" in out
     assert current_build(target) == live
+
+
+def test_counting_rules_are_read_on_the_new_province(built) -> None:
+    """Rules over several dimensions map to the province of 2025 as single-metric rules do: TP.HCM's strong
+    dimensions (picked from its 2024 scores) are checked on the new TP.HCM's 2025 scores; its weak dimensions'
+    improvement would compare another territory's scores (no data, set change); Lai Châu kept its borders, so its
+    own 2024 scores compare with the new Lai Châu's 2025 ones."""
+    store, _ = built
+    by_id = store.targets.set_index("id")
+    chosen = by_id.loc[["hcm-2024-strong-dims-hold", "hcm-2024-weak-dims-improve"]].reset_index()
+    chosen["target_years"] = [[2025], [2025]]
+    chosen["baseline_year"] = 2024
+    laichau = chosen.iloc[[1]].assign(id="laichau-weak", province_code="12")
+    targets = pd.concat([chosen, laichau], ignore_index=True)
+    result = evaluate(targets, store.table("plan_table"), 2025, store.provinces, store.table("national")).set_index(
+        "target_id"
+    )
+    checks = dimension_checks(targets, store.table("plan_table"), 2025, store.table("national"), store.provinces)
+    strong = checks[checks["target_id"] == "hcm-2024-strong-dims-hold"]
+    scores = store.scores[(store.scores["year"] == 2025) & (store.scores["province_code"] == "n79")]
+    new_hcm = dict(zip(scores["dimension"], scores["score"], strict=True))
+    assert len(strong) and strong["ok"].notna().all()
+    assert all(row.score == pytest.approx(new_hcm[row.dimension]) for row in strong.itertuples())
+    assert result.loc["hcm-2024-strong-dims-hold", "status"] in ("achieved", "missed")
+    assert result.loc["hcm-2024-strong-dims-hold", "measured_code"] == "n79"
+    assert tuple(result.loc["hcm-2024-weak-dims-improve", ["status", "reason"]]) == ("no_data", SET_CHANGE)
+    assert result.loc["laichau-weak", "status"] in ("achieved", "missed")
+    weak = checks[checks["target_id"] == "laichau-weak"]
+    assert len(weak) and weak["ok"].notna().all()
