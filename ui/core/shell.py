@@ -16,7 +16,6 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from papi_data.citation import view_citation
-from papi_data.eras import key_in_year
 from papi_data.search import search_provinces
 from ui.charts.common import Chart, CheckedFigure, plotly_config
 from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
@@ -134,9 +133,9 @@ def year_picker(years: Sequence[int], lang: str) -> int:
         return int(state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True)))
 
 
-def plan_provinces_in(provinces: pd.DataFrame, year: int) -> set[str]:
+def plan_provinces_in(year: int, lang: str) -> set[str]:
     """The plan provinces as provinces of `year`'s set: from 2025 the new provinces they are part of."""
-    keys = (key_in_year(provinces, code, year) for code in PLAN_PROVINCES)
+    keys = (data.stand_in(lang, code, year) for code in PLAN_PROVINCES)
     return {key for key in keys if key is not None}
 
 
