@@ -32,7 +32,13 @@ from papi_data.store.load import load_store
 from papi_data.store.paths import SOURCES_DIR
 from papi_data.store.problems import SourceRejected
 from papi_data.store.schema import TOTAL
-from tests.synthetic.year_2025 import SYNTHETIC_SOURCE, rows_2025, sources_with_2025, write_rows
+from tests.synthetic.year_2025 import (
+    SYNTHETIC_SOURCE,
+    rows_2025,
+    sources_with_2025,
+    subdimension_rows_2025,
+    write_rows,
+)
 
 LAST = 2025  # the latest year a score may have in these builds (the report of 2025 is published in 2026)
 
@@ -132,6 +138,10 @@ def test_the_check_report(built, capsys: pytest.CaptureFixture[str]) -> None:
     assert f"National mean of the total: {sum(totals) / len(totals):.2f} (unweighted, 34 provinces)" in report
     assert "Top five: " in report and "Bottom five: " in report
     assert "Report partners: CECODES, RTA, UNDP (assumed: as the 2024 report; report_partners.csv names none" in report
+    assert "papi_subdimensions_2025.csv: 2025, the 34 provinces" in report
+    assert "Provinces found: 34/34 (provinces with dimension scores)" in report
+    assert "Note: subdimension_periods.csv ends in 2024: 2025 is read with the sub-dimensions" in report
+    assert "Sub-dimensions not adding up to their dimension (±0.001): none" in report
     assert "No problem" in report
 
 
@@ -249,3 +259,47 @@ def test_counting_rules_are_read_on_the_new_province(built) -> None:
     assert result.loc["laichau-weak", "status"] in ("achieved", "missed")
     weak = checks[checks["target_id"] == "laichau-weak"]
     assert len(weak) and weak["ok"].notna().all()
+
+
+def test_a_year_of_subdimensions_is_one_file(built) -> None:
+    """papi_subdimensions_2025.csv (SYNTHETIC) enters the store for the 34, on the sub-dimensions still running in
+    2024 (carried on to 2025 in the stored reference); ranks are taken over the 34."""
+    store, _ = built
+    subs = store.subdimension_scores[store.subdimension_scores["year"] == 2025]
+    assert set(subs["province_code"]) == set(store.provinces.loc[store.provinces["province_set"] == SET_34, "code"])
+    assert len(subs) == len(subdimension_rows_2025()) and (subs["source_file"] == "papi_subdimensions_2025.csv").all()
+    periods = store.subdimension_periods
+    assert periods.loc[periods["subdimension"] == "d5.land_titles", "last_year"].max() == 2025
+    assert periods.loc[periods["subdimension"] == "d5.construction_permits", "last_year"].max() == 2020
+    ranked = store.table("ranked_subdimensions")
+    land = ranked[(ranked["year"] == 2025) & (ranked["dimension"] == "d5.land_titles")]
+    assert len(land) == 34 and land["n"].max() == 34
+
+
+def _subdimensions_refused(tmp_path: Path, rows: list[dict[str, str]]) -> str:
+    sources = sources_with_2025(tmp_path)
+    write_rows(sources / "papi_subdimensions_2025.csv", rows)
+    with pytest.raises(SourceRejected) as rejected:
+        assemble(sources, last_year=LAST)
+    return str(rejected.value)
+
+
+def test_a_bad_subdimension_file_is_refused_by_line(tmp_path: Path) -> None:
+    rows = subdimension_rows_2025()
+    rows[0] = {**rows[0], "score": "2.9"}  # Hà Nội d1.civic_knowledge, scale 0.25–2.5
+    rows[5] = {**rows[5], "score": f"{float(rows[5]['score']) + 0.01:.6f}"}  # D2 (lines 6–9) no longer adds up
+    rows[10] = {**rows[10], "province_name_vi": "Bắc Giang"}  # one of the 63
+    rows[12] = {**rows[12], "subdimension": "d5.construction_permits"}  # not measured since 2020
+    report = _subdimensions_refused(tmp_path, [*rows, rows[20]])
+    assert "papi_subdimensions_2025.csv:2 [score]: Hà Nội, d1.civic_knowledge: 2.9 is outside 0.25–2.5" in report
+    assert (
+        "papi_subdimensions_2025.csv:6 [score]: Hà Nội: the sub-dimensions of d2_transparency (lines 6, 7, 8, 9)"
+        in report
+    )
+    assert "not the dimension score" in report and "(papi_scores_2025.csv:3)" in report
+    assert "papi_subdimensions_2025.csv:12 [province_name_vi]: 'Bắc Giang' is one of the 63 provinces" in report
+    assert (
+        "papi_subdimensions_2025.csv:14 [subdimension]: 'd5.construction_permits' is not a sub-dimension of 2025"
+        in report
+    )
+    assert f"papi_subdimensions_2025.csv:{len(rows) + 2}: duplicate of line 22" in report

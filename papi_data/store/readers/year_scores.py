@@ -42,6 +42,8 @@ class YearCheck:
     other: list[SourceProblem] = field(default_factory=list)
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # the scores read (rows with a problem left out)
     partners: str = ""  # the report's partners as cited, with their basis (set once the partners are read)
+    kind: str = "scores"  # or "subdimensions" (papi_data.store.readers.year_subdimensions)
+    notes: list[str] = field(default_factory=list)  # what the data team should know that is not a problem
 
     @property
     def missing(self) -> list[str]:
@@ -58,7 +60,7 @@ def year_files(sources: Path) -> list[tuple[int, Path]]:
     return sorted((int(m.group(1)), p) for m, p in found if m)
 
 
-def _resolver(provinces: pd.DataFrame) -> dict[str, str]:
+def resolver(provinces: pd.DataFrame) -> dict[str, str]:
     keys: dict[str, str] = {}
     for row in provinces.itertuples():
         for name in [as_str(row.name_vi), as_str(row.name_en), *str_list(row.aliases)]:
@@ -66,7 +68,7 @@ def _resolver(provinces: pd.DataFrame) -> dict[str, str]:
     return keys
 
 
-def _number(text: str) -> float | None:
+def number(text: str) -> float | None:
     """A cell as a number (a decimal comma allowed), None if empty; ValueError if it is not one."""
     if text == "":
         return None
@@ -87,7 +89,7 @@ def read_year_file(
     name = path.name
     own = provinces[provinces["province_set"] == province_set(year)]
     others = provinces[provinces["province_set"] != province_set(year)]
-    resolve, resolve_other = _resolver(own), _resolver(others)
+    resolve, resolve_other = resolver(own), resolver(others)
     names = dict(zip(provinces["code"], provinces["name_vi"], strict=True))
     check = YearCheck(name, year, sorted(own["code"]), names)
     expected_dims = [d for d, first in zip(dimensions["id"], dimensions["first_year"], strict=True) if year >= first]
@@ -105,7 +107,7 @@ def read_year_file(
         province = nfc(r["province_name_vi"])
         code = resolve.get(name_key(province))
         if code is None:
-            bad(check.unmatched, "province_name_vi", _unmatched_reason(province, year, resolve_other, provinces))
+            bad(check.unmatched, "province_name_vi", unmatched_reason(province, year, resolve_other, provinces))
             continue
         check.found.setdefault(code, line)
         dimension = r["dimension"].strip().lower()
@@ -122,7 +124,7 @@ def read_year_file(
         seen[code, dimension] = line
         low, high = DIMENSION_RANGE if dimension != TOTAL else total_range(year)
         try:
-            score = _number(r["score"])
+            score = number(r["score"])
         except ValueError:
             bad(check.out_of_scale, "score", f"not a number: {r['score']!r}")
             continue
@@ -162,7 +164,7 @@ def read_year_file(
     return check, frame, unc
 
 
-def _unmatched_reason(province: str, year: int, resolve_other: dict[str, str], provinces: pd.DataFrame) -> str:
+def unmatched_reason(province: str, year: int, resolve_other: dict[str, str], provinces: pd.DataFrame) -> str:
     other = resolve_other.get(name_key(province))
     if other is None:
         return f"unknown province {province!r} (check its spelling against the {province_set(year)} provinces)"
@@ -181,7 +183,7 @@ def _uncertainty(given: dict[str, str], score: float | None, dimension: str, bad
         bad("se", "SE, interval and respondents are given for the total only")
         return None
     try:
-        values = {c: _number(v) for c, v in given.items()}
+        values = {c: number(v) for c, v in given.items()}
     except ValueError:
         bad("se", "SE, interval or respondents is not a number")
         return None
