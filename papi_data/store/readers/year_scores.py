@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -78,6 +80,34 @@ def number(text: str) -> float | None:
     return value
 
 
+Bad = Callable[[list[SourceProblem], str | None, str], None]  # records a problem on a row's line, in a bucket
+
+
+def matched_rows(
+    path: Path, required: list[str], provinces: pd.DataFrame, check: YearCheck
+) -> Iterator[tuple[int, dict[str, str], str, Bad]]:
+    """The rows of a year's file whose province name matches one of the year's set: (line, row, code, bad). A name
+    that matches none goes to `check.unmatched` (saying which era's province it names, if any); what is wrong with the
+    file itself to `check.other`. `provinces` holds both sets."""
+    year = check.year
+    own = provinces["province_set"] == province_set(year)
+    resolve, resolve_other = resolver(provinces[own]), resolver(provinces[~own])
+    read_problems: list[SourceProblem] = []
+    for line, r in read_csv_rows(path, required, read_problems):
+
+        def bad(bucket: list[SourceProblem], column: str | None, reason: str, line: int = line) -> None:
+            bucket.append(SourceProblem(check.file, line, column, reason))
+
+        province = nfc(r["province_name_vi"])
+        code = resolve.get(name_key(province))
+        if code is None:
+            bad(check.unmatched, "province_name_vi", unmatched_reason(province, year, resolve_other, provinces))
+            continue
+        check.found.setdefault(code, line)
+        yield line, r, code, bad
+    check.other.extend(read_problems)
+
+
 def read_year_file(
     path: Path, year: int, provinces: pd.DataFrame, dimensions: pd.DataFrame, scores: pd.DataFrame
 ) -> tuple[YearCheck, pd.DataFrame, pd.DataFrame]:
@@ -88,28 +118,15 @@ def read_year_file(
     """
     name = path.name
     own = provinces[provinces["province_set"] == province_set(year)]
-    others = provinces[provinces["province_set"] != province_set(year)]
-    resolve, resolve_other = resolver(own), resolver(others)
     names = dict(zip(provinces["code"], provinces["name_vi"], strict=True))
     check = YearCheck(name, year, sorted(own["code"]), names)
     expected_dims = [d for d, first in zip(dimensions["id"], dimensions["first_year"], strict=True) if year >= first]
     score_rows: list[dict] = []
     unc_rows: list[dict] = []
     seen: dict[tuple[str, str], int] = {}
-    read_problems: list[SourceProblem] = []
     if (scores["year"] == year).any():
         check.other.append(SourceProblem(name, None, None, f"{year} is already in the store's scores: one file a year"))
-    for line, r in read_csv_rows(path, REQUIRED, read_problems):
-
-        def bad(bucket: list[SourceProblem], column: str | None, reason: str, line: int = line) -> None:
-            bucket.append(SourceProblem(name, line, column, reason))
-
-        province = nfc(r["province_name_vi"])
-        code = resolve.get(name_key(province))
-        if code is None:
-            bad(check.unmatched, "province_name_vi", unmatched_reason(province, year, resolve_other, provinces))
-            continue
-        check.found.setdefault(code, line)
+    for line, r, code, bad in matched_rows(path, REQUIRED, provinces, check):
         dimension = r["dimension"].strip().lower()
         if dimension not in expected_dims and dimension != TOTAL:
             bad(
@@ -146,11 +163,10 @@ def read_year_file(
         )
         given = {c: (r.get(c) or "") for c in UNCERTAINTY_COLUMNS}
         if any(given.values()):
-            row = _uncertainty(given, score, dimension, lambda c, why: bad(check.other, c, why))
+            row = _uncertainty(given, score, dimension, partial(bad, check.other))
             if row is not None:
                 where = {"source": source, "source_file": name, "source_line": line}
                 unc_rows.append({"year": year, "province_code": code, **row, "note": "", **where})
-    check.other.extend(read_problems)
     frame = check.rows = pd.DataFrame(score_rows, columns=list(scores.columns))
     for code in check.missing:
         check.other.append(SourceProblem(name, None, "province_name_vi", f"no row for {names[code]} ({year})"))

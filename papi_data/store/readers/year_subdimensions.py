@@ -16,12 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from papi_data.cells import as_float, as_int, as_str
-from papi_data.eras import province_set
-from papi_data.store.problems import SourceProblem, read_csv_rows
+from papi_data.store.problems import SourceProblem
 from papi_data.store.readers.subdimensions import SUBDIMENSION_COLUMNS
-from papi_data.store.readers.year_scores import YearCheck, number, resolver, unmatched_reason
+from papi_data.store.readers.year_scores import YearCheck, matched_rows, number
 from papi_data.store.schema import SUBDIMENSION_SUM_TOLERANCE, TOTAL
-from papi_data.text import name_key, nfc
+from papi_data.text import nfc
 
 SUBDIMENSION_FILE = re.compile(r"^papi_subdimensions_(\d{4})\.csv$")
 REQUIRED = ["province_name_vi", "subdimension", "score"]
@@ -61,9 +60,6 @@ def read_subdimension_year(
     `provinces` holds both sets; `periods` the periods file as read (not carried on); `scores` every score read,
     the year's dimension scores among them."""
     name = path.name
-    own = provinces[provinces["province_set"] == province_set(year)]
-    resolve = resolver(own)
-    resolve_other = resolver(provinces[provinces["province_set"] != province_set(year)])
     names = dict(zip(provinces["code"], provinces["name_vi"], strict=True))
     dims = scores[(scores["year"] == year) & (scores["dimension"] != TOTAL) & scores["score"].notna()]
     check = YearCheck(name, year, sorted(set(dims["province_code"])), names, kind="subdimensions")
@@ -76,18 +72,7 @@ def read_subdimension_year(
         )
     rows: list[dict] = []
     seen: dict[tuple[str, str], int] = {}
-    read_problems: list[SourceProblem] = []
-    for line, r in read_csv_rows(path, REQUIRED, read_problems):
-
-        def bad(bucket: list[SourceProblem], column: str | None, reason: str, line: int = line) -> None:
-            bucket.append(SourceProblem(name, line, column, reason))
-
-        province = nfc(r["province_name_vi"])
-        code = resolve.get(name_key(province))
-        if code is None:
-            bad(check.unmatched, "province_name_vi", unmatched_reason(province, year, resolve_other, provinces))
-            continue
-        check.found.setdefault(code, line)
+    for line, r, code, bad in matched_rows(path, REQUIRED, provinces, check):
         sub = r["subdimension"].strip().lower()
         if sub not in valid.index:
             bad(check.other, "subdimension", f"{sub!r} is not a sub-dimension of {year} ({', '.join(valid.index)})")
@@ -122,7 +107,6 @@ def read_subdimension_year(
                 "source_line": line,
             }
         )
-    check.other.extend(read_problems)
     frame = check.rows = pd.DataFrame(rows, columns=list(SUBDIMENSION_COLUMNS))
     _check_sums(frame, dims, valid, dimension_of, check)
     return check, frame
