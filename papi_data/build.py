@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from papi_data.derived import derive
-from papi_data.eras import MERGER_YEAR
+from papi_data.eras import MERGER_YEAR, SET_34
 from papi_data.plans.source import read_plans
 from papi_data.store.files import build_lock, clean, new_staging, publish
 from papi_data.store.paths import MANIFEST, SOURCES_DIR, store_dir
@@ -62,13 +62,11 @@ def assemble(
     scores, year_uncertainty = _with_year_files(sources, both_sets, dimensions, scores, last_year, problems, checks)
     if problems:
         raise SourceRejected(problems)
-    # A province set enters the store with its first year of scores; the other sources name the 63 provinces.
-    stored_provinces = both_sets if (scores["year"] >= MERGER_YEAR).any() else provinces
     subdimensions, periods = read_subdimension_reference(sources, dimensions, problems)
     if problems:  # the sub-dimension scores and plans are placed through the reference
         raise SourceRejected(problems)
     years = scores["year"].unique()
-    plans, targets = read_plans(sources, provinces, dimensions, subdimensions, periods, years, problems)
+    plans, targets = read_plans(sources, both_sets, dimensions, subdimensions, periods, years, problems)
     subdimension_scores = read_subdimension_scores(
         sources, provinces, dimensions, subdimensions, periods, scores, problems
     )
@@ -88,6 +86,10 @@ def assemble(
             check.partners = f"{', '.join(cited['partner_id'])} ({cited['basis'].iloc[0]})"
     if problems:
         raise SourceRejected(problems)
+    # A province set enters the store with its first year of scores, or a plan of one of its provinces (a new
+    # province's plan before its first PAPI); the other sources name the 63 provinces.
+    new_named = plans["province_code"].isin(both_sets.loc[both_sets["province_set"] == SET_34, "code"]).any()
+    stored_provinces = both_sets if (scores["year"] >= MERGER_YEAR).any() or new_named else provinces
     stored_provinces["aliases"] = [
         sorted(set(aliases) | (spellings.get(code, set()) - {name}))
         for code, name, aliases in zip(

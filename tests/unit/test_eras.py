@@ -303,3 +303,71 @@ def test_a_bad_subdimension_file_is_refused_by_line(tmp_path: Path) -> None:
         in report
     )
     assert f"papi_subdimensions_2025.csv:{len(rows) + 2}: duplicate of line 22" in report
+
+
+def _new_province_plan(code: str, target: str, years: str = "[2026]", baseline: str = "null", among: str = "") -> str:
+    """A SYNTHETIC plan of a province of the 34 (made up for the test), as plans.yaml writes one."""
+    return f"""
+  - id: synthetic-{code}-{target}
+    province_code: "{code}"
+    document_number: null
+    kind: other
+    issuer: "SYNTHETIC"
+    issued_on: null
+    period: [2025, 2026]
+    title_vi: "Kế hoạch giả định (dữ liệu thử)"
+    title_en: "A made-up plan (test data)"
+    source_url: "https://example.org/synthetic"
+    seed_file: null
+    summary_vi: "Dữ liệu thử, không phải kế hoạch thật."
+    summary_en: "Test data, not a real plan."
+    targets:
+      - id: synthetic-{code}-{target}-t
+        metric: total_rank
+        dimension: null
+        rule: {"rank_within_at_most" if among else "rank_at_most"}
+        k: {2 if among else 5}
+{among}        baseline_year: {baseline}
+        target_years: {years}
+        quote_vi: null
+        interpretation_vi: null
+        interpretation_en: null
+"""
+
+
+def test_a_plan_may_name_a_province_of_the_34(tmp_path: Path) -> None:
+    """plans.yaml names the new Tây Ninh by its store key (n + GSO code): its 2025 target is read on its own 2025
+    rank among the 34 (SYNTHETIC figures), a 2026 one is pending."""
+    sources = sources_with_2025(tmp_path)
+    with (sources / "plans.yaml").open("a", encoding="utf-8") as f:
+        f.write(_new_province_plan("n80", "top5", "[2025, 2026]", among="        among: southeast\n"))
+    tables = assemble(sources, last_year=LAST)
+    result = tables["plan_evaluation"].set_index(["target_id", "target_year"])
+    ranked = tables["ranked_scores"]
+    own = ranked[(ranked["year"] == 2025) & (ranked["province_code"] == "n80") & (ranked["dimension"] == TOTAL)]
+    row = result.loc[("synthetic-n80-top5-t", 2025)]
+    assert row["measured_code"] == "n80" and row["status"] in ("achieved", "missed")
+    region = tables["provinces"].set_index("code").at["n80", "region_id"]
+    same = tables["provinces"][
+        (tables["provinces"]["region_id"] == region) & (tables["provinces"]["province_set"] == SET_34)
+    ]
+    assert row["value_n"] == len(same) and row["value"] <= int(own["rank"].iloc[0])
+    assert result.loc[("synthetic-n80-top5-t", 2026), "status"] == "pending"
+
+
+def test_a_plan_of_the_34_is_checked_by_era(tmp_path: Path) -> None:
+    sources = sources_with_2025(tmp_path)
+    with (sources / "plans.yaml").open("a", encoding="utf-8") as f:
+        f.write(_new_province_plan("n80", "early", "[2024, 2025]"))
+        f.write(
+            _new_province_plan(
+                "n80", "mixed", among='        among: {name_vi: "x", name_en: "x", provinces: ["n80", "72"]}\n'
+            )
+        )
+        f.write(_new_province_plan("80", "old", "[2025]"))  # Long An: a former province, mapped from 2025
+    with pytest.raises(SourceRejected) as rejected:
+        assemble(sources, last_year=LAST)
+    report = str(rejected.value)
+    assert "[target_years]: n80 is a province of the 34, with figures from 2025: not [2024]" in report
+    assert "[provinces]: the provinces of one set only (the 63, or the 34 from 2025)" in report
+    assert "synthetic-80" not in report and report.count("plans.yaml:") == 2
