@@ -242,7 +242,7 @@ def _check_plan(plan: Any, ref: _Reference, seeds: Path, problems: list[SourcePr
     if not isinstance(code, str):
         c.bad("province_code", f'write the GSO code as quoted text, e.g. "01", not {code!r}')
     elif code not in ref.provinces:
-        c.bad("province_code", f"unknown province code {code!r} (a province of the 34 is n + its code, e.g. \"n80\")")
+        c.bad("province_code", f'unknown province code {code!r} (a province of the 34 is n + its code, e.g. "n80")')
     kind = c.choice("kind", KINDS, "kind")
     number, issuer = c.text("document_number", optional=True), c.text("issuer")
     title_vi, title_en = c.text("title_vi"), c.text("title_en")
@@ -388,7 +388,10 @@ def _check_parameters(
         among = _check_among(c, target["among"], code, ref)
     k = target["k"]
     if k is not None and "k" in spec.required:
-        most = len(among.provinces) if among else sum(s == ref.provinces.get(code) for s in ref.provinces.values())
+        # a rank among all provinces is among the year's set: "top N" in 2025 is among the 34 (where they are known)
+        sets = {ref.provinces.get(code), *(SET_34 for y in years if y >= MERGER_YEAR)}
+        counts = [n for s in sets if (n := sum(p == s for p in ref.provinces.values()))]
+        most = len(among.provinces) if among else min(counts, default=0)
         if not _whole(k) or not 1 <= k <= most:
             c.bad("k", f"{rule} needs k, a whole number from 1 to {most}, not {k!r}")
     if target["group"] is not None and "group" in (*spec.required, *spec.optional):

@@ -160,6 +160,9 @@ def test_a_merged_province_plan_shows_the_former_provinces_2024_figures() -> Non
     )
     assert "Hạng 8/34" in shown
     rank = texts(open_app("pages/plans.py", plan="laichau-2025-kh1331"))
+    assert "thứ hạng năm 2024 \\(trong 63 tỉnh\\) là bối cảnh, không phải mốc so sánh" in rank  # how we read it
+    english = texts(open_app("pages/plans.py", plan="caobang-2025-kh2163", lang="en"))
+    assert "the 2024 rank is context, not a baseline" in english and "among the 34 provinces" in english
     assert (
         "năm 2024 xếp trong 63 tỉnh cũ \\(Hạng 31/61\\), năm 2025 trong 34 tỉnh, thành phố mới \\(Hạng 4/34\\)" in rank
     )

@@ -305,7 +305,7 @@ def test_a_bad_subdimension_file_is_refused_by_line(tmp_path: Path) -> None:
     assert f"papi_subdimensions_2025.csv:{len(rows) + 2}: duplicate of line 22" in report
 
 
-def _new_province_plan(code: str, target: str, years: str = "[2026]", baseline: str = "null", among: str = "") -> str:
+def _new_province_plan(code: str, target: str, years: str = "[2026]", among: str = "", k: int = 5) -> str:
     """A SYNTHETIC plan of a province of the 34 (made up for the test), as plans.yaml writes one."""
     return f"""
   - id: synthetic-{code}-{target}
@@ -326,8 +326,8 @@ def _new_province_plan(code: str, target: str, years: str = "[2026]", baseline: 
         metric: total_rank
         dimension: null
         rule: {"rank_within_at_most" if among else "rank_at_most"}
-        k: {2 if among else 5}
-{among}        baseline_year: {baseline}
+        k: {2 if among else k}
+{among}        baseline_year: null
         target_years: {years}
         quote_vi: null
         interpretation_vi: null
@@ -365,9 +365,11 @@ def test_a_plan_of_the_34_is_checked_by_era(tmp_path: Path) -> None:
             )
         )
         f.write(_new_province_plan("80", "old", "[2025]"))  # Long An: a former province, mapped from 2025
+        f.write(_new_province_plan("79", "top40", "[2025]", k=40))  # "top 40" in 2025: among 34
     with pytest.raises(SourceRejected) as rejected:
         assemble(sources, last_year=LAST)
     report = str(rejected.value)
     assert "[target_years]: n80 is a province of the 34, with figures from 2025: not [2024]" in report
     assert "[provinces]: the provinces of one set only (the 63, or the 34 from 2025)" in report
-    assert "synthetic-80" not in report and report.count("plans.yaml:") == 2
+    assert "[k]: rank_at_most needs k, a whole number from 1 to 34, not 40" in report
+    assert "synthetic-80" not in report and report.count("plans.yaml:") == 3
