@@ -136,7 +136,7 @@ def map_part() -> None:
         ),
         shell.frame(
             t("map_heading", lang, year=year),
-            t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum())),
+            t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum()), total=len(rows)),
             lang,
             year,
             with_map=True,

@@ -68,6 +68,8 @@ def test_the_map_of_2025_is_the_34_provinces_with_a_note(lang: str) -> None:
     assert all("/geo/vn_provinces_34.json" in d["geojson"] for d in layers)
     assert not any(d["type"] == "scattergeo" and d.get("mode") == "lines" for d in spec["data"])  # no overlay needed
     assert t("map_era_note_34", lang, year=2025) in texts(at)
+    subtitle = spec["layout"]["title"]["subtitle"]["text"]
+    assert "34/34" in subtitle and "63" not in subtitle  # the provinces with data of the year's own set
     before = open_app("pages/map.py", year="2024", lang=lang)
     assert (
         len([c for d in map_spec(before)["data"] if d["type"] == "choropleth" and d["name"] for c in d["locations"]])

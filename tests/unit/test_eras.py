@@ -123,6 +123,12 @@ def test_ranks_groups_means_and_colours_are_per_set(built) -> None:
     span_2025, span_2024 = colour_range(store.scores, TOTAL, 2025), colour_range(store.scores, TOTAL, 2024)
     assert span_2025 is not None and (span_2025.first, span_2025.last) == (2025, 2025)
     assert span_2024 is not None and span_2024.last == 2024
+    # the map's colour ranges, made by the build, are per set too: for the total, a dimension and a sub-dimension
+    made = store.table("colour_ranges")
+    for metric in (TOTAL, "d1_participation", "d5.land_titles"):
+        spans = made[(made["metric"] == metric) & ~made["one_year"]].set_index("year")
+        assert (spans.at[2025, "first"], spans.at[2025, "last"]) == (2025, 2025), metric
+        assert spans.at[2024, "last"] == 2024, metric
 
 
 def test_the_check_report(built, capsys: pytest.CaptureFixture[str]) -> None:
