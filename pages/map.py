@@ -113,7 +113,7 @@ def map_part() -> None:
     assert span is not None  # the metric was measured that year
     if colouring == "groups":
         colours = t("colours_groups", lang)
-    elif fit:
+    elif fit or span.first == span.last:  # a set's only year so far (2025): its colours are that year's
         colours = t("colours_one_year", lang, year=year)
     else:
         colours = t("colours_fixed", lang, first=span.first, last=span.last)
