@@ -47,6 +47,8 @@ LAST = 2025  # the latest year a score may have in these builds (the report of 2
 def built(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("eras")
     sources = sources_with_2025(folder)
+    with (sources / "plans.yaml").open("a", encoding="utf-8") as f:  # a plan of a province of the 34 (SYNTHETIC)
+        f.write(_new_province_plan("n80", "top5", "[2025, 2026]", among="        among: southeast\n"))
     build(sources, target=folder / "store", last_year=LAST)
     return load_store(folder / "store"), sources
 
@@ -341,22 +343,18 @@ def _new_province_plan(code: str, target: str, years: str = "[2026]", among: str
 """
 
 
-def test_a_plan_may_name_a_province_of_the_34(tmp_path: Path) -> None:
-    """plans.yaml names the new Tây Ninh by its store key (n + GSO code): its 2025 target is read on its own 2025
-    rank among the 34 (SYNTHETIC figures), a 2026 one is pending."""
-    sources = sources_with_2025(tmp_path)
-    with (sources / "plans.yaml").open("a", encoding="utf-8") as f:
-        f.write(_new_province_plan("n80", "top5", "[2025, 2026]", among="        among: southeast\n"))
-    tables = assemble(sources, last_year=LAST)
-    result = tables["plan_evaluation"].set_index(["target_id", "target_year"])
-    ranked = tables["ranked_scores"]
+def test_a_plan_may_name_a_province_of_the_34(built) -> None:
+    """plans.yaml names the new Tây Ninh by its store key (n + GSO code; the plan is added by the `built` fixture):
+    its 2025 target is read on its own 2025 rank among the 34 of its region (SYNTHETIC figures), 2026 is pending."""
+    store, _ = built
+    result = store.table("plan_evaluation").set_index(["target_id", "target_year"])
+    ranked = store.table("ranked_scores")
     own = ranked[(ranked["year"] == 2025) & (ranked["province_code"] == "n80") & (ranked["dimension"] == TOTAL)]
     row = result.loc[("synthetic-n80-top5-t", 2025)]
     assert row["measured_code"] == "n80" and row["status"] in ("achieved", "missed")
-    region = tables["provinces"].set_index("code").at["n80", "region_id"]
-    same = tables["provinces"][
-        (tables["provinces"]["region_id"] == region) & (tables["provinces"]["province_set"] == SET_34)
-    ]
+    provinces = store.provinces
+    region = provinces.set_index("code").at["n80", "region_id"]
+    same = provinces[(provinces["region_id"] == region) & (provinces["province_set"] == SET_34)]
     assert row["value_n"] == len(same) and row["value"] <= int(own["rank"].iloc[0])
     assert result.loc[("synthetic-n80-top5-t", 2026), "status"] == "pending"
 
