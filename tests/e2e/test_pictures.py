@@ -99,3 +99,33 @@ def test_the_radar_owns_the_screen_in_present_mode(sized, app_url: str, lang: st
             failures.append(f"{size}: the radar is {box['height']:.0f} px tall at y={box['y']:.0f}")
         failures += [f"{size}: {p}" for p in chart_text_problems(page) if p.startswith("chart 0:")]
     assert failures == []
+
+
+def test_on_a_phone_the_map_image_buttons_stay_clear_of_its_sentence(sized, app_url: str) -> None:
+    page = sized((390, 844))
+    _open_map(page, app_url, "vi", False)
+    assert map_fill(page) > 0  # the whole country on the first screen
+    buttons = page.locator('.st-key-map_frame [class*="st-key-exports_"]').bounding_box()
+    sentence = page.locator('[data-testid="stCaptionContainer"]', has_text="tỉnh có dữ liệu; cao nhất").bounding_box()
+    assert buttons is not None and sentence is not None
+    assert buttons["y"] + buttons["height"] <= sentence["y"], (buttons, sentence)
+
+
+# The points of a 9×9 grid over the map's legend that lie on a province's shape (Hoàng Sa and Trường Sa included).
+LEGEND_OVER_PROVINCES = """() => {
+  const box = document.querySelector('.js-plotly-plot .legend .bg').getBoundingClientRect();
+  const hits = [];
+  for (let i = 0; i <= 8; i++) for (let j = 0; j <= 8; j++) {
+    const x = box.left + box.width * i / 8, y = box.top + box.height * j / 8;
+    if (document.elementsFromPoint(x, y).some(el => el.matches('path.choroplethlocation'))) hits.push([x, y]);
+  }
+  return hits;
+}"""
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (390, 844)], ids=["1024x768", "390x844"])
+def test_the_groups_legend_covers_no_province(sized, app_url: str, size: tuple[int, int]) -> None:
+    page = sized(size)
+    open_page(page, f"{app_url}/ban-do?colour=groups")
+    expect(page.locator(".js-plotly-plot").first.locator(".legend .traces")).to_have_count(5)  # 4 groups, no data
+    assert page.evaluate(LEGEND_OVER_PROVINCES) == []
