@@ -111,13 +111,21 @@ def test_on_a_phone_the_map_image_buttons_stay_clear_of_its_sentence(sized, app_
     assert buttons["y"] + buttons["height"] <= sentence["y"], (buttons, sentence)
 
 
-# The points of a 9×9 grid over the map's legend that lie on a province's shape (Hoàng Sa and Trường Sa included).
+# The screen points, a pixel apart, inside the map's legend that lie on a province's shape (the islands of Hoàng Sa
+# and Trường Sa are a pixel or two across at this scale, so every pixel is tried, in the shape's own coordinates).
 LEGEND_OVER_PROVINCES = """() => {
-  const box = document.querySelector('.js-plotly-plot .legend .bg').getBoundingClientRect();
+  const gd = document.querySelector('.js-plotly-plot');
+  const box = gd.querySelector('.legend .bg').getBoundingClientRect();
   const hits = [];
-  for (let i = 0; i <= 8; i++) for (let j = 0; j <= 8; j++) {
-    const x = box.left + box.width * i / 8, y = box.top + box.height * j / 8;
-    if (document.elementsFromPoint(x, y).some(el => el.matches('path.choroplethlocation'))) hits.push([x, y]);
+  for (const path of gd.querySelectorAll('path.choroplethlocation')) {
+    const b = path.getBoundingClientRect();
+    const left = Math.max(b.left, box.left), right = Math.min(b.right, box.right);
+    const top = Math.max(b.top, box.top), bottom = Math.min(b.bottom, box.bottom);
+    if (left >= right || top >= bottom) continue;
+    const toShape = path.getScreenCTM().inverse();
+    for (let x = left; x <= right; x += 1) for (let y = top; y <= bottom; y += 1) {
+      if (path.isPointInFill(new DOMPoint(x, y).matrixTransform(toShape))) { hits.push([x, y]); break; }
+    }
   }
   return hits;
 }"""
