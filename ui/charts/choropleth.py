@@ -176,7 +176,14 @@ def map_figure(
                 "showlegend": False,
             }
         )
-    layout = _layout(frame, lang, height or 820, side, legend_y=KEY_Y if colour_by_group else ABOVE_HOANG_SA_Y)
+    layout = _layout(frame, lang, height or 820, side)
+    if colour_by_group and not side:  # the four groups in the open sea between the archipelagos, over no province
+        layout["legend2"] = {**layout["legend"]}  # "no data" (and the 2025 outlines) stay above Hoàng Sa
+        layout["legend"].update(
+            y=BETWEEN_ARCHIPELAGOS_Y, yanchor="middle", font={"size": frame.px(12)}, tracegroupgap=0
+        )
+        for trace in traces[len(GROUPS) :]:
+            trace["legend"] = "legend2"
     layout.update(
         geo={
             "domain": {"x": [0, SIDE_TEXT if side else 1], "y": [0, 1]},
@@ -193,10 +200,10 @@ def map_figure(
     return {"data": traces, "layout": layout}
 
 
-# The map's key on the screen (the colour bar, or the groups' legend): its top in the open sea just south of Hoàng Sa
-# (whose islands span 0.52–0.61 of the map's height), over no province. A short legend (no data only) goes above them.
-KEY_Y = 0.5
-ABOVE_HOANG_SA_Y = 0.7
+# The middle of the groups' legend on the screen: in the open sea between Hoàng Sa's southernmost islands (0.52 of the
+# map's height) and Trường Sa's northernmost reefs (0.27 and their outline's width), over no province ("no data" has
+# a legend of its own above Hoàng Sa).
+BETWEEN_ARCHIPELAGOS_Y = 0.42
 
 # Where each archipelago's name goes beside its islands: in the open sea, clear of the mainland and of the other.
 _ARCHIPELAGO_LABEL = {"Hoang Sa": "middle right", "Truong Sa": "top center"}
@@ -214,15 +221,15 @@ def _colourbar(frame: Frame, title: str, lang: str, side: bool) -> dict:
         "len": frame.px(12) * COLOURBAR_CHARS,
         "x": SIDE_TEXT + 0.02 if side else 1,
         "xanchor": "left" if side else "right",
-        "y": 0.7 if side else KEY_Y,
+        "y": 0.7 if side else 0.52,
         "yanchor": "top",
     }
 
 
-def _layout(frame: Frame, lang: str, height: int, side: bool, legend_y: float) -> dict:
+def _layout(frame: Frame, lang: str, height: int, side: bool) -> dict:
     """The frame around the map, so that the provinces take the figure's whole height: on the screen the title at the
-    top right, over the open sea, and the source and link under the map, the legend's top at `legend_y`; on a large
-    canvas every word in the column right of the map."""
+    top right, over the open sea, and the source and link under the map; on a large canvas every word in the column
+    right of the map."""
     layout = base_layout(frame, lang, height=height, left=0, right=0, below=0)
     if side:
         words_beside(layout, SIDE_TEXT + 0.02)
@@ -230,7 +237,7 @@ def _layout(frame: Frame, lang: str, height: int, side: bool, legend_y: float) -
     else:
         layout["margin"].update(t=PAD, b=footer_height(frame))
         layout["title"].update(x=1, xanchor="right", pad={"t": PAD, "r": PAD})
-        layout["legend"] = {"x": 1, "xanchor": "right", "y": legend_y, "yanchor": "top"}
+        layout["legend"] = {"x": 1, "xanchor": "right", "y": 0.7, "yanchor": "top"}
     layout["legend"].update(bgcolor=LEGEND_BACKGROUND, font={"size": frame.px(13)})
     layout["showlegend"] = True
     return layout
