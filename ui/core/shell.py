@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -288,13 +289,24 @@ def canvas() -> Canvas:
 
 
 def chart(
-    recipe: Chart, key: str, filename: str, figure: dict | None = None, sentence_below: bool = True, **kwargs: Any
+    recipe: Chart,
+    key: str,
+    filename: str,
+    figure: dict | None = None,
+    sentence_below: bool = True,
+    width: int | None = None,
+    **kwargs: Any,
 ) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
     and text scale (`figure`: the recipe's figure on this canvas, where the page keeps it); under it, its sentence
     (unless the page shows it elsewhere: `sentence_below`), its slide image as PNG and SVG (`filename`), and it goes
-    into the page's deck."""
-    figure = recipe.figure(canvas()) if figure is None else figure
+    into the page's deck. `width`: a fixed width in pixels (a small multiple), which the chart's text is wrapped to
+    and whose height is the builder's own (as many lines as the text takes); else the chart takes its column's
+    width."""
+    drawn_on = canvas() if width is None else replace(canvas(), width=width, height=None)
+    if width is not None:
+        kwargs["width"] = width
+    figure = recipe.figure(drawn_on) if figure is None else figure
     event = st.plotly_chart(
         CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
     )
