@@ -21,6 +21,7 @@ from ui.charts.common import Chart, CheckedFigure, plotly_config
 from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
+from ui.core.store_notices import older_release
 from ui.core.url_state import parse_params
 from ui.core.views import EMBED_IMAGES, EMBED_PAGES, LANG_LABELS, LANG_SPEC, PRESENT_SPEC
 
@@ -174,7 +175,7 @@ def header(title: str, lang: str) -> None:
     st.session_state[_PAGE_TITLE] = title
     if st.session_state.get("_link_too_long"):
         st.warning(t("notice_link_too_long", lang), icon="⚠️")
-    if older := data.older_release(lang):
+    if older := older_release(lang):
         st.info(older, icon="🗄️")
     state.show_notices(lang)
 
