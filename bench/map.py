@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import json
 import statistics
-import tempfile
 from pathlib import Path
 
-import plotly
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Route, expect, sync_playwright
 
 from bench.common import BYPASS_CSP, WATCH_TITLE, report, report_size, timed
 from bench.page_runs import page_app
 from geo import static_files
+from harness.plotly_floor import react_floor
 from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -135,43 +134,27 @@ def history_entries(url: str, browser) -> None:
 def static_floor(specs: dict[int, dict], browser) -> list[float]:
     """The same two figures in a bare HTML page: Plotly.react from one year to the other until it has drawn. The page
     gets the provinces' file at the address the figures name, as the app serves it."""
-    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     geometry = static_files.provinces_63_bytes()
-    html = f"""<html><body><div id="m" style="width:900px;height:820px"></div>
-<script>{plotly_js.read_text()}</script>
-<script>const figs = {json.dumps({str(k): v for k, v in specs.items()})};
-// The app serves plotly an empty world file; here it is preloaded, so neither page fetches anything.
-PlotlyGeoAssets.topojson.world_110m = {(STATIC_TOPOJSON / "world_110m.json").read_text()};
-</script></body></html>"""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "floor.html"
-        path.write_text(html, encoding="utf-8")
-        page = browser.new_page()
 
-        def serve(route) -> None:
-            if "/app/static/geo/" in route.request.url:  # file:///app/static/geo/… from this file's page
-                route.fulfill(body=geometry, content_type="application/json")
-            elif route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                route.abort()
+    def serve(route: Route) -> None:
+        if "/app/static/geo/" in route.request.url:  # file:///app/static/geo/… from the floor's page
+            route.fulfill(body=geometry, content_type="application/json")
+        elif route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            route.abort()
 
-        page.route("**/*", serve)
-        page.goto(path.as_uri())
-        page.evaluate("async () => { await Plotly.newPlot('m', figs['2024'].data, figs['2024'].layout); }")
-        page.wait_for_function("document.querySelectorAll('#m path.choroplethlocation').length === 63")
-        times = []
-        for i in range(RUNS):
-            year = "2023" if i % 2 == 0 else "2024"
-            ms = page.evaluate(
-                """async (year) => { const t = performance.now();
-                   await Plotly.react('m', figs[year].data, figs[year].layout);
-                   return performance.now() - t; }""",
-                year,
-            )
-            times.append(ms)
-        page.close()
-    return times
+    return react_floor(
+        browser,
+        {str(k): v for k, v in specs.items()},
+        "2024",
+        ["2023" if i % 2 == 0 else "2024" for i in range(RUNS)],
+        size=(900, 820),
+        # The app serves plotly an empty world file; here it is preloaded, so neither page fetches anything.
+        script=f"PlotlyGeoAssets.topojson.world_110m = {(STATIC_TOPOJSON / 'world_110m.json').read_text()};",
+        route=serve,
+        ready="document.querySelectorAll('#f path.choroplethlocation').length === 63",
+    )
 
 
 def main() -> None:

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 import statistics
-import tempfile
-from pathlib import Path
 
-import plotly
 from playwright.sync_api import Browser, expect, sync_playwright
 
 from bench.common import BYPASS_CSP, WATCH_TITLE, report
 from bench.page_runs import page_app
+from harness.plotly_floor import react_floor
 from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -35,29 +33,8 @@ def radar_specs() -> dict[str, dict]:
 
 def static_floor(specs: dict[str, dict], browser: Browser) -> list[float]:
     """The same radars in a bare HTML page: Plotly.react from one province's to the next until it has drawn."""
-    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    html = f"""<html><body><div id="r" style="width:800px;height:600px"></div>
-<script>{plotly_js.read_text()}</script>
-<script>const figs = {json.dumps(specs)};</script></body></html>"""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "floor.html"
-        path.write_text(html, encoding="utf-8")
-        page = browser.new_page()
-        page.goto(path.as_uri())
-        first = PROVINCES[0]
-        page.evaluate("async (n) => { await Plotly.newPlot('r', figs[n].data, figs[n].layout); }", first)
-        times = []
-        for i in range(RUNS):
-            name = PROVINCES[(i + 1) % len(PROVINCES)]
-            ms = page.evaluate(
-                """async (n) => { const t = performance.now();
-                   await Plotly.react('r', figs[n].data, figs[n].layout);
-                   return performance.now() - t; }""",
-                name,
-            )
-            times.append(ms)
-        page.close()
-    return times
+    then = [PROVINCES[(i + 1) % len(PROVINCES)] for i in range(RUNS)]
+    return react_floor(browser, specs, PROVINCES[0], then)
 
 
 def main() -> None:
