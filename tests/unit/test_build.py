@@ -65,6 +65,8 @@ STORE_ROWS = {  # rows per table built from the real sources
     "plan_table": 28947,
     "plan_evaluation": 32,
     "plan_checks": 18,
+    "target_ranks": 168,
+    "target_bands": 560,
 }
 
 
