@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Route, expect, sync_playwright
 
-from bench.common import BYPASS_CSP, WATCH_TITLE, report, report_size, timed
+from bench.common import ARRIVALS, BYPASS_CSP, WATCH_TITLE, report, report_size, timed
 from bench.page_runs import page_app
 from geo import static_files
 from harness.plotly_floor import react_floor
@@ -67,12 +67,16 @@ def browser_redraw(url: str, browser) -> list[float]:
         "response",
         lambda r: received.append(len(r.body())) if "/_stcore/message" in r.url and r.ok else None,
     )
+    page.add_init_script(ARRIVALS)
     page.goto(f"{url}/ban-do?year=2024")
     expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
     expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("2024", timeout=60_000)
     slider = page.get_by_role("slider")
     times: list[float] = []
     sizes: list[int] = []
+    answered: list[float] = []  # the key press → the server's first message (the run started, its first delta)
+    delivered: list[float] = []  # the key press → the last message before the map was drawn (the map's delta)
+    drawing: list[float] = []  # that last message → the map drawn (the frontend)
     for i in range(RUNS):
         key, year = ("ArrowLeft", 2023) if i % 2 == 0 else ("ArrowRight", 2024)
         page.evaluate(WATCH_TITLE, [0, str(year)])
@@ -81,7 +85,13 @@ def browser_redraw(url: str, browser) -> list[float]:
         start = page.evaluate("performance.now()")
         page.keyboard.press(key)
         page.wait_for_function("window.__drawn !== null", timeout=30_000)
-        times.append(page.evaluate("window.__drawn") - start)
+        drawn = page.evaluate("window.__drawn")
+        times.append(drawn - start)
+        arrived = page.evaluate("([a, b]) => window.__arrivals.filter(t => t >= a && t <= b)", [start, drawn])
+        if arrived:
+            answered.append(arrived[0] - start)
+            delivered.append(arrived[-1] - start)
+            drawing.append(drawn - arrived[-1])
         expect(page.locator(IDLE)).to_be_attached()
         sizes.append(sum(received))
     # Streamlit keeps messages the browser has seen by hash: going back to a year sends only a reference.
@@ -90,6 +100,10 @@ def browser_redraw(url: str, browser) -> list[float]:
         "browser: bytes received, back to a year already seen", int(statistics.median(sizes[2:])), KB_PER_YEAR_CHANGE
     )
     page.close()
+    # Where the time goes: the server's answer (its run up to the map's delta, and the websocket), then the frontend.
+    report("browser: year change → the server's first message", answered)
+    report("browser: year change → last message before the map drawn", delivered)
+    report("browser: that message → map drawn (frontend)", drawing)
     return times
 
 
