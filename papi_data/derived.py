@@ -17,7 +17,7 @@ import pyarrow as pa
 from papi_data import explore
 from papi_data.plans import lines, measures
 from papi_data.plans.evaluate import dimension_checks, evaluate, other_readings
-from papi_data.ranking import group_bands, with_ranks
+from papi_data.ranking import group_bands, near_ties, with_ranks
 from papi_data.stats import ColourRange, colour_range, national, with_change
 from papi_data.store.load import arrow_round_trip
 from papi_data.store.problems import SourceProblem, SourceRejected
@@ -72,6 +72,13 @@ def national_stats(t: Tables) -> pd.DataFrame:
 def total_group_bands(t: Tables) -> pd.DataFrame:
     """The rank span and lowest score of each PAPI group of the total, by year."""
     return group_bands(t["ranked_scores"])
+
+
+@derived("near_ties")
+def total_and_dimension_near_ties(t: Tables) -> pd.DataFrame:
+    """Every rank of the total and the dimensions that rests on a difference below the published precision, with the
+    ranks it spans (papi_data.ranking.near_tie)."""
+    return near_ties(t["ranked_scores"])
 
 
 @derived("rank_ranges")

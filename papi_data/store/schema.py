@@ -6,7 +6,7 @@ import pyarrow as pa
 
 SCHEMA_VERSION = 8  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
 # 5: the derived tables; 6: published group cut-offs; 7: provinces by era (province_set, gso_code); 8: the plan charts'
-# rank lines (target_ranks, target_bands)
+# rank lines (target_ranks, target_bands) and the near-ties (near_ties)
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -323,6 +323,17 @@ DERIVED_TABLES: dict[str, pa.Schema] = {
         ("year", "dimension"),
     ),
     "group_bands": _keyed(_GROUP_BAND, ("year", "group")),
+    "near_ties": _keyed(
+        [
+            ("year", pa.int16()),
+            ("province_code", pa.string()),
+            ("dimension", pa.string()),
+            ("first_rank", pa.int16()),
+            ("last_rank", pa.int16()),
+            ("gap", pa.float64()),
+        ],
+        ("year", "province_code", "dimension"),
+    ),
     "rank_ranges": _keyed(
         [
             ("province_code", pa.string()),
