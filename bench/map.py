@@ -134,9 +134,9 @@ def history_entries(url: str, browser) -> None:
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Bản đồ").click()
         page.wait_for_url("**/ban-do?**")
         expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
-        page.get_by_role("button", name="▶ Chạy").click()  # from 2023 (the year chosen before), to the end
-        expect(page.get_by_role("button", name="⏸ Dừng")).to_be_visible(timeout=60_000)
-        expect(page.get_by_role("button", name="▶ Chạy")).to_be_visible(timeout=60_000)
+        page.get_by_role("button", name="Chạy").click()  # from 2023 (the year chosen before), to the end
+        expect(page.get_by_role("button", name="Dừng")).to_be_visible(timeout=60_000)
+        expect(page.get_by_role("button", name="Chạy")).to_be_visible(timeout=60_000)
         expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("2024", timeout=60_000)
 
     print(f"{'history entries: year change':<52} {entries(year_change):8d}  target 1")
