@@ -92,3 +92,20 @@ def running_app(
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=30)
+            _wait_port_free(port)
+
+
+def _wait_port_free(port: int) -> None:
+    """Until the server no longer answers on its port: `make` ends at once, the server after its graceful stop, and a
+    next start on the same port (bench.first_page) would otherwise pass its health check on the old server."""
+    deadline = time.monotonic() + STARTUP_LIMIT_S
+    while _listening(port) and time.monotonic() < deadline:
+        time.sleep(0.2)  # polling for the stop; no assertion depends on this timing
+
+
+def _listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
