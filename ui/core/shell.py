@@ -21,9 +21,10 @@ from ui.charts.common import Chart, CheckedFigure, plotly_config
 from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
+from ui.core.stand_ins import stand_in
 from ui.core.store_notices import older_release
 from ui.core.url_state import parse_params
-from ui.core.views import EMBED_IMAGES, EMBED_PAGES, LANG_LABELS, LANG_SPEC, PRESENT_SPEC
+from ui.core.views import EMBED_IMAGES, EMBED_PAGES, LANG_LABELS, LANG_SPEC, PRESENT_SPEC, era_names
 
 PLAN_PROVINCES = ("01", "79", "27")  # Hà Nội, TP. Hồ Chí Minh, Bắc Ninh: the first three plans
 SEARCH_HITS = 6  # provinces a search lists
@@ -134,11 +135,17 @@ def year_picker(years: Sequence[int], lang: str) -> int:
         return int(state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True)))
 
 
+def plan_provinces_in(year: int, lang: str) -> set[str]:
+    """The plan provinces as provinces of `year`'s set: from 2025 the new provinces they are part of."""
+    keys = (stand_in(lang, code, year) for code in PLAN_PROVINCES)
+    return {key for key in keys if key is not None}
+
+
 def province_search(provinces: pd.DataFrame, lang: str, pick: Callable[[str], None] | None = None) -> None:
     """A province search in the sidebar, the same on every page: it forgives missing diacritics and knows common
     names ("ha noi", "sai gon", "hcm", "brvt"; papi_data/search.py) and lists what it finds as you type. A hit
     opens that province's profile, or, where a page passes `pick` (the map, the profile), is chosen there."""
-    names = dict(zip(provinces["code"], provinces[f"name_{lang}"], strict=True))
+    names = era_names(provinces, lang, mark_former=True)  # "Tây Ninh (từ 2025)" beside "Tây Ninh (đến 2024)"
     with st.sidebar:
         query = st.text_input(
             t("search_province", lang), key="province_search", placeholder=t("search_hint", lang), live=True

@@ -320,16 +320,6 @@ def trend_panels(
                 shell.chart(figure, f"{key}_{start + i}", f"papi-{p.code}-{filename}-{start + i + 1}")
 
 
-def era_names(provinces: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Province names for the profile, a province of the 34 marked as such where the store holds both sets: the new
-    Tây Ninh is "Tây Ninh (từ 2025)", never confused with the former Tây Ninh."""
-    both = provinces["province_set"].nunique() > 1
-    return {
-        str(c): f"{n} ({t('since_year', lang, year=MERGER_YEAR)})" if both and s != SET_63 else str(n)
-        for c, n, s in zip(provinces["code"], provinces[f"name_{lang}"], provinces["province_set"], strict=True)
-    }
-
-
 def linked(provinces: pd.DataFrame, code: str) -> tuple[str, ...]:
     """The provinces of the other era a province is linked to: a new province's former ones, a former province's
     successor (when the store holds the 34)."""
