@@ -59,12 +59,15 @@ STORE_ROWS = {  # rows per table built from the real sources
     "ranked_subdimensions": 21891,
     "national": 464,
     "group_bands": 56,
+    "near_ties": 3593,
     "rank_ranges": 185,
     "explorer_table": 28947,
     "colour_ranges": 928,
     "plan_table": 28947,
     "plan_evaluation": 32,
     "plan_checks": 18,
+    "target_ranks": 168,
+    "target_bands": 560,
 }
 
 
