@@ -81,9 +81,13 @@ def good_store(tmp_path: Path, pristine_store: Path) -> Path:
 
 
 @pytest.fixture
-def source_tables(monkeypatch: pytest.MonkeyPatch) -> Callable[..., dict[str, pd.DataFrame]]:
-    """assemble() without the derived tables: every reader and check of the sources runs as in a build, but not
-    papi_data.derived (about half a build's time; the pristine store's tests check it), and nothing is written. For a
-    test of one source rule that a good edit is accepted and read as it should be."""
+def without_derived_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build reads and checks every source but derives no table (papi_data.derived is about half a build's time;
+    the pristine store's tests check it): for a test of one source rule, not of the derived tables."""
     monkeypatch.setattr(papi_data.build, "derive", lambda tables: {})
+
+
+@pytest.fixture
+def source_tables(without_derived_tables: None) -> Callable[..., dict[str, pd.DataFrame]]:
+    """assemble() without the derived tables, writing nothing: that a good edit is accepted and read as it should."""
     return assemble
