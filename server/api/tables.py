@@ -200,44 +200,27 @@ def plan_rows(store: PapiStore) -> pd.DataFrame:
         targets.rename(columns={"id": "target_id"}), on="target_id", how="left"
     )
     names = store.provinces.set_index("code")
-    return pd.DataFrame(
-        {
-            "plan_id": out["plan_id"],
-            "province_code": out["province_code"],
-            "province_name_vi": out["province_code"].map(names["name_vi"]),
-            "province_name_en": out["province_code"].map(names["name_en"]),
-            "document_number": out["document_number"],
-            "kind": out["kind"],
-            "issuer": out["issuer"],
-            "issued_on": out["issued_on"].astype("string"),
-            "title_vi": out["title_vi"],
-            "title_en": out["title_en"],
-            "target_id": out["target_id"],
-            "metric": out["metric"],
-            "dimension": out["dimension"],
-            "rule": out["rule"],
-            "baseline_year": out["baseline_year"].astype("Int16"),
-            "target_year": out["target_year"].astype("Int16"),
-            "reading": out["reading"],
-            "status": out["status"],
-            "reason": out["reason"],
-            "comparator": out["comparator"],
-            "value": out["value"].astype("float64"),
-            "threshold": out["threshold"].astype("float64"),
-            "gap": out["gap"].astype("float64"),
-            "gap_unit": out["gap_unit"],
-            "rank": out["rank"].astype("Int16"),
-            "n_ranked": out["n"].astype("Int16"),
-            "group": out["group"],
-            "quote_vi": out["quote_vi"],
-            "interpretation_vi": out["interpretation_vi"],
-            "interpretation_en": out["interpretation_en"],
-            "summary_vi": out["summary_vi"],
-            "summary_en": out["summary_en"],
-            "plan_source_url": out["plan_source_url"],
-            "source": out["source_file"] + ":" + out["source_line"].astype("string"),
-        }
-    ).astype({c: "string" for c in ("plan_id", "province_code", "metric", "rule", "reading", "status")})
+    out = out.assign(
+        province_name_vi=out["province_code"].map(names["name_vi"]),
+        province_name_en=out["province_code"].map(names["name_en"]),
+        n_ranked=out["n"],
+        source=out["source_file"] + ":" + out["source_line"].astype("string"),
+    )
+    return out[list(_PLAN_ROW_COLUMNS)].astype(_PLAN_ROW_CASTS).reset_index(drop=True)
+
+
+# The plans table's columns in order, and the types of those the build's types do not suit.
+_PLAN_ROW_COLUMNS = (
+    "plan_id", "province_code", "province_name_vi", "province_name_en", "document_number", "kind", "issuer",
+    "issued_on", "title_vi", "title_en", "target_id", "metric", "dimension", "rule", "baseline_year", "target_year",
+    "reading", "status", "reason", "comparator", "value", "threshold", "gap", "gap_unit", "rank", "n_ranked", "group",
+    "quote_vi", "interpretation_vi", "interpretation_en", "summary_vi", "summary_en", "plan_source_url", "source",
+)  # fmt: skip
+_PLAN_ROW_CASTS = {
+    **dict.fromkeys(("plan_id", "province_code", "metric", "rule", "reading", "status", "issued_on"), "string"),
+    **dict.fromkeys(("baseline_year", "target_year", "rank", "n_ranked"), "Int16"),
+    **dict.fromkeys(("value", "threshold", "gap"), "float64"),
+}
 
 
 def _plain_strings(table: pd.DataFrame) -> pd.DataFrame:

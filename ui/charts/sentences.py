@@ -127,10 +127,7 @@ def radar_sentence(name: str, year: int, scores: dict[str, float | None], label:
         lang,
         name=name,
         year=year,
-        top=_names([label(m) for m, v in present.items() if v == top], lang),
-        top_score=fmt_number(top, lang),
-        low=_names([label(m) for m, v in present.items() if v == low], lang),
-        low_score=fmt_number(low, lang),
+        **_ends_words(present, top, low, lang, label),
         missing=tn("sentence_radar_missing", lang, missing, k=missing) if missing else "",
     )
 
@@ -194,6 +191,18 @@ def _ends(scores: dict[str, float | None]) -> tuple[dict[str, float], float, flo
     return shown, max(shown.values(), default=0.0), min(shown.values(), default=0.0)
 
 
+def _ends_words(
+    shown: dict[str, float], top: float, low: float, lang: str, label: Label = lambda key: key
+) -> dict[str, str]:
+    """The highest and the lowest in words for a template: `top`/`low` (ties named together) and their scores."""
+    return {
+        "top": _names([label(k) for k, v in shown.items() if v == top], lang),
+        "top_score": fmt_number(top, lang),
+        "low": _names([label(k) for k, v in shown.items() if v == low], lang),
+        "low_score": fmt_number(low, lang),
+    }
+
+
 def map_sentence(year: int, metric: str, scores: dict[str, float | None], lang: str) -> str:
     """The choropleth in words: the year, the metric, how many provinces have data, the highest and the lowest (ties
     named together) with their scores, and how many have none (never counted as 0). `scores`: province name → score
@@ -208,10 +217,7 @@ def map_sentence(year: int, metric: str, scores: dict[str, float | None], lang: 
         year=year,
         metric=metric,
         count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
-        top=_names([k for k, v in shown.items() if v == top], lang),
-        top_score=fmt_number(top, lang),
-        low=_names([k for k, v in shown.items() if v == low], lang),
-        low_score=fmt_number(low, lang),
+        **_ends_words(shown, top, low, lang),
         missing=tn("sentence_map_missing", lang, missing, k=missing) if missing else "",
     )
 
@@ -226,8 +232,7 @@ def ranking_sentence(year: int, metric: str, scores: dict[str, float | None], la
         lang,
         year=year,
         metric=metric,
-        top=_names([k for k, v in shown.items() if v == top], lang),
-        low=_names([k for k, v in shown.items() if v == low], lang),
+        **_ends_words(shown, top, low, lang),
         gap=fmt_number(top - low, lang),
         count=tn("sentence_provinces_with_data", lang, len(shown), n=len(shown)),
     )

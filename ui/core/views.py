@@ -136,6 +136,22 @@ class ProfileView:
     split: str = ""  # "What moved": the dimension split into its sub-dimensions ("": none)
 
 
+def _named_codes_param(name: str, names: dict[str, str]) -> Param:
+    """A list of codes among `names` (provinces, dimensions), none by default, shown by their names."""
+    return Param(name, (), choices(names), ",".join, show=lambda codes: ", ".join(names[c] for c in codes))
+
+
+def _optional_year_param(name: str, years: Sequence[int], lang: str) -> Param:
+    """A year among `years`, or 0 for none (the default)."""
+    return Param(
+        name,
+        0,
+        int_choice(years),
+        lambda y: str(y) if y else "",
+        show=lambda y: str(y) if y else t("notice_none", lang),
+    )
+
+
 def comparable(codes: Sequence[str], province: str) -> list[str]:
     """The provinces of `codes` a province's radar can be compared with: every other (the province itself is always
     drawn). The one place this rule lives: the view's check and the page's list both read it."""
@@ -170,36 +186,12 @@ def profile_spec(
         (
             year_param(years),
             Param("province", "01", choice(names), show=names.__getitem__),
-            Param(
-                "compare",
-                (),
-                choices(names),
-                ",".join,
-                show=lambda codes: ", ".join(names[c] for c in codes),
-            ),
-            Param(
-                "compare_year",
-                0,
-                int_choice(years),
-                lambda y: str(y) if y else "",
-                show=lambda y: str(y) if y else t("notice_none", lang),
-            ),
+            _named_codes_param("compare", names),
+            _optional_year_param("compare_year", years, lang),
             Param("mean", True, flag, dump_flag, show=_on_off(lang)),
             Param("best", True, flag, dump_flag, show=_on_off(lang)),
-            Param(
-                "open",
-                (),
-                choices(dimension_names),
-                ",".join,
-                show=lambda ids: ", ".join(dimension_names[d] for d in ids),
-            ),
-            Param(
-                "base",
-                0,
-                int_choice(years),
-                lambda y: str(y) if y else "",
-                show=lambda y: str(y) if y else t("notice_none", lang),
-            ),
+            _named_codes_param("open", dimension_names),
+            _optional_year_param("base", years, lang),
             Param("split", "", choice(dimension_names), str, show=lambda d: dimension_names.get(d, "")),
         ),
         check,
