@@ -86,8 +86,10 @@ def test_malformed_source_is_reported_not_crashed(
     _break(sources_copy, name, breakage)
     with pytest.raises(SourceRejected) as rejected:
         assemble(sources_copy)
-    assert {p.file for p in rejected.value.problems} == {where.split(":")[0]}, rejected.value
-    assert _report_line(where, words).search(str(rejected.value)), rejected.value
+    report = str(rejected.value)  # what the CLI prints under its first line
+    assert report.startswith(f"{len(rejected.value.problems)} problem(s) in the sources:\n"), report
+    assert {p.file for p in rejected.value.problems} == {where.split(":")[0]}, report
+    assert _report_line(where, words).search(report), report
 
 
 # The CLI on a full-size store, for a broken table and a broken plans file: exit code 1, the report on stderr, nothing
