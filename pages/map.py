@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from geo import loader, static_files
-from papi_data.eras import MERGER_YEAR, SET_63, key_in_year, province_set
+from papi_data.eras import MERGER_YEAR, SET_63, province_set
 from papi_data.store.schema import TOTAL
 from papi_data.subdimensions import is_subdimension
 from ui.charts.choropleth import map_figure
@@ -113,12 +113,12 @@ def map_part() -> None:
     assert span is not None  # the metric was measured that year
     if colouring == "groups":
         colours = t("colours_groups", lang)
-    elif fit:
+    elif fit or span.first == span.last:  # a set's only year so far (2025): its colours are that year's
         colours = t("colours_one_year", lang, year=year)
     else:
         colours = t("colours_fixed", lang, first=span.first, last=span.last)
     # kept as chosen; shown as the province that stands for it in this year's set
-    selected = key_in_year(store.provinces, view.province, year) if view.province else None
+    selected = data.stand_in(lang, view.province, year) if view.province else None
     scores = dict(zip(rows[f"name_{lang}"], rows["score"].astype(float), strict=True))  # NaN: no data
     figure = Chart(
         partial(
@@ -136,7 +136,7 @@ def map_part() -> None:
         ),
         shell.frame(
             t("map_heading", lang, year=year),
-            t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum())),
+            t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum()), total=len(rows)),
             lang,
             year,
             with_map=True,
@@ -173,7 +173,7 @@ def map_part() -> None:
                 rows,
                 lang=lang,
                 colour_by_group=colouring == "groups",
-                highlight=set(shell.PLAN_PROVINCES) | ({selected} if selected else set()),
+                highlight=shell.plan_provinces_in(year, lang) | ({selected} if selected else set()),
                 colour_range=(span.low, span.high),
                 intervals=intervals,
             ),

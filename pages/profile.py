@@ -13,7 +13,7 @@ from ui.charts.profile_charts import radar_axis_label, radar_figure
 from ui.charts.sentences import radar_sentence
 from ui.core import data, page_tools, shell, state
 from ui.core.i18n import t
-from ui.core.views import MAX_COMPARE, comparable, profile_spec
+from ui.core.views import MAX_COMPARE, comparable, era_names, profile_spec
 from ui.profile import data as profile_data
 from ui.profile import moved
 from ui.profile import panel as profile_panel
@@ -23,7 +23,7 @@ store = data.store(lang)
 table = data.scores_table(lang)
 catalogue = data.metrics(lang)
 provinces = store.provinces.set_index("code")
-names = profile_panel.era_names(store.provinces, lang)
+names = era_names(store.provinces, lang)
 codes_by_name = by_name(provinces.index, provinces["name_vi"].to_dict())  # Vietnamese order, in both languages
 years = store.years
 spec = profile_spec(years, store.provinces, store.dimensions, lang)

@@ -4,7 +4,8 @@
 
 A bad source row stops the build with exit code 1 and a report naming file, line, column and reason; the store that
 was there before stays exactly as it was. `--check` builds nothing: it prints what each year's file
-(`papi_scores_<year>.csv`) holds (papi_data.year_report) and every problem, for the data team to read first.
+(`papi_scores_<year>.csv`, `papi_subdimensions_<year>.csv`) holds (papi_data.year_report) and every problem, for the
+data team to read first.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from papi_data.derived import derive
-from papi_data.eras import MERGER_YEAR
+from papi_data.eras import MERGER_YEAR, SET_34
 from papi_data.plans.source import read_plans
 from papi_data.store.files import build_lock, clean, new_staging, publish
 from papi_data.store.paths import MANIFEST, SOURCES_DIR, store_dir
@@ -35,6 +36,7 @@ from papi_data.store.readers.scores import read_scores
 from papi_data.store.readers.subdimensions import read_subdimension_reference, read_subdimension_scores
 from papi_data.store.readers.uncertainty import read_uncertainty
 from papi_data.store.readers.year_scores import YearCheck, read_year_file, year_files
+from papi_data.store.readers.year_subdimensions import carried_on, read_subdimension_year, subdimension_files
 from papi_data.store.schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES
 from papi_data.year_report import format_report
 
@@ -60,24 +62,34 @@ def assemble(
     scores, year_uncertainty = _with_year_files(sources, both_sets, dimensions, scores, last_year, problems, checks)
     if problems:
         raise SourceRejected(problems)
-    # A province set enters the store with its first year of scores; the other sources name the 63 provinces.
-    stored_provinces = both_sets if (scores["year"] >= MERGER_YEAR).any() else provinces
     subdimensions, periods = read_subdimension_reference(sources, dimensions, problems)
     if problems:  # the sub-dimension scores and plans are placed through the reference
         raise SourceRejected(problems)
     years = scores["year"].unique()
-    plans, targets = read_plans(sources, provinces, dimensions, subdimensions, periods, years, problems)
+    plans, targets = read_plans(sources, both_sets, dimensions, subdimensions, periods, years, problems)
     subdimension_scores = read_subdimension_scores(
         sources, provinces, dimensions, subdimensions, periods, scores, problems
     )
+    subdimension_scores = _with_subdimension_files(
+        sources, both_sets, subdimensions, periods, scores, subdimension_scores, problems, checks
+    )
+    subdimensions, periods = carried_on(subdimensions, periods, [y for y, _ in subdimension_files(sources)])
     uncertainty = read_uncertainty(sources, provinces, scores, problems)
     uncertainty = pd.concat([uncertainty, year_uncertainty.reindex(columns=uncertainty.columns)], ignore_index=True)
     published_means = read_published_means(sources, scores, problems)
     group_sizes = read_group_sizes(sources, scores, problems)
     press = read_press_figures(sources, provinces, scores, problems)
     partners, report_partners = read_partners(sources, scores, problems)
+    for check in (c for c in checks or [] if c.kind == "scores"):
+        cited = report_partners[report_partners["year"] == check.year]
+        if len(cited):
+            check.partners = f"{', '.join(cited['partner_id'])} ({cited['basis'].iloc[0]})"
     if problems:
         raise SourceRejected(problems)
+    # A province set enters the store with its first year of scores, or a plan of one of its provinces (a new
+    # province's plan before its first PAPI); the other sources name the 63 provinces.
+    new_named = plans["province_code"].isin(both_sets.loc[both_sets["province_set"] == SET_34, "code"]).any()
+    stored_provinces = both_sets if (scores["year"] >= MERGER_YEAR).any() or new_named else provinces
     stored_provinces["aliases"] = [
         sorted(set(aliases) | (spellings.get(code, set()) - {name}))
         for code, name, aliases in zip(
@@ -132,6 +144,30 @@ def _with_year_files(
             checks.append(check)
     combined = pd.concat(frames, ignore_index=True) if len(frames) > 1 else scores
     return combined, pd.concat(uncertainty, ignore_index=True) if uncertainty else pd.DataFrame()
+
+
+def _with_subdimension_files(
+    sources: Path,
+    provinces: pd.DataFrame,
+    concepts: pd.DataFrame,
+    periods: pd.DataFrame,
+    scores: pd.DataFrame,
+    subdimension_scores: pd.DataFrame,
+    problems: list[SourceProblem],
+    checks: list[YearCheck] | None,
+) -> pd.DataFrame:
+    """The sub-dimension scores with each `papi_subdimensions_<year>.csv` added (its year's scores read before)."""
+    frames = [subdimension_scores]
+    for year, path in subdimension_files(sources):
+        check, rows = read_subdimension_year(path, year, provinces, concepts, periods, scores)
+        if (subdimension_scores["year"] == year).any():
+            reason = f"{year} is already in the sub-dimension scores (papi_subdimensions_2011_2024_long.csv)"
+            check.other.append(SourceProblem(path.name, None, None, reason))
+        problems.extend(check.problems)
+        frames.append(rows)
+        if checks is not None:
+            checks.append(check)
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else subdimension_scores
 
 
 def _digest(path: Path) -> str:

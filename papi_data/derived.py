@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from papi_data import explore
+from papi_data.eras import province_set
 from papi_data.plans import measures
 from papi_data.plans.evaluate import dimension_checks, evaluate, other_readings
 from papi_data.ranking import group_bands, with_ranks
@@ -103,7 +104,9 @@ def colour_ranges(t: Tables) -> pd.DataFrame:
             spans: dict[tuple[object, ...], ColourRange | None] = {}  # the years sharing a scale share a span
             for key, in_year in part.groupby("year"):
                 year, name = int(str(key)), str(metric)
-                shared = (era(year),) if metric == TOTAL else tuple(in_year.get("segment", pd.Series()).unique())
+                # one span per scale and province set: a 2025 map is never coloured over the 63 provinces' years
+                scale = (era(year),) if metric == TOTAL else tuple(in_year.get("segment", pd.Series()).unique())
+                shared = (province_set(year), *scale)
                 if shared not in spans:
                     spans[shared] = colour_range(part, name, year)
                 alone = colour_range(in_year, name, year, one_year=True)
@@ -137,7 +140,7 @@ def plan_evaluation(t: Tables) -> pd.DataFrame:
 @derived("plan_checks")
 def plan_checks(t: Tables) -> pd.DataFrame:
     """The per-dimension checks of the counting rules (papi_data.plans.evaluate.dimension_checks)."""
-    return dimension_checks(t["targets"], t["plan_table"], _latest(t), t["national"])
+    return dimension_checks(t["targets"], t["plan_table"], _latest(t), t["national"], t["provinces"])
 
 
 def derive(sources: Tables) -> dict[str, pd.DataFrame]:

@@ -274,26 +274,38 @@ CHECK_COLUMNS = [
 
 
 def dimension_checks(
-    targets: pd.DataFrame, table: pd.DataFrame, latest_published_year: int, nat: pd.DataFrame | None = None
+    targets: pd.DataFrame,
+    table: pd.DataFrame,
+    latest_published_year: int,
+    nat: pd.DataFrame | None = None,
+    provinces: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """For each counting rule, target year and dimension it looks at: the scores and national means of both years,
-    the group, and whether the dimension met the rule (NA where a score is missing or the year is not published)."""
+    the group, and whether the dimension met the rule (NA where a score is missing or the year is not published).
+
+    As a single-metric rule, a target year from 2025 is read on the province that stands for the plan's province
+    then (papi_data.eras, from `provinces`; without them every year is the plan province's own); the baseline stays
+    the plan province's own. A merged province's score compared across the 2025 change (another territory) meets
+    nothing and fails nothing: NA, and evaluate says why."""
     means = spreads(national(table) if nat is None else nat)
     chosen = targets[targets["rule"].isin(COUNTING_RULES)]
-    standing = standings(table, chosen["province_code"])
+    codes = chosen["province_code"]
+    standing = standings(table, codes if provinces is None else _with_successors(codes, provinces))
     dims = dimensions_in(table)
     rows: list[dict[str, object]] = []
     for t in target_rows(chosen):
         base = t.baseline_year
-        code = t.province_code
         for year in t.target_years:
+            code = t.province_code if provinces is None else _in_year(t, year, provinces).province_code
+            crosses = provinces is not None and _counted_across_set(t, year, provinces)
             if t.rule == "dimensions_meeting":
                 looked_at = counted_metrics(t, min(year, latest_published_year), table, dims)
                 selected: dict[str, float | None] = {
-                    d: standing.get((base, code, d), NO_STANDING).score if base else None for d in looked_at
+                    d: standing.get((base, t.province_code, d), NO_STANDING).score if base else None for d in looked_at
                 }
             else:
-                selected = dict(_select(t.rule, standing, code, _required(base, "baseline_year", t), dims, means) or {})
+                baseline_year = _required(base, "baseline_year", t)
+                selected = dict(_select(t.rule, standing, t.province_code, baseline_year, dims, means) or {})
             for d, before in selected.items():
                 now = standing.get((year, code, d), NO_STANDING)
                 spread = means.get((year, d))
@@ -301,7 +313,7 @@ def dimension_checks(
                 if t.group is not None and year <= latest_published_year:
                     floor = group_floor(table, year, d, t.group)
                 ok: bool | NAType = pd.NA
-                if year <= latest_published_year and now.score is not None:
+                if year <= latest_published_year and now.score is not None and not crosses:
                     ok = _meets(t, now, before, None if spread is None else spread.mean)
                 rows.append(
                     {
@@ -360,6 +372,16 @@ def _in_year(t: Target, year: int, provinces: pd.DataFrame) -> Target:
     return t._replace(province_code=code, among=among)
 
 
+def _counted_across_set(t: Target, year: int, provinces: pd.DataFrame) -> bool:
+    """Whether a counting rule compares a merged province's scores across the 2025 change (weak dimensions improve,
+    dimensions that rise): another territory's score, so not comparable. Strong dimensions holding at the target
+    year's national mean, or a group alone, read the target year only (the baseline picks the dimensions)."""
+    compares = t.rule == "weak_dimensions_improve" or (t.rule == "dimensions_meeting" and bool(t.rise))
+    if not compares or t.baseline_year is None or same_set(t.baseline_year, year):
+        return False
+    return len(former(provinces, key_in_year(provinces, t.province_code, year) or t.province_code)) != 1
+
+
 def _crosses_set(t: Target, year: int, what: str, ctx: _Context) -> bool:
     """Whether the rule compares across the 2025 change of province set in a way that is not defined: a rank or a
     group (other provinces, another N), or the score of a province whose borders changed (another territory). An
@@ -386,7 +408,7 @@ def evaluate(
         nat=spreads(nat),
         dims=dimensions_in(table),
         latest=latest_published_year,
-        checks=dimension_checks(targets, table, latest_published_year, nat),
+        checks=dimension_checks(targets, table, latest_published_year, nat, provinces),
         segments=segment_of(table),
         provinces=provinces,
     )
@@ -418,7 +440,9 @@ def evaluate(
                 "boundary_changed": year >= REFORM_YEAR and t.province_code in merged,
                 "measured_code": here.province_code,
             }
-            if t.rule in COUNTING_RULES:
+            if t.rule in COUNTING_RULES and _counted_across_set(t, year, provinces) and year <= ctx.latest:
+                row.update({"status": "no_data", "reason": SET_CHANGE, "comparator": "≥", "gap_unit": "dimensions"})
+            elif t.rule in COUNTING_RULES:
                 row.update(_counting_rule(t, year, ctx))
             elif _crosses_set(here, year, what, ctx) and year <= ctx.latest:
                 row.update({"status": "no_data", "reason": SET_CHANGE, "comparator": COMPARATORS.get(what, "≥")})

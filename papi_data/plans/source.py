@@ -17,6 +17,7 @@ import pandas as pd
 import yaml
 
 from papi_data.cells import as_float, as_int
+from papi_data.eras import MERGER_YEAR, SET_34, sets_of
 from papi_data.plans.rules import (
     COUNTING_RULES,
     METRICS,
@@ -207,8 +208,8 @@ class _Period(NamedTuple):
 class _Reference(NamedTuple):
     """What a plan is checked against: the store's reference tables and the years of the data."""
 
-    provinces: set[str]
-    regions: dict[str, list[str]]  # region id → its provinces' codes
+    provinces: dict[str, str]  # code → its province set (papi_data.eras: the 63, or the 34 keyed "n" + code)
+    regions: dict[str, list[str]]  # region id → its provinces' codes, of both sets
     dimensions: dict[str, int]  # dimension id → first year measured
     subdimensions: dict[str, tuple[str, list[_Period]]]  # sub-dimension id → (its dimension, its periods)
     bounds: tuple[int, int]  # the years a plan may name
@@ -241,7 +242,7 @@ def _check_plan(plan: Any, ref: _Reference, seeds: Path, problems: list[SourcePr
     if not isinstance(code, str):
         c.bad("province_code", f'write the GSO code as quoted text, e.g. "01", not {code!r}')
     elif code not in ref.provinces:
-        c.bad("province_code", f"unknown province code {code!r}")
+        c.bad("province_code", f'unknown province code {code!r} (a province of the 34 is n + its code, e.g. "n80")')
     kind = c.choice("kind", KINDS, "kind")
     number, issuer = c.text("document_number", optional=True), c.text("issuer")
     title_vi, title_en = c.text("title_vi"), c.text("title_en")
@@ -285,6 +286,8 @@ def _check_plan(plan: Any, ref: _Reference, seeds: Path, problems: list[SourcePr
         first, last = (c.year("period", y, ref.bounds) for y in period)
         if first is not None and last is not None and first > last:
             c.bad("period", f"first year {first} is after last year {last}")
+    if isinstance(code, str) and ref.provinces.get(code) == SET_34 and first is not None and first < MERGER_YEAR:
+        c.bad("period", f"{code} is a province of the 34, which exist from {MERGER_YEAR}: the period starts in {first}")
     targets = plan["targets"]
     if not isinstance(targets, list) or not targets:
         c.bad("targets", "a plan needs at least one target")
@@ -337,7 +340,8 @@ def _check_among(c: _Checker, value: Any, code: str, ref: _Reference) -> _Among 
         if value not in ref.regions:
             c.bad("among", f"unknown region {value!r} (one of: {', '.join(ref.regions)})")
             return None
-        among = _Among(value, ref.regions[value], None, None)
+        mine = ref.provinces.get(code)
+        among = _Among(value, [p for p in ref.regions[value] if ref.provinces[p] == mine], None, None)
     elif isinstance(value, _Mapping):
         sub = _Checker(value, c.problems)
         if not sub.fields(("name_vi", "name_en", "provinces")):
@@ -350,6 +354,9 @@ def _check_among(c: _Checker, value: Any, code: str, ref: _Reference) -> _Among 
         unknown = [p for p in codes if p not in ref.provinces]
         if unknown:
             sub.bad("provinces", f"unknown province code(s) {unknown}")
+        elif len({ref.provinces[p] for p in [*codes, code] if p in ref.provinces}) > 1:
+            sub.bad("provinces", "the provinces of one set only (the 63, or the 34 from 2025), as the plan's province")
+            return None
         if len(set(codes)) != len(codes) or len(codes) < 2:
             sub.bad("provinces", "needs at least two provinces, each once")
         if unknown or None in names or len(set(codes)) != len(codes) or len(codes) < 2:
@@ -381,7 +388,10 @@ def _check_parameters(
         among = _check_among(c, target["among"], code, ref)
     k = target["k"]
     if k is not None and "k" in spec.required:
-        most = len(among.provinces) if among else len(ref.provinces)
+        # a rank among all provinces is among the year's set: "top N" in 2025 is among the 34 (where they are known)
+        sets = {ref.provinces.get(code), *(SET_34 for y in years if y >= MERGER_YEAR)}
+        counts = [n for s in sets if (n := sum(p == s for p in ref.provinces.values()))]
+        most = len(among.provinces) if among else min(counts, default=0)
         if not _whole(k) or not 1 <= k <= most:
             c.bad("k", f"{rule} needs k, a whole number from 1 to {most}, not {k!r}")
     if target["group"] is not None and "group" in (*spec.required, *spec.optional):
@@ -555,6 +565,11 @@ def _check_target(
             c.bad("baseline_year", f"baseline {baseline} is not before target year(s) {later}")
     if metric and rule:
         _check_rereadings(c, rule, metric, baseline, known_years, ref)
+    if ref.provinces.get(code) == SET_34:  # a province of the 34 has figures from 2025 only
+        for field, named in (("target_years", known_years), ("baseline_year", [baseline] if _whole(baseline) else [])):
+            early = [y for y in named if y < MERGER_YEAR]
+            if early:
+                c.bad(field, f"{code} is a province of the 34, with figures from {MERGER_YEAR}: not {early}")
 
     quote = target["quote_vi"]
     if not quoted:
@@ -625,7 +640,7 @@ def _reference(
         )
         spans.setdefault(str(row.subdimension), []).append(period)
     return _Reference(
-        provinces=set(provinces["code"]),
+        provinces=dict(zip(provinces["code"], sets_of(provinces), strict=True)),
         regions=regions,
         dimensions={str(d): int(y) for d, y in zip(dimensions["id"], dimensions["first_year"], strict=True)},
         subdimensions={s: (str(parent[s]), spans[s]) for s in spans if s in parent},

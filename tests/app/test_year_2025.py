@@ -68,6 +68,8 @@ def test_the_map_of_2025_is_the_34_provinces_with_a_note(lang: str) -> None:
     assert all("/geo/vn_provinces_34.json" in d["geojson"] for d in layers)
     assert not any(d["type"] == "scattergeo" and d.get("mode") == "lines" for d in spec["data"])  # no overlay needed
     assert t("map_era_note_34", lang, year=2025) in texts(at)
+    subtitle = spec["layout"]["title"]["subtitle"]["text"]
+    assert "34/34" in subtitle and "63" not in subtitle  # the provinces with data of the year's own set
     before = open_app("pages/map.py", year="2024", lang=lang)
     assert (
         len([c for d in map_spec(before)["data"] if d["type"] == "choropleth" and d["name"] for c in d["locations"]])
@@ -80,6 +82,25 @@ def test_the_map_keeps_a_former_province_selected_as_its_successor() -> None:
     at = open_app("pages/map.py", year="2025", province="80")  # Long An, since 2025 part of Tây Ninh
     assert "**Tây Ninh, 2025**" in texts(at) and "Tây Ninh, Long An" in texts(at)
     assert at.query_params["province"] == "80"
+
+
+def test_the_ranking_of_2025_marks_the_plan_provinces_of_its_own_set() -> None:
+    """The plan provinces (Hà Nội, TP.HCM, Bắc Ninh) marked by the province that stands for them in 2025."""
+    at = open_app("pages/map.py", year="2025")
+    ranking = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.key == "ranking_chart")
+    marked = {name.removeprefix("<b>").removesuffix("</b>") for name in ranking["data"][0]["y"] if "◀" in name}
+    assert marked == {"Hà Nội ◀", "Hồ Chí Minh ◀", "Bắc Ninh ◀"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("vi", ["Tây Ninh (từ 2025)", "Tây Ninh (đến 2024)"]), ("en", ["Tay Ninh (from 2025)", "Tay Ninh (until 2024)"])],
+)
+def test_the_search_tells_the_new_province_from_the_former_one(lang: str, labels: list[str]) -> None:
+    at = open_app("pages/map.py", year="2025", lang=lang)
+    at.text_input(key="province_search").input("tay ninh").run()
+    hits = [b.label for b in at.sidebar.button if b.key and b.key.startswith("search_hit_")]
+    assert sorted(hits) == sorted(labels)
 
 
 def test_a_new_province_profile_draws_its_former_provinces_beside_it() -> None:
@@ -141,6 +162,9 @@ def test_a_merged_province_plan_shows_the_former_provinces_2024_figures() -> Non
     )
     assert "Hạng 8/34" in shown
     rank = texts(open_app("pages/plans.py", plan="laichau-2025-kh1331"))
+    assert "thứ hạng năm 2024 \\(trong 63 tỉnh\\) là bối cảnh, không phải mốc so sánh" in rank  # how we read it
+    english = texts(open_app("pages/plans.py", plan="caobang-2025-kh2163", lang="en"))
+    assert "the 2024 rank is context, not a baseline" in english and "among the 34 provinces" in english
     assert (
         "năm 2024 xếp trong 63 tỉnh cũ \\(Hạng 31/61\\), năm 2025 trong 34 tỉnh, thành phố mới \\(Hạng 4/34\\)" in rank
     )

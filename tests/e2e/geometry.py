@@ -1,11 +1,15 @@
 """What a person sees of the charts, measured in the browser (issue 19), shared by the browser tests: how much of the
 screen the map's provinces fill, and every chart text that its chart's edge cuts or that overlaps another text.
 
-The same overlap rule (`overlaps`) checks text boxes read from an exported SVG or PDF (tests/e2e and tests/unit)."""
+The same overlap rule (`overlaps`) checks the text boxes of the exports: a slide image's SVG, and the lines of the
+deck's and the brief's PDF (`pdf_text_problems`, in tests/exports)."""
 
 from __future__ import annotations
 
+import subprocess
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
 from playwright.sync_api import Page
 
@@ -100,4 +104,30 @@ def chart_text_problems(page: Page) -> list[str]:
         by_chart.setdefault(item["chart"], []).append(box)
     for chart, boxes in by_chart.items():
         problems += [f"chart {chart}: {p}" for p in overlapping(boxes)]
+    return problems
+
+
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def pdf_text_problems(path: Path) -> list[str]:
+    """Every line of text in a PDF (as poppler's `pdftotext -bbox-layout` boxes it, in points) that runs off its page
+    or overlaps another line of the same page by more than OVERLAP_PX; empty when there is none."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], check=True, capture_output=True).stdout
+    problems: list[str] = []
+    for number, page in enumerate(ET.fromstring(out).iter(f"{_XHTML}page"), start=1):
+        width, height = float(page.get("width", 0)), float(page.get("height", 0))
+        lines = [
+            Box(
+                " ".join(word.text or "" for word in line.iter(f"{_XHTML}word")),
+                *(float(line.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax")),
+            )
+            for line in page.iter(f"{_XHTML}line")
+        ]
+        problems += [
+            f"page {number}: {b.text!r} runs off the page"
+            for b in lines
+            if b.left < 0 or b.top < 0 or b.right > width or b.bottom > height
+        ]
+        problems += [f"page {number}: {p}" for p in overlapping(lines)]
     return problems

@@ -99,3 +99,43 @@ def test_the_radar_owns_the_screen_in_present_mode(sized, app_url: str, lang: st
             failures.append(f"{size}: the radar is {box['height']:.0f} px tall at y={box['y']:.0f}")
         failures += [f"{size}: {p}" for p in chart_text_problems(page) if p.startswith("chart 0:")]
     assert failures == []
+
+
+def test_on_a_phone_the_map_image_buttons_stay_clear_of_its_sentence(sized, app_url: str) -> None:
+    page = sized((390, 844))
+    _open_map(page, app_url, "vi", False)
+    assert map_fill(page) > 0  # the whole country on the first screen
+    buttons = page.locator('.st-key-map_frame [class*="st-key-exports_"]').bounding_box()
+    sentence = page.locator('[data-testid="stCaptionContainer"]', has_text="tỉnh có dữ liệu; cao nhất").bounding_box()
+    assert buttons is not None and sentence is not None
+    assert buttons["y"] + buttons["height"] <= sentence["y"], (buttons, sentence)
+
+
+# The screen points, a pixel apart, inside the map's legends that lie on a province's shape (the islands of Hoàng Sa
+# and Trường Sa are a pixel or two across at this scale, so every pixel is tried, in the shape's own coordinates).
+LEGEND_OVER_PROVINCES = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const hits = [];
+  for (const legend of gd.querySelectorAll('.legend .bg, .legend2 .bg'))
+  for (const path of gd.querySelectorAll('path.choroplethlocation')) {
+    const box = legend.getBoundingClientRect();
+    const b = path.getBoundingClientRect();
+    const left = Math.max(b.left, box.left), right = Math.min(b.right, box.right);
+    const top = Math.max(b.top, box.top), bottom = Math.min(b.bottom, box.bottom);
+    if (left >= right || top >= bottom) continue;
+    const toShape = path.getScreenCTM().inverse();
+    for (let x = left; x <= right; x += 1) for (let y = top; y <= bottom; y += 1) {
+      if (path.isPointInFill(new DOMPoint(x, y).matrixTransform(toShape))) { hits.push([x, y]); break; }
+    }
+  }
+  return hits;
+}"""
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (390, 844)], ids=["1024x768", "390x844"])
+def test_the_groups_legend_covers_no_province(sized, app_url: str, size: tuple[int, int]) -> None:
+    page = sized(size)
+    open_page(page, f"{app_url}/ban-do?colour=groups")
+    groups = page.locator(".js-plotly-plot").first.locator(".legend .traces")
+    expect(groups).to_have_count(4)  # "no data" has a legend of its own
+    assert page.evaluate(LEGEND_OVER_PROVINCES) == []

@@ -96,7 +96,7 @@ def charts(store: PapiStore, lang: str) -> dict[str, Chart]:
             ),
             frame(
                 t("map_heading", lang, year=YEAR),
-                t("map_subtitle", lang, metric=t("total", lang), scale=scale, n=61),
+                t("map_subtitle", lang, metric=t("total", lang), scale=scale, n=61, total=63),
                 True,
             ),
         ),

@@ -22,6 +22,7 @@ from papi_data.plans.evaluate import evaluate
 from papi_data.ranking import group_bands
 from papi_data.stats import national
 from papi_data.store.load import PapiStore, load_store
+from tests.e2e.geometry import Box, overlapping, pdf_text_problems
 from tests.exports.gallery import YEAR, charts, plan_names, scores_table
 from ui.charts.frame import SLIDE, Frame, source_line
 from ui.core.i18n import t
@@ -85,6 +86,8 @@ def test_every_chart_type_as_a_slide_keeps_every_text_on_the_canvas(
             (f["text"][:30], b["text"][:30]) for f in footer for b in boxes if b not in footer and _overlap(f, b)
         ]
         assert crossing == [], (name, lang, "text over the source line or link", crossing)
+        texts = [Box(b["text"], b["left"], b["top"], b["right"], b["bottom"]) for b in boxes]
+        assert overlapping(texts) == [], (name, lang, "texts overlapping")
         words = " ".join(b["text"] for b in boxes)
         letters = "".join(words.split())  # a line wrapped into tspans reads back without the spaces it broke at
         assert "".join(chart.frame.source.split("<br>")[0].split()) in letters, (name, "source line")
@@ -177,8 +180,14 @@ def test_libreoffice_converts_the_deck_to_one_pdf_page_per_slide(small_deck: byt
         timeout=240,
     )
     assert pdf_info(tmp_path / "deck.pdf")["Pages"] == "3"  # the title slide and two charts
+    # The title slide's words (the charts are pictures). Open fault: LibreOffice draws the app's name over the page's.
+    assert pdf_text_problems(tmp_path / "deck.pdf") == ["page 1: 'Bảng điều khiển PAPI' overlaps 'Hồ sơ tỉnh'"]
     text = subprocess.run(["pdftotext", str(tmp_path / "deck.pdf"), "-"], check=True, capture_output=True).stdout
     assert "Hồ sơ tỉnh" in text.decode("utf-8")
+
+
+# Open fault: in English, a radar label of Ho Chi Minh City's brief runs into the chart's title.
+BRIEF_OPEN_FAULTS = {"vi": [], "en": ["page 1: 'procedures' overlaps 'Ho Chi Minh City 2024'"]}
 
 
 @pytest.mark.parametrize(("lang", "code"), [("vi", "01"), ("en", "79")])
@@ -208,6 +217,7 @@ def test_the_brief_reads_back_with_the_score_and_rank_the_app_shows(
     pdf.write_bytes(brief_pdf(facts, renderer))
     info = pdf_info(pdf)
     assert info["Pages"] == "1" and info["Page size"].endswith("(A4)")
+    assert pdf_text_problems(pdf) == BRIEF_OPEN_FAULTS[lang]
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True).stdout.decode("utf-8")
     card = province_year(table, code, YEAR)  # what the overview's card and the map show
     assert fmt_number(card.score, lang) in text

@@ -53,16 +53,49 @@ def write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
 
 
 def sources_with_2025(folder: Path, rows: list[dict[str, str]] | None = None) -> Path:
-    """A copy of the real sources in `folder` with a synthetic papi_scores_2025.csv added; returns the copy."""
+    """A copy of the real sources in `folder` with a synthetic papi_scores_2025.csv and papi_subdimensions_2025.csv
+    added (report_partners.csv left without 2025: the build carries 2024's over, marked assumed); returns the copy."""
     sources = folder / "sources"
     shutil.copytree(SOURCES_DIR, sources)
     write_rows(sources / "papi_scores_2025.csv", rows if rows is not None else rows_2025())
-    add_partners_2025(sources)
+    write_rows(sources / "papi_subdimensions_2025.csv", subdimension_rows_2025())
     return sources
 
 
-def add_partners_2025(sources: Path) -> None:
-    """The 2025 report's partners, which the build requires for every year (SYNTHETIC: the 2024 list repeated)."""
-    with (sources / "report_partners.csv").open("a", encoding="utf-8") as f:
-        for order, partner in enumerate(("CECODES", "RTA", "UNDP"), start=1):
-            f.write(f"2025,{order},{partner},SYNTHETIC test data: the 2024 list repeated\n")
+def running_subdimensions() -> dict[str, list[str]]:
+    """Dimension id → the sub-dimension ids still running in the periods file's last year (what 2025 is read with)."""
+    with (SOURCES_DIR / "subdimension_periods.csv").open(encoding="utf-8") as f:
+        periods = list(csv.DictReader(f))
+    last = max(p["last_year"] for p in periods)
+    with (SOURCES_DIR / "subdimensions.csv").open(encoding="utf-8") as f:
+        dimension_of = {r["id"]: r["dimension"] for r in csv.DictReader(f)}
+    running: dict[str, list[str]] = {}
+    for p in periods:
+        if p["last_year"] == last:
+            running.setdefault(dimension_of[p["id"]], []).append(p["id"])
+    return running
+
+
+def subdimension_rows_2025(seed: int = 2025) -> list[dict[str, str]]:
+    """Each dimension score of rows_2025 split into its sub-dimensions (made-up shares within ±4 % of an even split,
+    the last taking the remainder, so they add up to the dimension within 0.000001)."""
+    rng = random.Random(seed)
+    running = running_subdimensions()
+    rows = []
+    for row in rows_2025(seed):
+        if row["dimension"] == "total":
+            continue
+        parts = running[row["dimension"]]
+        score = float(row["score"])
+        shares = [round(score / len(parts) * rng.uniform(0.96, 1.04), 6) for _ in parts[:-1]]
+        values = [*shares, round(score - sum(shares), 6)]
+        for sub, value in zip(parts, values, strict=True):
+            rows.append(
+                {
+                    "province_name_vi": row["province_name_vi"],
+                    "subdimension": sub,
+                    "score": f"{value}",
+                    "source": SYNTHETIC_SOURCE,
+                }
+            )
+    return rows

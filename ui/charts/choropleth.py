@@ -177,6 +177,13 @@ def map_figure(
             }
         )
     layout = _layout(frame, lang, height or 820, side)
+    if colour_by_group and not side:  # the four groups in the open sea between the archipelagos, over no province
+        layout["legend2"] = {**layout["legend"]}  # "no data" (and the 2025 outlines) stay above Hoàng Sa
+        layout["legend"].update(
+            y=BETWEEN_ARCHIPELAGOS_Y, yanchor="middle", font={"size": frame.px(12)}, tracegroupgap=0
+        )
+        for trace in traces[len(GROUPS) :]:
+            trace["legend"] = "legend2"
     layout.update(
         geo={
             "domain": {"x": [0, SIDE_TEXT if side else 1], "y": [0, 1]},
@@ -192,6 +199,11 @@ def map_figure(
     )
     return {"data": traces, "layout": layout}
 
+
+# The middle of the groups' legend on the screen: in the open sea between Hoàng Sa's southernmost islands (0.52 of the
+# map's height) and Trường Sa's northernmost reefs (0.27 and their outline's width), over no province ("no data" has
+# a legend of its own above Hoàng Sa).
+BETWEEN_ARCHIPELAGOS_Y = 0.42
 
 # Where each archipelago's name goes beside its islands: in the open sea, clear of the mainland and of the other.
 _ARCHIPELAGO_LABEL = {"Hoang Sa": "middle right", "Truong Sa": "top center"}

@@ -26,6 +26,10 @@ PAD = 12  # pixels between the figure's edge and the frame's text
 GAP = 8  # pixels between the plot area (with what the chart needs below it) and the footer
 LINK_WIDTH = 110  # characters per line of a long link at the screen's footer size (it wraps at "&")
 CHAR_EM = 0.6  # a footer character's width in ems, a little over Arial's average so that a line never runs off
+BOLD_EM = 0.65  # the same for the title's bold letters
+# plotly draws a title of several lines anchored at its top this much (in ems) higher than a title of one line, so
+# the first line would be cut by the figure's edge: such a title is padded down by as much.
+MULTILINE_TITLE_SHIFT = 0.7
 
 Legend = Literal["none", "right", "below", "above"]
 
@@ -87,17 +91,21 @@ def _line_width(frame: Frame) -> int:
 
 
 def _link_text(frame: Frame) -> str:
-    """The address, escaped for plotly's text, broken at "?" and "&" into lines a chart can hold (where the parts
-    allow)."""
+    """The address, escaped for plotly's text, broken at "?" and "&", and a long list after its commas ("%2C"), into
+    lines a chart can hold."""
     width = _line_width(frame)
     lines: list[str] = []
     for part in frame.link.replace("?", "?&", 1).split("&"):
-        joiner = "" if lines and lines[-1].endswith("?") else "&"
-        if lines and len(lines[-1]) + len(part) + len(joiner) <= width:
-            lines[-1] += joiner + part
-        else:
-            lines.append((joiner if lines else "") + part)
+        for i, piece in enumerate(_AFTER_COMMA.split(part)):
+            joiner = "" if i or (lines and lines[-1].endswith("?")) else "&"
+            if lines and len(lines[-1]) + len(piece) + len(joiner) <= width:
+                lines[-1] += joiner + piece
+            else:
+                lines.append((joiner if lines else "") + piece)
     return "<br>".join(html.escape(line) for line in lines)
+
+
+_AFTER_COMMA = re.compile(r"(?<=%2C)")
 
 
 def _wrapped(text: str, width: int) -> str:
@@ -112,6 +120,14 @@ def _source_text(frame: Frame) -> str:
     return _wrapped(frame.source, _line_width(frame))
 
 
+def _title_text(frame: Frame) -> str:
+    """The title, broken into lines the figure's width holds where it is known (a small multiple, a slide); else as
+    written (its column is wide)."""
+    if frame.width is None:
+        return frame.title
+    return _wrapped(frame.title, int((frame.width - 2 * PAD) / (frame.px(TITLE_PX) * BOLD_EM)))
+
+
 def _subtitle_text(frame: Frame) -> str:
     """The subtitle, broken into lines the chart can hold (its text is larger than the footer's)."""
     return _wrapped(frame.subtitle, _line_width(frame) * FOOTER_PX // SUBTITLE_PX)
@@ -119,9 +135,14 @@ def _subtitle_text(frame: Frame) -> str:
 
 def header_height(frame: Frame) -> int:
     """Pixels the title and subtitle take above the plot area."""
-    title = _lines(frame.title) * frame.px(TITLE_PX) * LINE
+    title = _lines(_title_text(frame)) * frame.px(TITLE_PX) * LINE
     subtitle = _lines(_subtitle_text(frame)) * frame.px(SUBTITLE_PX) * LINE
-    return round(PAD + title + subtitle + 2 * GAP)
+    return round(_title_pad(frame) + title + subtitle + 2 * GAP)
+
+
+def _title_pad(frame: Frame) -> int:
+    """Pixels between the figure's top edge and its title (see MULTILINE_TITLE_SHIFT)."""
+    return PAD + (round(MULTILINE_TITLE_SHIFT * frame.px(TITLE_PX)) if _lines(_title_text(frame)) > 1 else 0)
 
 
 def footer_height(frame: Frame) -> int:
@@ -154,14 +175,14 @@ def base_layout(
     bottom = below + (legend_px if legend == "below" else 0) + foot
     layout: dict = {
         "title": {
-            "text": f"<b>{frame.title}</b>",
+            "text": f"<b>{_title_text(frame)}</b>",
             "x": 0,
             "xref": "container",
             "xanchor": "left",
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": PAD, "l": PAD},
+            "pad": {"t": _title_pad(frame), "l": PAD},
             "font": {"size": frame.px(TITLE_PX), "color": INK},
         },
         "font": {"family": FAMILY, "size": frame.px(TEXT_PX), "color": INK},
@@ -252,7 +273,7 @@ def words_beside(layout: dict, x: float) -> None:
     edge, the title at the top and the footer at the bottom, so that the picture takes the figure's whole height (a
     wide canvas: present mode, a slide). The frame's lines must already be wrapped to that column's width."""
     layout["margin"].update(t=PAD, b=PAD)
-    layout["title"].update(x=x, xref="paper", xanchor="left", pad={"t": PAD, "l": 0})
+    layout["title"].update(x=x, xref="paper", xanchor="left", pad={**layout["title"]["pad"], "l": 0})
     shift = 0
     for note in reversed([a for a in layout["annotations"] if a.get("name") == "frame"]):  # the link, then the source
         note.update(x=x, xshift=0, y=0, yanchor="bottom", yshift=shift)

@@ -195,6 +195,7 @@ def _years_axis(years: list[int]) -> dict:
         "tickvals": shown,
         "ticktext": [str(y) for y in shown],
         "tickangle": 0,
+        "ticklabelstandoff": 6,  # the first year clear of the lowest score's label at the corner of a narrow panel
         "showgrid": False,
     }
 

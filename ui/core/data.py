@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.citation import citation
+from papi_data.eras import MERGER_YEAR, key_in_year, province_set
 from papi_data.store.keeper import OLDER, keeper
 from papi_data.store.load import PapiStore, StoreUnavailable, load_store
 from papi_data.store.paths import store_dir
@@ -86,6 +87,21 @@ def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
 
 def store(lang: str) -> PapiStore:
     return _read(_store, lang)
+
+
+@per_build
+def _stand_ins(store: PapiStore, lang: str) -> dict[tuple[str, str], str | None]:
+    """(province code, province set) → the province that stands for it in a year of that set (papi_data.eras): a
+    page asks on every run, and each answer filters the provinces table."""
+    years = {province_set(year): year for year in (MERGER_YEAR - 1, MERGER_YEAR)}
+    return {
+        (code, s): key_in_year(store.provinces, code, y) for code in store.provinces["code"] for s, y in years.items()
+    }
+
+
+def stand_in(lang: str, code: str, year: int) -> str | None:
+    """The province that stands for `code` in `year` (papi_data.eras.key_in_year), looked up once per build."""
+    return _stand_ins(lang).get((code, province_set(year)))
 
 
 def scores_table(lang: str) -> pd.DataFrame:

@@ -83,7 +83,10 @@ PRESENT_STYLE = """<style>
 .stApp [data-testid="stHeader"] { background: transparent; pointer-events: none; }
 .stApp [data-testid="stHeader"] * { pointer-events: auto; }
 .stApp .st-key-toolbar { position: relative; z-index: 1000000; }  /* above Streamlit's header (z-index 999990) */
-.stApp .st-key-map_frame { height: calc(100vh - 4.5rem); }
+.stApp .st-key-map_frame.st-key-map_frame { height: calc(100vh - 4.5rem); }
+/* On a phone too the map takes the frame's height (app.css fixes it to the screen's width outside present mode). */
+.stApp .st-key-map_frame.st-key-map_frame > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) {
+  height: auto; flex: 1 1 0; min-height: 0; }
 </style>"""
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -22,7 +23,7 @@ from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
 from ui.core.url_state import parse_params
-from ui.core.views import EMBED_IMAGES, EMBED_PAGES, LANG_LABELS, LANG_SPEC, PRESENT_SPEC
+from ui.core.views import EMBED_IMAGES, EMBED_PAGES, LANG_LABELS, LANG_SPEC, PRESENT_SPEC, era_names
 
 PLAN_PROVINCES = ("01", "79", "27")  # Hà Nội, TP. Hồ Chí Minh, Bắc Ninh: the first three plans
 SEARCH_HITS = 6  # provinces a search lists
@@ -133,11 +134,17 @@ def year_picker(years: Sequence[int], lang: str) -> int:
         return int(state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True)))
 
 
+def plan_provinces_in(year: int, lang: str) -> set[str]:
+    """The plan provinces as provinces of `year`'s set: from 2025 the new provinces they are part of."""
+    keys = (data.stand_in(lang, code, year) for code in PLAN_PROVINCES)
+    return {key for key in keys if key is not None}
+
+
 def province_search(provinces: pd.DataFrame, lang: str, pick: Callable[[str], None] | None = None) -> None:
     """A province search in the sidebar, the same on every page: it forgives missing diacritics and knows common
     names ("ha noi", "sai gon", "hcm", "brvt"; papi_data/search.py) and lists what it finds as you type. A hit
     opens that province's profile, or, where a page passes `pick` (the map, the profile), is chosen there."""
-    names = dict(zip(provinces["code"], provinces[f"name_{lang}"], strict=True))
+    names = era_names(provinces, lang, mark_former=True)  # "Tây Ninh (từ 2025)" beside "Tây Ninh (đến 2024)"
     with st.sidebar:
         query = st.text_input(
             t("search_province", lang), key="province_search", placeholder=t("search_hint", lang), live=True
@@ -282,13 +289,24 @@ def canvas() -> Canvas:
 
 
 def chart(
-    recipe: Chart, key: str, filename: str, figure: dict | None = None, sentence_below: bool = True, **kwargs: Any
+    recipe: Chart,
+    key: str,
+    filename: str,
+    figure: dict | None = None,
+    sentence_below: bool = True,
+    width: int | None = None,
+    **kwargs: Any,
 ) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
     and text scale (`figure`: the recipe's figure on this canvas, where the page keeps it); under it, its sentence
     (unless the page shows it elsewhere: `sentence_below`), its slide image as PNG and SVG (`filename`), and it goes
-    into the page's deck."""
-    figure = recipe.figure(canvas()) if figure is None else figure
+    into the page's deck. `width`: a fixed width in pixels (a small multiple), which the chart's text is wrapped to
+    and whose height is the builder's own (as many lines as the text takes); else the chart takes its column's
+    width."""
+    drawn_on = canvas() if width is None else replace(canvas(), width=width, height=None)
+    if width is not None:
+        kwargs["width"] = width
+    figure = recipe.figure(drawn_on) if figure is None else figure
     event = st.plotly_chart(
         CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
     )

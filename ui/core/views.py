@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from papi_data.eras import MERGER_YEAR, SET_63
 from papi_data.plans.planner import GOALS
 from papi_data.store.schema import DIMENSION_RANGE, EIGHT_DIMENSION_YEAR, GROUPS, TOTAL, era
 from papi_data.text import nfc
@@ -85,6 +86,21 @@ def year_spec(years: Sequence[int]) -> ViewSpec[YearView]:
 
 def province_names(provinces: pd.DataFrame, lang: str) -> dict[str, str]:
     return dict(zip(provinces["code"], provinces[f"name_{lang}"], strict=True))
+
+
+def era_names(provinces: pd.DataFrame, lang: str, mark_former: bool = False) -> dict[str, str]:
+    """Province names with their era where the store holds both sets: a province of the 34 is "Tây Ninh (từ 2025)",
+    never confused with the former Tây Ninh; with `mark_former`, a former province that shares its name with a new
+    one is "Tây Ninh (đến 2024)" (a list that shows both, such as the sidebar's search)."""
+    sets = provinces["province_set"]
+    if sets.nunique() < 2:
+        return province_names(provinces, lang)
+    new_names = set(provinces.loc[sets != SET_63, f"name_{lang}"])
+    since, until = t("since_year", lang, year=MERGER_YEAR), t("until_year", lang, year=MERGER_YEAR - 1)
+    return {
+        str(c): f"{n} ({since})" if s != SET_63 else f"{n} ({until})" if mark_former and n in new_names else str(n)
+        for c, n, s in zip(provinces["code"], provinces[f"name_{lang}"], sets, strict=True)
+    }
 
 
 # --- Map -----------------------------------------------------------------------------------------------------------

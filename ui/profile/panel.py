@@ -30,8 +30,9 @@ from ui.core.numbers import change_text, fmt_change, fmt_number, fmt_plain
 from ui.profile import data as profile_data
 
 NAME_WIDTH = 28  # characters of a sub-dimension's name on one line of a trend panel's title (a phone's width)
-PANELS_PER_ROW = 4  # on a wide screen; Streamlit stacks columns on a phone, one panel under the other
-SUB_PANELS_PER_ROW = 2  # the sub-dimensions' panels: their titles are long
+# A small multiple's width: a phone's column holds one; a wider screen as many as fit side by side, the rest wrap to
+# the next row (its text is wrapped to this width, so none is cut whatever the screen).
+PANEL_PX = 300
 FURTHEST = 3  # sub-dimensions in "where it is furthest from the best"
 
 
@@ -230,7 +231,6 @@ def _subdimension_section(dimension: str, rows: pd.DataFrame, catalogue: Metrics
         p=p,
         key=f"subdims_trend_{dimension}",
         filename=f"papi-{p.code}-{catalogue.number(dimension, p.year)}-subdimension",
-        per_row=SUB_PANELS_PER_ROW,
     )
 
 
@@ -303,16 +303,14 @@ def trend_panels(
     p: Profile,
     key: str,
     filename: str,
-    per_row: int = PANELS_PER_ROW,
 ) -> None:
-    """Small multiples under one heading: a figure per metric in columns (stacked on a phone); the heading and the
+    """Small multiples under one heading: a figure per metric, PANEL_PX wide, in rows that wrap; the heading and the
     line saying what the line, the dashes and the band are, once for all the panels."""
     st.markdown(f"**{heading}**")
     st.caption(legend)
-    for start in range(0, len(panels), per_row):
-        row = panels[start : start + per_row]
-        for i, (column, panel) in enumerate(zip(st.columns(per_row), row, strict=False)):
-            with column:
+    with st.container(horizontal=True, wrap=True, gap="medium"):
+        for i, panel in enumerate(panels):
+            with st.container(width=PANEL_PX):
                 years = [y for part in panel["parts"] for y in part["years"]]
                 frame = shell.frame(panel["name"], p.name, p.lang, years)
                 figure = Chart(
@@ -320,17 +318,7 @@ def trend_panels(
                     frame,
                     trend_sentence(panel, p.name, p.lang),
                 )
-                shell.chart(figure, f"{key}_{start + i}", f"papi-{p.code}-{filename}-{start + i + 1}")
-
-
-def era_names(provinces: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Province names for the profile, a province of the 34 marked as such where the store holds both sets: the new
-    Tây Ninh is "Tây Ninh (từ 2025)", never confused with the former Tây Ninh."""
-    both = provinces["province_set"].nunique() > 1
-    return {
-        str(c): f"{n} ({t('since_year', lang, year=MERGER_YEAR)})" if both and s != SET_63 else str(n)
-        for c, n, s in zip(provinces["code"], provinces[f"name_{lang}"], provinces["province_set"], strict=True)
-    }
+                shell.chart(figure, f"{key}_{i}", f"papi-{p.code}-{filename}-{i + 1}", width=PANEL_PX)
 
 
 def linked(provinces: pd.DataFrame, code: str) -> tuple[str, ...]:

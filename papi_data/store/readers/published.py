@@ -3,8 +3,9 @@
 These are figures to set beside the store's, never a source of scores. Rules: every province name resolves; years lie
 within the scores' years; a value is a number on its year's total scale, kept as printed so its decimals are known;
 a rank is a whole number from 1 to 63; group sizes name one of PAPI's four groups and, where all four of a year are
-given, add up to the provinces with a total that year; each year of the scores has its report's partners, and each
-partner is defined once.
+given, add up to the provinces with a total that year; each partner is defined once. Each year of the scores has its
+report's partners; a new year that report_partners.csv does not name yet is cited with the latest earlier year's,
+marked "assumed" (so every citation says so) until its cover is copied in.
 """
 
 from __future__ import annotations
@@ -222,14 +223,22 @@ def read_partners(
                 {"year": year, "order": int(r["order"]), "partner_id": r["partner_id"], "basis": nfc(r["basis"])}
             )
     table = pd.DataFrame(rows, columns=["year", "order", "partner_id", "basis"])
-    for year in sorted(years - set(table["year"])):
-        problems.append(
-            SourceProblem(
-                REPORT_PARTNERS_FILE,
-                None,
-                "year",
-                f"no partners for the {year} report: add its partners as its cover names them",
-            )
-        )
+    table = pd.concat([table, *_carried_over(table, years - set(table["year"]), problems)], ignore_index=True)
     partners_table = pd.DataFrame(partners, columns=["id", "name_vi", "name_en", "source"])
     return partners_table, table.sort_values(["year", "order"], ignore_index=True)
+
+
+def _carried_over(table: pd.DataFrame, years: set[int], problems: list[SourceProblem]) -> list[pd.DataFrame]:
+    """A year without lines in report_partners.csv (a new year's file came first) is cited with the partners of the
+    latest year before it, its basis "assumed: …" so every citation of it says the partners are not documented
+    (papi_data.citation); a year with no year before it to take them from stops the build."""
+    carried = []
+    for year in sorted(years):
+        before = table.loc[table["year"] < year, "year"]
+        if before.empty:
+            reason = f"no partners for the {year} report: add its partners as its cover names them"
+            problems.append(SourceProblem(REPORT_PARTNERS_FILE, None, "year", reason))
+            continue
+        basis = f"assumed: as the {before.max()} report; {REPORT_PARTNERS_FILE} names none for {year} yet"
+        carried.append(table[table["year"] == before.max()].assign(year=year, basis=basis))
+    return carried

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +43,9 @@ class YearCheck:
     bad_totals: list[SourceProblem] = field(default_factory=list)
     other: list[SourceProblem] = field(default_factory=list)
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # the scores read (rows with a problem left out)
+    partners: str = ""  # the report's partners as cited, with their basis (set once the partners are read)
+    kind: str = "scores"  # or "subdimensions" (papi_data.store.readers.year_subdimensions)
+    notes: list[str] = field(default_factory=list)  # what the data team should know that is not a problem
 
     @property
     def missing(self) -> list[str]:
@@ -57,7 +62,7 @@ def year_files(sources: Path) -> list[tuple[int, Path]]:
     return sorted((int(m.group(1)), p) for m, p in found if m)
 
 
-def _resolver(provinces: pd.DataFrame) -> dict[str, str]:
+def resolver(provinces: pd.DataFrame) -> dict[str, str]:
     keys: dict[str, str] = {}
     for row in provinces.itertuples():
         for name in [as_str(row.name_vi), as_str(row.name_en), *str_list(row.aliases)]:
@@ -65,7 +70,7 @@ def _resolver(provinces: pd.DataFrame) -> dict[str, str]:
     return keys
 
 
-def _number(text: str) -> float | None:
+def number(text: str) -> float | None:
     """A cell as a number (a decimal comma allowed), None if empty; ValueError if it is not one."""
     if text == "":
         return None
@@ -73,6 +78,34 @@ def _number(text: str) -> float | None:
     if not math.isfinite(value):
         raise ValueError(text)
     return value
+
+
+Bad = Callable[[list[SourceProblem], str | None, str], None]  # records a problem on a row's line, in a bucket
+
+
+def matched_rows(
+    path: Path, required: list[str], provinces: pd.DataFrame, check: YearCheck
+) -> Iterator[tuple[int, dict[str, str], str, Bad]]:
+    """The rows of a year's file whose province name matches one of the year's set: (line, row, code, bad). A name
+    that matches none goes to `check.unmatched` (saying which era's province it names, if any); what is wrong with the
+    file itself to `check.other`. `provinces` holds both sets."""
+    year = check.year
+    own = provinces["province_set"] == province_set(year)
+    resolve, resolve_other = resolver(provinces[own]), resolver(provinces[~own])
+    read_problems: list[SourceProblem] = []
+    for line, r in read_csv_rows(path, required, read_problems):
+
+        def bad(bucket: list[SourceProblem], column: str | None, reason: str, line: int = line) -> None:
+            bucket.append(SourceProblem(check.file, line, column, reason))
+
+        province = nfc(r["province_name_vi"])
+        code = resolve.get(name_key(province))
+        if code is None:
+            bad(check.unmatched, "province_name_vi", unmatched_reason(province, year, resolve_other, provinces))
+            continue
+        check.found.setdefault(code, line)
+        yield line, r, code, bad
+    check.other.extend(read_problems)
 
 
 def read_year_file(
@@ -85,28 +118,15 @@ def read_year_file(
     """
     name = path.name
     own = provinces[provinces["province_set"] == province_set(year)]
-    others = provinces[provinces["province_set"] != province_set(year)]
-    resolve, resolve_other = _resolver(own), _resolver(others)
     names = dict(zip(provinces["code"], provinces["name_vi"], strict=True))
     check = YearCheck(name, year, sorted(own["code"]), names)
     expected_dims = [d for d, first in zip(dimensions["id"], dimensions["first_year"], strict=True) if year >= first]
     score_rows: list[dict] = []
     unc_rows: list[dict] = []
     seen: dict[tuple[str, str], int] = {}
-    read_problems: list[SourceProblem] = []
     if (scores["year"] == year).any():
         check.other.append(SourceProblem(name, None, None, f"{year} is already in the store's scores: one file a year"))
-    for line, r in read_csv_rows(path, REQUIRED, read_problems):
-
-        def bad(bucket: list[SourceProblem], column: str | None, reason: str, line: int = line) -> None:
-            bucket.append(SourceProblem(name, line, column, reason))
-
-        province = nfc(r["province_name_vi"])
-        code = resolve.get(name_key(province))
-        if code is None:
-            bad(check.unmatched, "province_name_vi", _unmatched_reason(province, year, resolve_other, provinces))
-            continue
-        check.found.setdefault(code, line)
+    for line, r, code, bad in matched_rows(path, REQUIRED, provinces, check):
         dimension = r["dimension"].strip().lower()
         if dimension not in expected_dims and dimension != TOTAL:
             bad(
@@ -121,7 +141,7 @@ def read_year_file(
         seen[code, dimension] = line
         low, high = DIMENSION_RANGE if dimension != TOTAL else total_range(year)
         try:
-            score = _number(r["score"])
+            score = number(r["score"])
         except ValueError:
             bad(check.out_of_scale, "score", f"not a number: {r['score']!r}")
             continue
@@ -143,11 +163,10 @@ def read_year_file(
         )
         given = {c: (r.get(c) or "") for c in UNCERTAINTY_COLUMNS}
         if any(given.values()):
-            row = _uncertainty(given, score, dimension, lambda c, why: bad(check.other, c, why))
+            row = _uncertainty(given, score, dimension, partial(bad, check.other))
             if row is not None:
                 where = {"source": source, "source_file": name, "source_line": line}
                 unc_rows.append({"year": year, "province_code": code, **row, "note": "", **where})
-    check.other.extend(read_problems)
     frame = check.rows = pd.DataFrame(score_rows, columns=list(scores.columns))
     for code in check.missing:
         check.other.append(SourceProblem(name, None, "province_name_vi", f"no row for {names[code]} ({year})"))
@@ -161,7 +180,7 @@ def read_year_file(
     return check, frame, unc
 
 
-def _unmatched_reason(province: str, year: int, resolve_other: dict[str, str], provinces: pd.DataFrame) -> str:
+def unmatched_reason(province: str, year: int, resolve_other: dict[str, str], provinces: pd.DataFrame) -> str:
     other = resolve_other.get(name_key(province))
     if other is None:
         return f"unknown province {province!r} (check its spelling against the {province_set(year)} provinces)"
@@ -180,7 +199,7 @@ def _uncertainty(given: dict[str, str], score: float | None, dimension: str, bad
         bad("se", "SE, interval and respondents are given for the total only")
         return None
     try:
-        values = {c: _number(v) for c, v in given.items()}
+        values = {c: number(v) for c, v in given.items()}
     except ValueError:
         bad("se", "SE, interval or respondents is not a number")
         return None

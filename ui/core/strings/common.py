@@ -180,6 +180,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "PAPI published no total score for {name} in {year}.",
     },
     "since_year": {"vi": "từ {year}", "en": "from {year}"},
+    "until_year": {"vi": "đến {year}", "en": "until {year}"},
     "formed_from": {
         "vi": "Tỉnh, thành phố từ 1/7/2025, gồm: {names} (đến 2024 mỗi tỉnh có số liệu riêng).",
         "en": "A province since 1 July 2025, formed from: {names} (each with its own figures until 2024).",

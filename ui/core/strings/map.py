@@ -41,8 +41,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Show the years one after another, from the metric's first year",
     },
     "map_subtitle": {
-        "vi": "{metric} ({scale})<br>{n}/63 tỉnh có dữ liệu",
-        "en": "{metric} ({scale})<br>{n}/63 provinces with data",
+        "vi": "{metric} ({scale})<br>{n}/{total} tỉnh có dữ liệu",
+        "en": "{metric} ({scale})<br>{n}/{total} provinces with data",
     },
     "not_measured_span": {
         "vi": "PAPI đo {metric} trong các năm {first}–{last}; năm {year} không có dữ liệu cho chỉ số này.",
