@@ -21,6 +21,16 @@ WATCH_TITLE = """([n, text]) => {
   }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
 }"""
 
+# In the browser: when each websocket message from the server arrives, on the page's own clock (window.__arrivals).
+ARRIVALS = """window.__arrivals = [];
+const NativeSocket = window.WebSocket;
+window.WebSocket = class extends NativeSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", () => window.__arrivals.push(performance.now()));
+  }
+};"""
+
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     """Wall-clock milliseconds of `repeat` calls."""

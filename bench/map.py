@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import json
 import statistics
-import tempfile
 from pathlib import Path
 
-import plotly
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Route, expect, sync_playwright
 
-from bench.common import BYPASS_CSP, WATCH_TITLE, report, report_size, timed
+from bench.common import ARRIVALS, BYPASS_CSP, WATCH_TITLE, report, report_size, timed
 from bench.page_runs import page_app
 from geo import static_files
+from harness.plotly_floor import react_floor
 from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -68,12 +67,16 @@ def browser_redraw(url: str, browser) -> list[float]:
         "response",
         lambda r: received.append(len(r.body())) if "/_stcore/message" in r.url and r.ok else None,
     )
+    page.add_init_script(ARRIVALS)
     page.goto(f"{url}/ban-do?year=2024")
     expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
     expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("2024", timeout=60_000)
     slider = page.get_by_role("slider")
     times: list[float] = []
     sizes: list[int] = []
+    answered: list[float] = []  # the key press → the server's first message (the run started, its first delta)
+    delivered: list[float] = []  # the key press → the last message before the map was drawn (the map's delta)
+    drawing: list[float] = []  # that last message → the map drawn (the frontend)
     for i in range(RUNS):
         key, year = ("ArrowLeft", 2023) if i % 2 == 0 else ("ArrowRight", 2024)
         page.evaluate(WATCH_TITLE, [0, str(year)])
@@ -82,7 +85,13 @@ def browser_redraw(url: str, browser) -> list[float]:
         start = page.evaluate("performance.now()")
         page.keyboard.press(key)
         page.wait_for_function("window.__drawn !== null", timeout=30_000)
-        times.append(page.evaluate("window.__drawn") - start)
+        drawn = page.evaluate("window.__drawn")
+        times.append(drawn - start)
+        arrived = page.evaluate("([a, b]) => window.__arrivals.filter(t => t >= a && t <= b)", [start, drawn])
+        if arrived:
+            answered.append(arrived[0] - start)
+            delivered.append(arrived[-1] - start)
+            drawing.append(drawn - arrived[-1])
         expect(page.locator(IDLE)).to_be_attached()
         sizes.append(sum(received))
     # Streamlit keeps messages the browser has seen by hash: going back to a year sends only a reference.
@@ -91,6 +100,10 @@ def browser_redraw(url: str, browser) -> list[float]:
         "browser: bytes received, back to a year already seen", int(statistics.median(sizes[2:])), KB_PER_YEAR_CHANGE
     )
     page.close()
+    # Where the time goes: the server's answer (its run up to the map's delta, and the websocket), then the frontend.
+    report("browser: year change → the server's first message", answered)
+    report("browser: year change → last message before the map drawn", delivered)
+    report("browser: that message → map drawn (frontend)", drawing)
     return times
 
 
@@ -121,9 +134,9 @@ def history_entries(url: str, browser) -> None:
         page.get_by_test_id("stSidebarNav").get_by_role("link", name="Bản đồ").click()
         page.wait_for_url("**/ban-do?**")
         expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
-        page.get_by_role("button", name="▶ Chạy").click()  # from 2023 (the year chosen before), to the end
-        expect(page.get_by_role("button", name="⏸ Dừng")).to_be_visible(timeout=60_000)
-        expect(page.get_by_role("button", name="▶ Chạy")).to_be_visible(timeout=60_000)
+        page.get_by_role("button", name="Chạy").click()  # from 2023 (the year chosen before), to the end
+        expect(page.get_by_role("button", name="Dừng")).to_be_visible(timeout=60_000)
+        expect(page.get_by_role("button", name="Chạy")).to_be_visible(timeout=60_000)
         expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("2024", timeout=60_000)
 
     print(f"{'history entries: year change':<52} {entries(year_change):8d}  target 1")
@@ -135,43 +148,27 @@ def history_entries(url: str, browser) -> None:
 def static_floor(specs: dict[int, dict], browser) -> list[float]:
     """The same two figures in a bare HTML page: Plotly.react from one year to the other until it has drawn. The page
     gets the provinces' file at the address the figures name, as the app serves it."""
-    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     geometry = static_files.provinces_63_bytes()
-    html = f"""<html><body><div id="m" style="width:900px;height:820px"></div>
-<script>{plotly_js.read_text()}</script>
-<script>const figs = {json.dumps({str(k): v for k, v in specs.items()})};
-// The app serves plotly an empty world file; here it is preloaded, so neither page fetches anything.
-PlotlyGeoAssets.topojson.world_110m = {(STATIC_TOPOJSON / "world_110m.json").read_text()};
-</script></body></html>"""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "floor.html"
-        path.write_text(html, encoding="utf-8")
-        page = browser.new_page()
 
-        def serve(route) -> None:
-            if "/app/static/geo/" in route.request.url:  # file:///app/static/geo/… from this file's page
-                route.fulfill(body=geometry, content_type="application/json")
-            elif route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                route.abort()
+    def serve(route: Route) -> None:
+        if "/app/static/geo/" in route.request.url:  # file:///app/static/geo/… from the floor's page
+            route.fulfill(body=geometry, content_type="application/json")
+        elif route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            route.abort()
 
-        page.route("**/*", serve)
-        page.goto(path.as_uri())
-        page.evaluate("async () => { await Plotly.newPlot('m', figs['2024'].data, figs['2024'].layout); }")
-        page.wait_for_function("document.querySelectorAll('#m path.choroplethlocation').length === 63")
-        times = []
-        for i in range(RUNS):
-            year = "2023" if i % 2 == 0 else "2024"
-            ms = page.evaluate(
-                """async (year) => { const t = performance.now();
-                   await Plotly.react('m', figs[year].data, figs[year].layout);
-                   return performance.now() - t; }""",
-                year,
-            )
-            times.append(ms)
-        page.close()
-    return times
+    return react_floor(
+        browser,
+        {str(k): v for k, v in specs.items()},
+        "2024",
+        ["2023" if i % 2 == 0 else "2024" for i in range(RUNS)],
+        size=(900, 820),
+        # The app serves plotly an empty world file; here it is preloaded, so neither page fetches anything.
+        script=f"PlotlyGeoAssets.topojson.world_110m = {(STATIC_TOPOJSON / 'world_110m.json').read_text()};",
+        route=serve,
+        ready="document.querySelectorAll('#f path.choroplethlocation').length === 63",
+    )
 
 
 def main() -> None:

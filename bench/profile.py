@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 import statistics
-import tempfile
-from pathlib import Path
 
-import plotly
 from playwright.sync_api import Browser, expect, sync_playwright
 
-from bench.common import BYPASS_CSP, WATCH_TITLE, report
+from bench.common import ARRIVALS, BYPASS_CSP, WATCH_TITLE, report
 from bench.page_runs import page_app
+from harness.plotly_floor import react_floor
 from harness.server import CHROMIUM, CHROMIUM_FLAGS, running_app
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -35,40 +33,20 @@ def radar_specs() -> dict[str, dict]:
 
 def static_floor(specs: dict[str, dict], browser: Browser) -> list[float]:
     """The same radars in a bare HTML page: Plotly.react from one province's to the next until it has drawn."""
-    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    html = f"""<html><body><div id="r" style="width:800px;height:600px"></div>
-<script>{plotly_js.read_text()}</script>
-<script>const figs = {json.dumps(specs)};</script></body></html>"""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "floor.html"
-        path.write_text(html, encoding="utf-8")
-        page = browser.new_page()
-        page.goto(path.as_uri())
-        first = PROVINCES[0]
-        page.evaluate("async (n) => { await Plotly.newPlot('r', figs[n].data, figs[n].layout); }", first)
-        times = []
-        for i in range(RUNS):
-            name = PROVINCES[(i + 1) % len(PROVINCES)]
-            ms = page.evaluate(
-                """async (n) => { const t = performance.now();
-                   await Plotly.react('r', figs[n].data, figs[n].layout);
-                   return performance.now() - t; }""",
-                name,
-            )
-            times.append(ms)
-        page.close()
-    return times
+    then = [PROVINCES[(i + 1) % len(PROVINCES)] for i in range(RUNS)]
+    return react_floor(browser, specs, PROVINCES[0], then)
 
 
 def main() -> None:
     with running_app("bench-profile") as (url, _), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, bypass_csp=BYPASS_CSP)
+        page.add_init_script(ARRIVALS)
         page.goto(f"{url}/ho-so-tinh?province=01&year=2024")
         expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
         expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("Hà Nội", timeout=60_000)
         box = page.get_by_role("combobox", name="Tỉnh/thành phố")
-        times = []
+        times, answered, drawing = [], [], []
         for i in range(RUNS):
             name = PROVINCES[(i + 1) % len(PROVINCES)]
             box.fill(name)
@@ -77,11 +55,18 @@ def main() -> None:
             start = page.evaluate("performance.now()")
             option.click()
             page.wait_for_function("window.__drawn !== null", timeout=30_000)
-            times.append(page.evaluate("window.__drawn") - start)
+            drawn = page.evaluate("window.__drawn")
+            times.append(drawn - start)
+            arrived = page.evaluate("([a, b]) => window.__arrivals.filter(t => t >= a && t <= b)", [start, drawn])
+            if arrived:  # where the time goes: the server's answer, then the frontend
+                answered.append(arrived[0] - start)
+                drawing.append(drawn - arrived[-1])
             expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
         floor = static_floor(radar_specs(), browser)
         browser.close()
     report("browser: province change → radar drawn (profile)", times, 500)
+    report("browser: province change → the server's first message", answered)
+    report("browser: last message before the radar → radar drawn (frontend)", drawing)
     report("browser: Plotly.react of the same radars (static HTML floor)", floor)
     ratio = statistics.median(times) / statistics.median(floor)
     print(f"{'':<52} app / floor = {ratio:.1f}×  target ≤ {FLOOR_RATIO:g}× {'OK' if ratio <= FLOOR_RATIO else 'OVER'}")

@@ -77,8 +77,9 @@ def running_app(
 ) -> Iterator[tuple[str, int]]:
     """Yield (url, pid of the process group) of `make run` on `port` (default: a free one), served under `base_path`
     if given (as behind a proxy that publishes the app at /papi), with `env` added to its environment (e.g.
-    Streamlit's STREAMLIT_… options); stop it afterwards."""
-    port = port or free_port()
+    Streamlit's STREAMLIT_… options); stop it afterwards (with `port`, until the server no longer answers there, so
+    that the caller may start on it again)."""
+    reused, port = port is not None, port or free_port()
     serve_flags = f"--server.baseUrlPath={base_path}" if base_path else ""
     with log_path(log_name, port).open("w") as log:
         process = subprocess.Popen(
@@ -96,3 +97,21 @@ def running_app(
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=30)
+            if reused:
+                _wait_port_free(port)
+
+
+def _wait_port_free(port: int) -> None:
+    """Until the server no longer answers on its port: `make` ends at once, the server after its graceful stop, and a
+    next start on the same port (bench.first_page) would otherwise pass its health check on the old server."""
+    deadline = time.monotonic() + STARTUP_LIMIT_S
+    while _listening(port) and time.monotonic() < deadline:
+        time.sleep(0.2)  # polling for the stop; no assertion depends on this timing
+
+
+def _listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False

@@ -14,6 +14,7 @@ from ui.charts.ranking_bar import ranking_figure
 from ui.charts.sentences import map_sentence, ranking_sentence
 from ui.core import browser, data, shell, state
 from ui.core.i18n import t
+from ui.core.stand_ins import stand_in
 from ui.core.views import COLOURINGS, map_spec
 from ui.map import data as map_data
 from ui.map import panel as map_panel
@@ -118,7 +119,7 @@ def map_part() -> None:
     else:
         colours = t("colours_fixed", lang, first=span.first, last=span.last)
     # kept as chosen; shown as the province that stands for it in this year's set
-    selected = data.stand_in(lang, view.province, year) if view.province else None
+    selected = stand_in(lang, view.province, year) if view.province else None
     scores = dict(zip(rows[f"name_{lang}"], rows["score"].astype(float), strict=True))  # NaN: no data
     figure = Chart(
         partial(

@@ -30,13 +30,19 @@ spec = profile_spec(years, store.provinces, store.dimensions, lang)
 view = state.view(spec)
 
 
+RADAR = "radar"  # the radar's fragment
+_DRAWN = "_profile_drawn"  # the province, year and comparison the page's sections were last drawn for
+
+
 def _pick(code: str) -> None:
     state.set_value("province", code)
 
 
 shell.province_search(store.provinces, lang, pick=_pick)
-with shell.controls():
-    state.widget(st.selectbox, "province", t("province", lang), options=codes_by_name, format_func=names.get)
+with shell.controls():  # a province change draws the radar first (its fragment), then the rest of the page
+    state.widget(
+        st.selectbox, "province", t("province", lang), options=codes_by_name, format_func=names.get, rerun=RADAR
+    )
     state.widget(st.selectbox, "year", t("year", lang), options=sorted(years, reverse=True))
 
 code, year = view.province, view.year
@@ -44,71 +50,85 @@ name = names[code]
 shell.header(t("profile_heading", lang, name=name, year=year), lang)
 shell.stepper("province", codes_by_name, names.get)
 page_tools.brief_button(code, name, year, shell.frame("", "", lang, [y for y in years if year - 8 < y <= year]), lang)
-
 metrics = [d for d, first in zip(store.dimensions["id"], store.dimensions["first_year"], strict=True) if year >= first]
-best_of_year = profile_data.frontier_of(lang, year)
-# --- Radar ---------------------------------------------------------------------------------------------------------
-left, right = (st.container(), shell.controls()) if shell.present() else st.columns([3, 2])
-with right:
-    st.markdown(f"**{t('overlays', lang)}**")
-    state.widget(st.toggle, "mean", t("show_mean", lang))
-    state.widget(st.toggle, "best", t("show_best", lang))
-    state.widget(
-        st.multiselect,
-        "compare",
-        t("compare_provinces", lang),
-        options=comparable(codes_by_name, code),
-        format_func=lambda c: names.get(c, c),  # typed text, until `resolve` makes it a code
-        max_selections=MAX_COMPARE,
-        placeholder=t("choose_provinces", lang),
-        select_all=False,
-        accept_new_options=True,  # "ha noi" + Enter: the box filters on names with diacritics; typed text is searched
-        resolve=partial(picked_codes, store.provinces, allowed=comparable(codes_by_name, code)),
-    )
-    same_era = [y for y in era_years(years, year) if y != year]
-    state.widget(
-        st.selectbox,
-        "compare_year",
-        t("compare_year", lang),
-        options=[0, *sorted(same_era, reverse=True)],
-        format_func=lambda y: str(y) if y else t("none_option", lang),
-    )
+st.session_state[_DRAWN] = (code, year, view.compare)
 
-other_year = view.compare_year
-linked = profile_panel.linked(store.provinces, code)  # the other era's provinces: drawn beside it, never merged
-p = profile_panel.Profile(code=code, year=year, others=view.compare, names=names, years=years, lang=lang, linked=linked)
-axes = [radar_axis_label(*catalogue.name(m, lang, short=True).split(" ", 1)) for m in metrics]
-series = profile_panel.radar_series(best_of_year, metrics, p, other_year, (view.mean, view.best))
-own = series[0]["values"]
-if profile_panel.other_era_notice(store.provinces, code, year, names, lang):
-    pass  # the province did not exist in this year's survey: the notice names those that did
-elif all(v is None for v in own):
-    st.warning(t("year_no_data", lang, name=name, year=year), icon="⚠️")
-    nearest = nearest_year_with_data(table, code, year)
-    if nearest is not None:
-        st.button(
-            t("go_nearest_year", lang, year=nearest), on_click=state.set_value, args=("year", nearest), key="nearest"
+
+@state.fragment(key=RADAR)
+def radar_part() -> None:
+    """The radar with its overlays: a change of them, or of the province, reruns this part alone; where the rest of
+    the page shows another province or comparison, the whole page then follows."""
+    view = state.view(spec)  # a run of the fragment alone reads the view its widgets or the province box left
+    code, name = view.province, names[view.province]
+    left, right = (st.container(), shell.controls()) if shell.present() else st.columns([3, 2])
+    with right:
+        st.markdown(f"**{t('overlays', lang)}**")
+        state.widget(st.toggle, "mean", t("show_mean", lang))
+        state.widget(st.toggle, "best", t("show_best", lang))
+        state.widget(
+            st.multiselect,
+            "compare",
+            t("compare_provinces", lang),
+            options=comparable(codes_by_name, code),
+            format_func=lambda c: names.get(c, c),  # typed text, until `resolve` makes it a code
+            max_selections=MAX_COMPARE,
+            placeholder=t("choose_provinces", lang),
+            select_all=False,
+            accept_new_options=True,  # "ha noi" + Enter: the box filters names with diacritics; typed text is searched
+            resolve=partial(picked_codes, store.provinces, allowed=comparable(codes_by_name, code)),
         )
-elif None in own:
-    st.info(t("year_partial_data", lang, name=name, year=year))
-with left:
-    shell.chart(
-        Chart(
-            partial(radar_figure, axes, series, lang=lang),
-            shell.frame(
-                t("radar_heading", lang, name=name, year=year),
-                t("radar_subtitle", lang, k=len(metrics)),
-                lang,
-                [year, other_year] if other_year else year,
-            ),
-            radar_sentence(
-                name, year, dict(zip(metrics, own, strict=True)), moved.dimension_label(catalogue, lang), lang
-            ),
-        ),
-        "radar",
-        f"papi-{code}-{year}-radar",
+        same_era = [y for y in era_years(years, year) if y != year]
+        state.widget(
+            st.selectbox,
+            "compare_year",
+            t("compare_year", lang),
+            options=[0, *sorted(same_era, reverse=True)],
+            format_func=lambda y: str(y) if y else t("none_option", lang),
+        )
+    other_year = view.compare_year
+    p = profile_panel.Profile(code, year, view.compare, names, years, lang, profile_panel.linked(store.provinces, code))
+    axes = [radar_axis_label(*catalogue.name(m, lang, short=True).split(" ", 1)) for m in metrics]
+    series = profile_panel.radar_series(
+        profile_data.frontier_of(lang, year), metrics, p, other_year, (view.mean, view.best)
     )
+    own = series[0]["values"]
+    if profile_panel.other_era_notice(store.provinces, code, year, names, lang):
+        pass  # the province did not exist in this year's survey: the notice names those that did
+    elif all(v is None for v in own):
+        st.warning(t("year_no_data", lang, name=name, year=year), icon="⚠️")
+        nearest = nearest_year_with_data(table, code, year)
+        if nearest is not None:
+            st.button(
+                t("go_nearest_year", lang, year=nearest),
+                on_click=state.set_value,
+                args=("year", nearest),
+                key="nearest",
+            )
+    elif None in own:
+        st.info(t("year_partial_data", lang, name=name, year=year))
+    with left:
+        shell.chart(
+            Chart(
+                partial(radar_figure, axes, series, lang=lang),
+                shell.frame(
+                    t("radar_heading", lang, name=name, year=year),
+                    t("radar_subtitle", lang, k=len(metrics)),
+                    lang,
+                    [year, other_year] if other_year else year,
+                ),
+                radar_sentence(
+                    name, year, dict(zip(metrics, own, strict=True)), moved.dimension_label(catalogue, lang), lang
+                ),
+            ),
+            "radar",
+            f"papi-{code}-{year}-radar",
+        )
+    if state.in_fragment_run() and st.session_state.get(_DRAWN) != (code, year, view.compare):
+        st.rerun()  # the radar is drawn: now the page's other sections, for this province and comparison
 
+
+radar_part()
+p = profile_panel.Profile(code, year, view.compare, names, years, lang, profile_panel.linked(store.provinces, code))
 profile_panel.dimension_table(catalogue, p)
 moved.what_moved(catalogue, metrics, p)
 profile_panel.subdimensions(profile_data.subdimension_profile_of(lang, code, year), metrics, catalogue, p)

@@ -16,9 +16,9 @@ import pyarrow as pa
 
 from papi_data import explore
 from papi_data.eras import province_set
-from papi_data.plans import measures
+from papi_data.plans import lines, measures
 from papi_data.plans.evaluate import dimension_checks, evaluate, other_readings
-from papi_data.ranking import group_bands, with_ranks
+from papi_data.ranking import group_bands, near_ties, with_ranks
 from papi_data.stats import ColourRange, colour_range, national, with_change
 from papi_data.store.load import arrow_round_trip
 from papi_data.store.problems import SourceProblem, SourceRejected
@@ -73,6 +73,13 @@ def national_stats(t: Tables) -> pd.DataFrame:
 def total_group_bands(t: Tables) -> pd.DataFrame:
     """The rank span and lowest score of each PAPI group of the total, by year."""
     return group_bands(t["ranked_scores"])
+
+
+@derived("near_ties")
+def total_and_dimension_near_ties(t: Tables) -> pd.DataFrame:
+    """Every rank of the total and the dimensions that rests on a difference below the published precision, with the
+    ranks it spans (papi_data.ranking.near_tie)."""
+    return near_ties(t["ranked_scores"])
 
 
 @derived("rank_ranges")
@@ -141,6 +148,19 @@ def plan_evaluation(t: Tables) -> pd.DataFrame:
 def plan_checks(t: Tables) -> pd.DataFrame:
     """The per-dimension checks of the counting rules (papi_data.plans.evaluate.dimension_checks)."""
     return dimension_checks(t["targets"], t["plan_table"], _latest(t), t["national"], t["provinces"])
+
+
+@derived("target_ranks")
+def target_ranks(t: Tables) -> pd.DataFrame:
+    """The rank line of each rank or group target: the province's rank and N per year, among its set if it has one
+    (papi_data.plans.lines)."""
+    return lines.target_ranks(t["targets"], t["plan_table"])
+
+
+@derived("target_bands")
+def target_bands(t: Tables) -> pd.DataFrame:
+    """The group bands behind each rank line not among a set (papi_data.plans.lines)."""
+    return lines.target_bands(t["targets"], t["plan_table"], t["group_bands"])
 
 
 def derive(sources: Tables) -> dict[str, pd.DataFrame]:

@@ -130,9 +130,27 @@ def near_tie(scores: pd.Series, code: str, within: float = NEAR) -> tuple[int, i
 
     Bắc Ninh 2023, D4: 7.1588 ranks 12th, 0.0073 below Quảng Nam (11th) and 0.0074 above Bắc Giang (13th): "ranks
     11–13"; the press printed 11."""
-    own = float(scores[code])
-    close = scores[(scores - own).abs() < within]
-    if len(close) < 2:
-        return None
-    ranks = scores.rank(method="min", ascending=False)
-    return int(ranks[close.index].min()), int(ranks[close.index].max()), float((close - own).abs().max())
+    return year_ties(scores, within).get(code)
+
+
+def year_ties(scores: pd.Series, within: float = NEAR) -> dict[str, tuple[int, int, float]]:
+    """`near_tie` of every province of one year and metric at once (code → first rank, last rank, largest gap)."""
+    values = scores.to_numpy(dtype=float)
+    ranks = scores.rank(method="min", ascending=False).to_numpy()
+    gaps = np.abs(values[:, None] - values[None, :])
+    close = gaps < within
+    return {
+        str(code): (int(ranks[near].min()), int(ranks[near].max()), float(gaps[i][near].max()))
+        for i, (code, near) in enumerate(zip(scores.index, close, strict=True))
+        if near.sum() >= 2
+    }
+
+
+def near_ties(table: pd.DataFrame) -> pd.DataFrame:
+    """Every near-tie (`near_tie`) of a ranked table: year, province_code, dimension, the ranks it spans (first_rank,
+    last_rank) and the largest difference (gap), one row per province and metric whose rank rests on one."""
+    rows = []
+    for (year, metric), part in table[table["score"].notna()].groupby(["year", "dimension"], observed=True):
+        for code, tie in year_ties(part.set_index("province_code")["score"]).items():
+            rows.append((year, code, metric, *tie))
+    return pd.DataFrame(rows, columns=["year", "province_code", "dimension", "first_rank", "last_rank", "gap"])

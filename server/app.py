@@ -29,7 +29,7 @@ from streamlit.web.cli import configurator_options
 from streamlit.web.server.starlette import starlette_server
 
 from papi_data.store.keeper import keeper
-from server import api, health, logs, memory, page_html
+from server import api, health, logs, memory, page_html, warm
 from server.connections import HeaderTimeoutProtocol
 from server.guards import Addresses, AllowedHosts, NoCacheClearing, SecurityHeaders, SessionCap, embed_origins
 from ui.exports import renderer
@@ -77,7 +77,8 @@ def routes(base: str) -> list[BaseRoute]:
 async def lifespan(_app: App) -> AsyncIterator[None]:
     logs.bound_the_log(logs.LogBudget())  # Streamlit's loggers exist by now
     memory.collect_garbage_periodically()
-    await run_in_threadpool(keeper().get)  # the store's state, logged once at start
+    await run_in_threadpool(keeper().get)  # the store's state, logged once at start; its served build loaded
+    await run_in_threadpool(warm.import_pages)  # before the server answers: its first visitor waits for nothing
     if os.environ.get("PAPI_WARM_EXPORTS", "1") != "0":
         renderer.warm_in_background()  # a first export in ≤ 5 s; readiness does not wait for it
     yield

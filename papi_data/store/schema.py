@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 7  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
-# 5: the derived tables; 6: published group cut-offs; 7: provinces by era (province_set, gso_code)
+SCHEMA_VERSION = 8  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
+# 5: the derived tables; 6: published group cut-offs; 7: provinces by era (province_set, gso_code); 8: the plan charts'
+# rank lines (target_ranks, target_bands) and the near-ties (near_ties)
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -277,6 +278,14 @@ _RANKED_AND_NAMED: list[tuple[str, pa.DataType]] = [
 # The tables the build derives from the ones above (papi_data/derived.py makes each, in this order), read by the app
 # as they are: ranks with N and ties, groups, changes and why none, national statistics, colour ranges, rank ranges,
 # plan verdicts. Adding one: its function in papi_data/derived.py and its schema here, under the same name.
+_GROUP_BAND = [  # a group's span of ranks and its lowest score in a year (papi_data.ranking.group_bands)
+    ("year", pa.int16()),
+    ("group", pa.string()),
+    ("first_rank", pa.int16()),
+    ("last_rank", pa.int16()),
+    ("lowest_score", pa.float64()),
+]
+
 DERIVED_TABLES: dict[str, pa.Schema] = {
     "ranked_scores": _keyed(
         [*_SCORE_ROW, *_RANKED_AND_NAMED],
@@ -313,15 +322,17 @@ DERIVED_TABLES: dict[str, pa.Schema] = {
         ],
         ("year", "dimension"),
     ),
-    "group_bands": _keyed(
+    "group_bands": _keyed(_GROUP_BAND, ("year", "group")),
+    "near_ties": _keyed(
         [
             ("year", pa.int16()),
-            ("group", pa.string()),
+            ("province_code", pa.string()),
+            ("dimension", pa.string()),
             ("first_rank", pa.int16()),
             ("last_rank", pa.int16()),
-            ("lowest_score", pa.float64()),
+            ("gap", pa.float64()),
         ],
-        ("year", "group"),
+        ("year", "province_code", "dimension"),
     ),
     "rank_ranges": _keyed(
         [
@@ -443,4 +454,9 @@ DERIVED_TABLES: dict[str, pa.Schema] = {
         ],
         ("target_id", "target_year", "dimension"),
     ),
+    "target_ranks": _keyed(
+        [("target_id", pa.string()), ("year", pa.int16()), ("rank", pa.int16()), ("n", pa.int16())],
+        ("target_id", "year"),
+    ),
+    "target_bands": _keyed([("target_id", pa.string()), *_GROUP_BAND], ("target_id", "year", "group")),
 }

@@ -163,7 +163,7 @@ def _map_or_ranking(view: View, tbl: tables.Tables, link: str) -> Chart:
         frame = _frame(
             tbl,
             t("map_heading", lang, year=year),
-            t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum())),
+            t("map_subtitle", lang, metric=short, scale=scale, n=int(rows["score"].notna().sum()), total=len(rows)),
             view,
             [year],
             link,

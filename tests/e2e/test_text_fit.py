@@ -7,6 +7,7 @@ chart has been drawn again at its new width, read from plotly's own layout, neve
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,7 +48,7 @@ SIZES = [(1280, 720), (1024, 768), (1440, 900), (390, 844)]
 LANGS = ("vi", "en")
 MODES = ("normal", "present")
 NARROW = ("1024x768", "390x844")
-# Faults still open (issue 19), as expected failures, not strict: each fails in some runs, not in every one (on a busy
+# Faults still open (issue 19): each fails in some runs, not in every one (on a busy
 # machine a chart drawn again at another width lands differently). A chart as wide as its column (not a small
 # multiple) wraps its title, subtitle and source line for a wide column (the server does not know the screen's
 # width), so a phone or a projector beside the sidebar cuts them, and its one-row legend wraps into the source line;
@@ -65,9 +66,18 @@ KNOWN = {
 }
 
 
+# A case that fails in some runs and passes in others can prove nothing in `make test`, and the slowest views are
+# among them: `make test` skips them, naming the fault; PAPI_TEXT_FIT_KNOWN=1 runs them too, as expected failures,
+# to see where the open faults stand.
+RUN_KNOWN = os.environ.get("PAPI_TEXT_FIT_KNOWN") == "1"
+
+
 def _case(name: str, lang: str, mode: str, size: tuple[int, int]) -> Any:  # pytest's ParameterSet
     case = f"{name}-{lang}-{mode}-{size[0]}x{size[1]}"
-    marks = [pytest.mark.xfail(strict=False, reason=KNOWN[case])] if case in KNOWN else []
+    known = KNOWN.get(case)
+    marks = []
+    if known:
+        marks = [pytest.mark.xfail(strict=False, reason=known) if RUN_KNOWN else pytest.mark.skip(reason=known)]
     return pytest.param(name, lang, mode, size, id=case, marks=marks)
 
 

@@ -7,12 +7,14 @@ PAPI_STORE_DIR is pointed at a throw-away folder for each test so that a forgott
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from papi_data.build import build
+import papi_data.build
+from papi_data.build import assemble, build
 from papi_data.plans.measures import plan_table
 from papi_data.ranking import with_ranks
 from papi_data.stats import with_change
@@ -76,3 +78,16 @@ def good_store(tmp_path: Path, pristine_store: Path) -> Path:
     target = tmp_path / "out" / "store"
     shutil.copytree(pristine_store, target)
     return target
+
+
+@pytest.fixture
+def without_derived_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build reads and checks every source but derives no table (papi_data.derived is about half a build's time;
+    the pristine store's tests check it): for a test of one source rule, not of the derived tables."""
+    monkeypatch.setattr(papi_data.build, "derive", lambda tables: {})
+
+
+@pytest.fixture
+def source_tables(without_derived_tables: None) -> Callable[..., dict[str, pd.DataFrame]]:
+    """assemble() without the derived tables, writing nothing: that a good edit is accepted and read as it should."""
+    return assemble

@@ -59,12 +59,15 @@ STORE_ROWS = {  # rows per table built from the real sources
     "ranked_subdimensions": 21891,
     "national": 464,
     "group_bands": 56,
+    "near_ties": 3593,
     "rank_ranges": 185,
     "explorer_table": 28947,
     "colour_ranges": 928,
     "plan_table": 28947,
     "plan_evaluation": 32,
     "plan_checks": 18,
+    "target_ranks": 168,
+    "target_bands": 560,
 }
 
 
@@ -337,25 +340,27 @@ def test_nothing_missing_became_zero(real_store: PapiStore) -> None:
     assert score("27", 2022, D1) > 0  # Bắc Ninh 2022 kept the dimensions it has
 
 
-def test_decomposed_province_name_is_resolved_and_stored_nfc(sources_copy: Path, tmp_path: Path) -> None:
+def test_decomposed_province_name_is_resolved_and_stored_nfc(
+    sources_copy: Path, source_tables: Callable[[Path], dict[str, pd.DataFrame]]
+) -> None:
     # synthetic: one row spells "Hà Nội" in decomposed (NFD) form
     line = scores_line(sources_copy, "Hà Nội", 2020, D1)
     set_cell(sources_copy / SCORES, line, "province_name_vi", unicodedata.normalize("NFD", "Hà Nội"))
-    build(sources_copy, target=tmp_path / "store")
-    store = load_store(tmp_path / "store")
-    row = store.scores[store.scores["source_line"] == line]
+    tables = source_tables(sources_copy)
+    row = tables["scores"][tables["scores"]["source_line"] == line]
     assert row["province_code"].tolist() == ["01"]
-    hanoi = store.provinces.set_index("code").loc["01"]
+    hanoi = tables["provinces"].set_index("code").loc["01"]
     assert list(hanoi["aliases"]) == []  # the NFD spelling is the same name, not an alias
 
 
-def test_decomposed_source_and_note_are_stored_nfc(sources_copy: Path, tmp_path: Path) -> None:
+def test_decomposed_source_and_note_are_stored_nfc(
+    sources_copy: Path, source_tables: Callable[[Path], dict[str, pd.DataFrame]]
+) -> None:
     """text.py: "NFC for everything stored". Synthetic: a row whose source and note are typed in NFD."""
     line = scores_line(sources_copy, "Hà Nội", 2020, D1)
     set_cell(sources_copy / SCORES, line, "source", unicodedata.normalize("NFD", "Báo Hà Nội mới, 2021"))
     set_cell(sources_copy / SCORES, line, "note", unicodedata.normalize("NFD", "điểm đã kiểm tra"))
-    build(sources_copy, target=tmp_path / "store")
-    row = load_store(tmp_path / "store").scores.set_index("source_line").loc[line]
+    row = source_tables(sources_copy)["scores"].set_index("source_line").loc[line]
     assert row["source"] == unicodedata.normalize("NFC", "Báo Hà Nội mới, 2021")
     assert row["note"] == unicodedata.normalize("NFC", "điểm đã kiểm tra")
 
@@ -598,20 +603,24 @@ def test_rejected_by_cli_exits_1_and_names_file_line(
     assert_rejected(break_sources(sources_copy), sources_copy, good_store, capsys)
 
 
-def test_cli_builds_good_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    target = tmp_path / "cli-store"
+def test_cli_builds_good_sources_into_a_new_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The one full build of the real sources besides the pristine store's: through the CLI, into folders that do not
+    exist yet."""
+    target = tmp_path / "a" / "b" / "store"
     assert main(["--sources", str(SOURCES_DIR), "--store", str(target)]) == 0
     out = capsys.readouterr().out
     assert str(target) in out and "7056 scores" in out and "63 provinces" in out
-    assert load_store(target).manifest["rows"]["scores"] == 7056
+    assert load_store(target).manifest["rows"] == STORE_ROWS
+    assert sorted(p.name for p in target.parent.iterdir()) == ["store"]
 
 
-def test_total_within_tolerance_of_the_sum_is_accepted(sources_copy: Path, tmp_path: Path) -> None:
+def test_total_within_tolerance_of_the_sum_is_accepted(
+    sources_copy: Path, source_tables: Callable[[Path], dict[str, pd.DataFrame]]
+) -> None:
     line = scores_line(sources_copy, "Hà Nội", 2020, "total")
     new = f"{float(row_at(sources_copy / SCORES, line)['score']) + 0.00005:.7f}"
     set_cell(sources_copy / SCORES, line, "score", new)
-    build(sources_copy, target=tmp_path / "store")
-    scores = load_store(tmp_path / "store").scores.set_index("source_line")
+    scores = source_tables(sources_copy)["scores"].set_index("source_line")
     assert scores.at[line, "score"] == float(new)
 
 
@@ -633,7 +642,7 @@ def test_broken_region_order_is_reported_not_crashed(sources_copy: Path, tmp_pat
     assert [(p.file, p.line) for p in rejected.value.problems] == [(REGIONS, line)]
 
 
-def test_last_year_bounds_the_years(good_store: Path) -> None:
+def test_last_year_bounds_the_years(good_store: Path, source_tables: Callable[..., dict[str, pd.DataFrame]]) -> None:
     first_2024 = find_line(SOURCES_DIR / SCORES, year=2024)
     with pytest.raises(SourceRejected) as rejected:
         assemble(SOURCES_DIR, last_year=2023)
@@ -648,7 +657,7 @@ def test_last_year_bounds_the_years(good_store: Path) -> None:
         build(SOURCES_DIR, target=good_store, last_year=2023)
     assert tree_digest(good_store) == before
 
-    assert len(assemble(SOURCES_DIR, last_year=2024)["scores"]) == 7056
+    assert len(source_tables(SOURCES_DIR, last_year=2024)["scores"]) == 7056
 
 
 def test_all_problems_are_reported_in_one_run(sources_copy: Path) -> None:
@@ -701,12 +710,6 @@ def test_write_store_failing_midway_keeps_the_old_store(good_store: Path, real_s
         write_store(tables, SOURCES_DIR, good_store)
     assert tree_digest(good_store) == before
     assert sorted(p.name for p in good_store.parent.iterdir()) == ["store"]
-
-
-def test_build_into_a_new_folder(tmp_path: Path) -> None:
-    target = tmp_path / "a" / "b" / "store"
-    assert build(SOURCES_DIR, target=target) == STORE_ROWS
-    assert sorted(p.name for p in target.parent.iterdir()) == ["store"]
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])

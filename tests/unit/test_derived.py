@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from papi_data import derived
+from papi_data.plans import lines as lines_module
 from papi_data.plans import measures
-from papi_data.ranking import with_ranks
+from papi_data.ranking import group_bands, with_ranks
 from papi_data.stats import colour_range, national, with_change
 from papi_data.store.load import PapiStore
 from papi_data.store.problems import SourceRejected
@@ -59,6 +60,28 @@ def test_colour_ranges_are_colour_range(real_store: PapiStore, metric: str) -> N
         span = colour_range(source, metric, int(row.year), one_year=bool(row.one_year))
         assert span is not None
         assert (span.low, span.high, span.first, span.last) == (row.low, row.high, row.first, row.last)
+
+
+def test_rank_lines_are_the_plans_ranks(real_store: PapiStore) -> None:
+    """Each rank line's rows: among a set, the set's ranks (measures.ranks_among); otherwise the plan table's own rank
+    and N. Each band is its metric's group band (the total's: the build's group_bands)."""
+    table, lines, bands = (real_store.table(n) for n in ("plan_table", "target_ranks", "target_bands"))
+    drawn = lines_module.rank_lines(real_store.targets)
+    assert set(lines["target_id"]) == {d.target_id for d in drawn} and any(d.among for d in drawn)
+    for target in drawn:
+        mine = lines[lines["target_id"] == target.target_id].set_index("year")
+        code, metric = target.province_code, target.metric
+        if target.among is None:
+            rows = table[(table["province_code"] == code) & (table["dimension"] == metric)].set_index("year")
+            assert mine["rank"].astype("float64").equals(rows["rank"].astype("float64")), target.target_id
+            expected = real_store.table("group_bands") if metric == "total" else group_bands(table, metric)
+            got = bands[bands["target_id"] == target.target_id].drop(columns="target_id").reset_index(drop=True)
+            pd.testing.assert_frame_equal(got, expected.reset_index(drop=True), check_dtype=False, obj=target.target_id)
+        else:
+            assert not (bands["target_id"] == target.target_id).any()  # PAPI's groups are national
+            for year, row in mine.iterrows():
+                ranks = measures.ranks_among(table, int(str(year)), metric, target.among)
+                assert (row["rank"], row["n"]) == (ranks.get(code, pd.NA), len(ranks)), (target.target_id, year)
 
 
 def test_a_table_that_breaks_its_schema_stops_the_build(real_store: PapiStore, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,8 @@ store from a copy of the sources: the shipped sources and store never hold a 202
 from __future__ import annotations
 
 import csv
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -60,9 +62,9 @@ def test_the_set_of_a_year() -> None:
     assert split_by_set([2019, 2020]) == [[2019, 2020]]
 
 
-def test_the_shipped_store_holds_the_63_only() -> None:
+def test_the_shipped_store_holds_the_63_only(source_tables: Callable[..., dict[str, pd.DataFrame]]) -> None:
     """No 2025 figure is shipped: the real sources build the 63 provinces and no year from 2025."""
-    tables = assemble(SOURCES_DIR, last_year=LAST)
+    tables = source_tables(SOURCES_DIR, last_year=LAST)
     assert tables["scores"]["year"].max() < MERGER_YEAR
     assert set(tables["provinces"]["province_set"]) == {SET_63} and len(tables["provinces"]) == 63
     assert not list(SOURCES_DIR.glob("papi_scores_2*.csv"))
@@ -133,6 +135,7 @@ def test_ranks_groups_means_and_colours_are_per_set(built) -> None:
         assert spans.at[2024, "last"] == 2024, metric
 
 
+@pytest.mark.usefixtures("without_derived_tables")  # `built` derived them from these very sources
 def test_the_check_report(built, capsys: pytest.CaptureFixture[str]) -> None:
     _, sources = built
     assert main(["--sources", str(sources), "--check"]) == 0
@@ -223,11 +226,11 @@ def test_names_are_matched_forgiving_diacritics_spacing_and_tp(built) -> None:
 
 
 def test_a_bad_file_leaves_the_live_store_and_check_names_the_lines(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sources = sources_with_2025(tmp_path)
     target = tmp_path / "store"
-    build(sources, target=target, last_year=LAST)
+    shutil.copytree(built[1].parent / "store", target)  # the store these sources build
     live = current_build(target)
     write_rows(sources / "papi_scores_2025.csv", _renamed(rows_2025(), "Cà Mau", "Bạc Liêu"))
     with pytest.raises(SourceRejected):

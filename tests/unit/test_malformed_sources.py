@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from papi_data.build import main
+from papi_data.build import assemble, main
+from papi_data.store.problems import SourceRejected
 from tests.unit.test_build import tree_digest
 
 SCORES, PROVINCES, DIMENSIONS, PLANS = "papi_scores_long.csv", "provinces_63.csv", "dimensions.csv", "plans.yaml"
@@ -62,8 +63,39 @@ CASES: list[tuple[str, Callable[[bytes], bytes] | str | None, str, str]] = [
 ]
 
 
+def _break(sources: Path, name: str, breakage: Callable[[bytes], bytes] | str | None) -> None:
+    file = sources / name
+    data = file.read_bytes()
+    file.unlink()
+    if breakage == "folder":
+        file.mkdir()
+    elif callable(breakage):
+        file.write_bytes(breakage(data))
+
+
+def _report_line(where: str, words: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(where)}.*{re.escape(words)}", re.MULTILINE)
+
+
 @pytest.mark.parametrize(("name", "breakage", "where", "words"), CASES, ids=lambda c: getattr(c, "__name__", None))
 def test_malformed_source_is_reported_not_crashed(
+    name: str, breakage: Callable[[bytes], bytes] | str | None, where: str, words: str, sources_copy: Path
+) -> None:
+    """Through assemble(), the validation the CLI runs before it writes anything: a SourceRejected (which the CLI
+    prints and exits 1 on, below) naming only the broken file, never another exception."""
+    _break(sources_copy, name, breakage)
+    with pytest.raises(SourceRejected) as rejected:
+        assemble(sources_copy)
+    report = str(rejected.value)  # what the CLI prints under its first line
+    assert report.startswith(f"{len(rejected.value.problems)} problem(s) in the sources:\n"), report
+    assert {p.file for p in rejected.value.problems} == {where.split(":")[0]}, report
+    assert _report_line(where, words).search(report), report
+
+
+# The CLI on a full-size store, for a broken table and a broken plans file: exit code 1, the report on stderr, nothing
+# on stdout, and the store byte for byte as it was.
+@pytest.mark.parametrize(("name", "breakage", "where", "words"), [CASES[0], CASES[20]], ids=["scores", "plans"])
+def test_malformed_source_stops_the_cli_and_keeps_the_store(
     name: str,
     breakage: Callable[[bytes], bytes] | str | None,
     where: str,
@@ -72,17 +104,11 @@ def test_malformed_source_is_reported_not_crashed(
     good_store: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    file = sources_copy / name
-    data = file.read_bytes()
-    file.unlink()
-    if breakage == "folder":
-        file.mkdir()
-    elif callable(breakage):
-        file.write_bytes(breakage(data))
+    _break(sources_copy, name, breakage)
     before = tree_digest(good_store)
 
     assert main(["--sources", str(sources_copy), "--store", str(good_store)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "Traceback" not in err
-    assert re.search(rf"^{re.escape(where)}.*{re.escape(words)}", err, re.MULTILINE), err
+    assert _report_line(where, words).search(err), err
     assert tree_digest(good_store) == before

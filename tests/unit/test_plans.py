@@ -26,6 +26,7 @@ from papi_data.plans.evaluate import (
     merged_provinces,
     other_readings,
 )
+from papi_data.plans.lines import target_bands, target_ranks
 from papi_data.plans.measures import group_floor, score_to_reach
 from papi_data.ranking import group_bands, with_ranks
 from papi_data.stats import national
@@ -92,6 +93,11 @@ def target(**fields: object) -> pd.DataFrame:
 def provinces_of(table: pd.DataFrame) -> pd.DataFrame:
     codes = sorted(table["province_code"].unique())
     return pd.DataFrame({"code": codes, "code_2025": codes})  # synthetic: nobody merged
+
+
+def lines_of(targets: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rank lines and group bands of the targets' charts, as the build makes them (papi_data.plans.lines)."""
+    return target_ranks(targets, table), target_bands(targets, table, group_bands(table))
 
 
 def one(targets: pd.DataFrame, table: pd.DataFrame, latest: int = 2020, provinces: pd.DataFrame | None = None):
@@ -521,7 +527,7 @@ def test_every_target_chart_is_valid_and_labelled(
             results,
             checks,
             ranked,
-            group_bands(ranked),
+            *lines_of(real_store.targets, ranked),
             nat,
             ref,
             names,
@@ -556,7 +562,7 @@ def test_rank_chart_draws_the_target_band_and_the_gap(seeds: pd.DataFrame, real_
         results,
         pd.DataFrame(),
         ranked,
-        group_bands(ranked),
+        *lines_of(real_store.targets, ranked),
         nat,
         ref,
         names,
@@ -587,7 +593,7 @@ def test_group_chart_shades_years_without_a_result(seeds: pd.DataFrame, real_sto
         results,
         pd.DataFrame(),
         ranked,
-        group_bands(ranked),
+        *lines_of(real_store.targets, ranked),
         nat,
         ref,
         names,
@@ -618,7 +624,7 @@ def test_unreachable_rank_target_in_a_published_year_draws_without_a_gap(ref: Pl
         assert math.isnan(results.iloc[0]["gap"])
         names = pd.Series({"A": "A", "B": "B", "C": "C"})
         [(_, chart)] = target_figures(
-            t.iloc[0], results, pd.DataFrame(), table, group_bands(table), national(table), ref, names, "en", 2020,
+            t.iloc[0], results, pd.DataFrame(), table, *lines_of(t, table), national(table), ref, names, "en", 2020,
             "d", Frame(""), str,
         )  # fmt: skip
         spec = chart.figure()

@@ -403,15 +403,16 @@ def test_every_plan_problem_is_reported_in_one_run(sources_copy: Path) -> None:
     assert {(e.line, e.field) for e in expected} <= found
 
 
-def test_future_target_year_and_text_date_are_accepted(sources_copy: Path, tmp_path: Path) -> None:
+def test_future_target_year_and_text_date_are_accepted(
+    sources_copy: Path, source_tables: Callable[[Path], dict[str, pd.DataFrame]]
+) -> None:
     """A target after the latest published year is allowed (it evaluates as pending); a quoted date is a date."""
     path = sources_copy / PLANS_FILE
     edit(path, "target_years: [2023]", "target_years: [2023, 2026]")
     edit(path, "issued_on: 2023-05-26", 'issued_on: "2023-05-26"')
-    build(sources_copy, target=tmp_path / "store")
-    store = load_store(tmp_path / "store")
-    assert list(store.targets.set_index("id").at["hn-157-rank-2023", "target_years"]) == [2023, 2026]
-    assert store.plans.set_index("id").at["hn-2023-kh157", "issued_on"] == dt.date(2023, 5, 26)
+    tables = source_tables(sources_copy)
+    assert list(tables["targets"].set_index("id").at["hn-157-rank-2023", "target_years"]) == [2023, 2026]
+    assert tables["plans"].set_index("id").at["hn-2023-kh157", "issued_on"] == dt.date(2023, 5, 26)
 
 
 # --- the README's recipe: add another province's plan, rebuild, see it evaluated --------------------------------------

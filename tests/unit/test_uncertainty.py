@@ -13,9 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from papi_data.build import build
 from papi_data.ranking import with_ranks
-from papi_data.store.load import PapiStore, load_store
+from papi_data.store.load import PapiStore
 from papi_data.store.problems import SourceProblem
 from papi_data.store.readers.uncertainty import read_uncertainty
 from papi_data.store.schema import Z90
@@ -268,11 +267,12 @@ def test_rejected_uncertainty_file_stops_the_build_and_keeps_the_store(
     assert_rejected(_interval_not_from_se(sources_copy), sources_copy, good_store, capsys, alone=True)
 
 
-def test_se_zero_is_kept_without_an_interval(sources_copy: Path, tmp_path: Path) -> None:
+def test_se_zero_is_kept_without_an_interval(
+    sources_copy: Path, source_tables: Callable[[Path], dict[str, pd.DataFrame]]
+) -> None:
     line = ci_line(sources_copy, "95", 2022)  # synthetic: the workbook's SE of 0 written out
     set_cell(sources_copy / CI, line, "total_unweighted_se", "0")
-    build(sources_copy, target=tmp_path / "store")
-    row = load_store(tmp_path / "store").uncertainty.set_index("source_line").loc[line]
+    row = source_tables(sources_copy)["uncertainty"].set_index("source_line").loc[line]
     assert row["se"] == 0 and pd.isna(row["ci90_low"]) and pd.isna(row["ci90_high"])
 
 

@@ -12,9 +12,7 @@ import numpy as np
 import pandas as pd
 
 from papi_data.cells import as_float, as_int, as_str, bool_or_none, float_or_none, int_or_none
-from papi_data.plans.measures import ranks_among
 from papi_data.plans.rules import COUNTING_RULES
-from papi_data.ranking import group_bands
 from papi_data.store.schema import GROUPS, TOTAL, era
 from papi_data.subdimensions import is_subdimension
 from ui.charts.common import Chart
@@ -437,26 +435,14 @@ def dimension_figure(
     return {"data": traces, "layout": layout}
 
 
-def _series(table: pd.DataFrame, code: str, dimension: str, years: range, column: str) -> pd.DataFrame:
-    """The province's `column` (rank or score) and N per year of `years`; a year without data keeps its row."""
-    mine = table[(table["province_code"] == code) & (table["dimension"] == dimension)].set_index("year")
+def _series(rows: pd.DataFrame, years: range, column: str) -> pd.DataFrame:
+    """`column` (rank or score) and N per year of `years` from a line's rows (one per year); a year without data keeps
+    its row."""
+    mine = rows.set_index("year")
     out = pd.DataFrame({"year": list(years)})
     out[column] = out["year"].map(mine[column]).astype("float64")
     out["n"] = out["year"].map(mine["n"]).astype("float64")
     return out
-
-
-def _series_among(table: pd.DataFrame, code: str, dimension: str, years: range, among: list[str]) -> pd.DataFrame:
-    """The province's rank among a set of provinces per year of `years`, and how many of the set had a score."""
-    rows = table[(table["dimension"] == dimension) & table["province_code"].isin(among)]  # once, not per year
-    ranks = [ranks_among(rows, year, dimension, among) for year in years]
-    return pd.DataFrame(
-        {
-            "year": list(years),
-            "rank": [float(r[code]) if code in r else float("nan") for r in ranks],
-            "n": [float(len(r)) if r else float("nan") for r in ranks],
-        }
-    )
 
 
 def _scale_span(table: pd.DataFrame, metric: str, year: int, lang: str) -> tuple[str, set[int]]:
@@ -476,6 +462,7 @@ def target_figures(
     results: pd.DataFrame,
     checks: pd.DataFrame,
     table: pd.DataFrame,
+    ranks: pd.DataFrame,
     bands: pd.DataFrame,
     national: pd.DataFrame,
     ref: PlanRef,
@@ -490,13 +477,12 @@ def target_figures(
     a set), the score line, or small multiples for each target year of a counting rule (none for a year whose rule
     selected no dimension).
 
-
     `results` are the target's evaluation rows (main reading), `checks` papi_data.plans.evaluate.dimension_checks,
-    `table`
-    papi_data.plans.measures.plan_table, `bands` the total's group bands, `national` papi_data.stats.national of
-    `table`, `ref` the names (ui.core.plan_status.PlanRef), `names` province names by code, `doc` the document's label
-    (escaped for plotly), `frame` the page's frame (its link; titles are set here) and `cite` the source line of the
-    years a chart shows."""
+    `table` papi_data.plans.measures.plan_table, `ranks` and `bands` every rank line's rows and group bands
+    (papi_data.plans.lines.target_ranks and target_bands), `national` papi_data.stats.national of `table`, `ref` the
+    names (ui.core.plan_status.PlanRef), `names` province names by code, `doc` the document's label (escaped for
+    plotly), `frame` the page's frame (its link; titles are set here) and `cite` the source line of the years a chart
+    shows."""
     code, years = target["province_code"], [int(y) for y in target["target_years"]]
     base = None if pd.isna(target["baseline_year"]) else int(target["baseline_year"])
     metric = metric_phrase(target["metric"], target["dimension"], ref, lang)
@@ -509,7 +495,8 @@ def target_figures(
     if target["metric"].endswith("_score"):
         scale, same = _scale_span(table, dimension, min(years[0], latest), lang)
         span_years = [y for y in span if y >= era(years[0]) and (y in same or y > latest)]  # never two scales
-        series = _series(table, code, dimension, range(span_years[0], span.stop), "score")
+        mine = table[(table["province_code"] == code) & (table["dimension"] == dimension)]
+        series = _series(mine, range(span_years[0], span.stop), "score")
         series = series[series["year"].isin(span_years)]
         base_score = None if base is None else float_or_none(series.set_index("year")["score"].get(base))
         chart = Chart(
@@ -533,13 +520,11 @@ def target_figures(
         return [(f"chart_{target['id']}", chart)]
     among = _listed(target["among_provinces"])
     target_ranks = {as_int(r.target_year): int_or_none(r.target_rank) for r in results.itertuples()}
+    series = _series(ranks[ranks["target_id"] == target["id"]], span, "rank")
+    shown_bands = bands[bands["target_id"] == target["id"]]  # none among a set: PAPI's groups are national
     if among is not None:
-        series = _series_among(table, code, dimension, span, among)
-        shown_bands = bands.iloc[0:0]  # PAPI's groups are national: not drawn against ranks within a set
         title = t("plan_chart_rank_among_title", lang, province=names[code], among=ref.among(target["id"], lang))
     else:
-        series = _series(table, code, dimension, span, "rank")
-        shown_bands = bands if dimension == TOTAL else group_bands(table, dimension)
         title = t("plan_chart_rank_title", lang, province=names[code], metric=metric)
     first_result = results.iloc[0]
     baseline = None

@@ -15,15 +15,14 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.citation import citation
-from papi_data.eras import MERGER_YEAR, key_in_year, province_set
-from papi_data.store.keeper import OLDER, keeper
+from papi_data.store.keeper import keeper
 from papi_data.store.load import PapiStore, StoreUnavailable, load_store
 from papi_data.store.paths import store_dir
 from ui.core import state
-from ui.core.i18n import t
 from ui.core.labels import Labels, build_labels
 from ui.core.metrics import Metrics, build_metrics
 from ui.core.plan_status import PlanRef, plan_ref
+from ui.core.store_notices import show_store_problem
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -68,40 +67,23 @@ def per_build(make: Callable[Concatenate[PapiStore, str, P], T]) -> Callable[Con
 
 
 def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
-    """A cached reader's value, or a page that explains how to rebuild the store (and stops the run).
+    """A cached reader's value, or the visitor's notice that the store cannot be served (and the run stops).
 
     A build that newer builds removed while it was being read is not a problem: the live one is read instead.
     """
-    problem = StoreUnavailable("missing", "the store was rebuilt during every attempt to read it")
     for _ in range(3):
         version = _version()
         try:
             return cached(version, *args)
-        except StoreUnavailable as unavailable:
-            problem = unavailable
+        except StoreUnavailable:
             if _version() == version:
                 break
-    show_store_problem(problem, lang)
+    show_store_problem(lang)
     state.stop()
 
 
 def store(lang: str) -> PapiStore:
     return _read(_store, lang)
-
-
-@per_build
-def _stand_ins(store: PapiStore, lang: str) -> dict[tuple[str, str], str | None]:
-    """(province code, province set) → the province that stands for it in a year of that set (papi_data.eras): a
-    page asks on every run, and each answer filters the provinces table."""
-    years = {province_set(year): year for year in (MERGER_YEAR - 1, MERGER_YEAR)}
-    return {
-        (code, s): key_in_year(store.provinces, code, y) for code in store.provinces["code"] for s, y in years.items()
-    }
-
-
-def stand_in(lang: str, code: str, year: int) -> str | None:
-    """The province that stands for `code` in `year` (papi_data.eras.key_in_year), looked up once per build."""
-    return _stand_ins(lang).get((code, province_set(year)))
 
 
 def scores_table(lang: str) -> pd.DataFrame:
@@ -160,22 +142,3 @@ def labels(found: PapiStore, lang: str) -> Labels:
 def plan_ref_of(found: PapiStore, lang: str) -> PlanRef:
     """The names the plans' words are made from (ui.core.plan_status.PlanRef)."""
     return plan_ref(found, metrics(lang))
-
-
-def show_store_problem(problem: StoreUnavailable, lang: str) -> None:
-    """The visitor's words for a store that cannot be served: briefly unavailable, and a way home. The reason and the
-    remedy are the operator's (the keeper logs them once; the readiness answer holds them): no command, file or path
-    here."""
-    del problem
-    st.error(t("store_unavailable", lang), icon="🗄️")
-    st.page_link("pages/home.py", label=t("go_home", lang), icon=":material/home:")
-
-
-def older_release(lang: str) -> str | None:
-    """The notice for a visitor while the last good build is served instead of the live one, with its date."""
-    state = keeper(store_dir()).get()[1]
-    if state.status != OLDER or not state.built_at:
-        return None
-    year, month, day = state.built_at[:10].split("-")
-    date = f"{day}/{month}/{year}" if lang == "vi" else f"{year}-{month}-{day}"
-    return t("store_older", lang, date=date)

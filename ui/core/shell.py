@@ -22,6 +22,8 @@ from ui.charts.common import Chart, CheckedFigure, plotly_config
 from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
+from ui.core.stand_ins import stand_in
+from ui.core.store_notices import older_release
 from ui.core.url_state import parse_params
 from ui.core.views import EMBED_IMAGES, EMBED_PAGES, LANG_LABELS, LANG_SPEC, PRESENT_SPEC, era_names
 
@@ -136,7 +138,7 @@ def year_picker(years: Sequence[int], lang: str) -> int:
 
 def plan_provinces_in(year: int, lang: str) -> set[str]:
     """The plan provinces as provinces of `year`'s set: from 2025 the new provinces they are part of."""
-    keys = (data.stand_in(lang, code, year) for code in PLAN_PROVINCES)
+    keys = (stand_in(lang, code, year) for code in PLAN_PROVINCES)
     return {key for key in keys if key is not None}
 
 
@@ -181,7 +183,7 @@ def header(title: str, lang: str) -> None:
     st.session_state[_PAGE_TITLE] = title
     if st.session_state.get("_link_too_long"):
         st.warning(t("notice_link_too_long", lang), icon="⚠️")
-    if older := data.older_release(lang):
+    if older := older_release(lang):
         st.info(older, icon="🗄️")
     state.show_notices(lang)
 

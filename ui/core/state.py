@@ -165,9 +165,12 @@ def flush_url() -> None:
     ss[_WRITTEN] = [*written[-(_REMEMBERED - len(seen)) :], *seen]
 
 
-def fragment(run_every: float | None = None) -> Callable[[Callable[[], None]], Callable[[], None]]:
+def fragment(
+    run_every: float | None = None, key: str | None = None
+) -> Callable[[Callable[[], None]], Callable[[], None]]:
     """`st.fragment` that writes the URL at the end of its own runs, which do not reach the end of app.py (in a run of
-    the whole page, app.py writes it, once)."""
+    the whole page, app.py writes it, once). With `key`, a widget outside it can ask for its run (`widget(…,
+    rerun=key)`)."""
 
     def wrap(body: Callable[[], None]) -> Callable[[], None]:
         @functools.wraps(body)
@@ -179,11 +182,10 @@ def fragment(run_every: float | None = None) -> Callable[[Callable[[], None]], C
                 rerun = True  # the run it asks for writes the URL, from the state as that run leaves it
                 raise
             finally:
-                ctx = get_script_run_ctx()
-                if not rerun and ctx is not None and ctx.fragment_ids_this_run:
+                if not rerun and in_fragment_run():
                     flush_url()
 
-        return st.fragment(run, run_every=run_every)
+        return st.fragment(run, run_every=run_every, key=key)
 
     return wrap
 
@@ -228,12 +230,24 @@ def _commit(name: str, resolve: Callable[[Any], Any] | None = None) -> None:
     set_value(name, chosen if resolve is None else resolve(chosen))
 
 
+def _commit_then_run(fragment: str, name: str) -> None:
+    _commit(name)
+    st.rerun(fragment)
+
+
+def in_fragment_run() -> bool:
+    """Whether this run is a fragment's alone (the rest of the page shows what the last whole run drew)."""
+    ctx = get_script_run_ctx()
+    return ctx is not None and bool(ctx.fragment_ids_this_run)
+
+
 def widget(
     factory: Callable[..., Any],
     name: str,
     *args: Any,
     value_arg: str | None = None,
     resolve: Callable[[Any], Any] | None = None,
+    rerun: str | None = None,
     **kwargs: Any,
 ) -> Any:
     """Draw a widget whose value is the parameter `name`: `widget(st.selectbox, "year", label, options)`.
@@ -241,7 +255,8 @@ def widget(
     The widget's own state is set only when the parameter changed elsewhere (a link, Back, a button), so Streamlit
     never sees a value set twice. A widget that must be given its value as an argument (a range select_slider is
     a range only when its `value` is one) names that argument in `value_arg`; its state is then cleared instead.
-    `resolve` turns what the reader chose into the parameter's value (a multiselect's typed text into codes).
+    `resolve` turns what the reader chose into the parameter's value (a multiselect's typed text into codes). With
+    `rerun` (a fragment's key; not with `resolve`), a change runs that fragment first, not the whole page.
     """
     ss = st.session_state
     key, current = _WIDGET + name, value(name)
@@ -251,7 +266,10 @@ def widget(
         kwargs[value_arg] = current
     elif key not in ss or not _same(ss[key], current):
         ss[key] = current
-    factory(*args, key=key, on_change=_commit, args=(name,) if resolve is None else (name, resolve), **kwargs)
+    if rerun is not None:
+        factory(*args, key=key, on_change=_commit_then_run, args=(rerun, name), **kwargs)
+    else:
+        factory(*args, key=key, on_change=_commit, args=(name,) if resolve is None else (name, resolve), **kwargs)
     return value(name)
 
 

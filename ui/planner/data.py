@@ -39,6 +39,8 @@ def planner_metrics(store: PapiStore, lang: str) -> dict[str, str]:
 
 @per_build
 def _answer(store: PapiStore, lang: str, year: int, goal: Goal) -> planner.Answer:
+    """Computed here, not by the build: a goal's score is any value the reader types, so the goals are not a set the
+    build could list. The build makes its inputs (plan_table); the arithmetic is papi_data's, cached per goal."""
     return planner.answer(year_scores(lang, year), goal)
 
 

@@ -75,3 +75,15 @@ def subdimension_profile_of(store: PapiStore, lang: str, code: str, year: int) -
 def furthest_of(store: PapiStore, lang: str, code: str, year: int, k: int) -> pd.DataFrame:
     """The k sub-dimensions where the province is furthest from the best province that year, relative to each scale."""
     return furthest_from_best(subdimension_profile_of(lang, code, year), k)
+
+
+@per_build
+def near_ties_of(store: PapiStore, lang: str, code: str, year: int) -> dict[str, tuple[int, int, float]]:
+    """The province's near-ties of a year (papi_data.ranking.near_tie, made by the build): metric → first rank, last
+    rank, largest gap."""
+    ties = store.table("near_ties")
+    mine = ties[(ties["province_code"] == code) & (ties["year"] == year)]
+    return {
+        str(m): (int(f), int(la), float(g))
+        for m, f, la, g in zip(mine["dimension"], mine["first_rank"], mine["last_rank"], mine["gap"], strict=True)
+    }

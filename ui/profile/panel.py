@@ -13,7 +13,6 @@ import streamlit as st
 
 from papi_data.cells import as_float, as_int, as_str, str_list
 from papi_data.eras import MERGER_YEAR, SET_34, SET_63, former, split_by_set, successor
-from papi_data.ranking import near_tie
 from papi_data.store.schema import TOTAL
 from ui.charts.common import Chart
 from ui.charts.profile_charts import (
@@ -113,9 +112,7 @@ def dimension_table(catalogue: Metrics, p: Profile) -> None:
 def _rank_text(rank: int, n: int, metric: str, p: Profile) -> str:
     """ "12/61", or where the rank rests on a difference below the published precision, the near-tie it is in:
     "12/61 (sát nút: hạng 11–13, chênh tới 0,0074 điểm)"."""
-    table = data.scores_table(p.lang)
-    year = table[(table["year"] == p.year) & (table["dimension"] == metric) & table["score"].notna()]
-    tie = near_tie(year.set_index("province_code")["score"], p.code)
+    tie = profile_data.near_ties_of(p.lang, p.code, p.year).get(metric)
     if tie is None:
         return f"{rank}/{n}"
     first, last, gap = tie
