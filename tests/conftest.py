@@ -16,6 +16,7 @@ from harness.server import CHROMIUM, CHROMIUM_FLAGS
 WHOLE_MODULES = {"e2e", "exports", "cluster"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups into the tests' ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Group the tests of each module under WHOLE_MODULES (xdist's loadgroup keeps a group on one worker); every
     other test is handed out singly. Without xdist the marker does nothing."""
