@@ -4,6 +4,7 @@ or a JSON 400/404 with an error body, never a traceback, never markup from the l
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -59,7 +60,9 @@ def raw_get(path: str, query: str) -> tuple[int, dict[str, str], bytes]:
     async def send(message: dict) -> None:
         sent.append(message)
 
-    anyio.run(app, scope, receive, send)
+    # A thread of its own: a worker that ran the browser tests has Playwright's event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(anyio.run, app, scope, receive, send).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     headers = {k.decode(): v.decode("latin-1") for k, v in start["headers"]}
     return start["status"], headers, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
