@@ -23,28 +23,31 @@ from papi_data.store.schema import TOTAL
 from ui.core.metrics import Metrics, build_metrics
 
 FILTERED = ["year", "province_code", "dimension", "score", "rank", "group", "scale_low", "scale_high"]
-SCORE_COLUMNS = [
-    "year",
-    "province_code",
-    "province_name_vi",
-    "province_name_en",
-    "region",
-    "metric",
-    "parent_dimension",
-    "score",
-    "scale_low",
-    "scale_high",
-    "rank",
-    "n_ranked",
-    "group",
-    "change",
-    "change_gap",
-    "se",
-    "ci90_low",
-    "ci90_high",
-    "respondents",
-    "source",
-]
+# The API's score columns in order, with their types.
+SCORE_TYPES = {
+    "year": "int16",
+    "province_code": "string",
+    "province_name_vi": "string",
+    "province_name_en": "string",
+    "region": "string",
+    "metric": "string",
+    "parent_dimension": "string",
+    "score": "float64",
+    "scale_low": "float64",
+    "scale_high": "float64",
+    "rank": "Int16",
+    "n_ranked": "Int16",
+    "group": "string",
+    "change": "float64",
+    "change_gap": "string",
+    "se": "float64",
+    "ci90_low": "float64",
+    "ci90_high": "float64",
+    "respondents": "Int32",
+    "source": "string",
+}
+SCORE_COLUMNS = list(SCORE_TYPES)
+_SCORE_NAMES = {"name_vi": "province_name_vi", "name_en": "province_name_en", "region_id": "region", "n": "n_ranked"}
 
 
 @dataclass(frozen=True)
@@ -85,31 +88,10 @@ def score_rows(explorer: pd.DataFrame) -> pd.DataFrame:
     parent = explorer["parent"].where(
         explorer["parent"].notna(), explorer["dimension"].where(explorer["dimension"] != TOTAL)
     )
-    return pd.DataFrame(
-        {
-            "year": explorer["year"].astype("int16"),
-            "province_code": explorer["province_code"].astype("string"),
-            "province_name_vi": explorer["name_vi"].astype("string"),
-            "province_name_en": explorer["name_en"].astype("string"),
-            "region": explorer["region_id"].astype("string"),
-            "metric": explorer["dimension"].astype("string"),
-            "parent_dimension": parent.astype("string"),
-            "score": explorer["score"].astype("float64"),
-            "scale_low": low.astype("float64"),
-            "scale_high": high.astype("float64"),
-            "rank": explorer["rank"].astype("Int16"),
-            "n_ranked": explorer["n"].astype("Int16"),
-            "group": explorer["group"].astype("string"),
-            "change": explorer["change"].astype("float64"),
-            "change_gap": explorer["change_gap"].astype("string"),
-            "se": explorer["se"].astype("float64"),
-            "ci90_low": explorer["ci90_low"].astype("float64"),
-            "ci90_high": explorer["ci90_high"].astype("float64"),
-            "respondents": explorer["respondents"].astype("Int32"),
-            "source": explorer["source"].astype("string"),
-        },
-        index=explorer.index,
+    rows = explorer.rename(columns=_SCORE_NAMES).assign(
+        metric=explorer["dimension"], parent_dimension=parent, scale_low=low, scale_high=high
     )
+    return rows[SCORE_COLUMNS].astype(SCORE_TYPES)
 
 
 def province_rows(store: PapiStore) -> pd.DataFrame:
