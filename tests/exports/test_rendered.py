@@ -186,11 +186,8 @@ def test_libreoffice_converts_the_deck_to_one_pdf_page_per_slide(small_deck: byt
     assert "Hồ sơ tỉnh" in text.decode("utf-8")
 
 
-# Open fault: in English, a radar label of Ho Chi Minh City's brief runs into the chart's title.
-BRIEF_OPEN_FAULTS = {"vi": [], "en": ["page 1: 'procedures' overlaps 'Ho Chi Minh City 2024'"]}
-
-
-@pytest.mark.parametrize(("lang", "code"), [("vi", "01"), ("en", "79")])
+# Ho Chi Minh City's long legend entry reaches under the radar's lowest axis name (it ran into it in both languages).
+@pytest.mark.parametrize(("lang", "code"), [("vi", "01"), ("vi", "79"), ("en", "79")])
 def test_the_brief_reads_back_with_the_score_and_rank_the_app_shows(
     store: PapiStore, renderer: Renderer, tmp_path: Path, lang: str, code: str
 ) -> None:
@@ -217,7 +214,7 @@ def test_the_brief_reads_back_with_the_score_and_rank_the_app_shows(
     pdf.write_bytes(brief_pdf(facts, renderer))
     info = pdf_info(pdf)
     assert info["Pages"] == "1" and info["Page size"].endswith("(A4)")
-    assert pdf_text_problems(pdf) == BRIEF_OPEN_FAULTS[lang]
+    assert pdf_text_problems(pdf) == []
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True).stdout.decode("utf-8")
     card = province_year(table, code, YEAR)  # what the overview's card and the map show
     assert fmt_number(card.score, lang) in text

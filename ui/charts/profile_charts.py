@@ -103,7 +103,8 @@ def radar_figure(
         # the axis names are broken in two (radar_axis_label), so a phone's width still leaves a radar
         left=frame.px(100),
         right=frame.px(100),
-        below=30,
+        above=frame.px(20),  # the top axis name's two lines, inside the canvas when the height bounds the radar
+        below=frame.px(50),  # the lowest axis name, in up to three lines, clear of the legend under it
         legend="below",
         legend_rows=len(series),
     )
@@ -432,7 +433,15 @@ def rank_history_figure(
         for y in missing
     ]
     years = history["year"].tolist()
-    layout = base_layout(frame, lang, height=height or 500, left=frame.px(50), below=frame.px(30), legend="below")
+    layout = base_layout(
+        frame,
+        lang,
+        height=height or 500,
+        left=frame.px(50),
+        below=frame.px(30),
+        legend="below",
+        legend_rows=2,  # four groups and the province: two rows on a narrow canvas (the brief's, a phone's)
+    )
     layout.update(
         barmode="overlay",
         xaxis={"tickmode": "array", "tickvals": years, "ticktext": [f"'{str(y)[2:]}" for y in years]},
