@@ -3,6 +3,7 @@ the suite over two pytest-xdist workers (`-n 2 --dist loadgroup`)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,3 +35,14 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_disk_flush() -> Iterator[None]:
+    """The builds made in the test process call os.fsync as the app's do, but do not wait for the disk: what fsync
+    guards against (a power cut) no test here can cause, and on a machine shared with other builds each flush waited
+    for everyone's writes (a store build's 30 flushes took seconds). tests/unit/test_store_files.py still kills a build
+    at each of its fsync calls."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
