@@ -7,6 +7,7 @@ under a build's id is that build's content even while builds follow."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -64,6 +65,14 @@ def per_build(make: Callable[Concatenate[PapiStore, str, P], T]) -> Callable[Con
         return _read(_made, lang, name, lang, args)
 
     return read
+
+
+def fill(lang: str) -> None:
+    """Every per-build value that depends on the build and the language only (metrics, labels, plan names, stand-ins,
+    …), made now: the server does it before it answers (server/warm.py), so that no first visitor waits for them."""
+    for name, make in _MAKERS.items():
+        if len(inspect.signature(make).parameters) == 2:  # (store, lang)
+            _read(_made, lang, name, lang, ())
 
 
 def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
