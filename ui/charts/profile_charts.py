@@ -136,7 +136,7 @@ def _polar(frame: Frame, n_axes: int) -> dict:
     }
 
 
-PHONE_RADAR_PX = 280  # the radar's height in present mode on a phone: a 390 px screen's column (358 px) less its codes
+PHONE_RADAR_PX = 250  # the radar's height in present mode on a phone: the narrowest phone's column less its codes
 
 
 def _radar_on_a_phone(frame: Frame, lang: str, names: list[str], n_series: int) -> dict:
