@@ -191,7 +191,10 @@ def map_figure(
                 "showlegend": False,
             }
         )
-    layout = _phone_layout(frame, lang, colour_by_group) if phone else _layout(frame, lang, height or 820, side)
+    if phone:
+        layout = _phone_layout(frame, lang, colour_by_group, sum(trace.get("showlegend", True) for trace in traces))
+    else:
+        layout = _layout(frame, lang, height or 820, side)
     if colour_by_group and not (side or phone):  # the groups in the open sea between the archipelagos, over no province
         layout["legend2"] = {**layout["legend"]}  # "no data" (and the 2025 outlines) stay above Hoàng Sa
         layout["legend"].update(
@@ -263,16 +266,16 @@ def _colourbar_px(frame: Frame) -> int:
 PHONE_MAP_PX = 420  # the map's height in present mode on a phone: the whole country at a 390 px screen's width
 
 
-def _phone_layout(frame: Frame, lang: str, colour_by_group: bool) -> dict:
+def _phone_layout(frame: Frame, lang: str, colour_by_group: bool, rows: int) -> dict:
     """Present mode on a phone: the title and subtitle above the map, which takes the screen's width; under it the
-    colour bar, the legend and the footer. The figure is as tall as that needs."""
+    colour bar, the legend (`rows` entries, one a row: two side by side do not fit a phone's width) and the footer.
+    The figure is as tall as that needs."""
     frame = replace(frame, width=PHONE_COLUMN_PX)  # its words wrapped to the narrowest phone's column
-    rows = 3 if colour_by_group else 1  # the groups and "no data" wrap to three rows at a phone's width
     below = 0 if colour_by_group else _colourbar_px(frame)
     legend_px = round(rows * frame.px(TEXT_PX) * 1.9)
     height = header_height(frame) + PHONE_MAP_PX + below + legend_px + footer_height(frame)
     layout = base_layout(frame, lang, height=height, left=0, right=0, below=below, legend="below", legend_rows=rows)
-    layout["legend"].update(font={"size": frame.px(13)}, entrywidthmode="fraction", entrywidth=0.5)
+    layout["legend"].update(font={"size": frame.px(13)}, entrywidthmode="fraction", entrywidth=1)
     layout["showlegend"] = True
     layout["margin"]["autoexpand"] = False  # the colour bar under the map is in the margin made for it
     return layout
