@@ -57,9 +57,7 @@ NARROW = ("1024x768", "390x844")
 COLUMN_WRAP = "text wrapped for a wide column: cut, or a wrapped legend over the source line, on a narrower one"
 PROFILE = "the waterfall's labels over the dimensions' names; the radar's and rank history's legends; " + COLUMN_WRAP
 RANKING = "the planner's ranking: more province names than its height holds; " + COLUMN_WRAP
-MAP_PRESENT = "the no-data legend over the colour bar's title; the archipelago's name cut on a phone"
 KNOWN = {
-    **{f"map-{lang}-present-{w}x{h}": MAP_PRESENT for lang in LANGS for w, h in SIZES},
     **{f"profile-{lang}-{mode}-{w}x{h}": PROFILE for lang in LANGS for mode in MODES for w, h in SIZES},
     **{f"planner-{lang}-{mode}-{w}x{h}": RANKING for lang in LANGS for mode in MODES for w, h in SIZES},
     **{f"plans-{lang}-{mode}-{size}": COLUMN_WRAP for lang in LANGS for mode in MODES for size in NARROW},

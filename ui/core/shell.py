@@ -19,7 +19,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from papi_data.citation import view_citation
 from papi_data.search import search_provinces
 from ui.charts.common import Chart, CheckedFigure, plotly_config
-from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, source_line
+from ui.charts.frame import PRESENT, PRESENT_PHONE, SCREEN, Canvas, Frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
 from ui.core.stand_ins import stand_in
@@ -297,6 +297,7 @@ def chart(
     figure: dict | None = None,
     sentence_below: bool = True,
     width: int | None = None,
+    phone: bool = False,
     **kwargs: Any,
 ) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
@@ -304,19 +305,44 @@ def chart(
     (unless the page shows it elsewhere: `sentence_below`), its slide image as PNG and SVG (`filename`), and it goes
     into the page's deck. `width`: a fixed width in pixels (a small multiple), which the chart's text is wrapped to
     and whose height is the builder's own (as many lines as the text takes); else the chart takes its column's
-    width."""
+    width. `phone`: a chart whose words stand beside it in present mode (the map, the radar) is drawn a second time
+    for a phone, its words above and below it (PRESENT_PHONE), and the app's CSS shows the one that fits the screen
+    (app.css: the server does not know the screen's width); a selection on either is read with `either_selection`."""
     drawn_on = canvas() if width is None else replace(canvas(), width=width, height=None)
     if width is not None:
         kwargs["width"] = width
     figure = recipe.figure(drawn_on) if figure is None else figure
-    event = st.plotly_chart(
-        CheckedFigure(figure), key=key, theme=None, config=plotly_config(filename, lang(), browser.base_url()), **kwargs
-    )
+    config = plotly_config(filename, lang(), browser.base_url())
+    if phone and present() and width is None:
+        with st.container(key=f"{BESIDE}{key}"):
+            event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
+        with st.container(key=f"{STACKED}{key}"):
+            phone_figure = CheckedFigure(recipe.figure(PRESENT_PHONE))
+            own_height = {**kwargs, "height": "content"}  # the figure's own: its words above and below it
+            st.plotly_chart(phone_figure, key=phone_key(key), theme=None, config=config, **own_height)
+    else:
+        event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
     if recipe.sentence and sentence_below:
         st.caption(recipe.sentence)
     page_tools.image_buttons(recipe, key, filename, lang())
     return event
+
+
+# The containers of a chart drawn twice in present mode (`chart`, phone=True); app.css hides one by the screen's width.
+BESIDE, STACKED = "present_beside_", "present_stacked_"
+
+
+def phone_key(key: str) -> str:
+    """The widget key of the phone's copy of the chart keyed `key` (see `chart`)."""
+    return f"{key}_phone"
+
+
+def either_selection(key: str) -> list[dict]:
+    """The points selected on the chart keyed `key` or on its phone's copy (only the one shown can be clicked)."""
+    return [
+        point for k in (key, phone_key(key)) if k in st.session_state for point in st.session_state[k].selection.points
+    ]
 
 
 def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> None:
