@@ -122,6 +122,7 @@ def radar_part() -> None:
             ),
             "radar",
             f"papi-{code}-{year}-radar",
+            frame_in_canvas=shell.present(),  # present mode's words beside the radar
         )
     if state.in_fragment_run() and st.session_state.get(_DRAWN) != (code, year, view.compare):
         st.rerun()  # the radar is drawn: now the page's other sections, for this province and comparison

@@ -105,10 +105,9 @@ def radar_figure(
         right=frame.px(100),
         above=frame.px(20),  # the top axis name's two lines, inside the canvas when the height bounds the radar
         below=frame.px(50),  # the lowest axis name, in up to three lines, clear of the legend under it
-        legend="below",
+        legend="column",  # one entry a line: the plot between the axis names is narrow
         legend_rows=len(series),
     )
-    layout["legend"]["orientation"] = "v"  # one entry a line: the plot between the axis names is narrow
     # The scale's numbers between the first two axes, under the shapes, so they never sit on a province's line.
     layout["polar"] = {
         "radialaxis": {
@@ -233,11 +232,10 @@ def trend_panel_figure(panel: dict, *, lang: str, frame: Frame, province_name: s
         height=height,
         left=frame.px(40),
         below=frame.px(30),
-        legend="below" if compared else "none",
+        legend="column" if compared else "none",
         legend_rows=max(legend_rows, 1),
     )
     if compared:
-        layout["legend"]["orientation"] = "v"
         for trace in traces:
             trace["showlegend"] = trace["showlegend"] and trace["legendgroup"] != "band"
     layout.update(
