@@ -13,7 +13,7 @@ from ui.core.numbers import fmt_change
 
 ROW_PX = 34  # pixels per bar at the screen's text size
 NAME_CHARS = 18  # a name's line on the page, where the names take what they need and the bars keep the rest
-LABEL_ROOM = 0.25  # the share of the plot's width on each side of the bars kept for their figures
+LABEL_ROOM = 0.3  # the share of the plot's width on each side of the bars kept for their figures
 
 
 def waterfall_figure(

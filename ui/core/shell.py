@@ -299,6 +299,7 @@ def chart(
     sentence_below: bool = True,
     width: int | None = None,
     frame_in_canvas: bool = False,
+    narrow: Chart | None = None,
     **kwargs: Any,
 ) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
@@ -306,27 +307,40 @@ def chart(
     (unless the page shows it elsewhere: `sentence_below`), its slide image as PNG and SVG (`filename`), and it goes
     into the page's deck. `width`: a fixed width in pixels (a small multiple), which the chart's text is wrapped to
     and whose height is the builder's own (as many lines as the text takes), its frame in its canvas; else the chart
-    takes its column's width and the page draws its frame in HTML around it, unless `frame_in_canvas` (a layout
-    that places the frame's words itself: the map, present mode's radar)."""
+    takes its column's width and the page draws its frame in HTML around it, unless `frame_in_canvas` (the map,
+    whose title over the open sea is part of its layout). `narrow`: the same chart laid out for a phone, drawn on the
+    screen's canvas and shown instead of it on a narrow screen (app.css), where present mode's layout for a
+    projector's width has no room."""
     on_page = width is None and not frame_in_canvas
     drawn_on = canvas(on_page) if width is None else replace(canvas(False), width=width, height=None)
     if width is not None:
         kwargs["width"] = width
-    figure = recipe.figure(drawn_on) if figure is None else figure
-    config = plotly_config(filename, lang(), browser.base_url())
-    if on_page:
-        head, foot = page_frame(drawn_on.frame(recipe.frame))
-        with st.container(gap=None, key=f"framed_{key}"):  # the frame's lines close to their chart
-            st.html(head)
-            event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
-            if foot:
-                st.html(foot)
+    if narrow is None:
+        event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
     else:
-        event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
+        with st.container(key=f"wide_{key}"):
+            event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
+        with st.container(key=f"narrow_{key}"):
+            _draw(narrow, f"{key}_narrow", filename, replace(SCREEN, on_page=True), None, **kwargs)
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
     if recipe.sentence and sentence_below:
         st.caption(recipe.sentence)
     page_tools.image_buttons(recipe, key, filename, lang())
+    return event
+
+
+def _draw(recipe: Chart, key: str, filename: str, drawn_on: Canvas, figure: dict | None, **kwargs: Any) -> Any:
+    """The chart on `drawn_on`, with the frame around it where the page draws it (Canvas.on_page)."""
+    figure = recipe.figure(drawn_on) if figure is None else figure
+    config = plotly_config(filename, lang(), browser.base_url())
+    if not drawn_on.on_page:
+        return st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
+    head, foot = page_frame(drawn_on.frame(recipe.frame))
+    with st.container(gap=None, key=f"framed_{key}"):  # the frame's lines close to their chart
+        st.html(head)
+        event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
+        if foot:
+            st.html(foot)
     return event
 
 
