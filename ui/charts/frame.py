@@ -308,6 +308,9 @@ def words_beside(layout: dict, x: float) -> None:
         shift += round((note["text"].count("<br>") + 1) * note["font"]["size"] * LINE)
 
 
+HTML_AFTER = 0.3  # the space under a paragraph of the page's frame, in ems
+
+
 def page_frame(frame: Frame) -> tuple[str, str]:
     """The frame of a chart drawn on the page (`Frame.on_page`) as HTML: the title (bold) and the subtitle to go above
     its canvas, the source line and the view's link (small, muted) to go under it, at the frame's text sizes (present
@@ -323,7 +326,14 @@ def page_frame(frame: Frame) -> tuple[str, str]:
             f'<p style="{_html_style(frame.px(FOOTER_PX), MUTED)}overflow-wrap:anywhere">'
             f'<a href="{link}" style="color:{MUTED}">{link}</a></p>'
         )
-    return f'<div class="chart-frame">{head}</div>', f'<div class="chart-frame">{foot}</div>' if foot else ""
+    return f"<div>{head}</div>", f"<div>{foot}</div>" if foot else ""
+
+
+def page_head_height(frame: Frame) -> int:
+    """Pixels `page_frame`'s head takes above the canvas with its lines as the frame breaks them (none wraps on a
+    wide screen): what a layout that must fit a screen's height with it leaves (present mode's radar)."""
+    lines = [(frame.title, frame.px(TITLE_PX)), (frame.subtitle, frame.px(SUBTITLE_PX))]
+    return sum(round(_lines(text) * px * LINE + px * HTML_AFTER) for text, px in lines if text)
 
 
 def _html_line(text: str, px: int, colour: str, bold: bool = False) -> str:
@@ -334,4 +344,4 @@ def _html_line(text: str, px: int, colour: str, bold: bool = False) -> str:
 
 
 def _html_style(px: int, colour: str) -> str:
-    return f"margin:0 0 {round(px * 0.3)}px 0;font-size:{px}px;line-height:{LINE};color:{colour};"
+    return f"margin:0 0 {round(px * HTML_AFTER)}px 0;font-size:{px}px;line-height:{LINE};color:{colour};"

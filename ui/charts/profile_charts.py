@@ -19,6 +19,7 @@ from ui.charts.frame import (
     base_layout,
     footer_height,
     header_height,
+    page_head_height,
     words_beside,
 )
 from ui.charts.palette import (
@@ -136,6 +137,8 @@ def _words_beside_radar(layout: dict, frame: Frame, names: list[str], n_series: 
     and the legend (the page shows the title and subtitle above the canvas, the footer under it)."""
     label_px = round(frame.px(13) * LINE) + PAD  # a code's line above and below the circle
     title_px = 0 if frame.on_page else PAD + round(frame.px(TITLE_PX) * LINE)
+    if frame.on_page:
+        height -= page_head_height(frame)  # the screen holds the title and subtitle above the canvas too
     layout["height"] = height
     layout["margin"].update(l=frame.px(40), r=PAD)
     subtitle = {"text": ""}
