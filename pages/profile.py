@@ -120,7 +120,7 @@ def radar_part() -> None:
             ),
         )
         # present mode's words beside the radar need a projector's width: a phone has the screen's radar
-        shell.chart(radar, "radar", f"papi-{code}-{year}-radar", narrow=radar if shell.present() else None)
+        shell.chart(radar, "radar", f"papi-{code}-{year}-radar", screen_on_phone=True)
     if state.in_fragment_run() and st.session_state.get(_DRAWN) != (code, year, view.compare):
         st.rerun()  # the radar is drawn: now the page's other sections, for this province and comparison
 

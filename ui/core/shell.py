@@ -299,7 +299,7 @@ def chart(
     sentence_below: bool = True,
     width: int | None = None,
     frame_in_canvas: bool = False,
-    narrow: Chart | None = None,
+    screen_on_phone: bool = False,
     **kwargs: Any,
 ) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
@@ -308,20 +308,20 @@ def chart(
     into the page's deck. `width`: a fixed width in pixels (a small multiple), which the chart's text is wrapped to
     and whose height is the builder's own (as many lines as the text takes), its frame in its canvas; else the chart
     takes its column's width and the page draws its frame in HTML around it, unless `frame_in_canvas` (the map,
-    whose title over the open sea is part of its layout). `narrow`: the same chart laid out for a phone, drawn on the
-    screen's canvas and shown instead of it on a narrow screen (app.css), where present mode's layout for a
-    projector's width has no room."""
+    whose title over the open sea is part of its layout). `screen_on_phone`: in present mode a phone is shown the chart
+    as drawn on the screen's canvas instead (app.css), where present mode's layout for a projector's width has no
+    room (the words beside the radar)."""
     on_page = width is None and not frame_in_canvas
     drawn_on = canvas(on_page) if width is None else replace(canvas(False), width=width, height=None)
     if width is not None:
         kwargs["width"] = width
-    if narrow is None:
+    if not (screen_on_phone and present() and on_page):
         event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
     else:
         with st.container(key=f"wide_{key}"):
             event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
         with st.container(key=f"narrow_{key}"):
-            _draw(narrow, f"{key}_narrow", filename, replace(SCREEN, on_page=True), None, **kwargs)
+            _draw(recipe, f"{key}_narrow", filename, replace(SCREEN, on_page=True), None, **kwargs)
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
     if recipe.sentence and sentence_below:
         st.caption(recipe.sentence)
