@@ -180,7 +180,9 @@ def base_layout(
     under its plot area (`below`: tick labels, axis title) and over it (`above`: panel names). A legend is placed to
     the right of the plot, or in `legend_rows` rows above or below it (in pixels too), or below it in a column of
     `legend_rows` entries. Charts add their axes, shapes and annotations to it. A frame drawn on the page
-    (`Frame.on_page`) leaves the title and the footer out."""
+    (`Frame.on_page`) leaves the title and the footer out, and puts a legend meant for the right in rows above."""
+    if frame.on_page and legend == "right":  # a column beside the plot takes a width the page may not have (a phone)
+        legend = "above"
     head = header_height(frame) + above
     rows = legend in ("below", "above") and not frame.on_page  # on the page: rows above the plot, as many as wrap
     legend_px = round(legend_rows * frame.px(TEXT_PX) * 1.9) if rows or legend == "column" else 0
