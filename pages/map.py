@@ -155,6 +155,7 @@ def map_part() -> None:
                 on_select=map_panel.on_map_click,
                 selection_mode="points",
                 height="stretch",
+                phone=True,
             )
         st.caption(figure.sentence)
     with card:

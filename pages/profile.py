@@ -119,8 +119,7 @@ def radar_part() -> None:
                 name, year, dict(zip(metrics, own, strict=True)), moved.dimension_label(catalogue, lang), lang
             ),
         )
-        # present mode's words beside the radar need a projector's width: a phone has the screen's radar
-        shell.chart(radar, "radar", f"papi-{code}-{year}-radar", screen_on_phone=True)
+        shell.chart(radar, "radar", f"papi-{code}-{year}-radar", phone=True)
     if state.in_fragment_run() and st.session_state.get(_DRAWN) != (code, year, view.compare):
         st.rerun()  # the radar is drawn: now the page's other sections, for this province and comparison
 

@@ -94,7 +94,7 @@ def test_hanoi_targets_in_the_overview() -> None:
     assert hanoi.loc["2023", "Trạng thái"] == "✘ Không đạt"
     assert hanoi.loc["2023", "Kết quả so với mục tiêu"] == "Hạng 15/61, mục tiêu ≤ 11: thiếu 4 bậc"
     bac_ninh = rows.loc["Bắc Ninh"]
-    assert bac_ninh.loc["2021", "Trạng thái"] == "◌ Không có dữ liệu"
+    assert bac_ninh.loc["2021", "Trạng thái"] == "— Không có dữ liệu"
     assert bac_ninh.loc["2025", "Trạng thái"] == "○ Chưa có kết quả"
     assert "địa giới đổi từ 1/7/2025" in bac_ninh.loc["2025", "Kết quả so với mục tiêu"]
 

@@ -16,9 +16,10 @@ from playwright.sync_api import Page
 OVERLAP_PX = 3  # two texts may touch (anti-aliasing, a descender over the next line's cap height), not overlap more
 EDGE_PX = 1  # a text may reach its chart's edge by a pixel of anti-aliasing
 
-# The drawn box of the map's province shapes (the first plotly chart on the page), and the viewport.
+# The drawn box of the map's province shapes (the first plotly chart shown on the page: in present mode the page
+# holds the map twice, one of them hidden by the screen's width), and the viewport.
 _MAP_BOX = """() => {
-  const gd = document.querySelector('.js-plotly-plot');
+  const gd = [...document.querySelectorAll('.js-plotly-plot')].find(el => el.getBoundingClientRect().width > 0);
   if (!gd) return null;
   let top = Infinity, bottom = -Infinity, left = Infinity, right = -Infinity;
   for (const path of gd.querySelectorAll('.choroplethlayer path.choroplethlocation')) {
@@ -34,7 +35,8 @@ _MAP_BOX = """() => {
 # are drawn over the chart on purpose, and only while a pointer rests on it).
 _TEXTS = """() => {
   const out = [];
-  document.querySelectorAll('.js-plotly-plot').forEach((gd, chart) => {
+  const shown = [...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd.getBoundingClientRect().width);
+  shown.forEach((gd, chart) => {  // numbered among the charts shown (present mode holds a hidden copy of some)
     const c = gd.getBoundingClientRect();
     if (!c.width || !c.height) return;
     for (const el of gd.querySelectorAll('svg text')) {
@@ -79,7 +81,7 @@ def overlapping(boxes: list[Box], limit: float = OVERLAP_PX) -> list[str]:
 def map_fill(page: Page) -> float:
     """The height of the map's provinces as drawn, as a share of the viewport's height; 0 when any of them lies off
     the first screen (the whole country must be on it)."""
-    page.locator(".js-plotly-plot path.choroplethlocation").first.wait_for()  # the shapes come after the figure
+    page.locator(".js-plotly-plot:visible path.choroplethlocation").first.wait_for()  # drawn after the figure
     box = page.evaluate(_MAP_BOX)
     assert box is not None and box["top"] != float("inf"), "no map on the page"
     on_screen = box["top"] >= 0 and box["bottom"] <= box["viewport_height"] and box["right"] <= box["viewport_width"]

@@ -14,9 +14,10 @@ pytestmark = pytest.mark.e2e
 
 MAP = '[data-testid="stPlotlyChart"] >> nth=0'
 
-# The centre of a province's drawn shape on screen, found through plotly's own data (trace and point order).
+# The centre of a province's drawn shape on screen, found through plotly's own data (trace and point order), on the
+# first map shown (present mode holds a copy for the other screen width, hidden).
 CENTRE_OF = """([code]) => {
-  const gd = document.querySelectorAll('.js-plotly-plot')[0];
+  const gd = [...document.querySelectorAll('.js-plotly-plot')].find(el => el.getBoundingClientRect().width);
   const traces = gd.querySelectorAll('.choroplethlayer .trace');
   for (let i = 0; i < gd._fullData.length; i++) {
     const d = gd._fullData[i];
@@ -134,6 +135,17 @@ def test_clicks_select_the_clicked_province_a_second_click_clears(page: Page, ap
     expect(page.get_by_role("radio", name="Bốn nhóm PAPI")).to_be_checked()
     expect(page.locator(MAP).locator(".legend")).to_contain_text("Nhóm cao nhất")
     assert offline.blocked == []
+
+
+def test_in_present_mode_on_a_phone_a_click_on_its_map_selects(page: Page, app_url: str) -> None:
+    """A phone in present mode shows the map's copy with its words above and below it (ui/core/shell.chart): a click
+    on it selects the province as a click on the other does."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, f"{app_url}/ban-do?lang=vi&year=2024&present=1")
+    expect(page.locator(".js-plotly-plot:visible").first.locator("path.choroplethlocation")).to_have_count(63)
+    click_province(page, "01")
+    expect(page).to_have_url(re.compile(r"province=01"))
+    expect(card(page)).to_contain_text("Hà Nội, 2024")
 
 
 def test_darker_is_better_and_colours_hold_through_the_years(page: Page, app_url: str) -> None:

@@ -14,7 +14,7 @@ from papi_data.store.load import load_store
 from papi_data.store.schema import TOTAL
 from ui.charts.choropleth import hover_texts, map_figure
 from ui.charts.common import CheckedFigure, plotly_config
-from ui.charts.frame import PRESENT, Frame, source_line
+from ui.charts.frame import PRESENT, PRESENT_PHONE, Frame, source_line
 from ui.charts.palette import CONTINUOUS_SCALE
 from ui.charts.profile_charts import radar_axis_label, radar_figure, segmented_panel, trend_panel_figure
 from ui.charts.ranking_bar import ranking_figure
@@ -255,3 +255,28 @@ def test_on_a_wide_canvas_the_maps_words_are_beside_it(store, table) -> None:
     footer = [a for a in layout["annotations"] if a.get("name") == "frame"]
     assert all(a["x"] == layout["title"]["x"] and a["yanchor"] == "bottom" for a in footer)
     assert layout["margin"]["t"] == layout["margin"]["b"]  # the map the figure's whole height
+
+
+@pytest.mark.parametrize("groups", [False, True])
+def test_in_present_mode_on_a_phone_the_map_takes_the_width_its_words_above_and_below(store, table, groups) -> None:
+    frame = PRESENT_PHONE.frame(Frame("PAPI", "sub", source_line("PAPI 2024", "vi", with_map=True), "http://x/?a=1"))
+    spec = figure(store, table, frame=frame, colour_by_group=groups, archipelagos=loader.archipelago_labels())
+    go.Figure(spec)  # raises on any invalid property
+    layout = spec["layout"]
+    assert layout["geo"]["domain"]["x"] == [0, 1]  # the whole width: no column of words beside it
+    assert layout["title"]["x"] == 0 and layout["title"]["xref"] == "container"  # above the map
+    assert layout["margin"]["t"] > 0 and layout["margin"]["b"] > 0
+    legend_from_top = (1 - layout["legend"]["y"]) * layout["height"]
+    assert layout["legend"]["yref"] == "container" and legend_from_top >= layout["height"] - layout["margin"]["b"] - 1
+    assert layout["font"]["size"] >= 18
+
+
+def test_in_present_mode_on_a_phone_the_radar_lists_its_axes_under_it() -> None:
+    axes = [radar_axis_label(f"D{i}", "Trách nhiệm giải trình") for i in range(1, 9)]
+    series = [{"name": "Hà Nội 2024", "values": [5.0] * 8, "style": "province"}]
+    spec = radar_figure(axes, series, lang="vi", frame=PRESENT_PHONE.frame(Frame("Hà Nội: các lĩnh vực năm 2024")))
+    go.Figure(spec)
+    assert spec["data"][0]["theta"][:8] == [f"D{i}" for i in range(1, 9)]  # the codes around the radar
+    names = spec["layout"]["annotations"][-1]
+    assert names["text"].startswith("D1 Trách nhiệm giải trình<br>") and names["yanchor"] == "top"
+    assert "<br>" in spec["layout"]["title"]["text"]  # the title wrapped to a phone's column

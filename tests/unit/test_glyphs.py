@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import streamlit
+from PIL import ImageFont
 
 from ui.core.plan_status import STATUS_ICONS
 
@@ -55,3 +56,13 @@ def test_the_check_reads_the_fonts() -> None:
     page = _code_points(PAGE_FONT)
     assert {ord(c) for c in "Aađơư"} <= page and ord("◔") not in page
     assert _families_with("ư") >= INSTALLED
+
+
+def test_pending_and_no_data_differ_in_shape_at_the_page_size() -> None:
+    """○ (pending) and ◌ (no data) were two rings at 14 px: "no data" is now a flat bar, "pending" a ring, told apart
+    by shape (their words say it too, and colour is never the only cue)."""
+    font = ImageFont.truetype(str(PAGE_FONT), 14)  # Streamlit's text size
+    left, top, right, bottom = font.getbbox(STATUS_ICONS["no_data"])
+    assert right - left >= 2 * (bottom - top), "no data: a flat bar, at least twice as wide as tall"
+    left, top, right, bottom = font.getbbox(STATUS_ICONS["pending"])
+    assert abs((right - left) - (bottom - top)) <= 1, "pending: a ring, as tall as wide"

@@ -607,7 +607,7 @@ def test_group_chart_shades_years_without_a_result(seeds: pd.DataFrame, real_sto
     columns = {round(s["x0"] + 0.45) for s in spec["layout"]["shapes"]}
     assert columns == {2021, 2022, 2025}  # no data, no data, pending
     labels = {a["text"] for a in spec["layout"]["annotations"] if a.get("textangle") == -90}
-    assert labels == {"◌ No data", "○ Pending"}
+    assert labels == {"— No data", "○ Pending"}
     line = next(tr for tr in spec["data"] if tr.get("name") == "Bac Ninh")
     ranks = dict(zip(line["x"], line["y"], strict=True))
     assert ranks[2021] is None and ranks[2022] is None and ranks[2025] is None  # never drawn as 0

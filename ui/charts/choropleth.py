@@ -9,7 +9,18 @@ import pandas as pd
 
 from papi_data.cells import as_int, as_str, float_or_none, str_or_none
 from papi_data.store.schema import GROUPS
-from ui.charts.frame import PAD, Frame, base_layout, footer_height, words_beside
+from ui.charts.frame import (
+    GAP,
+    LINE,
+    PAD,
+    PHONE_COLUMN_PX,
+    TEXT_PX,
+    Frame,
+    base_layout,
+    footer_height,
+    header_height,
+    words_beside,
+)
 from ui.charts.palette import (
     CLEAR,
     CONTINUOUS_SCALE,
@@ -107,7 +118,8 @@ def map_figure(
     lowest score, dark for the highest. The selected province is outlined; no colour changes. `height` is the
     figure's before the page fits it to the screen.
     """
-    side = frame.scale > 1  # present mode or a slide: a wide canvas, the words beside the map
+    side = frame.beside  # present mode or a slide: a wide canvas, the words beside the map
+    phone = frame.scale > 1 and not side  # present mode on a phone: the words above and below the map
     frame = replace(
         frame,
         line_chars=SIDE_CHARS if side else FOOTER_CHARS,
@@ -135,7 +147,7 @@ def map_figure(
                 "zmax": high,
                 "colorscale": CONTINUOUS_SCALE,
                 "showscale": True,
-                "colorbar": _colourbar(frame, colorbar_title, lang, side),
+                "colorbar": _colourbar(frame, colorbar_title, lang, side, phone, height or 820),
             }
         )
     missing = rows[~has]
@@ -171,13 +183,19 @@ def map_figure(
                 "mode": "text",
                 "text": [t("archipelago", lang, name=a[f"name_{lang}"]) for a in archipelagos],
                 "textfont": {"size": frame.px(12), "color": INK},
-                "textposition": [_ARCHIPELAGO_LABEL.get(a["name_en"], "bottom center") for a in archipelagos],
+                "textposition": [
+                    (_ARCHIPELAGO_LABEL_PHONE if phone else _ARCHIPELAGO_LABEL).get(a["name_en"], "bottom center")
+                    for a in archipelagos
+                ],
                 "hoverinfo": "skip",
                 "showlegend": False,
             }
         )
-    layout = _layout(frame, lang, height or 820, side)
-    if colour_by_group and not side:  # the four groups in the open sea between the archipelagos, over no province
+    if phone:
+        layout = _phone_layout(frame, lang, colour_by_group, sum(trace.get("showlegend", True) for trace in traces))
+    else:
+        layout = _layout(frame, lang, height or 820, side)
+    if colour_by_group and not (side or phone):  # the groups in the open sea between the archipelagos, over no province
         layout["legend2"] = {**layout["legend"]}  # "no data" (and the 2025 outlines) stay above Hoàng Sa
         layout["legend"].update(
             y=BETWEEN_ARCHIPELAGOS_Y, yanchor="middle", font={"size": frame.px(12)}, tracegroupgap=0
@@ -207,12 +225,22 @@ BETWEEN_ARCHIPELAGOS_Y = 0.42
 
 # Where each archipelago's name goes beside its islands: in the open sea, clear of the mainland and of the other.
 _ARCHIPELAGO_LABEL = {"Hoang Sa": "middle right", "Truong Sa": "top center"}
+# In present mode on a phone the names are larger than the sea right of Hoàng Sa: above its islands instead.
+_ARCHIPELAGO_LABEL_PHONE = {**_ARCHIPELAGO_LABEL, "Hoang Sa": "top center"}
 
 
-def _colourbar(frame: Frame, title: str, lang: str, side: bool) -> dict:
+def _side_top(frame: Frame, height: int, under_legend: bool = False) -> float:
+    """Where the legend (or the colour bar under it) starts in the words' column, as a share of the plot's height:
+    under the title and subtitle however many lines they take. The figure on the screen is at least `height` tall (a
+    taller one only spreads them further apart)."""
+    legend_px = round(frame.px(13) * 1.9) + GAP if under_legend else 0  # one entry: "no data"
+    return 1 - (header_height(frame) + GAP + legend_px) / (height - 2 * PAD)
+
+
+def _colourbar(frame: Frame, title: str, lang: str, side: bool, phone: bool, height: int) -> dict:
     """A short horizontal colour bar that says which way is better, in the open sea east of the mainland (on a large
-    canvas, in the words' column)."""
-    return {
+    canvas, in the words' column; in present mode on a phone, under the map)."""
+    bar = {
         "orientation": "h",
         "title": {"text": f"{t('darker_better', lang)}<br>{title}", "side": "top", "font": {"size": frame.px(12)}},
         "tickfont": {"size": frame.px(12)},
@@ -221,9 +249,36 @@ def _colourbar(frame: Frame, title: str, lang: str, side: bool) -> dict:
         "len": frame.px(12) * COLOURBAR_CHARS,
         "x": SIDE_TEXT + 0.02 if side else 1,
         "xanchor": "left" if side else "right",
-        "y": 0.7 if side else 0.52,
+        "y": _side_top(frame, height, under_legend=True) if side else 0.52,
         "yanchor": "top",
     }
+    if phone:
+        bar.update(x=0, xanchor="left", xref="container", xpad=PAD, y=0, yanchor="top", ypad=GAP)
+    return bar
+
+
+def _colourbar_px(frame: Frame) -> int:
+    """Pixels the colour bar takes under the map in present mode on a phone: its title's two lines, the bar, its
+    numbers."""
+    return round(2 * frame.px(12) * LINE + frame.px(COLOURBAR_PX) + frame.px(12) * LINE + 3 * GAP)
+
+
+PHONE_MAP_PX = 420  # the map's height in present mode on a phone: the whole country at a 390 px screen's width
+
+
+def _phone_layout(frame: Frame, lang: str, colour_by_group: bool, rows: int) -> dict:
+    """Present mode on a phone: the title and subtitle above the map, which takes the screen's width; under it the
+    colour bar, the legend (`rows` entries, one a row: two side by side do not fit a phone's width) and the footer.
+    The figure is as tall as that needs."""
+    frame = replace(frame, width=PHONE_COLUMN_PX)  # its words wrapped to the narrowest phone's column
+    below = 0 if colour_by_group else _colourbar_px(frame)
+    legend_px = round(rows * frame.px(TEXT_PX) * 1.9)
+    height = header_height(frame) + PHONE_MAP_PX + below + legend_px + footer_height(frame)
+    layout = base_layout(frame, lang, height=height, left=0, right=0, below=below, legend="below", legend_rows=rows)
+    layout["legend"].update(font={"size": frame.px(13)}, entrywidthmode="fraction", entrywidth=1)
+    layout["showlegend"] = True
+    layout["margin"]["autoexpand"] = False  # the colour bar under the map is in the margin made for it
+    return layout
 
 
 def _layout(frame: Frame, lang: str, height: int, side: bool) -> dict:
@@ -233,7 +288,7 @@ def _layout(frame: Frame, lang: str, height: int, side: bool) -> dict:
     layout = base_layout(frame, lang, height=height, left=0, right=0, below=0)
     if side:
         words_beside(layout, SIDE_TEXT + 0.02)
-        layout["legend"] = {"x": SIDE_TEXT + 0.02, "xanchor": "left", "y": 0.8, "yanchor": "top"}
+        layout["legend"] = {"x": SIDE_TEXT + 0.02, "xanchor": "left", "y": _side_top(frame, height), "yanchor": "top"}
     else:
         layout["margin"].update(t=PAD, b=footer_height(frame))
         layout["title"].update(x=1, xanchor="right", pad={"t": PAD, "r": PAD})

@@ -58,6 +58,7 @@ class Frame:
     line_chars: int = LINK_WIDTH
     width: int | None = None  # the figure's width in pixels where it is known (a slide); else the page's column
     on_page: bool = False  # the page draws the frame around the canvas in HTML (`page_frame`), the canvas none of it
+    beside: bool = False  # a wide canvas: the words beside the picture (see `words_beside`), not above and below it
 
     def px(self, size: float) -> int:
         """A text size of the screen chart (`size` pixels) at this frame's scale."""
@@ -137,8 +138,9 @@ def _title_text(frame: Frame) -> str:
 
 
 def _subtitle_text(frame: Frame) -> str:
-    """The subtitle, broken into lines the chart can hold (its text is larger than the footer's)."""
-    return wrapped(frame.subtitle, _line_width(frame) * FOOTER_PX // SUBTITLE_PX)
+    """The subtitle, broken into lines the chart can hold (its text is larger than the footer's, except where both are
+    at the frame's smallest size: present mode)."""
+    return wrapped(frame.subtitle, _line_width(frame) * frame.px(FOOTER_PX) // frame.px(SUBTITLE_PX))
 
 
 def header_height(frame: Frame) -> int:
@@ -253,25 +255,28 @@ def _footer(frame: Frame, *, left: int, below: int) -> list[dict]:
     for text, colour in texts:
         if not text:
             continue
-        out.append(
-            {
-                "text": text,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "xanchor": "left",
-                "yanchor": "top",
-                "xshift": PAD - left,
-                "yshift": -shift,
-                "align": "left",
-                "showarrow": False,
-                "font": {"size": frame.px(FOOTER_PX), "color": colour},
-                "name": "frame",
-            }
-        )
+        out.append({**text_under_plot(text, frame.px(FOOTER_PX), colour, left=left, shift=shift), "name": "frame"})
         shift += round(_lines(text) * frame.px(FOOTER_PX) * LINE)
     return out
+
+
+def text_under_plot(text: str, size: int, colour: str, *, left: int, shift: int) -> dict:
+    """An annotation of `text` from the figure's left edge (`left`: the plot's left margin), `shift` pixels under the
+    plot area."""
+    return {
+        "text": text,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "xanchor": "left",
+        "yanchor": "top",
+        "xshift": PAD - left,
+        "yshift": -shift,
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": size, "color": colour},
+    }
 
 
 @dataclass(frozen=True)
@@ -285,17 +290,25 @@ class Canvas:
     scale: float = 1.0
     min_px: int = 0
     on_page: bool = False
+    beside: bool = False  # wide enough for the words beside the picture (see `words_beside`)
 
     def frame(self, frame: Frame) -> Frame:
-        return replace(frame, scale=self.scale, min_px=self.min_px, width=self.width, on_page=self.on_page)
+        return replace(
+            frame, scale=self.scale, min_px=self.min_px, width=self.width, on_page=self.on_page, beside=self.beside
+        )
 
 
 SCREEN = Canvas()
 # Present mode: every chart fits a 1280×720 (and 1024×768) screen under the app's bar and the present toolbar, and no
 # text is below 18 px.
-PRESENT = Canvas(height=540, scale=1.3, min_px=18)
+PRESENT = Canvas(height=540, scale=1.3, min_px=18, beside=True)
+# Present mode on a phone (a screen of 640 px or less): the same text, the words above and below the picture, which
+# takes the screen's width; the figure's height is its builder's own. The server does not know the screen's width:
+# a page draws the map and the radar on both canvases and the app's CSS shows the one that fits (ui/core/shell.chart).
+PRESENT_PHONE = Canvas(scale=1.3, min_px=18)
+PHONE_COLUMN_PX = 328  # the page's column on a 360 px phone: what a phone's chart wraps its words to
 # A slide image: 1920×1080, text at 1.5× (the image is shown at about 1280 px wide on a projected slide).
-SLIDE = Canvas(width=1920, height=1080, scale=1.5, min_px=16)
+SLIDE = Canvas(width=1920, height=1080, scale=1.5, min_px=16, beside=True)
 
 
 def words_beside(layout: dict, x: float) -> None:

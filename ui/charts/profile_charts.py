@@ -13,6 +13,7 @@ from ui.charts.frame import (
     GAP,
     LINE,
     PAD,
+    PHONE_COLUMN_PX,
     TEXT_PX,
     TITLE_PX,
     Frame,
@@ -20,6 +21,7 @@ from ui.charts.frame import (
     footer_height,
     header_height,
     page_head_height,
+    text_under_plot,
     words_beside,
 )
 from ui.charts.palette import (
@@ -58,10 +60,11 @@ def radar_figure(
 
     A series with a gap is drawn as points only: a line or a filled shape would join the dimensions it has across
     the one it lacks, a polygon that PAPI's figures do not describe (Bắc Ninh 2022 has four of eight)."""
-    side = frame.scale > 1 and frame.width is None  # present mode: the radar the screen's height, its words beside it
+    present = frame.scale > 1 and frame.width is None  # present mode (a slide has a width)
+    side = present and frame.beside  # the radar the screen's height, its words beside it
     frame = replace(frame, line_chars=RADAR_SIDE_CHARS if side else RADAR_FOOTER_CHARS)
     names = axes
-    if side:  # the axes by their codes, the names listed beside the radar: labels around it would take its room
+    if present:  # the axes by their codes, the names listed beside or under the radar: labels around it take its room
         axes = [label.split("<br>")[0] for label in names]
     traces = []
     compare_i = 0
@@ -97,6 +100,8 @@ def radar_figure(
                 "hovertemplate": "%{theta}: %{text}<extra>%{fullData.name}</extra>",
             }
         )
+    if present and not side:
+        return {"data": traces, "layout": _radar_on_a_phone(frame, lang, names, len(series))}
     layout = base_layout(
         frame,
         lang,
@@ -109,21 +114,61 @@ def radar_figure(
         legend="column",  # one entry a line: the plot between the axis names is narrow
         legend_rows=len(series),
     )
-    # The scale's numbers between the first two axes, under the shapes, so they never sit on a province's line.
-    layout["polar"] = {
+    layout["polar"] = _polar(frame, len(axes))
+    if side:
+        _words_beside_radar(layout, frame, names, len(series), max(height or 0, PRESENT_RADAR_PX))
+    return {"data": traces, "layout": layout}
+
+
+def _polar(frame: Frame, n_axes: int) -> dict:
+    """The radar's axes. The scale's numbers between the first two axes, under the shapes, so they never sit on a
+    province's line."""
+    return {
         "radialaxis": {
             "range": [1, 10],
             "tickvals": [2, 4, 6, 8, 10],
-            "angle": 90 - 180 / len(axes),
-            "tickangle": 90 - 180 / len(axes),
+            "angle": 90 - 180 / n_axes,
+            "tickangle": 90 - 180 / n_axes,
             "tickfont": {"size": frame.px(11), "color": FAINT},
             "layer": "below traces",
         },
         "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": frame.px(13)}},
     }
-    if side:
-        _words_beside_radar(layout, frame, names, len(series), max(height or 0, PRESENT_RADAR_PX))
-    return {"data": traces, "layout": layout}
+
+
+PHONE_RADAR_PX = 250  # the radar's height in present mode on a phone: the narrowest phone's column less its codes
+
+
+def _radar_on_a_phone(frame: Frame, lang: str, names: list[str], n_series: int) -> dict:
+    """Present mode on a phone: the title above the radar, which takes the screen's width with its axes by their codes;
+    under it the axes' names, one a line, then the legend and the footer. The figure is as tall as that needs."""
+    frame = replace(frame, width=PHONE_COLUMN_PX)  # the title too wrapped to the narrowest phone's column
+    label_px = round(frame.px(13) * LINE) + PAD  # a code's line above and below the circle
+    names_px = round(len(names) * frame.px(TEXT_PX) * LINE) + GAP
+    margin = frame.px(30)  # a code beside the circle
+    height = (
+        header_height(frame)
+        + PHONE_RADAR_PX
+        + 2 * label_px
+        + names_px
+        + round(n_series * frame.px(TEXT_PX) * 1.9)
+        + footer_height(frame)
+    )
+    layout = base_layout(
+        frame,
+        lang,
+        height=height,
+        left=margin,
+        right=margin,
+        above=label_px,
+        below=label_px + names_px,
+        legend="column",
+        legend_rows=n_series,
+    )
+    layout["polar"] = _polar(frame, len(names))
+    key = "<br>".join(" ".join(name.split("<br>")) for name in names)  # "D3 Trách nhiệm giải trình"
+    layout["annotations"].append(text_under_plot(key, frame.px(TEXT_PX), INK, left=margin, shift=label_px))
+    return layout
 
 
 PRESENT_RADAR_PX = 600  # the radar's figure in present mode: a 1280×720 screen less the toolbar

@@ -84,9 +84,12 @@ PRESENT_STYLE = """<style>
 .stApp [data-testid="stHeader"] * { pointer-events: auto; }
 .stApp .st-key-toolbar { position: relative; z-index: 1000000; }  /* above Streamlit's header (z-index 999990) */
 .stApp .st-key-map_frame.st-key-map_frame { height: calc(100vh - 4.5rem); }
-/* On a phone too the map takes the frame's height (app.css fixes it to the screen's width outside present mode). */
-.stApp .st-key-map_frame.st-key-map_frame > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) {
+/* The map with its words beside it takes the frame's height (ui/core/shell.chart draws it in a container of its own);
+   on a phone its copy with the words above and below it is as tall as its figure (app.css shows one of the two). */
+.stApp .st-key-map_frame.st-key-map_frame > :has(> [class*="st-key-present_beside_"]) { flex: 1 1 0; min-height: 0; }
+.stApp .st-key-map_frame [class*="st-key-present_beside_"] > [data-testid="stElementContainer"] {
   height: auto; flex: 1 1 0; min-height: 0; }
+@media (max-width: 640px) { .stApp .st-key-map_frame.st-key-map_frame { height: auto; } }
 </style>"""
 
 
@@ -105,10 +108,12 @@ def _download(
     icon: str,
     lang: str,
     type: str = "tertiary",
+    help: str | None = None,
 ) -> None:
     token = f"{key}:{uuid4().hex}"
     st.download_button(
         label,
+        help=help,
         data=partial(_made, token, make),
         file_name=file_name,
         mime=mime,
@@ -211,6 +216,7 @@ def deck_button(charts: Sequence[Chart], page_title: str, view: str, link: str, 
         icon=":material/slideshow:",
         type="secondary",
         lang=lang,
+        help=t("deck_download", lang),  # its name, where a narrow screen shows only its icon (app.css)
     )
     failure_note(["export_deck"], lang)
 

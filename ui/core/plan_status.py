@@ -33,7 +33,7 @@ from ui.core.numbers import MINUS, fmt_change, fmt_number
 
 # Plain symbols, not emoji (an intranet PC may have no emoji font), each in the page's font (Streamlit's Source Sans 3)
 # and in the fonts the app installs for charts and exports (tests/unit/test_glyphs.py).
-STATUS_ICONS = {"achieved": "✔", "missed": "✘", "no_data": "◌", "pending": "○"}
+STATUS_ICONS = {"achieved": "✔", "missed": "✘", "no_data": "—", "pending": "○"}
 # st.markdown's colours, for badges and cell backgrounds; the icon and the word carry the meaning for colour-blind
 # readers.
 STATUS_BADGES = {"achieved": "green", "missed": "red", "no_data": "gray", "pending": "orange"}

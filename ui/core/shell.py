@@ -19,7 +19,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from papi_data.citation import view_citation
 from papi_data.search import search_provinces
 from ui.charts.common import Chart, CheckedFigure, plotly_config
-from ui.charts.frame import PRESENT, SCREEN, Canvas, Frame, page_frame, source_line
+from ui.charts.frame import PRESENT, PRESENT_PHONE, SCREEN, Canvas, Frame, page_frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
 from ui.core.stand_ins import stand_in
@@ -299,7 +299,7 @@ def chart(
     sentence_below: bool = True,
     width: int | None = None,
     frame_in_canvas: bool = False,
-    screen_on_phone: bool = False,
+    phone: bool = False,
     **kwargs: Any,
 ) -> Any:
     """A chart from ui/charts drawn as built (validated in the tests), in present mode at the present canvas's size
@@ -308,20 +308,22 @@ def chart(
     into the page's deck. `width`: a fixed width in pixels (a small multiple), which the chart's text is wrapped to
     and whose height is the builder's own (as many lines as the text takes), its frame in its canvas; else the chart
     takes its column's width and the page draws its frame in HTML around it, unless `frame_in_canvas` (the map,
-    whose title over the open sea is part of its layout). `screen_on_phone`: in present mode a phone is shown the chart
-    as drawn on the screen's canvas instead (app.css), where present mode's layout for a projector's width has no
-    room (the words beside the radar)."""
+    whose title over the open sea is part of its layout). `phone`: a chart whose words stand beside it in present
+    mode (the map, the radar) is drawn a second time for a phone, its words above and below it (PRESENT_PHONE, its
+    frame in its canvas), and the app's CSS shows the one that fits the screen (app.css: the server does not know the
+    screen's width); a selection on either is read with `either_selection`."""
     on_page = width is None and not frame_in_canvas
     drawn_on = canvas(on_page) if width is None else replace(canvas(False), width=width, height=None)
     if width is not None:
         kwargs["width"] = width
-    if not (screen_on_phone and present() and on_page):
-        event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
-    else:
-        with st.container(key=f"wide_{key}"):
+    if phone and present() and width is None:
+        with st.container(key=f"{BESIDE}{key}"):
             event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
-        with st.container(key=f"narrow_{key}"):
-            _draw(recipe, f"{key}_narrow", filename, replace(SCREEN, on_page=True), None, **kwargs)
+        with st.container(key=f"{STACKED}{key}"):
+            own_height = {**kwargs, "height": "content"}  # the figure's own: its words above and below it
+            _draw(recipe, phone_key(key), filename, PRESENT_PHONE, None, **own_height)
+    else:
+        event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
     if recipe.sentence and sentence_below:
         st.caption(recipe.sentence)
@@ -342,6 +344,22 @@ def _draw(recipe: Chart, key: str, filename: str, drawn_on: Canvas, figure: dict
         if foot:
             st.html(foot)
     return event
+
+
+# The containers of a chart drawn twice in present mode (`chart`, phone=True); app.css hides one by the screen's width.
+BESIDE, STACKED = "present_beside_", "present_stacked_"
+
+
+def phone_key(key: str) -> str:
+    """The widget key of the phone's copy of the chart keyed `key` (see `chart`)."""
+    return f"{key}_phone"
+
+
+def either_selection(key: str) -> list[dict]:
+    """The points selected on the chart keyed `key` or on its phone's copy (only the one shown can be clicked)."""
+    return [
+        point for k in (key, phone_key(key)) if k in st.session_state for point in st.session_state[k].selection.points
+    ]
 
 
 def footer(lang: str, years: int | Iterable[int], with_map: bool = False) -> None:

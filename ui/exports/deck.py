@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pptx import Presentation
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 13.333 × 7.5 inches: 16:9
-TITLE_LAYOUT, BLANK_LAYOUT = 0, 6  # in python-pptx's default template
-TEMPLATE_WIDTH = Emu(9_144_000)  # that template's slide: 10 inches wide, 4:3
+TITLE_ONLY_LAYOUT, BLANK_LAYOUT = 5, 6  # in python-pptx's default template
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
@@ -65,27 +66,44 @@ def deck(title: TitleSlide, charts: Sequence[ChartSlide]) -> bytes:
 
 
 def _title_slide(prs: object, title: TitleSlide) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_LAYOUT])  # type: ignore[attr-defined]
-    heading, sub = slide.placeholders[0], slide.placeholders[1]
-    for placeholder in (heading, sub):  # the template's places are for a 4:3 slide: widened to the 16:9 slide
-        # Read all four first: setting one on a placeholder that inherits its place writes the other three as 0.
-        left, top, width, height = placeholder.left, placeholder.top, placeholder.width, placeholder.height
-        placeholder.left, placeholder.top = round(left * SLIDE_WIDTH / TEMPLATE_WIDTH), top
-        placeholder.width, placeholder.height = round(width * SLIDE_WIDTH / TEMPLATE_WIDTH), height
-    heading.text = f"{title.app}\n{title.page}"
-    heading.text_frame.paragraphs[1].runs[0].font.size = Pt(32)
-    sub.text = f"{title.view}\n{title.made}"
-    box = slide.shapes.add_textbox(Emu(457_200), Emu(5_600_000), SLIDE_WIDTH - Emu(914_400), Emu(900_000))
-    frame = box.text_frame
-    frame.word_wrap = True
-    frame.text = plain(title.source)
-    link = frame.add_paragraph().add_run()
-    link.text = title.link
-    link.hyperlink.address = title.link
-    for paragraph in frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.size = Pt(12)
+    """Each line in a box of its own, placed and sized for the 16:9 slide, with no autofit: the template's title
+    placeholder held the app's and the page's names as two lines that LibreOffice drew over each other (its 4:3
+    place, anchored at the bottom, with PowerPoint's shrink-on-overflow that LibreOffice does not apply)."""
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT])  # type: ignore[attr-defined]
+    heading = slide.shapes.title  # the slide's title, as a screen reader and the outline name it: the page
+    heading.left, heading.top, heading.width, heading.height = _MARGIN, Emu(2_250_000), _TEXT_WIDTH, Emu(1_000_000)
+    _fill(heading.text_frame, [title.page], Pt(40), bold=True)
+    _fill(_box(slide, Emu(1_400_000), Emu(700_000)), [title.app], Pt(24))
+    _fill(_box(slide, Emu(3_450_000), Emu(1_300_000)), [title.view, title.made], Pt(20))
+    source = _box(slide, Emu(5_600_000), Emu(900_000))
+    _fill(source, [plain(title.source), title.link], Pt(12))
+    source.paragraphs[-1].runs[0].hyperlink.address = title.link
     slide.notes_slide.notes_text_frame.text = "\n".join([title.page, title.view, title.made, title.link])
+
+
+_MARGIN = Emu(457_200)  # half an inch each side
+_TEXT_WIDTH = SLIDE_WIDTH - 2 * _MARGIN
+
+
+def _box(slide: object, top: Emu, height: Emu) -> TextFrame:
+    """A text box the slide's width less its margins, from `top`, `height` tall."""
+    return slide.shapes.add_textbox(_MARGIN, top, _TEXT_WIDTH, height).text_frame  # type: ignore[attr-defined]
+
+
+def _fill(frame: TextFrame, lines: Sequence[str], size: Pt, bold: bool = False) -> None:
+    """`lines` as paragraphs at `size`, wrapped in the box, the box never resized nor its text shrunk, anchored at
+    its top (a viewer that measures the font differently then lets a line run down, never up into the box above)."""
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.text = lines[0]
+    for line in lines[1:]:
+        frame.add_paragraph().text = line
+    for paragraph in frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.LEFT  # the title placeholder's own is centred
+        for run in paragraph.runs:
+            run.font.size = size
+            run.font.bold = bold
 
 
 def _chart_slide(prs: object, chart: ChartSlide) -> None:

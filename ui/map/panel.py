@@ -14,7 +14,7 @@ from papi_data.eras import SET_63, former
 from papi_data.overview import province_year
 from papi_data.store.schema import TOTAL
 from ui.charts.sentences import Label, movers_sentence
-from ui.core import certainty, state
+from ui.core import certainty, shell, state
 from ui.core.changes import changes_between
 from ui.core.i18n import t
 from ui.core.numbers import change_text, fmt_change, fmt_number
@@ -40,7 +40,7 @@ def on_map_click() -> None:
     new key each time: plotly keeps its own selection per chart, and a stale one would turn the next click on the
     same province into a "deselect" that selects nothing.
     """
-    points = st.session_state[chart_key()].selection.points
+    points = shell.either_selection(chart_key())  # the map, or in present mode on a phone its phone's copy
     clicked = next((p["location"] for p in points if p.get("location")), None)
     if clicked is None:
         return
