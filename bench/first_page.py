@@ -30,17 +30,18 @@ PAGES = {  # name: (AppTest page, its address, its query, a word of its title)
 FIRST_PAGE_MS = 1000
 RUNS = 3  # server starts per page
 
-# Runs in a new process: the app's modules imported and the store loaded (timed apart), then the page's first run
+# Runs in a new process: what a server does before it answers (server/warm.py: the app's modules imported, then the
+# store loaded and the caches filled, timed apart), then the page's first run
 # and its second run (milliseconds). What the first run costs beyond the second is what a start still computes.
 _SERVER_RUNS = """
 import json, sys, time
 start = time.perf_counter()
-import plotly.graph_objects, ui.core.shell, ui.home.panel, ui.map.panel, ui.profile.panel
+from server import warm
+warm.import_pages()
 from streamlit.testing.v1 import AppTest
 from harness.apptest import APP
-from ui.core import data
 imported = time.perf_counter()
-data._store(data._version())
+warm.fill_caches()  # as the server's start does: the store loaded, the per-build values of its first views
 loaded = time.perf_counter()
 page, params = json.loads(sys.argv[1])
 at = AppTest.from_file(APP, default_timeout=120)
@@ -88,9 +89,9 @@ def main(argv: list[str] | None = None) -> None:
     for name, (page, _, params, _) in PAGES.items():
         runs = [server_first_run(page, params) for _ in range(RUNS)]
         report(f"server: imports, {name}", [r[0] for r in runs])
-        report(f"server: the store's load, {name}", [r[1] for r in runs])
+        report(f"server: the store's load and the caches' fill, {name}", [r[1] for r in runs])
         report(f"server: first run after the load, {name}", [r[2] for r in runs])
-        report(f"server: load + first run, {name}", [r[1] + r[2] for r in runs], FIRST_PAGE_MS)
+        report(f"server: load and fill + first run, {name}", [r[1] + r[2] for r in runs], FIRST_PAGE_MS)
         report(f"server: a later run (floor), {name}", [r[3] for r in runs])
     if "--browser" not in (sys.argv[1:] if argv is None else argv):
         return

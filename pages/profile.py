@@ -86,7 +86,7 @@ def radar_part() -> None:
             format_func=lambda y: str(y) if y else t("none_option", lang),
         )
     other_year = view.compare_year
-    p = profile_panel.Profile(code, year, view.compare, names, years, lang, profile_panel.linked(store.provinces, code))
+    p = profile_panel.Profile(code, year, view.compare, names, years, lang, profile_data.linked_of(lang, code))
     axes = [radar_axis_label(*catalogue.name(m, lang, short=True).split(" ", 1)) for m in metrics]
     series = profile_panel.radar_series(
         profile_data.frontier_of(lang, year), metrics, p, other_year, (view.mean, view.best)
@@ -125,7 +125,7 @@ def radar_part() -> None:
 
 
 radar_part()
-p = profile_panel.Profile(code, year, view.compare, names, years, lang, profile_panel.linked(store.provinces, code))
+p = profile_panel.Profile(code, year, view.compare, names, years, lang, profile_data.linked_of(lang, code))
 profile_panel.dimension_table(catalogue, p)
 moved.what_moved(catalogue, metrics, p)
 profile_panel.subdimensions(profile_data.subdimension_profile_of(lang, code, year), metrics, catalogue, p)

@@ -79,26 +79,24 @@ def comparison_gap(year: int, base: int) -> str | None:
     return "scale_change" if era(year) != era(base) else None
 
 
-def _scores_of(scores: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Province × dimension scores of one year (NaN where none)."""
-    rows = scores[scores["year"] == year]
-    return rows.pivot_table(index="province_code", columns="dimension", values="score", aggfunc="first", dropna=False)
+Scores = dict[tuple[int, str, str], float]  # (year, province_code, dimension): score, where there is one
 
 
-def _ranks_in_both(totals: pd.DataFrame, year: int, base: int) -> tuple[pd.Series, pd.Series]:
-    """The total's ranks (1 = best, ties share the best rank) in `year` and `base` among the provinces with a
-    total in both."""
-    wide = totals[totals["year"].isin([year, base])].pivot_table(
-        index="province_code", columns="year", values="score", aggfunc="first"
-    )
-    both = wide.dropna()
-    if both.empty or year not in both or base not in both:
-        empty = pd.Series(dtype="Int64")
-        return empty, empty
-    return (
-        both[year].rank(method="min", ascending=False).astype(int),
-        both[base].rank(method="min", ascending=False).astype(int),
-    )
+def _scores(scores: pd.DataFrame) -> Scores:
+    """Every score by year, province and dimension (the first where the table repeats one): looked up, not filtered,
+    so that the build splits every pair of years in a second."""
+    out: Scores = {}
+    for key in zip(scores["year"], scores["province_code"], scores["dimension"], scores["score"], strict=True):
+        year, code, dim, score = int(key[0]), str(key[1]), str(key[2]), float_or_none(key[3])
+        if score is not None:
+            out.setdefault((year, code, dim), score)
+    return out
+
+
+def _ranks(totals: dict[str, float]) -> dict[str, int]:
+    """1 = best, ties share the best rank."""
+    ranked = pd.Series(totals, dtype=float).rank(method="min", ascending=False)
+    return {str(code): int(rank) for code, rank in ranked.items()}
 
 
 def total_changes(scores: pd.DataFrame, dimensions: list[str], year: int, base: int) -> dict[str, Change]:
@@ -106,24 +104,29 @@ def total_changes(scores: pd.DataFrame, dimensions: list[str], year: int, base: 
 
     `scores` is the store's long score table (year, province_code, dimension, score; the total as `TOTAL`).
     """
-    codes = sorted(scores["province_code"].unique())
+    return _changes(_scores(scores), sorted(scores["province_code"].unique()), dimensions, year, base)
+
+
+def _changes(values: Scores, codes: list[str], dimensions: list[str], year: int, base: int) -> dict[str, Change]:
     gap = comparison_gap(year, base)
     if gap:
         return {c: Change(c, TOTAL, year, base, gap=gap) for c in codes}
-    now, then = _scores_of(scores, year), _scores_of(scores, base)
-    measured = [d for d in dimensions if d in now and d in then and now[d].notna().any() and then[d].notna().any()]
-    rank, base_rank = _ranks_in_both(scores[scores["dimension"] == TOTAL], year, base)
+    measured_in = {(y, d) for y, _, d in values}
+    measured = [d for d in dimensions if (year, d) in measured_in and (base, d) in measured_in]
+    # the total's ranks in `year` and `base` among the provinces with a total in both
+    both = [c for c in codes if (year, c, TOTAL) in values and (base, c, TOTAL) in values]
+    rank = _ranks({c: values[year, c, TOTAL] for c in both})
+    base_rank = _ranks({c: values[base, c, TOTAL] for c in both})
     out = {}
     for code in codes:
-        after = _value(now, code, TOTAL)
-        before = _value(then, code, TOTAL)
+        after, before = values.get((year, code, TOTAL)), values.get((base, code, TOTAL))
         if after is None:
             out[code] = Change(code, TOTAL, year, base, gap="no_score")
         elif before is None:
             out[code] = Change(code, TOTAL, year, base, gap="base_missing")
         else:
             # A total exists only with every dimension of its year (the build checks it), so no part is missing.
-            pairs = [(d, _value(then, code, d), _value(now, code, d)) for d in measured]
+            pairs = [(d, values.get((base, code, d)), values.get((year, code, d))) for d in measured]
             parts = tuple(Part(d, b, a) for d, b, a in pairs if b is not None and a is not None)
             out[code] = Change(
                 code,
@@ -133,17 +136,65 @@ def total_changes(scores: pd.DataFrame, dimensions: list[str], year: int, base: 
                 before=before,
                 after=after,
                 parts=parts,
-                rank=int(rank[code]),
-                base_rank=int(base_rank[code]),
+                rank=rank[code],
+                base_rank=base_rank[code],
                 n=len(rank),
             )
     return out
 
 
-def _value(wide: pd.DataFrame, code: str, column: str) -> float | None:
-    if code not in wide.index or column not in wide:
-        return None
-    return float_or_none(wide.at[code, column])
+# The changes table's columns (papi_data.store.schema.DERIVED_TABLES["total_changes"]): per pair of years and
+# province, the total's row (`metric` TOTAL: its gap or its values, ranks and N), then one row per part, in order.
+CHANGE_COLUMNS = ["year", "base", "province_code", "metric", "gap", "before", "after", "rank", "base_rank", "n"]
+
+
+def changes_table(scores: pd.DataFrame, dimensions: list[str]) -> pd.DataFrame:
+    """`total_changes` of every pair of comparable years of `scores` (newer first), as rows (CHANGE_COLUMNS)."""
+    values, codes = _scores(scores), sorted(scores["province_code"].unique())
+    years = sorted({y for y, _, _ in values})
+    rows: list[tuple[object, ...]] = []
+    for year in years:
+        for base in comparable_bases(years, year):
+            for c in _changes(values, codes, dimensions, year, base).values():
+                made = c.gap is None
+                rank, base_rank, n = (c.rank, c.base_rank, c.n) if made else (None, None, None)
+                rows.append((year, base, c.code, TOTAL, c.gap, c.before, c.after, rank, base_rank, n))
+                rows.extend((year, base, c.code, p.metric, None, p.before, p.after, None, None, None) for p in c.parts)
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def changes_of(table: pd.DataFrame, codes: list[str], year: int, base: int) -> dict[str, Change]:
+    """`total_changes(…, year, base)` read back from the changes table (`codes`: every province of the scores)."""
+    gap = comparison_gap(year, base)
+    if gap:
+        return {c: Change(c, TOTAL, year, base, gap=gap) for c in codes}
+    rows = table[(table["year"] == year) & (table["base"] == base)]
+    out: dict[str, Change] = {}
+    parts: list[Part] = []
+    # rows come as the build wrote them: a province's total row, then its parts; read backwards to gather the parts
+    for code, metric, gap_, before, after, rank, base_rank, n in zip(
+        *(rows[c].to_numpy()[::-1] for c in CHANGE_COLUMNS[2:]), strict=True
+    ):
+        if metric != TOTAL:
+            parts.append(Part(str(metric), float(before), float(after)))
+            continue
+        if isinstance(gap_, str):
+            out[code] = Change(code, TOTAL, year, base, gap=gap_)
+        else:
+            out[code] = Change(
+                code,
+                TOTAL,
+                year,
+                base,
+                before=float(before),
+                after=float(after),
+                parts=tuple(parts[::-1]),
+                rank=int(rank),
+                base_rank=int(base_rank),
+                n=int(n),
+            )
+        parts = []
+    return dict(sorted(out.items()))
 
 
 def total_change(scores: pd.DataFrame, dimensions: list[str], code: str, year: int, base: int) -> Change:

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from papi_data import explore
+from papi_data.decompose import changes_table
 from papi_data.eras import province_set
 from papi_data.plans import lines, measures
 from papi_data.plans.evaluate import dimension_checks, evaluate, other_readings
@@ -80,6 +81,13 @@ def total_and_dimension_near_ties(t: Tables) -> pd.DataFrame:
     """Every rank of the total and the dimensions that rests on a difference below the published precision, with the
     ranks it spans (papi_data.ranking.near_tie)."""
     return near_ties(t["ranked_scores"])
+
+
+@derived("total_changes")
+def total_changes(t: Tables) -> pd.DataFrame:
+    """Every province's total change between each pair of comparable years, split into its dimensions' changes
+    (papi_data.decompose.changes_table): what home's cards, the map's movers and the profile's "what moved" read."""
+    return changes_table(t["scores"], list(t["dimensions"]["id"]))
 
 
 @derived("rank_ranges")

@@ -79,6 +79,7 @@ async def lifespan(_app: App) -> AsyncIterator[None]:
     memory.collect_garbage_periodically()
     await run_in_threadpool(keeper().get)  # the store's state, logged once at start; its served build loaded
     await run_in_threadpool(warm.import_pages)  # before the server answers: its first visitor waits for nothing
+    await run_in_threadpool(warm.fill_caches)
     if os.environ.get("PAPI_WARM_EXPORTS", "1") != "0":
         renderer.warm_in_background()  # a first export in ≤ 5 s; readiness does not wait for it
     yield

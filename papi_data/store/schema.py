@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 8  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
+SCHEMA_VERSION = 9  # 2: plans and targets; 3: sub-dimensions, uncertainty, published figures, partners; 4: plan rules;
 # 5: the derived tables; 6: published group cut-offs; 7: provinces by era (province_set, gso_code); 8: the plan charts'
-# rank lines (target_ranks, target_bands) and the near-ties (near_ties)
+# rank lines (target_ranks, target_bands) and the near-ties (near_ties); 9: the total's changes (total_changes)
 
 TOTAL = "total"
 FIRST_YEAR = 2011
@@ -333,6 +333,21 @@ DERIVED_TABLES: dict[str, pa.Schema] = {
             ("gap", pa.float64()),
         ],
         ("year", "province_code", "dimension"),
+    ),
+    "total_changes": _keyed(
+        [
+            ("year", pa.int16()),
+            ("base", pa.int16()),
+            ("province_code", pa.string()),
+            ("metric", pa.string()),
+            ("gap", pa.string()),
+            ("before", pa.float64()),
+            ("after", pa.float64()),
+            ("rank", pa.int16()),
+            ("base_rank", pa.int16()),
+            ("n", pa.int16()),
+        ],
+        ("year", "base", "province_code", "metric"),
     ),
     "rank_ranges": _keyed(
         [

@@ -60,6 +60,7 @@ STORE_ROWS = {  # rows per table built from the real sources
     "national": 464,
     "group_bands": 56,
     "near_ties": 3593,
+    "total_changes": 20608,
     "rank_ranges": 185,
     "explorer_table": 28947,
     "colour_ranges": 928,

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from papi_data import derived
+from papi_data.decompose import changes_of, comparable_bases, total_changes
 from papi_data.plans import lines as lines_module
 from papi_data.plans import measures
 from papi_data.ranking import group_bands, with_ranks
@@ -48,6 +49,25 @@ def test_national_holds_the_plans_statistics_too(real_store: PapiStore) -> None:
     keys = ["year", "dimension"]
     ours = real_store.table("national").sort_values(keys, ignore_index=True)
     pd.testing.assert_frame_equal(ours, national(plan_table).sort_values(keys, ignore_index=True), check_dtype=False)
+
+
+def test_total_changes_read_back_as_the_domain_splits_them(real_store: PapiStore) -> None:
+    """Each year against the year before and its oldest comparable year: the table's changes are total_changes' own
+    (parts in order, ranks, gaps); across the scale change none is made."""
+    table, dims = real_store.table("total_changes"), list(real_store.dimensions["id"])
+    codes = sorted(real_store.scores["province_code"].unique())
+    pairs = [
+        (y, b)
+        for y in real_store.years
+        if (bases := comparable_bases(real_store.years, y))
+        for b in {bases[0], bases[-1]}
+    ]
+    assert len(pairs) > 20 and (2018, 2017) not in pairs
+    for year, base in [*pairs, (2018, 2017)]:
+        assert changes_of(table, codes, year, base) == total_changes(real_store.scores, dims, year, base), (year, base)
+    made = changes_of(table, codes, 2024, 2023)
+    assert {c.gap for c in made.values()} == {None, "no_score", "base_missing"}
+    assert all(len(c.parts) == 8 for c in made.values() if c.gap is None)
 
 
 @pytest.mark.parametrize("metric", ["total", "d7_environmental_governance", "d5.land_titles"])

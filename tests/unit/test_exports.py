@@ -239,6 +239,7 @@ def test_the_server_warms_the_export_browser_at_start_without_waiting(
     monkeypatch.setattr(app, "keeper", lambda: type("Keeper", (), {"get": staticmethod(lambda: None)}))
     imported: list[int] = []
     monkeypatch.setattr(app.warm, "import_pages", lambda: imported.append(1))
+    monkeypatch.setattr(app.warm, "fill_caches", lambda: imported.append(2))
     if setting is None:
         monkeypatch.delenv("PAPI_WARM_EXPORTS", raising=False)
     else:
@@ -246,7 +247,7 @@ def test_the_server_warms_the_export_browser_at_start_without_waiting(
 
     async def start() -> None:
         async with app.lifespan(None):  # type: ignore[arg-type]
-            assert imported == [1]  # the pages' modules before the server answers (server/warm.py)
+            assert imported == [1, 2]  # the pages' modules and caches before the server answers (server/warm.py)
 
     # In a thread of its own: a worker that ran the browser tests has Playwright's event loop running in this one.
     with ThreadPoolExecutor(1) as pool:

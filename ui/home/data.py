@@ -11,7 +11,9 @@ from papi_data.eras import key_in_year
 from papi_data.overview import ProvinceYear, leaders, province_year, without_data
 from papi_data.published import NationalMean, national_mean
 from papi_data.store.load import PapiStore
-from ui.core.data import per_build, plan_ref_of
+from ui.core.changes import changes_between
+from ui.core.data import citation_of, per_build, plan_ref_of, store
+from ui.core.shell import PLAN_PROVINCES
 from ui.home.plan_status import home_status
 
 
@@ -46,3 +48,14 @@ def year_at_a_glance(store: PapiStore, lang: str, year: int, codes: tuple[str, .
 def home_status_of(store: PapiStore, lang: str, code: str) -> tuple[str, list[str], list[str]] | None:
     """A province's newest plan: its document's label, each target's status line and the shrinking margins' warnings."""
     return home_status(store, store.table("plan_evaluation"), plan_ref_of(lang), code, lang)
+
+
+def fill_first_view(lang: str) -> None:
+    """The home page's first view (the newest year, the plan provinces' cards) made ahead: the server does it before it
+    answers (server/warm.py), since home is where most visits start."""
+    year = store(lang).years[-1]
+    year_at_a_glance(lang, year, PLAN_PROVINCES)
+    changes_between(lang, year, year - 1)
+    citation_of(lang, (year,))
+    for code in PLAN_PROVINCES:
+        home_status_of(lang, code)

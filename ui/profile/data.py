@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from papi_data.eras import former, successor
 from papi_data.profile import dimension_profile, frontier, rank_history
 from papi_data.store.load import PapiStore
 from papi_data.store.schema import TOTAL
@@ -87,3 +88,11 @@ def near_ties_of(store: PapiStore, lang: str, code: str, year: int) -> dict[str,
         str(m): (int(f), int(la), float(g))
         for m, f, la, g in zip(mine["dimension"], mine["first_rank"], mine["last_rank"], mine["gap"], strict=True)
     }
+
+
+@per_build
+def linked_of(store: PapiStore, lang: str, code: str) -> tuple[str, ...]:
+    """The provinces of the other era a province is linked to: a new province's former ones, a former province's
+    successor (when the store holds the 34)."""
+    after = successor(store.provinces, code)
+    return (after,) if after else tuple(former(store.provinces, code))

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data.cells import as_float, as_int, as_str, str_list
-from papi_data.eras import MERGER_YEAR, SET_34, SET_63, former, split_by_set, successor
+from papi_data.eras import MERGER_YEAR, SET_34, SET_63, former, split_by_set
 from papi_data.store.schema import TOTAL
 from ui.charts.common import Chart
 from ui.charts.profile_charts import (
@@ -318,13 +318,6 @@ def trend_panels(
                 shell.chart(figure, f"{key}_{i}", f"papi-{p.code}-{filename}-{i + 1}", width=PANEL_PX)
 
 
-def linked(provinces: pd.DataFrame, code: str) -> tuple[str, ...]:
-    """The provinces of the other era a province is linked to: a new province's former ones, a former province's
-    successor (when the store holds the 34)."""
-    after = successor(provinces, code)
-    return (after,) if after else tuple(former(provinces, code))
-
-
 def other_era_notice(provinces: pd.DataFrame, code: str, year: int, names: dict[str, str], lang: str) -> bool:
     """Where the province did not exist in the year's survey (a former province from 2025, a new one before): say so
     and offer the provinces that stand for it then. Returns whether it said so."""
@@ -333,7 +326,7 @@ def other_era_notice(provinces: pd.DataFrame, code: str, year: int, names: dict[
     )
     if in_set:
         return False
-    others = linked(provinces, code)
+    others = profile_data.linked_of(lang, code)
     key = "other_era_former" if year >= MERGER_YEAR else "other_era_new"
     st.info(t(key, lang, name=names[code], year=year, others=", ".join(names[o] for o in others)), icon="ℹ️")
     for other in others:
