@@ -151,6 +151,7 @@ def map_part() -> None:
                 map_panel.chart_key(),
                 f"papi-{year}-{metric}",
                 sentence_below=False,
+                frame_in_canvas=True,  # its title over the open sea, part of the map's measured fill
                 on_select=map_panel.on_map_click,
                 selection_mode="points",
                 height="stretch",
@@ -182,7 +183,7 @@ def map_part() -> None:
             shell.frame(t("ranking_heading", lang, year=year), f"{short} ({scale}){whiskers}", lang, year),
             sentence=ranking_sentence(year, short, scores, lang),
         )
-        shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}")
+        shell.chart(ranking, "ranking_chart", f"papi-ranking-{year}-{metric}", frame_in_canvas=True)
         missing = rows.loc[rows["score"].isna(), f"name_{lang}"].tolist()
         if missing:
             st.caption(t("ranking_missing", lang, names=", ".join(missing)))

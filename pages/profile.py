@@ -107,23 +107,19 @@ def radar_part() -> None:
     elif None in own:
         st.info(t("year_partial_data", lang, name=name, year=year))
     with left:
-        shell.chart(
-            Chart(
-                partial(radar_figure, axes, series, lang=lang),
-                shell.frame(
-                    t("radar_heading", lang, name=name, year=year),
-                    t("radar_subtitle", lang, k=len(metrics)),
-                    lang,
-                    [year, other_year] if other_year else year,
-                ),
-                radar_sentence(
-                    name, year, dict(zip(metrics, own, strict=True)), moved.dimension_label(catalogue, lang), lang
-                ),
+        radar = Chart(
+            partial(radar_figure, axes, series, lang=lang),
+            shell.frame(
+                t("radar_heading", lang, name=name, year=year),
+                t("radar_subtitle", lang, k=len(metrics)),
+                lang,
+                [year, other_year] if other_year else year,
             ),
-            "radar",
-            f"papi-{code}-{year}-radar",
-            phone=True,
+            radar_sentence(
+                name, year, dict(zip(metrics, own, strict=True)), moved.dimension_label(catalogue, lang), lang
+            ),
         )
+        shell.chart(radar, "radar", f"papi-{code}-{year}-radar", phone=True)
     if state.in_fragment_run() and st.session_state.get(_DRAWN) != (code, year, view.compare):
         st.rerun()  # the radar is drawn: now the page's other sections, for this province and comparison
 

@@ -22,7 +22,8 @@ def store():
 @pytest.fixture(autouse=True)
 def every_figure_is_validated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every figure a page draws passes plotly's own validation (CheckedFigure skips it at run time on that promise)
-    and carries the frame: a title, and the source line with the view's link under the plot (ui/charts/frame.py).
+    and carries the frame in its canvas (a title, and the source line with the view's link under the plot:
+    ui/charts/frame.py), or, drawn at its column's width, none of it: the page draws it around the chart (`framed`).
 
     A bad property raises inside the page's run (the test sees an exception element) and fails the test here too."""
     invalid: list[str] = []
@@ -36,13 +37,28 @@ def every_figure_is_validated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
             invalid.append(str(error).splitlines()[0])
             raise
         footer = [a["text"] for a in spec["layout"].get("annotations", []) if a.get("name") == "frame"]
-        if not spec["layout"]["title"]["text"] or len(footer) != 2 or "PAPI" not in footer[0]:
-            invalid.append(f"no frame: {spec['layout']['title'].get('text')!r}, footer {footer!r}")
+        title = spec["layout"].get("title", {}).get("text")
+        on_page = title is None and not footer
+        if not on_page and (not title or len(footer) != 2 or "PAPI" not in footer[0]):
+            invalid.append(f"no frame: {title!r}, footer {footer!r}")
+        if not spec["layout"]["meta"]["accessible_name"]:
+            invalid.append("no accessible name")
         return spec
 
     monkeypatch.setattr(CheckedFigure, "to_dict", validated)
     yield
     assert invalid == [], invalid
+
+
+def framed(at, key: str) -> tuple[str, str]:
+    """The frame the page draws around the chart keyed `key` (ui/core/shell.chart), as HTML: what goes above it (the
+    title and subtitle) and under it (the source line and the link); fails if the chart has none."""
+    block = find(at.main, f"framed_{key}")
+    assert block is not None, f"no frame around {key}"
+    kinds = [child.type for child in block.children.values()]
+    assert kinds[:2] == ["html", "plotly_chart"], kinds
+    head, *_, foot = [child for child in block.children.values()]
+    return head.value, foot.value if foot.type == "html" else ""
 
 
 def find(node, key: str):

@@ -25,6 +25,7 @@ def _texts(at) -> tuple[list[str], list[str]]:
         cells = frame.value.select_dtypes(include=["object", "string"])
         plain += [str(v) for v in cells.to_numpy().ravel() if isinstance(v, str)]
         plain += [str(c) for c in frame.value.columns]
+    plain += [e.value for e in at.get("html")]  # the frames the page draws around its charts
     for chart in at.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
         layout = spec.get("layout", {})

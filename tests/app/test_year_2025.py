@@ -109,7 +109,8 @@ def test_a_new_province_profile_draws_its_former_provinces_beside_it() -> None:
     assert "compared: Tay Ninh, Long An" in texts(at)
     assert "formed from: Tay Ninh, Long An" in texts(at)
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    trend = next(spec for spec in specs if "Total score (8–80)" in spec["layout"]["title"]["text"])
+    panels = [spec for spec in specs if "title" in spec["layout"]]  # the small multiples carry their titles
+    trend = next(spec for spec in panels if "Total score (8–80)" in spec["layout"]["title"]["text"])
     names = {d.get("name") for d in trend["data"]}
     assert {"Tay Ninh (from 2025)", "Tay Ninh", "Long An"} <= names  # own lines, never one merged line
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from harness.server import log_path, running_app
 
@@ -76,6 +76,12 @@ def wait_idle(page: Page) -> None:
     """Wait until Streamlit has finished the run (the same signal Streamlit's own end-to-end tests use)."""
     expect(page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_be_attached()
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
+
+
+def chart_heading(scope: Page | Locator) -> Locator:
+    """The title and subtitle the page draws above the first chart in `scope` that is as wide as its column (the
+    canvas holds neither: ui/core/shell.chart)."""
+    return scope.locator('[class*="st-key-framed_"] [data-testid="stHtml"]').first
 
 
 def open_page(page: Page, url: str) -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Offline, open_page, wait_idle
+from tests.e2e.conftest import Offline, chart_heading, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +35,7 @@ def test_hanoi_2021_achieved_and_2023_missed_with_the_gap(page: Page, app_url: s
     chart = target.locator(".js-plotly-plot")
     expect(chart).to_have_count(1)
     expect(chart.locator(".annotation-text", has_text="Không đạt: thiếu 4 bậc")).to_have_count(1)
-    expect(chart.locator(".gtitle")).to_contain_text("Hà Nội: thứ hạng theo điểm tổng hợp")
+    expect(chart_heading(target)).to_contain_text("Hà Nội: thứ hạng theo điểm tổng hợp")
     assert offline.blocked == []
 
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pptx import Presentation
 
-from tests.e2e.conftest import Offline, offline_page, open_page, wait_idle
+from tests.e2e.conftest import Offline, chart_heading, offline_page, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -57,11 +57,11 @@ def test_present_mode_fits_the_map_to_a_projector_screen(screen: Page, app_url: 
 def test_present_mode_steps_through_provinces_and_a_link_keeps_it(page: Page, app_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, f"{app_url}/ho-so-tinh?province=01&year=2024&present=1")
-    expect(page.get_by_test_id("stPlotlyChart").first.locator(".gtitle")).to_contain_text("Hà Nội")
+    expect(chart_heading(page)).to_contain_text("Hà Nội")
     page.keyboard.press("ArrowRight")  # the next province in the list (Vietnamese order)
     expect(page).to_have_url(re.compile(r"province=(?!01)"))
     wait_idle(page)
-    expect(page.get_by_test_id("stPlotlyChart").first.locator(".gtitle")).to_contain_text("Hà Tĩnh")
+    expect(chart_heading(page)).to_contain_text("Hà Tĩnh")
     # the controls moved into one popover (beside the toolbar's Cite and Embed popovers)
     page.get_by_test_id("stPopover").get_by_role("button", name="Lựa chọn").click()
     expect(page.get_by_test_id("stPopoverBody").get_by_text("Tỉnh/thành phố")).to_be_visible()

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Offline, open_page, wait_idle
+from tests.e2e.conftest import Offline, chart_heading, open_page, wait_idle
 from tests.e2e.test_map import CENTRE_OF, MAP
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +31,7 @@ def test_from_the_map_to_bac_ninh_radar_overlay_and_a_year_without_data(
     expect(page).to_have_url(re.compile(r"/ho-so-tinh\?.*province=27"))
     wait_idle(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Bắc Ninh: hồ sơ PAPI 2024")
-    expect(page.locator(RADAR).locator(".gtitle")).to_have_text("Bắc Ninh: các lĩnh vực năm 2024")
+    expect(chart_heading(page).locator("p").first).to_have_text("Bắc Ninh: các lĩnh vực năm 2024")
     labels = sorted(set(radar_axes(page)))
     assert [label[:2] for label in labels] == [f"D{i}" for i in range(1, 9)]
     assert any("Quản trị" in label and "điện tử" in label for label in labels)  # a long name on two lines

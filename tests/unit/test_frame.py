@@ -4,11 +4,25 @@ every colour from the palette."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from ui.charts.frame import FOOTER_PX, GAP, LINE, PAD, Frame, base_layout, footer_height, header_height, source_line
+from ui.charts.frame import (
+    FOOTER_PX,
+    GAP,
+    LINE,
+    PAD,
+    PRESENT,
+    SCREEN,
+    Frame,
+    base_layout,
+    footer_height,
+    header_height,
+    page_frame,
+    source_line,
+)
 
 CHARTS = Path(__file__).resolve().parents[2] / "ui" / "charts"
 
@@ -118,3 +132,34 @@ def test_a_charts_accessible_name_is_its_title_and_subtitle_in_plain_text():
     assert accessible_name(frame) == name
     assert base_layout(frame, "vi", height=400)["meta"]["accessible_name"] == name
     assert accessible_name(frame, "Hà Nội cao nhất.") == f"{name}. Hà Nội cao nhất."
+
+
+# --- A chart as wide as its page's column: the page draws its frame in HTML around the canvas -------------------------
+
+
+def test_a_frame_on_the_page_leaves_the_canvas_to_the_picture() -> None:
+    frame = Frame("Tiêu đề", "Phụ đề", source_line("PAPI", "vi"), link="http://x/?a=1")
+    on_page = replace(SCREEN, on_page=True).frame(frame)
+    layout = base_layout(on_page, "vi", height=500, below=40, legend="below", legend_rows=2)
+    assert "title" not in layout and not footer(layout)
+    assert layout["meta"]["accessible_name"] == "Tiêu đề. Phụ đề"  # a screen reader still hears what it shows
+    assert (layout["margin"]["t"], layout["margin"]["b"]) == (PAD, 40 + PAD)
+    # legend rows on the plot's top edge, in paper coordinates: autoexpand makes room for every row they wrap to
+    assert {k: layout["legend"][k] for k in ("y", "yref", "yanchor")} == {"y": 1, "yref": "paper", "yanchor": "bottom"}
+    go.Figure({"data": [], "layout": layout})
+
+
+def test_the_page_s_frame_is_escaped_html_at_the_canvas_s_sizes() -> None:
+    frame = Frame(
+        "Hà Nội <script>x</script> & Huế",
+        "dòng một<br>dòng <b>hai</b>",
+        source_line("PAPI 2024 — CECODES, RTA & UNDP", "vi"),
+        link="http://x/ho-so-tinh?lang=vi&province=01",
+    )
+    head, foot = page_frame(replace(SCREEN, on_page=True).frame(frame))
+    assert "<script>" not in head and "Hà Nội x &amp; Huế" in head and "font-weight:700" in head
+    assert "dòng một<br>dòng hai" in head  # the frame's own line breaks kept, its tags dropped
+    assert "CECODES, RTA &amp; UNDP" in foot
+    assert '<a href="http://x/ho-so-tinh?lang=vi&amp;province=01"' in foot
+    sizes = [int(px) for px in re.findall(r"font-size:(\d+)px", "".join(page_frame(PRESENT.frame(frame))))]
+    assert min(sizes) >= 18  # present mode's smallest text

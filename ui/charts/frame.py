@@ -1,6 +1,12 @@
 """The frame every chart carries, so that a screenshot, a slide or a printout explains itself: the title and subtitle at
 the top, the source line (with the boundary credit on a map) and the view's link at the bottom, and the fonts.
 
+A chart drawn at a known width (a slide, the deck, the brief, a small multiple) holds its frame in its canvas. A chart
+drawn at its page column's width (`Frame.on_page`) leaves it to the page, which draws it in HTML around the canvas
+(`page_frame`), as Our World in Data, Datawrapper and the FT do: the server does not know the screen's width, and
+plotly's text never wraps, so a frame wrapped for a wide column was cut on a phone or beside the sidebar; HTML wraps
+at any width. Its canvas then holds only the picture: axes, legend and annotations.
+
 Everything is placed in pixels from the figure's edges: the title is anchored to the top of the figure, and the
 footer lines sit a fixed number of pixels below the plot area (annotations can only be placed relative to the plot,
 so they are shifted by the pixels the chart says it needs below it: axis labels, axis title). The margins are
@@ -31,7 +37,8 @@ BOLD_EM = 0.65  # the same for the title's bold letters
 # the first line would be cut by the figure's edge: such a title is padded down by as much.
 MULTILINE_TITLE_SHIFT = 0.7
 
-Legend = Literal["none", "right", "below", "above"]
+# Where a legend goes: none, right of the plot, in rows above or below it, or below it one entry a line ("column").
+Legend = Literal["none", "right", "below", "above", "column"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class Frame:
     min_px: int = 0
     line_chars: int = LINK_WIDTH
     width: int | None = None  # the figure's width in pixels where it is known (a slide); else the page's column
+    on_page: bool = False  # the page draws the frame around the canvas in HTML (`page_frame`), the canvas none of it
     beside: bool = False  # a wide canvas: the words beside the picture (see `words_beside`), not above and below it
 
     def px(self, size: float) -> int:
@@ -109,7 +117,7 @@ def _link_text(frame: Frame) -> str:
 _AFTER_COMMA = re.compile(r"(?<=%2C)")
 
 
-def _wrapped(text: str, width: int) -> str:
+def wrapped(text: str, width: int) -> str:
     """Each line of `text` broken between words into lines of at most `width` characters."""
     return "<br>".join(
         "<br>".join(textwrap.wrap(line, width, break_long_words=False)) for line in text.split("<br>") if line
@@ -118,7 +126,7 @@ def _wrapped(text: str, width: int) -> str:
 
 def _source_text(frame: Frame) -> str:
     """The source line, broken into lines the chart can hold."""
-    return _wrapped(frame.source, _line_width(frame))
+    return wrapped(frame.source, _line_width(frame))
 
 
 def _title_text(frame: Frame) -> str:
@@ -126,17 +134,19 @@ def _title_text(frame: Frame) -> str:
     written (its column is wide)."""
     if frame.width is None:
         return frame.title
-    return _wrapped(frame.title, int((frame.width - 2 * PAD) / (frame.px(TITLE_PX) * BOLD_EM)))
+    return wrapped(frame.title, int((frame.width - 2 * PAD) / (frame.px(TITLE_PX) * BOLD_EM)))
 
 
 def _subtitle_text(frame: Frame) -> str:
     """The subtitle, broken into lines the chart can hold (its text is larger than the footer's, except where both are
     at the frame's smallest size: present mode)."""
-    return _wrapped(frame.subtitle, _line_width(frame) * frame.px(FOOTER_PX) // frame.px(SUBTITLE_PX))
+    return wrapped(frame.subtitle, _line_width(frame) * frame.px(FOOTER_PX) // frame.px(SUBTITLE_PX))
 
 
 def header_height(frame: Frame) -> int:
     """Pixels the title and subtitle take above the plot area."""
+    if frame.on_page:
+        return PAD
     title = _lines(_title_text(frame)) * frame.px(TITLE_PX) * LINE
     subtitle = _lines(_subtitle_text(frame)) * frame.px(SUBTITLE_PX) * LINE
     return round(_title_pad(frame) + title + subtitle + 2 * GAP)
@@ -149,6 +159,8 @@ def _title_pad(frame: Frame) -> int:
 
 def footer_height(frame: Frame) -> int:
     """Pixels the source line and the link take below what the chart needs under its plot area."""
+    if frame.on_page:
+        return PAD
     link = _link_text(frame) if frame.link else ""
     lines = _lines(_source_text(frame)) + _lines(link)
     return round(GAP + lines * frame.px(FOOTER_PX) * LINE + PAD) if lines else PAD
@@ -168,29 +180,28 @@ def base_layout(
 ) -> dict:
     """The layout every figure starts from: `height` in pixels, `left`/`right` margins, and the pixels the chart needs
     under its plot area (`below`: tick labels, axis title) and over it (`above`: panel names). A legend is placed to
-    the right of the plot, or in `legend_rows` rows above or below it (in pixels too). Charts add their axes, shapes
-    and annotations to it."""
+    the right of the plot, or in `legend_rows` rows above or below it (in pixels too), or below it in a column of
+    `legend_rows` entries. Charts add their axes, shapes and annotations to it. A frame drawn on the page
+    (`Frame.on_page`) leaves the title and the footer out, and puts a legend meant for the right in rows above."""
+    if frame.on_page and legend == "right":  # a column beside the plot takes a width the page may not have (a phone)
+        legend = "above"
     head = header_height(frame) + above
-    legend_px = round(legend_rows * frame.px(TEXT_PX) * 1.9) if legend in ("below", "above") else 0
+    rows = legend in ("below", "above") and not frame.on_page  # on the page: rows above the plot, as many as wrap
+    legend_px = round(legend_rows * frame.px(TEXT_PX) * 1.9) if rows or legend == "column" else 0
+    legend_below = legend_px if legend in ("below", "column") else 0
     foot = footer_height(frame)
-    top = head + (legend_px if legend == "above" else 0)
-    bottom = below + (legend_px if legend == "below" else 0) + foot
     layout: dict = {
-        "title": {
-            "text": f"<b>{_title_text(frame)}</b>",
-            "x": 0,
-            "xref": "container",
-            "xanchor": "left",
-            "y": 1,
-            "yref": "container",
-            "yanchor": "top",
-            "pad": {"t": _title_pad(frame), "l": PAD},
-            "font": {"size": frame.px(TITLE_PX), "color": INK},
-        },
+        **({} if frame.on_page else {"title": _title(frame)}),
         "font": {"family": FAMILY, "size": frame.px(TEXT_PX), "color": INK},
         "height": height,
-        "margin": {"l": left, "r": right, "t": top, "b": bottom, "autoexpand": True},
-        "annotations": _footer(frame, left=left, below=below + (legend_px if legend == "below" else 0)),
+        "margin": {
+            "l": left,
+            "r": right,
+            "t": head + (legend_px if legend == "above" else 0),
+            "b": below + legend_below + foot,
+            "autoexpand": True,
+        },
+        "annotations": [] if frame.on_page else _footer(frame, left=left, below=below + legend_below),
         "separators": ",." if lang == "vi" else ".,",
         "paper_bgcolor": WHITE,
         "plot_bgcolor": WHITE,
@@ -198,25 +209,42 @@ def base_layout(
         "showlegend": legend != "none",
         "meta": {"accessible_name": accessible_name(frame)},
     }
-    if frame.subtitle:
-        layout["title"]["subtitle"] = {
-            "text": _subtitle_text(frame),
-            "font": {"size": frame.px(SUBTITLE_PX), "color": MUTED},
-        }
     if legend == "right":
         layout["legend"] = {"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "bgcolor": LEGEND_BACKGROUND}
-    elif legend in ("below", "above"):
-        from_top = head if legend == "above" else height - foot - legend_px
-        layout["legend"] = {
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "y": 1 - from_top / height,
-            "yref": "container",
-            "yanchor": "top",
-            "bgcolor": CLEAR,
-        }
+    elif legend != "none":
+        layout["legend"] = {"orientation": "v" if legend == "column" else "h", "x": 0, "xanchor": "left"}
+        layout["legend"].update(bgcolor=CLEAR, **_legend_place(frame, legend, height, head, foot + legend_px))
     return layout
+
+
+def _legend_place(frame: Frame, legend: Legend, height: int, head: int, from_bottom: int) -> dict:
+    """Where a legend above or below the plot goes: in a canvas with its frame, in pixels from the top, between the
+    header and the plot or between the plot and the footer. In a canvas without it (`Frame.on_page`) rows go on the
+    plot's top edge, in paper coordinates, so that plotly's margin autoexpand makes room for as many rows as the
+    legend wraps to at the width the page gives it (below the plot, it would wrap into the axis's labels); a column
+    below the plot, whose height is known, keeps its place at the canvas's bottom edge."""
+    if frame.on_page and legend in ("below", "above"):
+        return {"y": 1, "yref": "paper", "yanchor": "bottom"}
+    from_top = head if legend == "above" else height - from_bottom
+    return {"y": 1 - from_top / height, "yref": "container", "yanchor": "top"}
+
+
+def _title(frame: Frame) -> dict:
+    """The title and subtitle in the canvas, anchored to its top edge."""
+    title: dict = {
+        "text": f"<b>{_title_text(frame)}</b>",
+        "x": 0,
+        "xref": "container",
+        "xanchor": "left",
+        "y": 1,
+        "yref": "container",
+        "yanchor": "top",
+        "pad": {"t": _title_pad(frame), "l": PAD},
+        "font": {"size": frame.px(TITLE_PX), "color": INK},
+    }
+    if frame.subtitle:
+        title["subtitle"] = {"text": _subtitle_text(frame), "font": {"size": frame.px(SUBTITLE_PX), "color": MUTED}}
+    return title
 
 
 def _footer(frame: Frame, *, left: int, below: int) -> list[dict]:
@@ -254,16 +282,20 @@ def text_under_plot(text: str, size: int, colour: str, *, left: int, shift: int)
 @dataclass(frozen=True)
 class Canvas:
     """Where a chart is drawn: its height in pixels (None: the builder's own screen height), its width (None: the
-    page's column) and the text scale. Charts are rebuilt for a canvas by their builder, never resized."""
+    page's column) and the text scale; `on_page`: the page draws the chart's frame around it (see `Frame.on_page`).
+    Charts are rebuilt for a canvas by their builder, never resized."""
 
     width: int | None = None
     height: int | None = None
     scale: float = 1.0
     min_px: int = 0
+    on_page: bool = False
     beside: bool = False  # wide enough for the words beside the picture (see `words_beside`)
 
     def frame(self, frame: Frame) -> Frame:
-        return replace(frame, scale=self.scale, min_px=self.min_px, width=self.width, beside=self.beside)
+        return replace(
+            frame, scale=self.scale, min_px=self.min_px, width=self.width, on_page=self.on_page, beside=self.beside
+        )
 
 
 SCREEN = Canvas()
@@ -289,3 +321,42 @@ def words_beside(layout: dict, x: float) -> None:
     for note in reversed([a for a in layout["annotations"] if a.get("name") == "frame"]):  # the link, then the source
         note.update(x=x, xshift=0, y=0, yanchor="bottom", yshift=shift)
         shift += round((note["text"].count("<br>") + 1) * note["font"]["size"] * LINE)
+
+
+HTML_AFTER = 0.3  # the space under a paragraph of the page's frame, in ems
+
+
+def page_frame(frame: Frame) -> tuple[str, str]:
+    """The frame of a chart drawn on the page (`Frame.on_page`) as HTML: the title (bold) and the subtitle to go above
+    its canvas, the source line and the view's link (small, muted) to go under it, at the frame's text sizes (present
+    mode's 18 px and more), in the colours the canvas uses for them. The text is escaped; its lines stay broken where
+    the frame breaks them ("<br>"), and HTML wraps them at any width."""
+    head = _html_line(frame.title, frame.px(TITLE_PX), INK, bold=True)
+    if frame.subtitle:
+        head += _html_line(frame.subtitle, frame.px(SUBTITLE_PX), MUTED)
+    foot = _html_line(frame.source, frame.px(FOOTER_PX), FAINT) if frame.source else ""
+    if frame.link:
+        link = html.escape(frame.link)
+        foot += (
+            f'<p style="{_html_style(frame.px(FOOTER_PX), MUTED)}overflow-wrap:anywhere">'
+            f'<a href="{link}" style="color:{MUTED}">{link}</a></p>'
+        )
+    return f"<div>{head}</div>", f"<div>{foot}</div>" if foot else ""
+
+
+def page_head_height(frame: Frame) -> int:
+    """Pixels `page_frame`'s head takes above the canvas with its lines as the frame breaks them (none wraps on a
+    wide screen): what a layout that must fit a screen's height with it leaves (present mode's radar)."""
+    lines = [(frame.title, frame.px(TITLE_PX)), (frame.subtitle, frame.px(SUBTITLE_PX))]
+    return sum(round(_lines(text) * px * LINE + px * HTML_AFTER) for text, px in lines if text)
+
+
+def _html_line(text: str, px: int, colour: str, bold: bool = False) -> str:
+    """A paragraph of plotly's text (plain text with "<br>" and a few tags) as escaped HTML."""
+    lines = (html.escape(html.unescape(_TAGS.sub("", line)).strip()) for line in text.split("<br>"))
+    weight = "font-weight:700;" if bold else ""
+    return f'<p style="{_html_style(px, colour)}{weight}">{"<br>".join(line for line in lines if line)}</p>'
+
+
+def _html_style(px: int, colour: str) -> str:
+    return f"margin:0 0 {round(px * HTML_AFTER)}px 0;font-size:{px}px;line-height:{LINE};color:{colour};"

@@ -20,6 +20,7 @@ from ui.charts.frame import (
     base_layout,
     footer_height,
     header_height,
+    page_head_height,
     text_under_plot,
     words_beside,
 )
@@ -110,10 +111,9 @@ def radar_figure(
         right=frame.px(100),
         above=frame.px(20),  # the top axis name's two lines, inside the canvas when the height bounds the radar
         below=frame.px(50),  # the lowest axis name, in up to three lines, clear of the legend under it
-        legend="below",
+        legend="column",  # one entry a line: the plot between the axis names is narrow
         legend_rows=len(series),
     )
-    layout["legend"]["orientation"] = "v"  # one entry a line: the plot between the axis names is narrow
     layout["polar"] = _polar(frame, len(axes))
     if side:
         _words_beside_radar(layout, frame, names, len(series), max(height or 0, PRESENT_RADAR_PX))
@@ -162,10 +162,9 @@ def _radar_on_a_phone(frame: Frame, lang: str, names: list[str], n_series: int) 
         right=margin,
         above=label_px,
         below=label_px + names_px,
-        legend="below",
+        legend="column",
         legend_rows=n_series,
     )
-    layout["legend"]["orientation"] = "v"
     layout["polar"] = _polar(frame, len(names))
     key = "<br>".join(" ".join(name.split("<br>")) for name in names)  # "D3 Trách nhiệm giải trình"
     layout["annotations"].append(text_under_plot(key, frame.px(TEXT_PX), INK, left=margin, shift=label_px))
@@ -179,15 +178,20 @@ RADAR_SIDE_CHARS = 52  # a footer line in that column, at the screen's footer si
 
 def _words_beside_radar(layout: dict, frame: Frame, names: list[str], n_series: int, height: int) -> None:
     """The title across the top; under it the radar on the left and, in a column on the right, the subtitle, the axes'
-    names, the legend and (from the bottom) the footer."""
+    names, the legend and (from the bottom) the footer. A frame drawn on the page leaves the column the axes' names
+    and the legend (the page shows the title and subtitle above the canvas, the footer under it)."""
     label_px = round(frame.px(13) * LINE) + PAD  # a code's line above and below the circle
-    title_px = PAD + round(frame.px(TITLE_PX) * LINE)
+    title_px = 0 if frame.on_page else PAD + round(frame.px(TITLE_PX) * LINE)
+    if frame.on_page:
+        height -= page_head_height(frame)  # the screen holds the title and subtitle above the canvas too
     layout["height"] = height
     layout["margin"].update(l=frame.px(40), r=PAD)
-    words_beside(layout, RADAR_DOMAIN + 0.06)
+    subtitle = {"text": ""}
+    if not frame.on_page:
+        words_beside(layout, RADAR_DOMAIN + 0.06)
+        subtitle = layout["title"].pop("subtitle", subtitle)
+        layout["title"].update(x=0, xref="container", pad={"t": PAD, "l": PAD})
     layout["margin"].update(t=title_px + label_px, b=label_px)
-    subtitle = layout["title"].pop("subtitle", {"text": "", "font": {}})
-    layout["title"].update(x=0, xref="container", pad={"t": PAD, "l": PAD})
     layout["polar"]["domain"] = {"x": [0, RADAR_DOMAIN], "y": [0, 1]}
     names_text = "<br>".join(" ".join(name.split("<br>")) for name in names)  # "D3 Trách nhiệm giải trình"
     line = frame.px(TEXT_PX) * LINE
@@ -279,11 +283,10 @@ def trend_panel_figure(panel: dict, *, lang: str, frame: Frame, province_name: s
         height=height,
         left=frame.px(40),
         below=frame.px(30),
-        legend="below" if compared else "none",
+        legend="column" if compared else "none",
         legend_rows=max(legend_rows, 1),
     )
     if compared:
-        layout["legend"]["orientation"] = "v"
         for trace in traces:
             trace["showlegend"] = trace["showlegend"] and trace["legendgroup"] != "band"
     layout.update(
@@ -456,7 +459,7 @@ def rank_history_figure(
             "y": ranks,
             "mode": "lines+markers+text",
             "connectgaps": False,
-            "text": [lbl if r is not None else "" for lbl, r in zip(labels, ranks, strict=True)],
+            "text": _labelled(history["year"].tolist(), ranks, labels),
             "textposition": "top center",
             "textfont": {"size": frame.px(11)},
             "line": {"color": PROVINCE, "width": 3},
@@ -506,6 +509,28 @@ def rank_history_figure(
         annotations=[*annotations, *layout["annotations"]],
     )
     return {"data": traces, "layout": layout}
+
+
+LABEL_GAP_YEARS = 3  # years between two labelled ranks: a phone's width holds "12/61" for every third year
+
+
+def _labelled(years: list[int], ranks: list[int | None], labels: list[str]) -> list[str]:
+    """The ranks written beside their points: the latest, the first, the best and the worst, each where no labelled
+    one is nearer than LABEL_GAP_YEARS (every year's label ran into the next on a phone); the axis and the hover
+    give the others."""
+    ranked = [i for i, r in enumerate(ranks) if r is not None]
+    if not ranked:
+        return [""] * len(ranks)
+    chosen: list[int] = []
+    for i in (
+        ranked[-1],
+        ranked[0],
+        min(ranked, key=lambda i: ranks[i] or 0),
+        max(ranked, key=lambda i: ranks[i] or 0),
+    ):
+        if all(abs(years[i] - years[j]) >= LABEL_GAP_YEARS for j in chosen):
+            chosen.append(i)
+    return [label if i in chosen else "" for i, label in enumerate(labels)]
 
 
 Lines = Mapping[str, Mapping[int, float]]  # a column ("score", "mean", "ci90_low", …) → year → value

@@ -23,6 +23,12 @@ NAME_EM = 0.62  # a province name's character width in ems (the longest, "Bà R�
 BELOW = 30  # the score axis's tick labels
 
 
+def names_margin(names: list[str], px: int) -> int:
+    """The left margin that holds province names at `px` pixels. Set by the chart, not by plotly's automargin, which
+    would move the plot area and with it a frame's footer (placed from the plot's left edge) out of the column."""
+    return 10 + round(max((len(name) for name in names), default=0) * px * NAME_EM)
+
+
 def ranking_figure(
     rows: pd.DataFrame,
     *,
@@ -52,10 +58,7 @@ def ranking_figure(
         for code, name in zip(ranked["code"], ranked[f"name_{lang}"], strict=True)
     ]
     names = [f"<b>{name}</b>" if name.endswith("◀") else name for name in shown]
-    # The names' margin is set here, not by plotly's automargin, which would move the plot area and with it the
-    # frame's footer (placed from the plot's left edge) out of the column.
-    left = 10 + round(max((len(name) for name in shown), default=0) * label_px * NAME_EM)
-    layout = base_layout(frame, lang, height=height, left=left, right=40, below=BELOW)
+    layout = base_layout(frame, lang, height=height, left=names_margin(shown, label_px), right=40, below=BELOW)
     if colour_range is not None:
         low, high = colour_range
     else:

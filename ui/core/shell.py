@@ -19,7 +19,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from papi_data.citation import view_citation
 from papi_data.search import search_provinces
 from ui.charts.common import Chart, CheckedFigure, plotly_config
-from ui.charts.frame import PRESENT, PRESENT_PHONE, SCREEN, Canvas, Frame, source_line
+from ui.charts.frame import PRESENT, PRESENT_PHONE, SCREEN, Canvas, Frame, page_frame, source_line
 from ui.core import browser, data, page_tools, state
 from ui.core.i18n import DEFAULT_LANG, LANGS, t
 from ui.core.stand_ins import stand_in
@@ -285,9 +285,10 @@ def frame(title: str, subtitle: str, lang: str, years: int | Iterable[int], with
     )
 
 
-def canvas() -> Canvas:
-    """The canvas this page's charts are drawn on: present mode's, or the screen's."""
-    return PRESENT if present() else SCREEN
+def canvas(on_page: bool = True) -> Canvas:
+    """The canvas this page's charts are drawn on: present mode's, or the screen's; a chart as wide as its column
+    (`on_page`) has its frame drawn by the page around it (see `chart`)."""
+    return replace(PRESENT if present() else SCREEN, on_page=on_page)
 
 
 def chart(
@@ -297,6 +298,7 @@ def chart(
     figure: dict | None = None,
     sentence_below: bool = True,
     width: int | None = None,
+    frame_in_canvas: bool = False,
     phone: bool = False,
     **kwargs: Any,
 ) -> Any:
@@ -304,28 +306,43 @@ def chart(
     and text scale (`figure`: the recipe's figure on this canvas, where the page keeps it); under it, its sentence
     (unless the page shows it elsewhere: `sentence_below`), its slide image as PNG and SVG (`filename`), and it goes
     into the page's deck. `width`: a fixed width in pixels (a small multiple), which the chart's text is wrapped to
-    and whose height is the builder's own (as many lines as the text takes); else the chart takes its column's
-    width. `phone`: a chart whose words stand beside it in present mode (the map, the radar) is drawn a second time
-    for a phone, its words above and below it (PRESENT_PHONE), and the app's CSS shows the one that fits the screen
-    (app.css: the server does not know the screen's width); a selection on either is read with `either_selection`."""
-    drawn_on = canvas() if width is None else replace(canvas(), width=width, height=None)
+    and whose height is the builder's own (as many lines as the text takes), its frame in its canvas; else the chart
+    takes its column's width and the page draws its frame in HTML around it, unless `frame_in_canvas` (the map,
+    whose title over the open sea is part of its layout). `phone`: a chart whose words stand beside it in present
+    mode (the map, the radar) is drawn a second time for a phone, its words above and below it (PRESENT_PHONE, its
+    frame in its canvas), and the app's CSS shows the one that fits the screen (app.css: the server does not know the
+    screen's width); a selection on either is read with `either_selection`."""
+    on_page = width is None and not frame_in_canvas
+    drawn_on = canvas(on_page) if width is None else replace(canvas(False), width=width, height=None)
     if width is not None:
         kwargs["width"] = width
-    figure = recipe.figure(drawn_on) if figure is None else figure
-    config = plotly_config(filename, lang(), browser.base_url())
     if phone and present() and width is None:
         with st.container(key=f"{BESIDE}{key}"):
-            event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
+            event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
         with st.container(key=f"{STACKED}{key}"):
-            phone_figure = CheckedFigure(recipe.figure(PRESENT_PHONE))
             own_height = {**kwargs, "height": "content"}  # the figure's own: its words above and below it
-            st.plotly_chart(phone_figure, key=phone_key(key), theme=None, config=config, **own_height)
+            _draw(recipe, phone_key(key), filename, PRESENT_PHONE, None, **own_height)
     else:
-        event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
+        event = _draw(recipe, key, filename, drawn_on, figure, **kwargs)
     st.session_state.setdefault(_CHARTS, {})[key] = recipe
     if recipe.sentence and sentence_below:
         st.caption(recipe.sentence)
     page_tools.image_buttons(recipe, key, filename, lang())
+    return event
+
+
+def _draw(recipe: Chart, key: str, filename: str, drawn_on: Canvas, figure: dict | None, **kwargs: Any) -> Any:
+    """The chart on `drawn_on`, with the frame around it where the page draws it (Canvas.on_page)."""
+    figure = recipe.figure(drawn_on) if figure is None else figure
+    config = plotly_config(filename, lang(), browser.base_url())
+    if not drawn_on.on_page:
+        return st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
+    head, foot = page_frame(drawn_on.frame(recipe.frame))
+    with st.container(gap=None, key=f"framed_{key}"):  # the frame's lines close to their chart
+        st.html(head)
+        event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
+        if foot:
+            st.html(foot)
     return event
 
 
