@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from streamlit.components.v2 import manifest_scanner
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
@@ -33,6 +35,12 @@ def _init_without_pages_directory(self: PagesManager, *args: Any, **kwargs: Any)
 
 
 PagesManager.__init__ = _init_without_pages_directory  # type: ignore[method-assign]
+
+# A new AppTest's first run scans the metadata of every installed distribution for Streamlit components
+# (AppTest._run → BidiComponentManager.discover_and_register_components): ~870 distributions in the dev venv, more
+# than half of a page's AppTest time. What is installed does not change while tests or benchmarks run: one scan per
+# process. (Read before it is wrapped: a Streamlit without this function fails here, not silently.)
+manifest_scanner.scan_component_manifests = cache(manifest_scanner.scan_component_manifests)
 
 
 def open_app(page: str | None = None, **params: str) -> AppTest:

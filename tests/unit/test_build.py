@@ -540,13 +540,14 @@ def assert_reported(problems: list[SourceProblem], expect: Expect, alone: bool =
 
 @pytest.mark.parametrize("break_sources", REJECTIONS, ids=lambda f: f.__name__.strip("_"))
 def test_rejected_names_file_line_column_and_reason(
-    break_sources: Callable[[Path], Expect], sources_copy: Path
+    break_sources: Callable[[Path], Expect], scores_cut_copy: Path
 ) -> None:
-    """Every rule, through assemble(): the validation build() runs before it writes anything (that a rejected build
-    leaves the store byte for byte as it was is checked once per source file below, and through the CLI)."""
-    expect = break_sources(sources_copy)
+    """Every rule, through assemble() on a cut of the sources (tests/unit/conftest.py): the validation build() runs
+    before it writes anything, and these rules stop it at the reader at fault (that a rejected build leaves the store
+    byte for byte as it was is checked once per source file on the full sources below, and through the CLI)."""
+    expect = break_sources(scores_cut_copy)
     with pytest.raises(SourceRejected) as rejected:
-        assemble(sources_copy)
+        assemble(scores_cut_copy)
     hits = _matching(rejected.value.problems, expect)
     assert len(hits) == 1, rejected.value.problems
     assert expect.words in hits[0].reason
