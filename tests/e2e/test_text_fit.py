@@ -7,9 +7,7 @@ chart has been drawn again at its new width, read from plotly's own layout, neve
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -41,32 +39,22 @@ PAGES = {
     "profile": f"ho-so-tinh?province=01&open={OPEN}",
     "plans": "ke-hoach",
     "planner": "dat-muc-tieu?province=01",  # with a province, so that its chart is drawn
-    "explorer": "kham-pha",
+    # the explorer's three charts (its first view is a table)
+    "explorer-scatter": "kham-pha?chart=scatter",
+    "explorer-regions": "kham-pha?chart=regions",
+    "explorer-slope": "kham-pha?chart=slope",
     "about": "gioi-thieu",
 }
 SIZES = [(1280, 720), (1024, 768), (1440, 900), (390, 844)]
 LANGS = ("vi", "en")
 MODES = ("normal", "present")
-# No fault open: every case runs in `make test`. A fault found later is named here, with its case (see `_case`).
-KNOWN: dict[str, str] = {}
-
-
-# A case that fails in some runs and passes in others can prove nothing in `make test`, and the slowest views are
-# among them: `make test` skips them, naming the fault; PAPI_TEXT_FIT_KNOWN=1 runs them too, as expected failures,
-# to see where the open faults stand.
-RUN_KNOWN = os.environ.get("PAPI_TEXT_FIT_KNOWN") == "1"
-
-
-def _case(name: str, lang: str, mode: str, size: tuple[int, int]) -> Any:  # pytest's ParameterSet
-    case = f"{name}-{lang}-{mode}-{size[0]}x{size[1]}"
-    known = KNOWN.get(case)
-    marks = []
-    if known:
-        marks = [pytest.mark.xfail(strict=False, reason=known) if RUN_KNOWN else pytest.mark.skip(reason=known)]
-    return pytest.param(name, lang, mode, size, id=case, marks=marks)
-
-
-CASES = [_case(name, lang, mode, size) for name in PAGES for lang in LANGS for mode in MODES for size in SIZES]
+CASES = [
+    pytest.param(name, lang, mode, size, id=f"{name}-{lang}-{mode}-{size[0]}x{size[1]}")
+    for name in PAGES
+    for lang in LANGS
+    for mode in MODES
+    for size in SIZES
+]
 
 # Resolves once the viewport has the wanted width, every chart on the page is drawn at its element's width (a chart
 # Streamlit has not mounted yet, or one plotly has not redrawn after the resize, keeps it waiting), and the charts'

@@ -11,7 +11,7 @@ import pandas as pd
 from papi_data.explore import Fit, comparable, linear_fit, paired
 from papi_data.subdimensions import is_subdimension
 from ui.charts.common import Chart
-from ui.charts.frame import Frame, Legend, base_layout
+from ui.charts.frame import CHAR_EM, LINE, TEXT_PX, Frame, Legend, base_layout, wrapped
 from ui.charts.palette import CLEAR, DOWN, GRID, INK, LEGEND_BACKGROUND, REGION_COLOURS, SAME, UP, WHITE
 from ui.charts.sentences import map_sentence, scatter_sentence, slope_sentence
 from ui.core.i18n import t, tn
@@ -19,6 +19,7 @@ from ui.core.labels import Labels
 from ui.core.numbers import fmt_change, fmt_number
 
 BELOW_AXIS = 62  # pixels under the plot for the x axis's tick labels and title
+NAME_CHARS = 16  # a region's name in lines this long: in full it took half a phone's width from the plot
 
 
 def _layout(frame: Frame, lang: str, height: int, legend: Legend = "right", left: int = 60) -> dict:
@@ -91,10 +92,12 @@ def scatter_figure(
                 "text": f"<b>{stats}</b>",
                 "xref": "paper",
                 "yref": "paper",
-                "x": 0.01,
-                "y": 0.99,
-                "xanchor": "left",
-                "yanchor": "top",
+                # in the bottom corner the fitted line leaves empty (right for a rising line, left for a falling
+                # one), away from the legend's rows on the plot's top edge
+                "x": 0.99 if fit.slope >= 0 else 0.01,
+                "y": 0.01,
+                "xanchor": "right" if fit.slope >= 0 else "left",
+                "yanchor": "bottom",
                 "showarrow": False,
                 "bgcolor": LEGEND_BACKGROUND,
             }
@@ -106,6 +109,7 @@ def region_spread_figure(
     rows: pd.DataFrame, *, lang: str, frame: Frame, x_title: str, regions: list[str], height: int | None = None
 ) -> dict:
     """`rows`: name, region (from `regions`, top to bottom), score. A box per region with every province as a dot."""
+    names = {region: wrapped(region, NAME_CHARS) for region in regions}
     traces = []
     for region, colour in zip(regions, REGION_COLOURS, strict=False):
         part = rows[rows["region"] == region]
@@ -117,7 +121,7 @@ def region_spread_figure(
                 "orientation": "h",
                 "name": region,
                 "x": part["score"].round(4).tolist(),
-                "y": [region] * len(part),
+                "y": [names[region]] * len(part),
                 "boxpoints": "all",
                 "jitter": 0.5,
                 "pointpos": 0,
@@ -132,9 +136,14 @@ def region_spread_figure(
                 "showlegend": False,
             }
         )
-    names_px = frame.px(7) * max(map(len, regions))  # the names in full
+    chars = max(len(line) for name in names.values() for line in name.split("<br>"))
+    names_px = round(frame.px(TEXT_PX) * CHAR_EM * chars)  # the tick labels' size: present mode's is 18 px
     layout = _layout(frame, lang, height or 560, legend="none", left=names_px)
-    layout.update(xaxis=_axis(x_title), yaxis={"categoryorder": "array", "categoryarray": regions[::-1]})
+    # the axis's title breaks before its scale: in one line it ran past a phone's plot
+    layout.update(
+        xaxis=_axis(x_title.replace(" (", "<br>(", 1)),
+        yaxis={"categoryorder": "array", "categoryarray": [names[r] for r in regions[::-1]]},
+    )
     return {"data": traces, "layout": layout}
 
 
@@ -189,12 +198,15 @@ def slope_figure(
     marked = marked[marked["change"] != 0].sort_values("second")
     if not marked.empty:
         low, high = min(pairs["first"].min(), pairs["second"].min()), max(pairs["first"].max(), pairs["second"].max())
+        # a label's height in score units: its text's line over the plot's pixels, plus a fifth for the axis's padding
+        plot_px = (height or 660) - frame.px(40) - frame.px(14) * 4
+        gap = (high - low) * 1.2 * frame.px(12) * LINE / max(plot_px, 1)
         traces.append(
             {
                 "type": "scatter",
                 "mode": "text",
                 "x": [years[1]] * len(marked),
-                "y": _apart(marked["second"].tolist(), (high - low) / 25),
+                "y": _apart(marked["second"].tolist(), max(gap, (high - low) / 25)),
                 "text": [
                     f"  {n} ({fmt_change(c, lang)})" for n, c in zip(marked["name"], marked["change"], strict=True)
                 ],
