@@ -19,7 +19,7 @@ from ui.explorer.downloads import Note, download_note, years_text
 
 lang = shell.lang()
 store = data.store(lang)
-table = data.explorer_table(lang)
+table = store.table("explorer_table")  # what the explorer filters
 labels = data.labels(lang)
 years = store.years
 

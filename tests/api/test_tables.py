@@ -62,7 +62,7 @@ def _csv(content: bytes) -> pd.DataFrame:
 def test_scores_are_the_explorers_rows_for_the_same_filters(
     client: TestClient, api_store: Path, query: str, filters: explore.Filters
 ) -> None:
-    """The explorer page's table (the build's explorer_table, ui/core/data.explorer_table) filtered by the page's own
+    """The explorer page's table (the build's explorer_table) filtered by the page's own
     rule (papi_data.explore.apply_filters), against the API's CSV: the same rows in the same order with the same
     unrounded values."""
     store = load_store(api_store)

@@ -41,9 +41,8 @@ NUMBERS = ["score", "rank", "n", "change_prev", "change_base", "se", "ci90_low",
 
 @pytest.fixture(scope="module")
 def named(ranked, real_store) -> pd.DataFrame:
-    """The real scores and sub-dimension scores with names and the total's intervals, as ui.core.data.explorer_table
-    gives
-    them to the page."""
+    """The real scores and sub-dimension scores with names and the total's intervals, as the build's explorer_table
+    gives them to the page."""
     names = real_store.provinces[["code", "name_vi", "name_en", "region_id"]].rename(columns={"code": "province_code"})
     subs = with_change(with_ranks(metric_rows(real_store.subdimension_scores, real_store.subdimension_periods)))
     table = explorer_table(ranked, subs, real_store.uncertainty)

@@ -1,9 +1,7 @@
-"""The store as the pages see it, loaded once per build and shared by every session: ranks, groups, changes, national
-statistics, colour ranges, rank ranges and plan verdicts come made by the build (papi_data/derived.py); pages select
-rows. What a page makes from them once per build and language (words, figures for a view) is cached in its package
-with `per_build`. Caching rule: `st.cache_resource`, one object for all sessions, never changed in place (derive a new
-frame); every entry keyed by the store's version (folder and build id), so a rebuild is a new entry and what is cached
-under a build's id is that build's content even while builds follow."""
+"""The store as the pages see it, loaded once per build and shared by every session: the build made its ranks,
+groups, changes, statistics, ranges and verdicts (papi_data/derived.py); pages select rows, and cache what they make
+from them per build and language with `per_build`. Cached objects are shared by all sessions and never changed in
+place; every entry is keyed by the store's version (folder and build id), so a rebuild is a new entry."""
 
 from __future__ import annotations
 
@@ -55,9 +53,8 @@ def _made(version: Version, maker: str, lang: str, args: tuple[Any, ...]) -> Any
     return _MAKERS[maker](_store(version), lang, *args)
 
 
-# Each read looks in a plain in-process LRU first, which hashes the arguments as a tuple: st.cache_resource hashes
-# them its own way on every call (~1–2 ms a read under load, ~50 reads in a profile run). The values are the cached
-# ones, the same objects; the LRU of the store keeps only the build last read (the common case).
+# Reads go through a plain LRU first (a tuple's hash): st.cache_resource hashes arguments its own way on every call,
+# ~1–2 ms a read, ~50 reads a profile run. Same objects; the store's LRU keeps the build last read.
 _made_read = lru_cache(maxsize=2048)(_made)
 _store_read = lru_cache(maxsize=1)(_store)
 
@@ -76,18 +73,15 @@ def per_build(make: Callable[Concatenate[PapiStore, str, P], T]) -> Callable[Con
 
 
 def fill(lang: str) -> None:
-    """Every per-build value that depends on the build and the language only (metrics, labels, plan names, stand-ins,
-    …), made now: the server does it before it answers (server/warm.py), so that no first visitor waits for them."""
+    """Every per-build value of the language alone (metrics, labels, …) made now, before the server answers."""
     for name, make in _MAKERS.items():
         if len(inspect.signature(make).parameters) == 2:  # (store, lang)
             _read(_made_read, lang, name, lang, ())
 
 
 def _read(cached: Callable[..., T], lang: str, *args: object) -> T:
-    """A cached reader's value, or the visitor's notice that the store cannot be served (and the run stops).
-
-    A build that newer builds removed while it was being read is not a problem: the live one is read instead.
-    """
+    """A cached reader's value, or the visitor's notice that the store cannot be served (and the run stops). A build
+    that newer builds removed while it was being read is not a problem: the live one is read instead."""
     for _ in range(3):
         version = _version()
         try:
@@ -113,19 +107,9 @@ def subdimension_table(lang: str) -> pd.DataFrame:
     return store(lang).table("ranked_subdimensions")
 
 
-def explorer_table(lang: str) -> pd.DataFrame:
-    """The scores and sub-dimension scores in one table, the total with its interval: what the explorer filters."""
-    return store(lang).table("explorer_table")
-
-
 def rank_ranges_table(lang: str) -> pd.DataFrame:
     """The total's plausible rank ranges of every year with published intervals (papi_data.uncertainty)."""
     return store(lang).table("rank_ranges")
-
-
-def national_table(lang: str) -> pd.DataFrame:
-    """Every metric's national mean, median, quartiles, min, max and N by year (sub-dimensions included)."""
-    return store(lang).table("national")
 
 
 def group_bands(lang: str) -> pd.DataFrame:

@@ -230,7 +230,7 @@ def brief_button(code: str, name: str, year: int, frame: Frame, lang: str) -> No
     """The province's one-page brief for the year, as an A4 PDF in the reader's language. `frame` carries the
     page's source line and link."""
     store = data.store(lang)
-    table, national, bands = data.scores_table(lang), data.national_table(lang), data.group_bands(lang)
+    table, national, bands = data.scores_table(lang), data.store(lang).table("national"), data.group_bands(lang)
     evaluation, _ = data.plan_evaluation(lang)
 
     def make() -> bytes:
