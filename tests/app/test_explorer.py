@@ -260,6 +260,8 @@ def test_scatter_has_the_fitted_line_and_the_correlation() -> None:
     assert any(a["text"] == "<b>r Pearson = 0,72 · n = 61</b>" for a in spec["layout"]["annotations"])
     _, foot = framed(at, "explorer_scatter")
     assert "Nguồn: PAPI" in foot and '<a href="' in foot  # the source line and the view's link, under the chart
+    # plotly's own image button would save the chart without that frame: only the page's image buttons are offered
+    assert "toImage" in json.loads(at.get("plotly_chart")[0].proto.config)["modeBarButtonsToRemove"]
     assert spec["layout"]["separators"] == ",."
     fit = next(d for d in spec["data"] if d["mode"] == "lines")
     assert fit["name"] == "Đường hồi quy (bình phương nhỏ nhất)" and len(fit["x"]) == 2

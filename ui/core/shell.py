@@ -338,6 +338,8 @@ def _draw(recipe: Chart, key: str, filename: str, drawn_on: Canvas, figure: dict
     if not drawn_on.on_page:
         return st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
     head, foot = page_frame(drawn_on.frame(recipe.frame))
+    # plotly's camera would save the canvas without the frame the page draws: the image buttons under it save both
+    config["modeBarButtonsToRemove"] = [*config["modeBarButtonsToRemove"], "toImage"]
     with st.container(gap=None, key=f"framed_{key}"):  # the frame's lines close to their chart
         st.html(head)
         event = st.plotly_chart(CheckedFigure(figure), key=key, theme=None, config=config, **kwargs)
