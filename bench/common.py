@@ -7,15 +7,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-# In the browser: resolves when the n-th plotly chart's title contains `text`, recording when on the page's own clock
-# (window.__drawn). Streamlit may replace a chart's element on a rerun, so the whole page is watched.
-# The benchmarks watch a page with scripts of their own (WATCH_TITLE, wait_for_function), which the app's
+# In the browser: resolves when a text of the n-th plotly chart (its `selector`: the title, or the legend of a chart
+# whose title the page draws in HTML) contains `text`, recording when on the page's own clock (window.__drawn).
+# Streamlit may replace a chart's element on a rerun, so the whole page is watched.
+# The benchmarks watch a page with scripts of their own (WATCH_TEXT, wait_for_function), which the app's
 # Content-Security-Policy refuses (server/guards.py); the browser is told to let them run. The tests never do this.
 BYPASS_CSP = True
-WATCH_TITLE = """([n, text]) => {
+WATCH_TEXT = """([n, text, selector]) => {
   window.__drawn = null;
-  const seen = () => ((document.querySelectorAll('.js-plotly-plot')[n] || document).querySelector('.gtitle') || {})
-    .textContent || '';
+  const seen = () => [...((document.querySelectorAll('.js-plotly-plot')[n] || document).querySelectorAll(selector))]
+    .map(el => el.textContent).join(' ');
   new MutationObserver((_, obs) => {
     if (seen().includes(text)) { window.__drawn = performance.now(); obs.disconnect(); }
   }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
