@@ -55,14 +55,16 @@ CASES = [
     for size in SIZES
 ]
 
-# Resolves once the viewport has the wanted width, every chart on the page is drawn at its element's width (a chart
-# Streamlit has not mounted yet, or one plotly has not redrawn after the resize, keeps it waiting), and the charts'
-# text boxes have stayed put for STABLE_FRAMES animation frames (plotly places legends and margins in later passes of
-# a redraw); false after `limit` ms. Polled inside the page: the server's CSP forbids Playwright's wait_for_function.
+# Resolves once the viewport has the wanted width, the page shows a chart (an empty page would pass unmeasured), every
+# chart on the page is drawn at its element's width (a chart Streamlit has not mounted yet, or one plotly has not
+# redrawn after the resize, keeps it waiting), and the charts' text boxes have stayed put for STABLE_FRAMES animation
+# frames (plotly places legends and margins in later passes of a redraw); false after `limit` ms. Polled inside the
+# page: the server's CSP forbids Playwright's wait_for_function.
 STABLE_FRAMES = 6
 SETTLED = """async ([width, limit, stable]) => {
   const start = performance.now();
-  const drawn = () => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(holder => {
+  const holders = () => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  const drawn = () => holders().length > 0 && holders().every(holder => {
     const gd = holder.querySelector('.js-plotly-plot');
     if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg')) return false;
     const shown = gd.getBoundingClientRect().width;
