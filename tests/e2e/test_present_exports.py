@@ -58,6 +58,8 @@ def test_present_mode_steps_through_provinces_and_a_link_keeps_it(page: Page, ap
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, f"{app_url}/ho-so-tinh?province=01&year=2024&present=1")
     expect(chart_heading(page)).to_contain_text("Hà Nội")
+    # the → key belongs to the ▶ button (its shortcut): pressed before the button is drawn, it would do nothing
+    expect(page.get_by_role("button", name=re.compile("Hà Tĩnh"))).to_be_enabled()
     page.keyboard.press("ArrowRight")  # the next province in the list (Vietnamese order)
     expect(page).to_have_url(re.compile(r"province=(?!01)"))
     wait_idle(page)
