@@ -93,6 +93,7 @@ class Runs:
 
     def _watch(self, socket: WebSocket) -> None:
         self.socket = socket
+        socket.on("close", lambda _socket: self.events.append("closed"))  # a fatal error, say, disables every widget
         socket.on("framesent", self._sent)
         socket.on("framereceived", self._received)
 
@@ -144,7 +145,10 @@ def test_keys_pressed_without_pause_break_nothing(page: Page, app_url: str, path
     problems = watch(page)
     runs = Runs(page)
     open_page(page, f"{app_url}/{path}")
-    _hammer(page, kinds)
+    try:
+        _hammer(page, kinds)
+    except AssertionError as timed_out:  # a control that never came back: say what the page and its websocket saw
+        raise AssertionError(f"{timed_out}\npage: {problems}\nwebsocket: {runs.events}") from None
     runs.wait(page)
     expect(page.locator(FAILED)).to_have_count(0)
     shown = page.evaluate(SHOWN)
