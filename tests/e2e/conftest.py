@@ -95,3 +95,16 @@ def open_page(page: Page, url: str) -> None:
 
 def history_length(page: Page) -> int:
     return int(page.evaluate("history.length"))
+
+
+ABORTED = "net::ERR_ABORTED"  # a request the page itself gave up (a script still loading when the test moves on)
+
+
+def watch(page: Page) -> list[str]:
+    """What the page logs as a console error, and the requests that failed (other than those it gave up) or were
+    answered with an error."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("requestfailed", lambda r: r.failure == ABORTED or problems.append(f"failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    return problems

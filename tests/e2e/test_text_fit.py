@@ -1,5 +1,6 @@
 """No chart text cut or overlapping (issue 19, item 2): every page (the profile with its sections open) × four screen
-sizes × both languages × normal and present mode, measured in Chromium with the shared rule of tests/e2e/geometry.
+sizes × both languages × normal and present mode, measured in Chromium with the shared rule of tests/e2e/geometry;
+and none of these pages logs a console error or a failed request.
 
 Cheap by construction: one browser context for the module, one navigation per (page, language, mode), and the four
 sizes by resizing that page in turn (the tests run in order on one worker). After a resize the test waits until every
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import Offline, offline_page, open_page
+from tests.e2e.conftest import Offline, offline_page, open_page, watch
 from tests.e2e.geometry import chart_text_problems
 
 pytestmark = pytest.mark.e2e
@@ -92,6 +93,13 @@ def screen(browser: Browser, app_url: str) -> Iterator[Page]:
     yield from offline_page(browser, app_url, Offline(), viewport=SIZES[0])
 
 
+@pytest.fixture(scope="module")
+def logged(screen: Page) -> list[str]:
+    """The console errors and failed requests of every chart page in both languages and modes (each case starts it
+    afresh): tests/e2e/test_quick_keys.py opens only the pages without a chart in English."""
+    return watch(screen)
+
+
 _shown: dict[str, str] = {}
 
 
@@ -102,8 +110,9 @@ def _address(app_url: str, name: str, lang: str, mode: str) -> str:
 
 @pytest.mark.parametrize(("name", "lang", "mode", "size"), CASES)
 def test_no_chart_text_is_cut_or_overlaps(
-    screen: Page, app_url: str, name: str, lang: str, mode: str, size: tuple[int, int]
+    screen: Page, logged: list[str], app_url: str, name: str, lang: str, mode: str, size: tuple[int, int]
 ) -> None:
+    logged.clear()  # what an earlier case's page logged is that case's
     address = _address(app_url, name, lang, mode)
     width, height = size
     if _shown.get("address") != address:
@@ -120,3 +129,4 @@ def test_no_chart_text_is_cut_or_overlaps(
         assert screen.evaluate(SETTLED, [width, 20_000, 10 * STABLE_FRAMES])
         problems = chart_text_problems(screen)
     assert not problems, f"{len(problems)} chart texts cut or overlapping on {where}:\n" + "\n".join(problems)
+    assert logged == [], f"console errors or failed requests on {where}"
