@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import Offline, offline_page, open_page
+from tests.e2e.conftest import Offline, chart_heading, offline_page, open_page
 from tests.e2e.geometry import chart_text_problems, map_fill
 
 pytestmark = pytest.mark.e2e
@@ -111,6 +111,26 @@ def test_the_radar_owns_the_screen_in_present_mode(sized, app_url: str, lang: st
             failures.append(f"{size}: the radar is {box['width']:.0f}×{box['height']:.0f} px at y={box['y']:.0f}")
         failures += [f"{size}: {p}" for p in chart_text_problems(page) if p.startswith("chart 0:")]
     assert failures == []
+
+
+RADAR_GAP_PX = 40  # between the radar's heading and its top axis name: the heading belongs to the picture under it
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (390, 844)], ids=["1280x720", "1024x768", "390x844"])
+def test_the_radar_sits_under_its_heading_with_no_empty_band(sized, app_url: str, size: tuple[int, int]) -> None:
+    """Plotly keeps a polar chart round, so a canvas taller than its column is wide leaves empty bands above and below
+    the circle (a 721 px canvas in a 330–484 px column put the radar 120–185 px under its heading): the canvas is as
+    tall as its column is wide, a tenth more for the legend."""
+    page = sized(size)
+    open_page(page, f"{app_url}/ho-so-tinh?province=01")
+    canvas = page.locator(".js-plotly-plot:visible").first
+    polar = canvas.locator(".polarlayer")
+    expect(polar).to_be_visible()
+    heading, drawn, circle = chart_heading(page).bounding_box(), canvas.bounding_box(), polar.bounding_box()
+    assert heading is not None and drawn is not None and circle is not None
+    assert circle["y"] - (heading["y"] + heading["height"]) <= RADAR_GAP_PX, (heading, circle)
+    assert drawn["height"] <= 1.1 * drawn["width"] + 1, drawn
+    assert circle["height"] >= 0.55 * drawn["width"], (circle, drawn)  # the circle still takes its column's width
 
 
 def test_on_a_phone_the_map_image_buttons_stay_clear_of_its_sentence(sized, app_url: str) -> None:

@@ -222,9 +222,12 @@ def _legend_place(frame: Frame, legend: Legend, height: int, head: int, from_bot
     header and the plot or between the plot and the footer. In a canvas without it (`Frame.on_page`) rows go on the
     plot's top edge, in paper coordinates, so that plotly's margin autoexpand makes room for as many rows as the
     legend wraps to at the width the page gives it (below the plot, it would wrap into the axis's labels); a column
-    below the plot, whose height is known, keeps its place at the canvas's bottom edge."""
+    below the plot keeps its place at the canvas's bottom edge, on the page at whatever height the page gives the
+    canvas (the radar's follows its column's width: ui/core/app.css)."""
     if frame.on_page and legend in ("below", "above"):
         return {"y": 1, "yref": "paper", "yanchor": "bottom"}
+    if frame.on_page and legend == "column":
+        return {"y": 0, "yref": "container", "yanchor": "bottom"}
     from_top = head if legend == "above" else height - from_bottom
     return {"y": 1 - from_top / height, "yref": "container", "yanchor": "top"}
 

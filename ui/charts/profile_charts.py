@@ -120,6 +120,17 @@ def radar_figure(
     return {"data": traces, "layout": layout}
 
 
+RADAR_NAMES_PX = 40  # the top and the bottom axis names' room beyond the margins, once the circle takes the width
+
+
+def radar_height_beyond_width(figure: dict) -> int:
+    """The pixels a radar's canvas needs beyond its width for the circle to take the plot's whole width: the margins
+    above and below (the legend's lines among them) less those beside, and the axis names' room. The page makes the
+    canvas its column's width plus this (the server does not know that width: ui/core/app.css)."""
+    margin = figure["layout"]["margin"]
+    return int(margin["t"] + margin["b"] - margin["l"] - margin["r"] + RADAR_NAMES_PX)
+
+
 def _polar(frame: Frame, n_axes: int) -> dict:
     """The radar's axes. The scale's numbers between the first two axes, under the shapes, so they never sit on a
     province's line."""
