@@ -36,6 +36,7 @@ HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 BIN = Path(sys.executable).parent
 START_LIMIT_S = 120
 STOP_LIMIT_S = 60
+COOKIE = "PAPI_SERVER"  # the proxy's sticky cookie, naming the app server (haproxy.cfg)
 
 
 def proxy_config(ports: list[int]) -> str:
@@ -117,12 +118,31 @@ class Cluster:
         return f"http://127.0.0.1:{self.ports[server - 1]}"
 
     def wait_ready(self, urls: list[str], limit: float = START_LIMIT_S) -> None:
-        """Until the app servers answer (a server without a store to serve answers 503) and the proxy is ready."""
+        """Until the app servers answer (a server without a store to serve answers 503) and the proxy is ready, with
+        every server that can serve data in its rotation: a server slow to start failed the proxy's first checks and
+        gets visitors only after two checks pass (2 s apart), which a test opening a session on each would miss."""
         deadline = time.monotonic() + limit
-        while not (all(readiness(u) for u in urls[:-1]) and ready(urls[-1])):
+        while True:
+            answers = [readiness(u) for u in urls[:-1]]
+            if all(answers) and ready(urls[-1]) and self._in_rotation(answers):
+                return
             if time.monotonic() > deadline or self.supervisor.poll() is not None:
                 raise RuntimeError(f"the cluster did not become ready (see the logs in {self.run})")
             time.sleep(0.2)  # polling for start-up
+
+    def _in_rotation(self, answers: list[int]) -> bool:
+        """Whether the proxy sends new visitors to each app server whose readiness answered 200 (`answers`, app1
+        first): with `balance leastconn`, equally idle servers take turns, and each answer names its server in the
+        sticky cookie."""
+        wanted = {f"{COOKIE}=app{i}" for i, status in enumerate(answers, start=1) if status == 200}
+        seen = set()
+        for _turn in range(2 * len(answers)):
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=5) as response:
+                    seen.add(response.headers.get("Set-Cookie", "").split(";")[0])
+            except OSError:
+                return False
+        return wanted <= seen
 
     def stop(self) -> int:
         """Stop supervisord and with it every process (SIGTERM, as Ctrl-C would); its exit code."""
