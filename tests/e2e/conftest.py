@@ -9,13 +9,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Error, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from harness.server import log_path, running_app
 
 # A first run of a page on a busy 2-core machine can take several seconds: wait for what a person would wait for.
-TIMEOUT_MS = 30_000
-expect.set_options(timeout=TIMEOUT_MS)
+expect.set_options(timeout=30_000)
 
 
 SERVER_LOG = "e2e-server"
@@ -73,38 +72,10 @@ def page(browser: Browser, app_url: str, offline: Offline) -> Iterator[Page]:
     yield from offline_page(browser, app_url, offline)
 
 
-# Resolves once every selector of `present` matches and none of `absent` does; false after `limit` ms. Polled in the
-# page every 16 ms: Playwright's `expect` polls every 500 ms once its first 270 ms have passed, a quarter of a second
-# lost on average at each page load (a minute of the suite). The server's CSP forbids wait_for_function's code; a
-# function Playwright evaluates is allowed.
-UNTIL = """async ([present, absent, limit]) => {
-  const start = performance.now();
-  const ready = () => present.every(s => document.querySelector(s)) && !absent.some(s => document.querySelector(s));
-  while (!ready()) {
-    if (performance.now() - start > limit) return false;
-    await new Promise(resolve => setTimeout(resolve, 16));
-  }
-  return true;
-}"""
-NAVIGATED = "Execution context was destroyed"  # the page went to another address while the function ran
-
-
-def _until(page: Page, present: list[str], absent: list[str]) -> None:
-    for _document in range(3):  # a navigation starts the wait again in the new document
-        try:
-            ready = page.evaluate(UNTIL, [present, absent, TIMEOUT_MS])
-        except Error as error:
-            if NAVIGATED not in error.message:
-                raise
-            continue
-        assert ready, f"after {TIMEOUT_MS // 1000} s, {present} are not all on the page or one of {absent} is"
-        return
-    raise AssertionError(f"the page kept navigating while waiting for {present}")
-
-
 def wait_idle(page: Page) -> None:
     """Wait until Streamlit has finished the run (the same signal Streamlit's own end-to-end tests use)."""
-    _until(page, ['[data-testid="stApp"][data-test-script-state="notRunning"]'], ['[data-testid="stStatusWidget"]'])
+    expect(page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_be_attached()
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
 
 
 def chart_heading(scope: Page | Locator) -> Locator:
@@ -114,14 +85,12 @@ def chart_heading(scope: Page | Locator) -> Locator:
 
 
 def open_page(page: Page, url: str) -> None:
-    """Open `url` and wait for the first run and for the app's script in the page (static/browser.js, which marks the
-    page when it is ready), which a person's first click never beats but a test's could."""
+    """Open `url` and wait for the first run and for the app's script in the page (static/browser.js), which a
+    person's first click never beats but a test's could. (Read from an attribute: the server's Content-Security-Policy
+    forbids evaluating code, as Playwright's wait_for_function does.)"""
     page.goto(url)
-    _until(
-        page,
-        ['[data-testid="stApp"][data-test-script-state="notRunning"]', 'html[data-papi-history="1"]'],
-        ['[data-testid="stStatusWidget"]'],
-    )
+    wait_idle(page)
+    expect(page.locator("html")).to_have_attribute("data-papi-history", "1")
 
 
 def history_length(page: Page) -> int:
