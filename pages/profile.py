@@ -9,7 +9,7 @@ from papi_data.profile import era_years, nearest_year_with_data
 from papi_data.search import picked_codes
 from papi_data.text import by_name
 from ui.charts.common import Chart
-from ui.charts.profile_charts import radar_axis_label, radar_figure, radar_height_beyond_width
+from ui.charts.profile_charts import radar_axis_label, radar_figure
 from ui.charts.sentences import radar_sentence
 from ui.core import data, page_tools, shell, state
 from ui.core.i18n import t
@@ -119,14 +119,7 @@ def radar_part() -> None:
                 name, year, dict(zip(metrics, own, strict=True)), moved.dimension_label(catalogue, lang), lang
             ),
         )
-        if shell.present():  # the screen's height, its words beside it
-            shell.chart(radar, "radar", f"papi-{code}-{year}-radar", phone=True)
-        else:  # as tall as its column is wide plus what its legend and margins take (ui/core/app.css)
-            figure = radar.figure(shell.canvas())
-            beyond = radar_height_beyond_width(figure)
-            with st.container(key="radar_fill"):
-                st.html(f"<style>.stApp .st-key-radar_fill {{ --beyond: {beyond}px; }}</style>")
-                shell.chart(radar, "radar", f"papi-{code}-{year}-radar", figure=figure, height="stretch")
+        profile_panel.radar_chart(radar, f"papi-{code}-{year}-radar")
     if state.in_fragment_run() and st.session_state.get(_DRAWN) != (code, year, view.compare):
         st.rerun()  # the radar is drawn: now the page's other sections, for this province and comparison
 

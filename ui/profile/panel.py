@@ -16,6 +16,7 @@ from papi_data.eras import MERGER_YEAR, SET_34, SET_63, former, split_by_set
 from papi_data.store.schema import TOTAL
 from ui.charts.common import Chart
 from ui.charts.profile_charts import (
+    radar_height_beyond_width,
     rank_history_figure,
     segmented_panel,
     total_panels,
@@ -33,6 +34,18 @@ NAME_WIDTH = 28  # characters of a sub-dimension's name on one line of a trend p
 # the next row (its text is wrapped to this width, so none is cut whatever the screen).
 PANEL_PX = 300
 FURTHEST = 3  # sub-dimensions in "where it is furthest from the best"
+
+
+def radar_chart(radar: Chart, filename: str) -> None:
+    """The radar: in present mode the screen's height, its words beside it; else as tall as its column is wide plus
+    what its margins and legend take (ui/core/app.css reads --beyond), so that no empty band stands above the circle."""
+    if shell.present():
+        shell.chart(radar, "radar", filename, phone=True)
+        return
+    figure = radar.figure(shell.canvas())
+    with st.container(key="radar_fill"):
+        st.html(f"<style>.stApp .st-key-radar_fill {{ --beyond: {radar_height_beyond_width(figure)}px; }}</style>")
+        shell.chart(radar, "radar", filename, figure=figure, height="stretch")
 
 
 @dataclass(frozen=True)
